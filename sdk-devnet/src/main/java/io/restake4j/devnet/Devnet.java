@@ -1,0 +1,448 @@
+package io.restake4j.devnet;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.MnemonicUtils;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticEIP1559GasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Async;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.devnet.internal.AnvilLocator;
+import io.restake4j.devnet.internal.AnvilProcess;
+import io.restake4j.devnet.internal.FixtureArtifact;
+import io.restake4j.devnet.internal.Rpc;
+
+/**
+ * A local Ethereum chain for tests and samples: an anvil process with restake4j's fixtures deployed.
+ *
+ * <p>The fixtures are restake4j's own Solidity contracts that implement each protocol's public
+ * interface and documented semantics. They are test doubles: mainnet presets point at the real
+ * deployments. Every devnet has Multicall3 at its canonical address
+ * {@value #MULTICALL3_ADDRESS}.
+ *
+ * <p>anvil listens on a free loopback port; its output goes to a log file (by default under
+ * {@code target/restake4j-devnet/}); the process is stopped by {@link #close()}, by a JVM shutdown hook,
+ * and, if the JVM is killed outright, by a watchdog.
+ *
+ * <pre>{@code
+ * try (Devnet devnet = Devnet.start()) {
+ *     Credentials alice = devnet.account(0);
+ *     TestToken token = devnet.deployToken("Test USD", "TUSD", 6);
+ *     token.mint(alice.getAddress(), BigInteger.valueOf(1_000_000)).send();
+ *     devnet.mine(10);
+ * }
+ * }</pre>
+ *
+ * <p>In JUnit 5 tests prefer {@link DevnetTest @DevnetTest}: one devnet per JVM, state reverted after
+ * every test.
+ */
+public final class Devnet implements AutoCloseable {
+
+    /** Multicall3's address on every chain, and on every devnet. */
+    public static final String MULTICALL3_ADDRESS = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+    /** anvil's default mnemonic: the well-known, publicly known test keys. Never use them for real funds. */
+    public static final String DEFAULT_MNEMONIC = "test test test test test test test test test test test junk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
+    private static final int HARDENED = 0x80000000;
+
+    private final AnvilProcess anvil;
+    private final String rpcUrl;
+    private final long chainId;
+    private final HttpService http;
+    private final Web3j web3j;
+    private final Rpc rpc;
+    private final List<Credentials> accounts;
+    private final Duration receiptPollInterval;
+    private final ContractGasProvider gasProvider;
+    private final Thread shutdownHook;
+    private volatile DevnetAddresses addresses;
+    private volatile boolean closed;
+
+    private Devnet(Builder b, AnvilProcess anvil, List<Credentials> accounts) {
+        this.anvil = anvil;
+        this.rpcUrl = "http://127.0.0.1:" + anvil.port();
+        this.chainId = b.chainId;
+        this.http = new HttpService(rpcUrl);
+        ScheduledExecutorService executor = Async.defaultExecutorService();
+        this.web3j = Web3j.build(http, b.receiptPollInterval.toMillis(), executor);
+        this.rpc = new Rpc(http);
+        this.accounts = List.copyOf(accounts);
+        this.receiptPollInterval = b.receiptPollInterval;
+        // Fees far above what a devnet ever charges; anvil refunds the difference.
+        this.gasProvider = new StaticEIP1559GasProvider(chainId, BigInteger.valueOf(100_000_000_000L),
+                BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(15_000_000L));
+        this.addresses = new DevnetAddresses(java.util.Map.of());
+        this.shutdownHook = new Thread(this::close, "restake4j-devnet-shutdown-" + anvil.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a devnet with the defaults (see {@link Builder}). */
+    public static Devnet start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The JSON-RPC endpoint, e.g. {@code http://127.0.0.1:43121}. */
+    public String rpcUrl() {
+        return rpcUrl;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    /** A shared {@link Web3j} for this devnet, polling every few milliseconds. Closed with the devnet. */
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    /** The funded accounts (anvil's, derived from the mnemonic), each holding the configured ETH balance. */
+    public List<Credentials> accounts() {
+        return accounts;
+    }
+
+    public Credentials account(int index) {
+        if (index < 0 || index >= accounts.size()) {
+            throw new IllegalArgumentException("account index " + index + " out of range: the devnet has "
+                    + accounts.size() + " accounts (0.." + (accounts.size() - 1) + ")");
+        }
+        return accounts.get(index);
+    }
+
+    /** The account that deployed the fixtures (the last one); tests normally use the others. */
+    public Credentials deployer() {
+        return accounts.get(accounts.size() - 1);
+    }
+
+    /** Every fixture this devnet deployed, by name. */
+    public DevnetAddresses addresses() {
+        return addresses;
+    }
+
+    /** Where anvil's output goes. */
+    public Path logFile() {
+        return anvil.logFile();
+    }
+
+    /** A transaction manager that signs for {@code credentials} and polls receipts every few milliseconds. */
+    public TransactionManager transactionManager(Credentials credentials) {
+        long pollMs = Math.max(1, receiptPollInterval.toMillis());
+        return new RawTransactionManager(web3j, credentials, chainId,
+                new PollingTransactionReceiptProcessor(web3j, pollMs, (int) Math.max(40, 60_000 / pollMs)));
+    }
+
+    /** Generous static EIP-1559 fees and gas limit, for fixtures and wrappers on this devnet. */
+    public ContractGasProvider gasProvider() {
+        return gasProvider;
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    /**
+     * Deploys the ERC-20 + EIP-2612 token fixture from the {@link #deployer()}, who is its minter.
+     * The returned wrapper sends as the deployer, so {@code mint} works on it directly.
+     */
+    public TestToken deployToken(String name, String symbol, int decimals) {
+        if (decimals < 0 || decimals > 255) {
+            throw new IllegalArgumentException("decimals must be 0..255, was " + decimals);
+        }
+        try {
+            return TestToken.deploy(web3j, transactionManager(deployer()), gasProvider, name, symbol,
+                    BigInteger.valueOf(decimals)).send();
+        } catch (Exception e) {
+            throw new DevnetException("could not deploy token fixture " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    /** Mines {@code blocks} empty blocks. */
+    public void mine(long blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("blocks must be positive, was " + blocks);
+        }
+        rpc.call("anvil_mine", Numeric.toHexStringWithPrefix(BigInteger.valueOf(blocks)));
+    }
+
+    /** Moves the chain's clock forward and mines one block with the new time. */
+    public void advanceTime(Duration by) {
+        if (by.isNegative() || by.isZero()) {
+            throw new IllegalArgumentException("time can only move forward, was " + by);
+        }
+        rpc.call("evm_increaseTime", Numeric.toHexStringWithPrefix(BigInteger.valueOf(by.toSeconds())));
+        rpc.call("evm_mine");
+    }
+
+    /** The latest block number. */
+    public BigInteger blockNumber() {
+        return Numeric.decodeQuantity((String) rpc.call("eth_blockNumber"));
+    }
+
+    /** Records the chain state; {@link #revert(Snapshot)} returns to it. */
+    public Snapshot snapshot() {
+        return new Snapshot((String) rpc.call("evm_snapshot"));
+    }
+
+    /**
+     * Returns the chain to {@code snapshot}. A snapshot can be reverted to once; snapshots taken after
+     * it are discarded too.
+     */
+    public void revert(Snapshot snapshot) {
+        Object ok = rpc.call("evm_revert", snapshot.id());
+        if (!Boolean.TRUE.equals(ok)) {
+            throw new DevnetException("evm_revert to snapshot " + snapshot.id() + " was refused (already used?)");
+        }
+    }
+
+    /** Lets transactions be sent from {@code address} without its key (eth_sendTransaction). */
+    public void impersonate(String address) {
+        rpc.call("anvil_impersonateAccount", address);
+    }
+
+    public void stopImpersonating(String address) {
+        rpc.call("anvil_stopImpersonatingAccount", address);
+    }
+
+    /** Sets the ETH balance of {@code address}, in wei. */
+    public void setBalance(String address, BigInteger wei) {
+        if (wei.signum() < 0) {
+            throw new IllegalArgumentException("balance cannot be negative: " + wei);
+        }
+        rpc.call("anvil_setBalance", address, Numeric.toHexStringWithPrefix(wei));
+    }
+
+    /** Replaces the runtime code at {@code address}. */
+    public void setCode(String address, String runtimeBytecode) {
+        rpc.call("anvil_setCode", address, runtimeBytecode);
+    }
+
+    /** Sends a raw JSON-RPC request (for controls not covered here). */
+    public Object rpc(String method, Object... params) {
+        return rpc.call(method, params);
+    }
+
+    /** Whether anvil is still running. */
+    public boolean isRunning() {
+        return !closed && anvil.isAlive();
+    }
+
+    /** Stops anvil. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook itself
+        }
+        try {
+            web3j.shutdown();
+        } catch (RuntimeException e) {
+            LOG.debug("web3j shutdown", e);
+        }
+        anvil.close();
+        LOG.debug("devnet on {} stopped", rpcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "Devnet[" + rpcUrl + ", chainId=" + chainId + ", pid=" + anvil.pid() + (closed ? ", closed" : "") + "]";
+    }
+
+    private void installMulticall3() {
+        setCode(MULTICALL3_ADDRESS, FixtureArtifact.load("common", "Multicall3").deployedBytecode());
+        addresses = addresses.with(DevnetAddresses.MULTICALL3, MULTICALL3_ADDRESS);
+    }
+
+    private void verifyAccounts() {
+        Object reported = rpc.call("eth_accounts");
+        List<String> expected = accounts.stream().map(c -> c.getAddress().toLowerCase(Locale.ROOT)).toList();
+        List<String> actual = reported instanceof List<?> list
+                ? list.stream().map(a -> a.toString().toLowerCase(Locale.ROOT)).toList() : List.of();
+        if (!actual.equals(expected)) {
+            throw new DevnetException("anvil's accounts " + actual + " differ from the keys derived from the mnemonic "
+                    + expected);
+        }
+        String nodeChainId = (String) rpc.call("eth_chainId");
+        if (Numeric.decodeQuantity(nodeChainId).longValue() != chainId) {
+            throw new DevnetException("anvil reports chain id " + nodeChainId + ", expected " + chainId);
+        }
+    }
+
+    static List<Credentials> deriveAccounts(String mnemonic, int count) {
+        Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
+        List<Credentials> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int[] path = {44 | HARDENED, 60 | HARDENED, HARDENED, 0, i};
+            out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)));
+        }
+        return out;
+    }
+
+    /** A recorded chain state; see {@link Devnet#snapshot()}. */
+    public record Snapshot(String id) {
+        public Snapshot {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Configures a {@link Devnet}. Defaults: chain id 31337, 10 accounts with 10,000 ETH each from
+     * {@link #DEFAULT_MNEMONIC}, receipts polled every 5 ms, anvil found as {@link AnvilLocator} says,
+     * log under {@code target/restake4j-devnet/} (or {@code build/}, or the temp folder).
+     *
+     * <pre>{@code
+     * Devnet devnet = Devnet.builder().chainId(1337).accounts(4).anvil(Path.of("/opt/foundry/anvil")).start();
+     * }</pre>
+     */
+    public static final class Builder {
+        private Path anvil;
+        private long chainId = 31337;
+        private int accounts = 10;
+        private long balanceEth = 10_000;
+        private String mnemonic = DEFAULT_MNEMONIC;
+        private Duration receiptPollInterval = Duration.ofMillis(5);
+        private Duration startTimeout = Duration.ofSeconds(20);
+        private Path logDirectory;
+        private final List<String> extraArguments = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The anvil executable; overrides the system property, environment and PATH lookup. */
+        public Builder anvil(Path executable) {
+            this.anvil = Objects.requireNonNull(executable, "executable");
+            return this;
+        }
+
+        public Builder chainId(long chainId) {
+            if (chainId <= 0) {
+                throw new IllegalArgumentException("chain id must be positive, was " + chainId);
+            }
+            this.chainId = chainId;
+            return this;
+        }
+
+        /** Number of funded accounts (at least 2: the last one deploys the fixtures). */
+        public Builder accounts(int accounts) {
+            if (accounts < 2 || accounts > 1000) {
+                throw new IllegalArgumentException("accounts must be 2..1000, was " + accounts);
+            }
+            this.accounts = accounts;
+            return this;
+        }
+
+        /** Initial ETH balance of every account, in whole ether. */
+        public Builder balanceEth(long ether) {
+            if (ether <= 0) {
+                throw new IllegalArgumentException("balance must be positive, was " + ether);
+            }
+            this.balanceEth = ether;
+            return this;
+        }
+
+        public Builder mnemonic(String mnemonic) {
+            this.mnemonic = Objects.requireNonNull(mnemonic, "mnemonic");
+            return this;
+        }
+
+        /** How often web3j polls for receipts on this devnet (a few ms: anvil mines instantly). */
+        public Builder receiptPollInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("poll interval must be positive");
+            }
+            this.receiptPollInterval = interval;
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Folder for anvil's log file. */
+        public Builder logDirectory(Path directory) {
+            this.logDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Extra anvil command-line arguments, e.g. {@code "--hardfork", "prague"}. */
+        public Builder anvilArguments(String... arguments) {
+            extraArguments.addAll(List.of(arguments));
+            return this;
+        }
+
+        /** Starts anvil, checks it, installs the fixtures. */
+        public Devnet start() {
+            long started = System.nanoTime();
+            Path executable = new AnvilLocator().locate(anvil);
+            List<String> args = new ArrayList<>(List.of(
+                    "--chain-id", Long.toString(chainId),
+                    "--accounts", Integer.toString(accounts),
+                    "--balance", Long.toString(balanceEth),
+                    "--mnemonic", mnemonic));
+            args.addAll(extraArguments);
+            Path logFile = logDirectory().resolve("anvil-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
+            AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
+            Devnet devnet = null;
+            try {
+                devnet = new Devnet(this, process, deriveAccounts(mnemonic, accounts));
+                devnet.verifyAccounts();
+                devnet.installMulticall3();
+            } catch (RuntimeException e) {
+                if (devnet != null) {
+                    devnet.close();
+                } else {
+                    process.close();
+                }
+                throw e instanceof DevnetException ? e : new DevnetException("devnet set-up failed: " + e.getMessage(), e);
+            }
+            LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms; log: {}", devnet.rpcUrl, chainId,
+                    process.pid(), (System.nanoTime() - started) / 1_000_000, logFile);
+            return devnet;
+        }
+
+        private Path logDirectory() {
+            if (logDirectory != null) {
+                return logDirectory;
+            }
+            String configured = System.getProperty("restake4j.devnet.logDir");
+            if (configured != null && !configured.isBlank()) {
+                return Path.of(configured);
+            }
+            for (String buildDir : List.of("target", "build")) {
+                if (Files.isDirectory(Path.of(buildDir))) {
+                    return Path.of(buildDir, "restake4j-devnet");
+                }
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "restake4j-devnet");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.restake4j.devnet;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The address book of a devnet: every fixture it deployed, by name.
+ *
+ * <p>Names are {@code <protocol>.<Contract>}, for example {@code common.Multicall3}; later protocol
+ * fixtures add theirs (such as {@code eigenlayer.DelegationManager}). The book is immutable; a
+ * devnet's book grows only when it deploys something.
+ *
+ * <pre>{@code
+ * String multicall = devnet.addresses().require(DevnetAddresses.MULTICALL3);
+ * }</pre>
+ */
+public final class DevnetAddresses {
+
+    /** Multicall3, at its canonical address on every devnet. */
+    public static final String MULTICALL3 = "common.Multicall3";
+
+    private final Map<String, String> byName;
+
+    DevnetAddresses(Map<String, String> byName) {
+        this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+    }
+
+    /** The address registered under {@code name}, or a {@link DevnetException} listing the known names. */
+    public String require(String name) {
+        String address = byName.get(name);
+        if (address == null) {
+            throw new DevnetException("no devnet address named '" + name + "'; known: " + byName.keySet());
+        }
+        return address;
+    }
+
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** All entries, in registration order. */
+    public Map<String, String> asMap() {
+        return byName;
+    }
+
+    DevnetAddresses with(String name, String address) {
+        Map<String, String> copy = new LinkedHashMap<>(byName);
+        copy.put(name, address);
+        return new DevnetAddresses(copy);
+    }
+
+    @Override
+    public String toString() {
+        return "DevnetAddresses" + byName;
+    }
+}
