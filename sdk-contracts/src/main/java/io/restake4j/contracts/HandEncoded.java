@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Hash;
@@ -30,7 +33,7 @@ import org.web3j.crypto.Hash;
  *
  * <pre>{@code
  * Function call = HandEncoded.function("settle((address,uint256,address[],uint256[])[],address[][],bool[])",
- *         List.of(new DynamicArray<>(Entry.class, entries), nestedAddresses, flags));
+ *         List.of(HandEncoded.array(Entry.class, entries), HandEncoded.addressArrays(tokens), HandEncoded.bools(flags)));
  * String calldata = FunctionEncoder.encode(call);
  * }</pre>
  */
@@ -76,6 +79,36 @@ public final class HandEncoded {
     @SuppressWarnings("rawtypes")
     public static Function function(String canonicalSignature, List<Type> inputs) {
         return function(canonicalSignature, inputs, List.of());
+    }
+
+    /** A {@code T[]} of web3j values (structs included: pass the generated struct class). */
+    public static <T extends Type<?>> DynamicArray<T> array(Class<T> elementType, List<T> values) {
+        return new DynamicArray<>(elementType, List.copyOf(values));
+    }
+
+    /** An {@code address[]}. */
+    public static DynamicArray<Address> addresses(List<String> addresses) {
+        return new DynamicArray<>(Address.class, addresses.stream().map(Address::new).toList());
+    }
+
+    /** A {@code bool[]}. */
+    public static DynamicArray<Bool> bools(List<Boolean> values) {
+        return new DynamicArray<>(Bool.class, values.stream().map(Bool::new).toList());
+    }
+
+    /**
+     * An {@code address[][]}, the shape web3j's generator cannot handle beside structs. Its ABI type
+     * is fixed, so an empty outer or inner list still encodes under the right signature.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static DynamicArray<DynamicArray<Address>> addressArrays(List<List<String>> rows) {
+        List<DynamicArray<Address>> inner = rows.stream().map(HandEncoded::addresses).toList();
+        return new DynamicArray(DynamicArray.class, inner) {
+            @Override
+            public String getTypeAsString() {
+                return "address[][]";
+            }
+        };
     }
 
     /** The 4-byte selector of a canonical signature, 0x-prefixed. */

@@ -1,5 +1,6 @@
 package io.restake4j.devnet;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.MnemonicUtils;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
@@ -74,7 +78,7 @@ public final class Devnet implements AutoCloseable {
     private final Rpc rpc;
     private final List<Credentials> accounts;
     private final Duration receiptPollInterval;
-    private final ContractGasProvider gasProvider;
+    private final StaticEIP1559GasProvider gasProvider;
     private final Thread shutdownHook;
     private volatile DevnetAddresses addresses;
     private volatile boolean closed;
@@ -143,6 +147,11 @@ public final class Devnet implements AutoCloseable {
         return addresses;
     }
 
+    /** The operating-system process id of anvil (diagnostics, leak checks). */
+    public long anvilPid() {
+        return anvil.pid();
+    }
+
     /** Where anvil's output goes. */
     public Path logFile() {
         return anvil.logFile();
@@ -175,6 +184,32 @@ public final class Devnet implements AutoCloseable {
                     BigInteger.valueOf(decimals)).send();
         } catch (Exception e) {
             throw new DevnetException("could not deploy token fixture " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends {@code calldata} to {@code to} from {@code from} and waits for the receipt. For calls no
+     * wrapper has (hand-encoded functions) and for devnet set-up; SDK code sends through its pipeline.
+     *
+     * @throws DevnetException when the transaction cannot be sent or reverts
+     */
+    public TransactionReceipt transact(Credentials from, String to, String calldata, BigInteger weiValue) {
+        TransactionManager manager = transactionManager(from);
+        try {
+            EthSendTransaction sent = manager.sendEIP1559Transaction(chainId,
+                    gasProvider.getMaxPriorityFeePerGas(), gasProvider.getMaxFeePerGas(),
+                    gasProvider.getGasLimit(), to, calldata, weiValue);
+            if (sent.hasError()) {
+                throw new DevnetException("transaction to " + to + " refused: " + sent.getError().getMessage());
+            }
+            TransactionReceipt receipt = new PollingTransactionReceiptProcessor(web3j,
+                    Math.max(1, receiptPollInterval.toMillis()), 12_000).waitForTransactionReceipt(sent.getTransactionHash());
+            if (!receipt.isStatusOK()) {
+                throw new DevnetException("transaction " + receipt.getTransactionHash() + " to " + to + " reverted");
+            }
+            return receipt;
+        } catch (IOException | TransactionException e) {
+            throw new DevnetException("transaction to " + to + " failed: " + e.getMessage(), e);
         }
     }
 
