@@ -1,0 +1,202 @@
+package io.restake4j.read;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.contracts.common.Multicall3;
+import io.restake4j.errors.RpcException;
+import io.restake4j.read.internal.ReplayTransactionManager;
+
+/**
+ * Runs many typed reads in one {@code eth_call} through Multicall3's {@code aggregate3}, each read
+ * allowed to fail on its own, all at the same block. Where no Multicall3 is deployed (the node
+ * answers an empty result), it falls back to one {@code eth_call} per read and remembers that.
+ * Thread-safe; share one per node.
+ *
+ * <pre>{@code
+ * MulticallReader reader = MulticallReader.create(web3j);
+ * ReadBatch batch = reader.newBatch();
+ * Read<BigInteger> a = batch.add(ERC20::load, token, t -> t.call_balanceOf(alice));
+ * Read<BigInteger> b = batch.add(ERC20::load, token, t -> t.call_balanceOf(bob));
+ * batch.execute();
+ * }</pre>
+ */
+public final class MulticallReader {
+
+    /** Multicall3's address on nearly every EVM chain. */
+    public static final String CANONICAL_MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MulticallReader.class);
+
+    private final Web3j web3j;
+    private final String multicallAddress;
+    private final int maxCallsPerRequest;
+    private volatile boolean multicallMissing;
+
+    private MulticallReader(Builder b) {
+        this.web3j = b.web3j;
+        this.multicallAddress = b.multicallAddress;
+        this.maxCallsPerRequest = b.maxCallsPerRequest;
+        this.multicallMissing = !b.useMulticall;
+    }
+
+    /** A reader using Multicall3 at its canonical address, 500 reads per request at most. */
+    public static MulticallReader create(Web3j web3j) {
+        return builder(web3j).build();
+    }
+
+    public static Builder builder(Web3j web3j) {
+        return new Builder(web3j);
+    }
+
+    public ReadBatch newBatch() {
+        return new ReadBatch(this);
+    }
+
+    public int maxCallsPerRequest() {
+        return maxCallsPerRequest;
+    }
+
+    /** Whether reads currently go through Multicall3 (false once it was found missing). */
+    public boolean usesMulticall() {
+        return !multicallMissing;
+    }
+
+    Web3j web3j() {
+        return web3j;
+    }
+
+    /** Executes {@code reads}; returns the number of eth_call requests sent. */
+    int execute(List<Read<?>> reads, DefaultBlockParameter block) {
+        int requests = 0;
+        for (int from = 0; from < reads.size(); from += maxCallsPerRequest) {
+            List<Read<?>> chunk = reads.subList(from, Math.min(reads.size(), from + maxCallsPerRequest));
+            boolean aggregated = false;
+            if (!multicallMissing) {
+                requests++;
+                aggregated = aggregate(chunk, block);
+            }
+            if (!aggregated) {
+                for (Read<?> read : chunk) {
+                    requests++;
+                    single(read, block);
+                }
+            }
+        }
+        return requests;
+    }
+
+    /** One aggregate3 for {@code chunk}; false when the node has no Multicall3 at the address. */
+    private boolean aggregate(List<Read<?>> chunk, DefaultBlockParameter block) {
+        List<Multicall3.Call3> calls = chunk.stream()
+                .map(r -> new Multicall3.Call3(r.target(), Boolean.TRUE, Numeric.hexStringToByteArray(r.calldata())))
+                .toList();
+        RemoteFunctionCall<?> aggregate3 = Multicall3.load(multicallAddress, web3j, new ReplayTransactionManager(),
+                new DefaultGasProvider()).call_aggregate3(calls);
+        EthCall response = ethCall(multicallAddress, aggregate3.encodeFunctionCall(), block);
+        if (response.isReverted() || response.hasError()) {
+            throw new RpcException("Multicall3 aggregate3 of " + chunk.size() + " reads failed: "
+                    + (response.hasError() ? response.getError().getMessage() : response.getRevertReason()), false, null);
+        }
+        String value = response.getValue();
+        if (value == null || Numeric.cleanHexPrefix(value).isEmpty()) {
+            LOG.warn("no Multicall3 at {}: reading one call at a time", multicallAddress);
+            multicallMissing = true;
+            return false;
+        }
+        List<Type> decoded = aggregate3.decodeFunctionResponse(value);
+        @SuppressWarnings("unchecked")
+        List<Multicall3.Result> results = ((DynamicArray<Multicall3.Result>) decoded.get(0)).getValue();
+        if (results.size() != chunk.size()) {
+            throw new RpcException("Multicall3 answered " + results.size() + " results for " + chunk.size() + " reads",
+                    false, null);
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            chunk.get(i).complete(results.get(i).success, Numeric.toHexString(results.get(i).returnData));
+        }
+        return true;
+    }
+
+    private void single(Read<?> read, DefaultBlockParameter block) {
+        EthCall response = ethCall(read.target(), read.calldata(), block);
+        if (response.isReverted()) {
+            String data = response.getRevertReasonEncodedData();
+            read.complete(false, data == null ? "0x" : data.replace("\"", ""));
+        } else if (response.hasError()) {
+            throw new RpcException("eth_call to " + read.target() + " failed: " + response.getError().getMessage(),
+                    false, null);
+        } else {
+            read.complete(true, response.getValue());
+        }
+    }
+
+    private EthCall ethCall(String to, String data, DefaultBlockParameter block) {
+        try {
+            return web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), block).send();
+        } catch (IOException e) {
+            throw new RpcException("eth_call to " + to + " failed: " + e.getMessage(), true, e);
+        }
+    }
+
+    /**
+     * Configures a {@link MulticallReader}.
+     *
+     * <pre>{@code
+     * MulticallReader.builder(web3j).multicallAddress(address).maxCallsPerRequest(200).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final Web3j web3j;
+        private String multicallAddress = CANONICAL_MULTICALL3;
+        private int maxCallsPerRequest = 500;
+        private boolean useMulticall = true;
+
+        private Builder(Web3j web3j) {
+            this.web3j = Objects.requireNonNull(web3j, "web3j");
+        }
+
+        public Builder multicallAddress(String address) {
+            this.multicallAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Reads per aggregate3 request (keeps each eth_call under the node's gas and size limits). */
+        public Builder maxCallsPerRequest(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxCallsPerRequest must be positive, was " + max);
+            }
+            this.maxCallsPerRequest = max;
+            return this;
+        }
+
+        /** {@code false}: never use Multicall3, one eth_call per read. */
+        public Builder useMulticall(boolean use) {
+            this.useMulticall = use;
+            return this;
+        }
+
+        public MulticallReader build() {
+            return new MulticallReader(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MulticallReader[" + (multicallMissing ? "no multicall" : multicallAddress) + ", max " + maxCallsPerRequest
+                + " per request]";
+    }
+
+}

@@ -1,0 +1,165 @@
+package io.restake4j.units;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * An exact, non-negative quantity of a {@link Token}: the integer count of its smallest unit
+ * ({@link #wei()}, as contracts see it) with the token's decimals for the human form
+ * ({@link #decimal()}). No floating point anywhere: parsing refuses more fraction digits than the
+ * token has instead of rounding.
+ *
+ * <pre>{@code
+ * Amount a = Amount.parse("250.5", usdc);       // a.wei() == 250500000
+ * Amount b = Amount.ofWei(BigInteger.TEN.pow(18), Token.ETH);
+ * a.plus(Amount.parse("0.5", usdc)).toString(); // "251 USDC"
+ * }</pre>
+ */
+public final class Amount implements Comparable<Amount> {
+
+    private static final BigInteger UINT256_MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+
+    private final BigInteger wei;
+    private final Token token;
+
+    private Amount(BigInteger wei, Token token) {
+        this.wei = wei;
+        this.token = token;
+    }
+
+    /**
+     * From the smallest unit.
+     *
+     * @throws IllegalArgumentException when negative or above uint256
+     */
+    public static Amount ofWei(BigInteger wei, Token token) {
+        Objects.requireNonNull(wei, "wei");
+        Objects.requireNonNull(token, "token");
+        if (wei.signum() < 0) {
+            throw new IllegalArgumentException("amount cannot be negative: " + wei + " wei of " + token.symbol());
+        }
+        if (wei.compareTo(UINT256_MAX) > 0) {
+            throw new IllegalArgumentException("amount exceeds uint256: " + wei);
+        }
+        return new Amount(wei, token);
+    }
+
+    /**
+     * From the human form, e.g. {@code 1.5} ether.
+     *
+     * @throws IllegalArgumentException when negative or with more fraction digits than the token has
+     */
+    public static Amount of(BigDecimal value, Token token) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(token, "token");
+        BigDecimal scaled = value.movePointRight(token.decimals());
+        BigInteger exact;
+        try {
+            exact = scaled.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(value.toPlainString() + " has more than " + token.decimals()
+                    + " decimal places, the precision of " + token.symbol(), e);
+        }
+        return ofWei(exact, token);
+    }
+
+    /**
+     * Parses a plain decimal string such as {@code "1000"}, {@code "0.25"} or {@code "1_000.5"} (underscores
+     * are ignored). Exponents, signs other than none, and blanks are refused.
+     */
+    public static Amount parse(String text, Token token) {
+        Objects.requireNonNull(text, "text");
+        String s = text.strip().replace("_", "");
+        if (!s.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
+            throw new IllegalArgumentException("not a plain non-negative decimal amount: '" + text + "'");
+        }
+        return of(new BigDecimal(s), token);
+    }
+
+    public static Amount zero(Token token) {
+        return new Amount(BigInteger.ZERO, Objects.requireNonNull(token, "token"));
+    }
+
+    /** The integer amount in the token's smallest unit (wei for ether and 18-decimal tokens). */
+    public BigInteger wei() {
+        return wei;
+    }
+
+    /** The human amount, exact, e.g. {@code 250.5}. */
+    public BigDecimal decimal() {
+        return new BigDecimal(wei, token.decimals()).stripTrailingZeros();
+    }
+
+    public Token token() {
+        return token;
+    }
+
+    public boolean isZero() {
+        return wei.signum() == 0;
+    }
+
+    public Amount plus(Amount other) {
+        return ofWei(wei.add(sameToken(other).wei), token);
+    }
+
+    /** @throws IllegalArgumentException when the result would be negative */
+    public Amount minus(Amount other) {
+        BigInteger result = wei.subtract(sameToken(other).wei);
+        if (result.signum() < 0) {
+            throw new IllegalArgumentException("cannot subtract " + other + " from " + this);
+        }
+        return new Amount(result, token);
+    }
+
+    public boolean isGreaterThan(Amount other) {
+        return compareTo(other) > 0;
+    }
+
+    public boolean isLessThan(Amount other) {
+        return compareTo(other) < 0;
+    }
+
+    @Override
+    public int compareTo(Amount other) {
+        return wei.compareTo(sameToken(other).wei);
+    }
+
+    /** The human amount without exponent, e.g. {@code 1000000.25}. */
+    public String toPlainString() {
+        return decimal().toPlainString();
+    }
+
+    /** The human amount with thousands separators, e.g. {@code 1,000,000.25}. */
+    public String format() {
+        BigDecimal d = decimal();
+        String whole = String.format("%,d", d.toBigInteger());
+        String plain = d.toPlainString();
+        int dot = plain.indexOf('.');
+        return dot < 0 ? whole : whole + plain.substring(dot);
+    }
+
+    private Amount sameToken(Amount other) {
+        Objects.requireNonNull(other, "other");
+        if (!token.equals(other.token)) {
+            throw new IllegalArgumentException("different tokens: " + token.symbol() + " and " + other.token.symbol());
+        }
+        return other;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Amount a && wei.equals(a.wei) && token.equals(a.token);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * wei.hashCode() + token.hashCode();
+    }
+
+    /** E.g. {@code 250.5 USDC}. */
+    @Override
+    public String toString() {
+        return toPlainString() + " " + token.symbol();
+    }
+}
