@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
@@ -76,14 +78,14 @@ public final class Devnet implements AutoCloseable {
     private final HttpService http;
     private final Web3j web3j;
     private final Rpc rpc;
-    private final List<Credentials> accounts;
+    private volatile List<Credentials> accounts = List.of();
     private final Duration receiptPollInterval;
     private final StaticEIP1559GasProvider gasProvider;
     private final Thread shutdownHook;
     private volatile DevnetAddresses addresses;
     private volatile boolean closed;
 
-    private Devnet(Builder b, AnvilProcess anvil, List<Credentials> accounts) {
+    private Devnet(Builder b, AnvilProcess anvil) {
         this.anvil = anvil;
         this.rpcUrl = "http://127.0.0.1:" + anvil.port();
         this.chainId = b.chainId;
@@ -91,7 +93,6 @@ public final class Devnet implements AutoCloseable {
         ScheduledExecutorService executor = Async.defaultExecutorService();
         this.web3j = Web3j.build(http, b.receiptPollInterval.toMillis(), executor);
         this.rpc = new Rpc(http);
-        this.accounts = List.copyOf(accounts);
         this.receiptPollInterval = b.receiptPollInterval;
         // Fees far above what a devnet ever charges; anvil refunds the difference.
         this.gasProvider = new StaticEIP1559GasProvider(chainId, BigInteger.valueOf(100_000_000_000L),
@@ -316,27 +317,32 @@ public final class Devnet implements AutoCloseable {
         addresses = addresses.with(DevnetAddresses.MULTICALL3, MULTICALL3_ADDRESS);
     }
 
-    private void verifyAccounts() {
-        Object reported = rpc.call("eth_accounts");
-        List<String> expected = accounts.stream().map(c -> c.getAddress().toLowerCase(Locale.ROOT)).toList();
-        List<String> actual = reported instanceof List<?> list
-                ? list.stream().map(a -> a.toString().toLowerCase(Locale.ROOT)).toList() : List.of();
-        if (!actual.equals(expected)) {
-            throw new DevnetException("anvil's accounts " + actual + " differ from the keys derived from the mnemonic "
-                    + expected);
-        }
+    private void verifyChainId() {
         String nodeChainId = (String) rpc.call("eth_chainId");
         if (Numeric.decodeQuantity(nodeChainId).longValue() != chainId) {
             throw new DevnetException("anvil reports chain id " + nodeChainId + ", expected " + chainId);
         }
     }
 
+    private void useAccounts(List<Credentials> derived) {
+        Object reported = rpc.call("eth_accounts");
+        List<String> expected = derived.stream().map(c -> c.getAddress().toLowerCase(Locale.ROOT)).toList();
+        List<String> actual = reported instanceof List<?> list
+                ? list.stream().map(a -> a.toString().toLowerCase(Locale.ROOT)).toList() : List.of();
+        if (!actual.equals(expected)) {
+            throw new DevnetException("anvil's accounts " + actual + " differ from the keys derived from the mnemonic "
+                    + expected);
+        }
+        this.accounts = List.copyOf(derived);
+    }
+
     static List<Credentials> deriveAccounts(String mnemonic, int count) {
         Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
+        // m/44'/60'/0'/0 once, then one non-hardened step per account (BIP-44, as anvil derives them)
+        Bip32ECKeyPair parent = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
         List<Credentials> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int[] path = {44 | HARDENED, 60 | HARDENED, HARDENED, 0, i};
-            out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)));
+            out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(parent, new int[] {i})));
         }
         return out;
     }
@@ -445,22 +451,34 @@ public final class Devnet implements AutoCloseable {
                     "--mnemonic", mnemonic));
             args.addAll(extraArguments);
             Path logFile = logDirectory().resolve("anvil-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
+            // In a cold JVM, key derivation (PBKDF2 + BIP-32, ~0.7 s) costs far more than anvil's own start (~60 ms):
+            // it runs beside anvil's start and the node set-up.
+            CompletableFuture<List<Credentials>> keys = CompletableFuture.supplyAsync(() -> deriveAccounts(mnemonic, accounts));
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
+            long listening = System.nanoTime();
+            long checked = listening;
             Devnet devnet = null;
             try {
-                devnet = new Devnet(this, process, deriveAccounts(mnemonic, accounts));
-                devnet.verifyAccounts();
+                devnet = new Devnet(this, process);
+                devnet.verifyChainId();      // these two overlap the key derivation
                 devnet.installMulticall3();
+                checked = System.nanoTime();
+                devnet.useAccounts(keys.join());
             } catch (RuntimeException e) {
                 if (devnet != null) {
                     devnet.close();
                 } else {
                     process.close();
                 }
-                throw e instanceof DevnetException ? e : new DevnetException("devnet set-up failed: " + e.getMessage(), e);
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                throw cause instanceof DevnetException d ? d
+                        : new DevnetException("devnet set-up failed: " + cause.getMessage(), cause);
             }
-            LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms; log: {}", devnet.rpcUrl, chainId,
-                    process.pid(), (System.nanoTime() - started) / 1_000_000, logFile);
+            long done = System.nanoTime();
+            LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms (anvil listening {} ms, node set-up {} ms,"
+                    + " accounts {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(), (done - started) / 1_000_000,
+                    (listening - started) / 1_000_000, (checked - listening) / 1_000_000, (done - checked) / 1_000_000,
+                    logFile);
             return devnet;
         }
 
