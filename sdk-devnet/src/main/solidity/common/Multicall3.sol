@@ -39,9 +39,7 @@ contract Multicall3 is IMulticall3 {
         payable
         returns (uint256 blockNumber, bytes32 blockHash, Result[] memory returnData)
     {
-        blockNumber = block.number;
-        blockHash = blockhash(block.number);
-        returnData = _tryAggregate(requireSuccess, calls);
+        return _blockAndAggregate(requireSuccess, calls);
     }
 
     /// @inheritdoc IMulticall3
@@ -50,9 +48,7 @@ contract Multicall3 is IMulticall3 {
         payable
         returns (uint256 blockNumber, bytes32 blockHash, Result[] memory returnData)
     {
-        blockNumber = block.number;
-        blockHash = blockhash(block.number);
-        returnData = _tryAggregate(true, calls);
+        return _blockAndAggregate(true, calls);
     }
 
     /// @inheritdoc IMulticall3
@@ -132,6 +128,15 @@ contract Multicall3 is IMulticall3 {
     }
 
     /// @dev Shared body of tryAggregate / tryBlockAndAggregate / blockAndAggregate.
+    function _blockAndAggregate(bool requireSuccess, Call[] calldata calls)
+        private
+        returns (uint256 blockNumber, bytes32 blockHash, Result[] memory returnData)
+    {
+        blockNumber = block.number;
+        blockHash = blockhash(block.number);
+        returnData = _tryAggregate(requireSuccess, calls);
+    }
+
     function _tryAggregate(bool requireSuccess, Call[] calldata calls)
         private
         returns (Result[] memory returnData)

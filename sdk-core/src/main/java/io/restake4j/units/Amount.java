@@ -2,6 +2,7 @@ package io.restake4j.units;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -133,7 +134,7 @@ public final class Amount implements Comparable<Amount> {
     /** The human amount with thousands separators, e.g. {@code 1,000,000.25}. */
     public String format() {
         BigDecimal d = decimal();
-        String whole = String.format("%,d", d.toBigInteger());
+        String whole = String.format(Locale.ROOT, "%,d", d.toBigInteger());
         String plain = d.toPlainString();
         int dot = plain.indexOf('.');
         return dot < 0 ? whole : whole + plain.substring(dot);

@@ -48,6 +48,17 @@ class AmountTest {
     }
 
     @Test
+    void formattingDoesNotDependOnTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertEquals("1,234,567.5", Amount.parse("1234567.5", USDC).format());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void arithmeticStaysInOneToken() {
         Amount a = Amount.parse("1.5", USDC);
         Amount b = Amount.parse("0.25", USDC);

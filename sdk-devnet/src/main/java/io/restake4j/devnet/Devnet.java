@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
@@ -28,7 +29,6 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticEIP1559GasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Async;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.devnet.fixtures.common.TestToken;
@@ -90,7 +90,13 @@ public final class Devnet implements AutoCloseable {
         this.rpcUrl = "http://127.0.0.1:" + anvil.port();
         this.chainId = b.chainId;
         this.http = new HttpService(rpcUrl);
-        ScheduledExecutorService executor = Async.defaultExecutorService();
+        // Our own executor: web3j.shutdown() stops the executor it was built with, and web3j's default one is
+        // shared by every Web3j in the JVM.
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "restake4j-devnet-web3j-" + anvil.pid());
+            t.setDaemon(true);
+            return t;
+        });
         this.web3j = Web3j.build(http, b.receiptPollInterval.toMillis(), executor);
         this.rpc = new Rpc(http);
         this.receiptPollInterval = b.receiptPollInterval;

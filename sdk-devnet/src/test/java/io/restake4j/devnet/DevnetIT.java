@@ -114,6 +114,12 @@ class DevnetIT {
         assertFalse(other.isRunning());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "anvil process is gone");
         other.close(); // idempotent
+        // Closing one devnet leaves the other's client working, including polling, which runs on its executor.
+        java.util.concurrent.Future<org.web3j.protocol.core.methods.response.EthBlock> next =
+                devnet.web3j().blockFlowable(false).firstOrError().toFuture();
+        devnet.mine(1);
+        BigInteger mined = devnet.blockNumber();
+        assertEquals(mined, next.get(10, java.util.concurrent.TimeUnit.SECONDS).getBlock().getNumber());
     }
 
     @Test

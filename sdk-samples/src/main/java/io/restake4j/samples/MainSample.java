@@ -3,6 +3,7 @@ package io.restake4j.samples;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -109,6 +110,6 @@ public final class MainSample {
     }
 
     private static void println(String format, Object... args) {
-        System.out.println(args.length == 0 ? format : String.format(format, args));
+        System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
     }
 }
