@@ -34,7 +34,8 @@ import org.web3j.tx.Contract;
  *
  * <pre>{@code
  * java io.restake4j.codegen.AbiCodegen --abi-dir abi --out target/generated-sources/web3j \
- *      --package io.restake4j.contracts --manifest target/generated-resources/web3j/excluded.tsv
+ *      --package io.restake4j.contracts --manifest target/generated-resources/web3j/excluded.tsv \
+ *      --index target/generated-resources/web3j/wrappers.txt
  * }</pre>
  */
 public final class AbiCodegen {
@@ -43,13 +44,24 @@ public final class AbiCodegen {
     private final Path outDir;
     private final String basePackage;
     private final Path manifest;
+    private final Path index;
     private final PrintStream log;
 
     public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, PrintStream log) {
+        this(abiDir, outDir, basePackage, manifest, null, log);
+    }
+
+    /**
+     * @param manifest where to list the functions left out (or null)
+     * @param index    where to list the generated wrapper classes, one per line (or null); read at run
+     *                 time by registries such as the custom-error decoder
+     */
+    public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, Path index, PrintStream log) {
         this.abiDir = abiDir;
         this.outDir = outDir;
         this.basePackage = basePackage;
         this.manifest = manifest;
+        this.index = index;
         this.log = log;
     }
 
@@ -61,6 +73,7 @@ public final class AbiCodegen {
                     Path.of(required(options, "--out")),
                     required(options, "--package"),
                     options.containsKey("--manifest") ? Path.of(options.get("--manifest")) : null,
+                    options.containsKey("--index") ? Path.of(options.get("--index")) : null,
                     System.out);
             codegen.run();
         } catch (CodegenException | UncheckedIOException e) {
@@ -96,6 +109,7 @@ public final class AbiCodegen {
             deleteRecursively(scratch);
         }
         writeManifest(excluded);
+        writeIndex(generated, inputs);
         byPackage.forEach((pkg, names) -> log.println("restake4j codegen: " + pkg + ": " + String.join(", ", names)));
         for (UnsupportedShapes.Excluded e : excluded) {
             log.println("restake4j codegen: excluded " + e.qualifiedContract() + "." + e.signature()
@@ -173,6 +187,36 @@ public final class AbiCodegen {
         }
     }
 
+    /**
+     * Writes the index: {@code wrappers.txt} (generated classes, one per line) and, beside it,
+     * {@code errors.tsv} (selector, canonical signature and parameter names of every custom error),
+     * since web3j's generated error constants keep no parameter names.
+     */
+    private void writeIndex(List<String> wrappers, List<AbiFile> inputs) {
+        if (index == null) {
+            return;
+        }
+        java.util.Set<String> errors = new java.util.TreeSet<>();
+        for (AbiFile input : inputs) {
+            for (com.fasterxml.jackson.databind.JsonNode entry : input.abi()) {
+                if ("error".equals(entry.path("type").asText())) {
+                    String signature = UnsupportedShapes.signature(entry);
+                    List<String> names = new ArrayList<>();
+                    entry.path("inputs").forEach(p -> names.add(p.path("name").asText()));
+                    errors.add(UnsupportedShapes.selector(signature) + "\t" + signature + "\t" + String.join(",", names));
+                }
+            }
+        }
+        try {
+            Files.createDirectories(index.toAbsolutePath().getParent());
+            Files.writeString(index, String.join("\n", wrappers) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(index.resolveSibling("errors.tsv"), "# selector\tsignature\tparameter names\n"
+                    + String.join("\n", errors) + (errors.isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What a run produced: fully qualified wrapper names, and the functions left out. */
     public record Result(List<String> wrappers, List<UnsupportedShapes.Excluded> excluded) {
     }
@@ -203,7 +247,7 @@ public final class AbiCodegen {
 
     private static void usage(String problem) {
         System.err.println("restake4j codegen: " + problem + "\nusage: AbiCodegen --abi-dir DIR --out DIR"
-                + " --package BASE_PACKAGE [--manifest FILE]");
+                + " --package BASE_PACKAGE [--manifest FILE] [--index FILE]");
         System.exit(2);
     }
 

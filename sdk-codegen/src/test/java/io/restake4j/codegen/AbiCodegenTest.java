@@ -40,6 +40,9 @@ class AbiCodegenTest {
         AbiCodegen.Result result = run(abi);
 
         assertEquals(List.of("io.example.Root", "io.example.newprotocol.Batch"), result.wrappers());
+        assertEquals(List.of("io.example.Root", "io.example.newprotocol.Batch"), Files.readAllLines(tmp.resolve("index.txt")));
+        assertEquals(List.of("# selector\tsignature\tparameter names"), Files.readAllLines(tmp.resolve("errors.tsv")),
+                "no custom errors in these ABIs");
         assertTrue(Files.isRegularFile(tmp.resolve("out/io/example/newprotocol/Batch.java")));
         assertTrue(Files.isRegularFile(tmp.resolve("out/io/example/Root.java")));
     }
@@ -112,6 +115,19 @@ class AbiCodegenTest {
     }
 
     @Test
+    void customErrorsAreIndexedWithTheirParameterNames() throws IOException {
+        Path abi = tmp.resolve("abi");
+        Files.createDirectories(abi.resolve("t"));
+        Files.writeString(abi.resolve("t/Token.json"), "[{\"type\":\"error\",\"name\":\"ERC20InsufficientBalance\","
+                + "\"inputs\":[{\"name\":\"sender\",\"type\":\"address\"},{\"name\":\"balance\",\"type\":\"uint256\"},"
+                + "{\"name\":\"needed\",\"type\":\"uint256\"}]}]");
+        run(abi);
+        // 0xe450d38c is the well-known selector of ERC-6093's ERC20InsufficientBalance
+        assertTrue(Files.readAllLines(tmp.resolve("errors.tsv")).contains(
+                "0xe450d38c\tERC20InsufficientBalance(address,uint256,uint256)\tsender,balance,needed"));
+    }
+
+    @Test
     void emptyAbiFailsTheRun() throws IOException {
         Path abi = tmp.resolve("abi");
         Files.createDirectories(abi.resolve("x"));
@@ -147,7 +163,7 @@ class AbiCodegenTest {
     }
 
     private AbiCodegen.Result run(Path abi) {
-        return new AbiCodegen(abi, tmp.resolve("out"), "io.example", tmp.resolve("manifest.tsv"),
+        return new AbiCodegen(abi, tmp.resolve("out"), "io.example", tmp.resolve("manifest.tsv"), tmp.resolve("index.txt"),
                 new PrintStream(PrintStream.nullOutputStream())).run();
     }
 

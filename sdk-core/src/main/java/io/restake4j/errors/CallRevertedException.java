@@ -1,23 +1,21 @@
 package io.restake4j.errors;
 
 /**
- * A read-only call ({@code eth_call}) reverted. Carries the raw revert data.
+ * A read-only call ({@code eth_call}) reverted.
  *
  * <pre>{@code
- * catch (CallRevertedException e) { System.out.println(e.target() + " reverted: " + e.revertData()); }
+ * catch (CallRevertedException e) { System.out.println(e.target() + " reverted: " + e.revert()); }
  * }</pre>
  */
-public class CallRevertedException extends RestakeException {
+public class CallRevertedException extends RevertException {
 
     private static final long serialVersionUID = 1L;
 
     private final String target;
-    private final String revertData;
 
-    public CallRevertedException(String message, String target, String revertData) {
-        super(message);
+    public CallRevertedException(String target, DecodedRevert revert) {
+        super("call to " + target + " reverted: " + revert, revert);
         this.target = target;
-        this.revertData = revertData;
     }
 
     /** The contract called. */
@@ -25,8 +23,8 @@ public class CallRevertedException extends RestakeException {
         return target;
     }
 
-    /** The revert data as 0x-hex ({@code 0x} when the call reverted without data). */
+    /** The raw revert data, 0x-hex. */
     public String revertData() {
-        return revertData;
+        return revert().data();
     }
 }

@@ -18,6 +18,7 @@ import org.web3j.utils.Numeric;
 
 import io.restake4j.contracts.common.Multicall3;
 import io.restake4j.errors.RpcException;
+import io.restake4j.rpc.TransportFailures;
 import io.restake4j.read.internal.ReplayTransactionManager;
 
 /**
@@ -146,8 +147,8 @@ public final class MulticallReader {
     private EthCall ethCall(String to, String data, DefaultBlockParameter block) {
         try {
             return web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), block).send();
-        } catch (IOException e) {
-            throw new RpcException("eth_call to " + to + " failed: " + e.getMessage(), true, e);
+        } catch (IOException | RuntimeException e) {
+            throw TransportFailures.toRpcException("eth_call to " + to, e);
         }
     }
 

@@ -7,6 +7,7 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 
 import io.restake4j.errors.CallRevertedException;
 import io.restake4j.errors.RestakeException;
+import io.restake4j.errors.RevertDecoder;
 import io.restake4j.read.internal.ReplayTransactionManager;
 
 /**
@@ -70,8 +71,7 @@ public final class Read<T> {
     public T get() {
         State<T> s = requireDone();
         if (!s.success) {
-            throw new CallRevertedException("call to " + target + " reverted (data " + s.revertData + ")", target,
-                    s.revertData);
+            throw new CallRevertedException(target, RevertDecoder.standard().decode(s.revertData));
         }
         if (s.decodeFailure != null) {
             throw s.decodeFailure;

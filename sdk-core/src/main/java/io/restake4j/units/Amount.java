@@ -1,5 +1,7 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.InvalidInputException;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -32,16 +34,16 @@ public final class Amount implements Comparable<Amount> {
     /**
      * From the smallest unit.
      *
-     * @throws IllegalArgumentException when negative or above uint256
+     * @throws InvalidInputException when negative or above uint256
      */
     public static Amount ofWei(BigInteger wei, Token token) {
         Objects.requireNonNull(wei, "wei");
         Objects.requireNonNull(token, "token");
         if (wei.signum() < 0) {
-            throw new IllegalArgumentException("amount cannot be negative: " + wei + " wei of " + token.symbol());
+            throw new InvalidInputException("amount cannot be negative: " + wei + " wei of " + token.symbol());
         }
         if (wei.compareTo(UINT256_MAX) > 0) {
-            throw new IllegalArgumentException("amount exceeds uint256: " + wei);
+            throw new InvalidInputException("amount exceeds uint256: " + wei);
         }
         return new Amount(wei, token);
     }
@@ -49,7 +51,7 @@ public final class Amount implements Comparable<Amount> {
     /**
      * From the human form, e.g. {@code 1.5} ether.
      *
-     * @throws IllegalArgumentException when negative or with more fraction digits than the token has
+     * @throws InvalidInputException when negative or with more fraction digits than the token has
      */
     public static Amount of(BigDecimal value, Token token) {
         Objects.requireNonNull(value, "value");
@@ -59,8 +61,8 @@ public final class Amount implements Comparable<Amount> {
         try {
             exact = scaled.toBigIntegerExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(value.toPlainString() + " has more than " + token.decimals()
-                    + " decimal places, the precision of " + token.symbol(), e);
+            throw new InvalidInputException(value.toPlainString() + " has more than " + token.decimals()
+                    + " decimal places, the precision of " + token.symbol());
         }
         return ofWei(exact, token);
     }
@@ -73,7 +75,7 @@ public final class Amount implements Comparable<Amount> {
         Objects.requireNonNull(text, "text");
         String s = text.strip().replace("_", "");
         if (!s.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
-            throw new IllegalArgumentException("not a plain non-negative decimal amount: '" + text + "'");
+            throw new InvalidInputException("not a plain non-negative decimal amount: '" + text + "'");
         }
         return of(new BigDecimal(s), token);
     }
@@ -104,11 +106,11 @@ public final class Amount implements Comparable<Amount> {
         return ofWei(wei.add(sameToken(other).wei), token);
     }
 
-    /** @throws IllegalArgumentException when the result would be negative */
+    /** @throws InvalidInputException when the result would be negative */
     public Amount minus(Amount other) {
         BigInteger result = wei.subtract(sameToken(other).wei);
         if (result.signum() < 0) {
-            throw new IllegalArgumentException("cannot subtract " + other + " from " + this);
+            throw new InvalidInputException("cannot subtract " + other + " from " + this);
         }
         return new Amount(result, token);
     }
@@ -143,7 +145,7 @@ public final class Amount implements Comparable<Amount> {
     private Amount sameToken(Amount other) {
         Objects.requireNonNull(other, "other");
         if (!token.equals(other.token)) {
-            throw new IllegalArgumentException("different tokens: " + token.symbol() + " and " + other.token.symbol());
+            throw new InvalidInputException("different tokens: " + token.symbol() + " and " + other.token.symbol());
         }
         return other;
     }

@@ -1,5 +1,7 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.InvalidInputException;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,14 +35,14 @@ public final class Token {
     /**
      * An ERC-20 token. Decimals are 0..77 (a uint256 holds 77 full decimal digits).
      *
-     * @throws IllegalArgumentException for a malformed address or out-of-range decimals
+     * @throws InvalidInputException for a malformed address or out-of-range decimals
      */
     public static Token erc20(String address, String symbol, int decimals) {
         if (address == null || !ADDRESS.matcher(address).matches()) {
-            throw new IllegalArgumentException("not a 20-byte hex address: " + address);
+            throw new InvalidInputException("not a 20-byte hex address: " + address);
         }
         if (decimals < 0 || decimals > 77) {
-            throw new IllegalArgumentException("decimals must be 0..77, was " + decimals);
+            throw new InvalidInputException("decimals must be 0..77, was " + decimals);
         }
         return new Token(address, symbol, decimals);
     }

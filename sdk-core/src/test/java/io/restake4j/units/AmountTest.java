@@ -10,6 +10,8 @@ import java.math.BigInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.restake4j.errors.InvalidInputException;
+
 class AmountTest {
 
     private static final Token USDC = Token.erc20("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "USDC", 6);
@@ -26,15 +28,15 @@ class AmountTest {
 
     @Test
     void refusesWhatItCannotRepresentExactly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Amount.parse("0.0000001", USDC));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Amount.parse("0.0000001", USDC));
         assertEquals("0.0000001 has more than 6 decimal places, the precision of USDC", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Amount.parse("-1", USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.parse("1e3", USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.parse("", USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.parse("1.", USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.ofWei(BigInteger.valueOf(-1), USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.ofWei(BigInteger.TWO.pow(256), USDC));
-        assertThrows(IllegalArgumentException.class, () -> Amount.of(new BigDecimal("-0.5"), USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.parse("-1", USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.parse("1e3", USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.parse("", USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.parse("1.", USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.ofWei(BigInteger.valueOf(-1), USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.ofWei(BigInteger.TWO.pow(256), USDC));
+        assertThrows(InvalidInputException.class, () -> Amount.of(new BigDecimal("-0.5"), USDC));
     }
 
     @Test
@@ -64,10 +66,10 @@ class AmountTest {
         Amount b = Amount.parse("0.25", USDC);
         assertEquals(Amount.parse("1.75", USDC), a.plus(b));
         assertEquals(Amount.parse("1.25", USDC), a.minus(b));
-        assertThrows(IllegalArgumentException.class, () -> b.minus(a));
+        assertThrows(InvalidInputException.class, () -> b.minus(a));
         assertTrue(a.isGreaterThan(b));
         assertTrue(b.isLessThan(a));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.plus(Amount.parse("1", STETH)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> a.plus(Amount.parse("1", STETH)));
         assertEquals("different tokens: USDC and stETH", e.getMessage());
     }
 
@@ -77,8 +79,8 @@ class AmountTest {
         assertEquals(USDC, lower);
         assertEquals(USDC.hashCode(), lower.hashCode());
         assertNotEquals(USDC, Token.ETH);
-        assertThrows(IllegalArgumentException.class, () -> Token.erc20("0x1234", "BAD", 18));
-        assertThrows(IllegalArgumentException.class, () -> Token.erc20(USDC.address(), "BAD", 78));
+        assertThrows(InvalidInputException.class, () -> Token.erc20("0x1234", "BAD", 18));
+        assertThrows(InvalidInputException.class, () -> Token.erc20(USDC.address(), "BAD", 78));
         assertEquals(BigInteger.TEN.pow(18), Amount.parse("1", Token.ETH).wei());
     }
 }

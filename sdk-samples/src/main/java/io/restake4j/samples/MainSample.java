@@ -1,6 +1,7 @@
 package io.restake4j.samples;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +9,20 @@ import java.util.Locale;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.Restaking;
 import io.restake4j.contracts.common.ERC20;
 import io.restake4j.contracts.common.Multicall3;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
+import io.restake4j.signer.Signer;
+import io.restake4j.tokens.TransferResult;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Preview;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -100,6 +108,33 @@ public final class MainSample {
             }
             println("     total supply %s %s; held by these four: %s %s%s", total.format(), dusd.symbol(), held.format(),
                     dusd.symbol(), total.equals(held) ? " (all of it)" : "");
+
+            // 4. The same through the restake4j client: every write simulated before it is signed.
+            println("");
+            println("%d. The restake4j client, signing as bob", ++step);
+            try (Restaking client = Restaking.builder()
+                    .rpc(devnet.rpcUrl())
+                    .network(Network.of("devnet", devnet.chainId(), devnet.addresses().asMap()))
+                    .signer(Signer.of(bob))
+                    .receiptPollInterval(Duration.ofMillis(5))
+                    .build()) {
+                Token token = client.tokens().token(dusd.address());
+                Operation<TransferResult> pay = client.tokens().transfer(Amount.parse("500.25", token), dave.getAddress());
+                Preview preview = pay.preview();
+                println("     preview (%s, nothing signed): %s, gas %,d, expected fee %s ETH", preview.method(),
+                        preview.wouldSucceed() ? "would succeed" : "would revert", preview.steps().get(0).gasUsed(),
+                        Amount.ofWei(preview.expectedFeeWei(), Token.ETH).toPlainString());
+                TransferResult paid = pay.withListener(e -> println("     %-9s %s", e.stage(),
+                        e.transactionHash() == null ? "" : e.transactionHash())).send();
+                println("     bob paid dave %s (Transfer event), fee %s ETH", paid.amount(),
+                        Amount.ofWei(paid.feesPaidWei(), Token.ETH).toPlainString());
+                try {
+                    client.tokens().transfer(Amount.parse("1000000", token), dave.getAddress()).send();
+                } catch (InvalidInputException rejected) {
+                    println("     an overdraft is refused before signing: %s", rejected.getMessage());
+                }
+                println("     dave now holds %s", client.tokens().balance(token, dave.getAddress()));
+            }
         }
         println("");
         println("Devnet stopped. Done.");

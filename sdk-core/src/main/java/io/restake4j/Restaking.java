@@ -1,0 +1,325 @@
+package io.restake4j;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.http.HttpService;
+
+import io.restake4j.errors.RevertDecoder;
+import io.restake4j.internal.Inputs;
+import io.restake4j.network.Network;
+import io.restake4j.read.MulticallReader;
+import io.restake4j.rpc.RetryPolicy;
+import io.restake4j.rpc.RetryingWeb3jService;
+import io.restake4j.signer.Signer;
+import io.restake4j.tokens.Tokens;
+import io.restake4j.tx.FeeStrategies;
+import io.restake4j.tx.FeeStrategy;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.tx.internal.PipelineOperation;
+
+/**
+ * The restake4j client: one node, one network, optionally one signer. Protocol facades hang off it;
+ * every write they offer is an {@link Operation} that goes through the client's single transaction
+ * pipeline (simulate, price, sign, send, confirm), and every batched read through its Multicall3
+ * reader. Thread-safe; share one per signer. Close it to release its executor (and its connection,
+ * when it made it).
+ *
+ * <pre>{@code
+ * try (Restaking client = Restaking.builder()
+ *         .rpc("https://eth.example")                       // or .web3j(existing)
+ *         .network(Network.mainnet())
+ *         .signer(Signer.privateKey(System.getenv("PRIVATE_KEY")))
+ *         .build()) {
+ *     Token usdc = client.tokens().token("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+ *     client.tokens().transfer(Amount.parse("25", usdc), recipient).send();
+ * }
+ * }</pre>
+ *
+ * <p>Without a signer the client reads and, given {@link Builder#readOnlyAccount(String)}, previews.
+ * Before its first signature it checks that the node serves the configured chain, and refuses to sign
+ * otherwise.
+ */
+public final class Restaking implements AutoCloseable {
+
+    private final Web3j web3j;
+    private final boolean ownsWeb3j;
+    private final Network network;
+    private final Signer signer;
+    private final Pipeline pipeline;
+    private final MulticallReader reader;
+    private final ExecutorService ownedExecutor;
+    private final Tokens tokens;
+
+    private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
+        this.web3j = web3j;
+        this.ownsWeb3j = b.web3j == null;
+        this.network = b.network;
+        this.signer = b.signer;
+        this.ownedExecutor = ownedExecutor;
+        this.reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3()).build();
+        this.pipeline = new Pipeline(new Pipeline.Config(web3j, service, network.chainId(), b.signer, b.readOnlyAccount,
+                b.feeStrategy, b.gasMargin, b.confirmations, b.receiptPollInterval, b.receiptTimeout, b.broadcastAttempts,
+                executor, RevertDecoder.standard()));
+        this.tokens = new Tokens(pipeline, reader);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** ERC-20 tokens: metadata, balances, transfers, approvals and EIP-2612 permits. */
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** Batched typed reads (Multicall3) on this client's node. */
+    public MulticallReader reads() {
+        return reader;
+    }
+
+    /** Turns a custom {@link Plan} into an operation run by this client's pipeline (for contracts of your own). */
+    public <R> Operation<R> operation(Plan<R> plan) {
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /** The account this client acts for (the signer's, or the read-only account). */
+    public String account() {
+        return pipeline.from();
+    }
+
+    /** The signer, when there is one. */
+    public java.util.Optional<Signer> signer() {
+        return java.util.Optional.ofNullable(signer);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    /**
+     * Checks now that the node serves this client's chain (otherwise done before the first signature).
+     *
+     * @throws io.restake4j.errors.ChainMismatchException when it does not
+     */
+    public void verifyChain() {
+        pipeline.verifyChain();
+    }
+
+    /** For protocol packages of this SDK: the pipeline that runs their plans. */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownsWeb3j) {
+            web3j.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Restaking[" + network + ", " + (signer == null ? "read-only" : signer) + "]";
+    }
+
+    /**
+     * Configures a {@link Restaking} client. Defaults: fees by {@link FeeStrategies#auto()}, gas limit =
+     * simulated gas + 25%, 1 confirmation, receipts polled every second for up to 5 minutes, reads
+     * retried by {@link RetryPolicy#defaults()} (when the client makes its own connection from
+     * {@link #rpc(String)}).
+     *
+     * <pre>{@code
+     * Restaking devnetClient = Restaking.builder()
+     *         .rpc(devnet.rpcUrl())
+     *         .network(Network.of("devnet", devnet.chainId(), devnet.addresses().asMap()))
+     *         .signer(Signer.of(devnet.account(0)))
+     *         .receiptPollInterval(Duration.ofMillis(5))
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private String rpcUrl;
+        private Web3jService service;
+        private Web3j web3j;
+        private Network network;
+        private Signer signer;
+        private String readOnlyAccount;
+        private FeeStrategy feeStrategy = FeeStrategies.auto();
+        private BigDecimal gasMargin = new BigDecimal("0.25");
+        private int confirmations = 1;
+        private Duration receiptPollInterval = Duration.ofSeconds(1);
+        private Duration receiptTimeout = Duration.ofMinutes(5);
+        private int broadcastAttempts = 3;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /** The node's JSON-RPC URL; the client makes and owns the connection (with read retries). */
+        public Builder rpc(String url) {
+            this.rpcUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** A transport of your own (the client builds its {@link Web3j} on it, with read retries). */
+        public Builder service(Web3jService service) {
+            this.service = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        /**
+         * An existing {@link Web3j}; the client uses its transport as it is (its retry behaviour is yours)
+         * and does not shut it down.
+         */
+        public Builder web3j(Web3j web3j) {
+            this.web3j = Objects.requireNonNull(web3j, "web3j");
+            return this;
+        }
+
+        /** The chain and its address book. Required. */
+        public Builder network(Network network) {
+            this.network = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** Who signs. Without one the client only reads and previews. */
+        public Builder signer(Signer signer) {
+            this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /** For a client without signer: the account previews and reads act for. */
+        public Builder readOnlyAccount(String address) {
+            this.readOnlyAccount = Inputs.address(address, "read-only account");
+            return this;
+        }
+
+        public Builder feeStrategy(FeeStrategy strategy) {
+            this.feeStrategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /** Gas limit = simulated gas x (1 + margin); e.g. 0.25 for 25%. */
+        public Builder gasMargin(BigDecimal margin) {
+            if (margin.signum() < 0 || margin.compareTo(BigDecimal.TEN) > 0) {
+                throw new IllegalArgumentException("gas margin must be 0..10, was " + margin);
+            }
+            this.gasMargin = margin;
+            return this;
+        }
+
+        /** Blocks a transaction must have (its own included) before a step counts as confirmed. */
+        public Builder confirmations(int confirmations) {
+            if (confirmations < 1) {
+                throw new IllegalArgumentException("confirmations must be at least 1, was " + confirmations);
+            }
+            this.confirmations = confirmations;
+            return this;
+        }
+
+        public Builder receiptPollInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("poll interval must be positive");
+            }
+            this.receiptPollInterval = interval;
+            return this;
+        }
+
+        public Builder receiptTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("receipt timeout must be positive");
+            }
+            this.receiptTimeout = timeout;
+            return this;
+        }
+
+        /** How often the same signed bytes are offered to the node when the transport fails. */
+        public Builder broadcastAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+            this.broadcastAttempts = attempts;
+            return this;
+        }
+
+        /** Retries of idempotent reads on transport failures; {@link RetryPolicy#none()} to disable. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where {@code sendAsync()} runs; by default a pool of the client's own, closed with it. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        public Restaking build() {
+            if (network == null) {
+                throw new IllegalStateException("a network is required: .network(Network.mainnet()) or Network.of(...)");
+            }
+            int sources = (rpcUrl != null ? 1 : 0) + (service != null ? 1 : 0) + (web3j != null ? 1 : 0);
+            if (sources != 1) {
+                throw new IllegalStateException("give exactly one of .rpc(url), .service(service) or .web3j(web3j)");
+            }
+            Web3jService transport;
+            Web3j client;
+            if (web3j != null) {
+                transport = serviceOf(web3j);
+                client = web3j;
+            } else {
+                Web3jService base = service != null ? service : new HttpService(rpcUrl);
+                transport = RetryingWeb3jService.wrap(base, retryPolicy);
+                client = Web3j.build(transport);
+            }
+            ExecutorService owned = null;
+            Executor async = executor;
+            if (async == null) {
+                AtomicInteger n = new AtomicInteger();
+                owned = Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "restake4j-async-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                async = owned;
+            }
+            return new Restaking(this, client, transport, async, owned);
+        }
+
+        /** web3j's standard client keeps its transport in a private field; the pipeline needs it for eth_simulateV1. */
+        private static Web3jService serviceOf(Web3j web3j) {
+            for (Class<?> c = web3j.getClass(); c != null; c = c.getSuperclass()) {
+                try {
+                    Field f = c.getDeclaredField("web3jService");
+                    f.setAccessible(true);
+                    return (Web3jService) f.get(web3j);
+                } catch (NoSuchFieldException e) {
+                    // look in the superclass
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    break;
+                }
+            }
+            throw new IllegalStateException("cannot reach the transport of " + web3j.getClass().getName()
+                    + "; build the client with .service(yourWeb3jService) instead");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.restake4j.internal;
+
+import java.util.regex.Pattern;
+
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.units.Amount;
+
+/** Input checks shared by every facade; each failure names the parameter and the value. */
+public final class Inputs {
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final String ZERO = "0x0000000000000000000000000000000000000000";
+
+    private Inputs() {
+    }
+
+    /** A 20-byte hex address that is not the zero address. */
+    public static String address(String value, String what) {
+        if (value == null || !ADDRESS.matcher(value).matches()) {
+            throw new InvalidInputException(what + " is not an address: " + value);
+        }
+        if (value.equalsIgnoreCase(ZERO)) {
+            throw new InvalidInputException(what + " is the zero address");
+        }
+        return value;
+    }
+
+    /** An amount greater than zero. */
+    public static Amount positive(Amount amount, String what) {
+        if (amount == null) {
+            throw new InvalidInputException(what + " is missing");
+        }
+        if (amount.isZero()) {
+            throw new InvalidInputException(what + " must be greater than zero, was 0 " + amount.token().symbol());
+        }
+        return amount;
+    }
+}

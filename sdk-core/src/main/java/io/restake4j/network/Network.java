@@ -1,0 +1,92 @@
+package io.restake4j.network;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A chain and where the contracts restake4j uses live on it: an address book of
+ * {@code <protocol>.<Contract>} names (the same names a devnet's address book uses), plus Multicall3.
+ * Immutable. Presets for public networks are added as protocol support lands.
+ *
+ * <pre>{@code
+ * Network devnetNetwork = Network.of("devnet", devnet.chainId(), devnet.addresses().asMap());
+ * String delegation = network.require("eigenlayer.DelegationManager");
+ * }</pre>
+ */
+public final class Network {
+
+    /** Multicall3's address on nearly every EVM chain. */
+    public static final String CANONICAL_MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
+    /** Address-book key of Multicall3. */
+    public static final String MULTICALL3 = "common.Multicall3";
+
+    private final String name;
+    private final long chainId;
+    private final Map<String, String> addresses;
+
+    private Network(String name, long chainId, Map<String, String> addresses) {
+        if (chainId <= 0) {
+            throw new IllegalArgumentException("chain id must be positive, was " + chainId);
+        }
+        this.name = Objects.requireNonNull(name, "name");
+        this.chainId = chainId;
+        Map<String, String> book = new LinkedHashMap<>();
+        book.put(MULTICALL3, CANONICAL_MULTICALL3);
+        book.putAll(addresses);
+        this.addresses = Map.copyOf(book);
+    }
+
+    /** A network with this address book (Multicall3 defaults to its canonical address). */
+    public static Network of(String name, long chainId, Map<String, String> addresses) {
+        return new Network(name, chainId, Objects.requireNonNull(addresses, "addresses"));
+    }
+
+    /** Ethereum mainnet (chain 1). */
+    public static Network mainnet() {
+        return new Network("mainnet", 1, Map.of());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    public Map<String, String> addresses() {
+        return addresses;
+    }
+
+    public Optional<String> address(String key) {
+        return Optional.ofNullable(addresses.get(key));
+    }
+
+    /** The address under {@code key}, or an exception naming the network and the known keys. */
+    public String require(String key) {
+        String a = addresses.get(key);
+        if (a == null) {
+            throw new IllegalStateException("network " + name + " has no address for '" + key + "'; known: "
+                    + new java.util.TreeSet<>(addresses.keySet()));
+        }
+        return a;
+    }
+
+    public String multicall3() {
+        return addresses.get(MULTICALL3);
+    }
+
+    /** A copy with one more (or a replaced) address. */
+    public Network with(String key, String address) {
+        Map<String, String> copy = new LinkedHashMap<>(addresses);
+        copy.put(key, address);
+        return new Network(name, chainId, copy);
+    }
+
+    @Override
+    public String toString() {
+        return "Network[" + name + ", chain " + chainId + ", " + addresses.size() + " addresses]";
+    }
+}

@@ -1,0 +1,15 @@
+package io.restake4j.tokens;
+
+/**
+ * How much to approve when a protocol must pull tokens and the allowance is short.
+ *
+ * <pre>{@code
+ * client.eigenLayer().deposit(amount).approval(ApprovalPolicy.UNLIMITED);
+ * }</pre>
+ */
+public enum ApprovalPolicy {
+    /** Exactly the amount to be pulled (the default: no standing allowance left behind). */
+    EXACT,
+    /** {@code 2^256-1}, so later pulls need no approval; only when the user asks for it. */
+    UNLIMITED
+}

@@ -1,0 +1,251 @@
+package io.restake4j.tokens;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.web3j.crypto.Sign;
+import org.web3j.crypto.StructuredDataEncoder;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.contracts.common.ERC20;
+import io.restake4j.contracts.common.ERC20Permit;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.errors.RestakeException;
+import io.restake4j.internal.Inputs;
+import io.restake4j.read.MulticallReader;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.signer.Signer;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/**
+ * ERC-20 tokens through the client: metadata (read once, cached), balances, and transfers, approvals
+ * and EIP-2612 permits as {@link Operation}s. Input is validated before anything is read or signed;
+ * balances and allowances are checked in the same simulation as the transaction.
+ *
+ * <pre>{@code
+ * Tokens tokens = client.tokens();
+ * Token dusd = tokens.token(address);                     // symbol, decimals: one batched read, then cached
+ * tokens.transfer(Amount.parse("12.5", dusd), bob).send();
+ * tokens.approve(Amount.parse("100", dusd), vault).send();
+ * }</pre>
+ */
+public final class Tokens {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Pipeline pipeline;
+    private final MulticallReader reader;
+    private final ConcurrentMap<String, Token> metadata = new ConcurrentHashMap<>();
+
+    /** Internal: obtain it from {@code Restaking.tokens()}. */
+    public Tokens(Pipeline pipeline, MulticallReader reader) {
+        this.pipeline = pipeline;
+        this.reader = reader;
+    }
+
+    /**
+     * The token at {@code address}, with its symbol and decimals read from the chain once (then cached).
+     *
+     * @throws InvalidInputException when the address is malformed or holds no ERC-20 token
+     */
+    public Token token(String address) {
+        Inputs.address(address, "token");
+        return metadata.computeIfAbsent(address.toLowerCase(Locale.ROOT), key -> {
+            ReadBatch batch = reader.newBatch();
+            Read<String> symbol = batch.add(ERC20::load, address, ERC20::call_symbol);
+            Read<BigInteger> decimals = batch.add(ERC20::load, address, ERC20::call_decimals);
+            batch.execute();
+            try {
+                return Token.erc20(address, symbol.get(), decimals.get().intValueExact());
+            } catch (RestakeException | ArithmeticException e) {
+                throw new InvalidInputException("no ERC-20 token at " + address + " (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    /** {@code owner}'s balance of {@code token}. */
+    public Amount balance(Token token, String owner) {
+        Inputs.address(owner, "owner");
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> balance = batch.add(ERC20::load, erc20(token), e -> e.call_balanceOf(owner));
+        batch.execute();
+        return Amount.ofWei(balance.get(), token);
+    }
+
+    /** Sends {@code amount} from the client's account to {@code to}. */
+    public Operation<TransferResult> transfer(Amount amount, String to) {
+        Inputs.positive(amount, "transfer amount");
+        Inputs.address(to, "recipient");
+        String token = erc20(amount.token());
+        String from = pipeline.from();
+        Plan<TransferResult> plan = Plan.<TransferResult>builder("transfer " + amount + " to " + to)
+                .check(Approvals.balanceCheck(from, amount))
+                .step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
+                .result(ex -> {
+                    ERC20.TransferEventResponse t = ex.events(ERC20::getTransferEvents).get(0);
+                    return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
+                })
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /** Sets the client account's allowance for {@code spender} to exactly {@code amount}. */
+    public Operation<ApprovalResult> approve(Amount amount, String spender) {
+        if (amount == null) {
+            throw new InvalidInputException("approval amount is missing");
+        }
+        return approval(amount.token(), amount.wei(), spender, amount.toString());
+    }
+
+    /** Sets an unlimited ({@code 2^256-1}) allowance for {@code spender}; only when you mean it. */
+    public Operation<ApprovalResult> approveUnlimited(Token token, String spender) {
+        return approval(token, Approvals.UNLIMITED, spender, "unlimited " + token.symbol());
+    }
+
+    private Operation<ApprovalResult> approval(Token token, BigInteger value, String spender, String what) {
+        Inputs.address(spender, "spender");
+        String address = erc20(token);
+        String owner = pipeline.from();
+        Plan<ApprovalResult> plan = Plan.<ApprovalResult>builder("approve " + what + " for " + spender)
+                .check(Check.of(token.symbol() + " contract", ERC20::load, address, ERC20::call_decimals))
+                .step(Step.of("approve " + what + " for " + spender, ERC20::load, address, e -> e.call_approve(spender, value)))
+                .result(ex -> {
+                    ERC20.ApprovalEventResponse a = ex.events(ERC20::getApprovalEvents).get(0);
+                    return new ApprovalResult(ex, a.owner, a.spender, Amount.ofWei(a.value, token));
+                })
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * Moves {@code amount} from {@code from} to {@code to} using the allowance {@code from} gave the
+     * client's account. Checks the balance and the allowance first.
+     */
+    public Operation<TransferResult> transferFrom(Amount amount, String from, String to) {
+        Inputs.positive(amount, "transfer amount");
+        Inputs.address(from, "owner");
+        Inputs.address(to, "recipient");
+        String token = erc20(amount.token());
+        String spender = pipeline.from();
+        Plan<TransferResult> plan = Plan.<TransferResult>builder("transfer " + amount + " from " + from + " to " + to)
+                .check(Approvals.balanceCheck(from, amount))
+                .check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
+                        .require(a -> a.compareTo(amount.wei()) >= 0,
+                                a -> amount + " exceeds the allowance of " + Amount.ofWei(a, amount.token()) + " that " + from
+                                        + " gave " + spender))
+                .step(Step.of("transferFrom " + amount + " from " + from + " to " + to, ERC20::load, token,
+                        e -> e.call_transferFrom(from, to, amount.wei())))
+                .result(ex -> {
+                    ERC20.TransferEventResponse t = ex.events(ERC20::getTransferEvents).get(0);
+                    return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
+                })
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * Signs an EIP-2612 permit for {@code spender} to pull {@code amount} from the client's account until
+     * {@code deadline}. The token's EIP-712 domain is derived (name, version 1 or 2, chain, address) and
+     * checked against its {@code DOMAIN_SEPARATOR()} before anything is signed. One batched read.
+     *
+     * @throws InvalidInputException when the token has no permit or its domain cannot be determined
+     */
+    public PermitSignature signPermit(Amount amount, String spender, Instant deadline) {
+        Inputs.positive(amount, "permit amount");
+        Inputs.address(spender, "spender");
+        if (deadline == null || !deadline.isAfter(Instant.now())) {
+            throw new InvalidInputException("permit deadline must be in the future, was " + deadline);
+        }
+        Signer signer = pipeline.config().signer();
+        if (signer == null) {
+            throw new InvalidInputException("this client has no signer: it cannot sign a permit");
+        }
+        String token = erc20(amount.token());
+        String owner = signer.address();
+        ReadBatch batch = reader.newBatch();
+        Read<String> name = batch.add(ERC20Permit::load, token, ERC20Permit::call_name);
+        Read<BigInteger> nonce = batch.add(ERC20Permit::load, token, e -> e.call_nonces(owner));
+        Read<byte[]> separator = batch.add(ERC20Permit::load, token, ERC20Permit::call_DOMAIN_SEPARATOR);
+        batch.execute();
+        if (!nonce.succeeded() || !separator.succeeded() || !name.succeeded()) {
+            throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
+        }
+        BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
+        for (String version : List.of("1", "2")) {
+            String json = permitJson(name.get(), version, pipeline.config().chainId(), token, owner, spender,
+                    amount.wei(), nonce.get(), deadlineSeconds);
+            try {
+                if (java.util.Arrays.equals(new StructuredDataEncoder(json).hashDomain(), separator.get())) {
+                    Sign.SignatureData sig = signer.signTypedData(json);
+                    return new PermitSignature(token, owner, spender, amount.wei(), nonce.get(), deadlineSeconds,
+                            Numeric.toBigInt(sig.getV()), sig.getR(), sig.getS());
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot encode EIP-712 data", e);
+            }
+        }
+        throw new InvalidInputException("cannot determine the EIP-712 domain of " + amount.token().symbol() + " at " + token
+                + ": its DOMAIN_SEPARATOR matches neither version 1 nor 2 of name '" + name.get() + "'");
+    }
+
+    static String permitJson(String name, String version, long chainId, String token, String owner, String spender,
+            BigInteger value, BigInteger nonce, BigInteger deadline) {
+        Map<String, Object> types = new LinkedHashMap<>();
+        types.put("EIP712Domain", List.of(field("name", "string"), field("version", "string"), field("chainId", "uint256"),
+                field("verifyingContract", "address")));
+        types.put("Permit", List.of(field("owner", "address"), field("spender", "address"), field("value", "uint256"),
+                field("nonce", "uint256"), field("deadline", "uint256")));
+        Map<String, Object> domain = new LinkedHashMap<>();
+        domain.put("name", name);
+        domain.put("version", version);
+        domain.put("chainId", chainId);
+        domain.put("verifyingContract", token);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("owner", owner);
+        message.put("spender", spender);
+        message.put("value", value.toString());
+        message.put("nonce", nonce.toString());
+        message.put("deadline", deadline.toString());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("types", types);
+        root.put("primaryType", "Permit");
+        root.put("domain", domain);
+        root.put("message", message);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> field(String name, String type) {
+        return Map.of("name", name, "type", type);
+    }
+
+    private static String erc20(Token token) {
+        if (token == null) {
+            throw new InvalidInputException("token is missing");
+        }
+        if (token.isNative()) {
+            throw new InvalidInputException("ether is not an ERC-20 token; send it with a plain transaction");
+        }
+        return token.address();
+    }
+}

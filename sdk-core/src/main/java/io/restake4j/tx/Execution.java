@@ -1,0 +1,58 @@
+package io.restake4j.tx;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * A finished operation as the pipeline hands it to a {@link Plan.ResultMapper}: the check values, the
+ * steps sent and their receipts, and the preview they were simulated in.
+ *
+ * <pre>{@code
+ * Plan.ResultMapper<BigInteger> minted = execution ->
+ *         execution.events(Vault::getDepositedEvents).get(0).shares;
+ * }</pre>
+ *
+ * @param checks   the values the checks read
+ * @param steps    the steps sent, in order
+ * @param receipts their receipts, in the same order
+ * @param preview  the simulation they were sent after
+ */
+public record Execution(CheckResults checks, List<Step> steps, List<TransactionReceipt> receipts, Preview preview) {
+
+    public Execution {
+        steps = List.copyOf(steps);
+        receipts = List.copyOf(receipts);
+    }
+
+    /** The receipt of the last step. */
+    public TransactionReceipt lastReceipt() {
+        return receipts.get(receipts.size() - 1);
+    }
+
+    /**
+     * Events decoded from every receipt, in order, by a generated wrapper's extractor, e.g.
+     * {@code ERC20::getTransferEvents}.
+     */
+    public <E> List<E> events(Function<TransactionReceipt, List<E>> extractor) {
+        List<E> all = new ArrayList<>();
+        receipts.forEach(r -> all.addAll(extractor.apply(r)));
+        return all;
+    }
+
+    /** Total gas used by all steps. */
+    public BigInteger gasUsed() {
+        return receipts.stream().map(TransactionReceipt::getGasUsed).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** Total fees paid, in wei (gas used times effective gas price). */
+    public BigInteger feesPaidWei() {
+        return receipts.stream()
+                .map(r -> r.getGasUsed().multiply(r.getEffectiveGasPrice() == null ? BigInteger.ZERO
+                        : org.web3j.utils.Numeric.decodeQuantity(r.getEffectiveGasPrice())))
+                .reduce(BigInteger.ZERO, BigInteger::add);
+    }
+}

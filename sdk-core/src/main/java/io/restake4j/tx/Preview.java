@@ -1,0 +1,73 @@
+package io.restake4j.tx;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an operation would do now, from one simulation of all its steps together: the transactions
+ * (approvals included), their decoded results and events, gas and fees. Nothing was signed.
+ *
+ * <pre>{@code
+ * Preview p = operation.preview();
+ * p.steps().forEach(System.out::println);
+ * System.out.println("at most " + p.maxFeeWei() + " wei in fees");
+ * }</pre>
+ *
+ * @param description    the operation
+ * @param steps          the steps that would be sent, in order
+ * @param fees           the fees they would be sent with
+ * @param baseFeePerGas  the base fee of the simulated block (null when unknown)
+ * @param fullySimulated false when some steps could not be simulated in advance (see {@link SimulatedStep#simulated()})
+ * @param method         how the node simulated: {@code eth_simulateV1} or {@code eth_call}
+ */
+public record Preview(String description, List<SimulatedStep> steps, Fees fees, BigInteger baseFeePerGas,
+        boolean fullySimulated, String method) {
+
+    public Preview {
+        Objects.requireNonNull(description, "description");
+        steps = List.copyOf(steps);
+    }
+
+    /** Whether every simulated step would succeed. */
+    public boolean wouldSucceed() {
+        return steps.stream().allMatch(s -> !s.simulated() || s.success());
+    }
+
+    /** Sum of the gas limits of the simulated steps. */
+    public BigInteger totalGasLimit() {
+        return steps.stream().map(SimulatedStep::gasLimit).filter(Objects::nonNull).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The most the simulated steps can cost in fees, in wei: gas limit times the maximum fee per gas. */
+    public BigInteger maxFeeWei() {
+        return fees == null ? BigInteger.ZERO : totalGasLimit().multiply(fees.maxFeePerGas());
+    }
+
+    /**
+     * The expected fee in wei at the simulated block's base fee: gas used times the price actually paid
+     * (base fee plus priority fee, at most the maximum fee).
+     */
+    public BigInteger expectedFeeWei() {
+        if (fees == null) {
+            return BigInteger.ZERO;
+        }
+        BigInteger price = switch (fees) {
+            case Fees.Legacy legacy -> legacy.gasPrice();
+            case Fees.Eip1559 f -> baseFeePerGas == null ? f.maxFeePerGas()
+                    : baseFeePerGas.add(f.maxPriorityFeePerGas()).min(f.maxFeePerGas());
+        };
+        return steps.stream().map(SimulatedStep::gasUsed).filter(Objects::nonNull).reduce(BigInteger.ZERO, BigInteger::add)
+                .multiply(price);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Preview of ").append(description).append(" (").append(method)
+                .append(fullySimulated ? "" : ", partly simulated").append("):\n");
+        steps.forEach(s -> sb.append("  ").append(s).append('\n'));
+        sb.append("  fees: ").append(fees).append("; expected ").append(expectedFeeWei()).append(" wei, at most ")
+                .append(maxFeeWei()).append(" wei");
+        return sb.toString();
+    }
+}

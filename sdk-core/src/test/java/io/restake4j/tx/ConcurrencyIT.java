@@ -1,0 +1,139 @@
+package io.restake4j.tx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.Transaction;
+
+import io.restake4j.Restaking;
+import io.restake4j.devnet.Account;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.errors.RpcException;
+import io.restake4j.testing.DevnetClients;
+import io.restake4j.testing.FaultyHttpService;
+import io.restake4j.tokens.TransferResult;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/** One client, many threads: every nonce used once, in order, and recovered after failures. */
+@DevnetTest
+class ConcurrencyIT {
+
+    private static Token token;
+
+    @BeforeAll
+    static void token(Devnet devnet, @Account(0) Credentials alice) throws Exception {
+        TestToken t = devnet.deployToken("Concurrent", "CCY", 0);
+        t.send_mint(alice.getAddress(), BigInteger.valueOf(1_000_000)).send();
+        token = Token.erc20(t.getContractAddress(), "CCY", 0);
+    }
+
+    @Test
+    void eightThreadsTimesTwentyFiveTransfersGetContiguousNonces(Devnet devnet, @Account(0) Credentials alice,
+            @Account(1) Credentials bob) throws Exception {
+        BigInteger first = nonce(devnet, alice);
+        List<String> hashes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            List<Future<List<String>>> workers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                workers.add(pool.submit(() -> {
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        TransferResult r = client.tokens().transfer(Amount.parse("1", token), bob.getAddress()).send();
+                        mine.add(r.transactionHashes().get(0));
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<String>> w : workers) {
+                hashes.addAll(w.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(200, hashes.size());
+        assertEquals(200, new HashSet<>(hashes).size(), "200 distinct transactions");
+        List<BigInteger> nonces = new ArrayList<>();
+        for (String h : hashes) {
+            Transaction tx = devnet.web3j().ethGetTransactionByHash(h).send().getTransaction()
+                    .orElseThrow(() -> new AssertionError("transaction " + h + " is not on chain (replaced?)"));
+            assertTrue(devnet.web3j().ethGetTransactionReceipt(h).send().getTransactionReceipt().orElseThrow().isStatusOK());
+            nonces.add(tx.getNonce());
+        }
+        nonces.sort(null);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(first.add(BigInteger.valueOf(i)), nonces.get(i), "nonces are contiguous from " + first);
+        }
+        assertEquals(first.add(BigInteger.valueOf(200)), nonce(devnet, alice));
+        assertEquals(BigInteger.valueOf(200), balance(devnet, bob));
+    }
+
+    @Test
+    void aRefusedSendLeavesNoGapAndTheNextSendsResynchronise(Devnet devnet, @Account(0) Credentials alice,
+            @Account(2) Credentials carol) throws Exception {
+        FaultyHttpService transport = new FaultyHttpService(devnet.rpcUrl());
+        BigInteger first = nonce(devnet, alice);
+        try (Restaking client = DevnetClients.client(devnet, alice, transport)) {
+            for (int i = 0; i < 3; i++) {
+                client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send();
+            }
+            transport.inject(FaultyHttpService.Fault.REFUSE_NEXT_SEND);
+            RpcException refused = assertThrows(RpcException.class,
+                    () -> client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send());
+            assertTrue(refused.getMessage().contains("injected: the node refused the transaction"), refused.getMessage());
+            for (int i = 0; i < 3; i++) {
+                client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send();
+            }
+        }
+        assertEquals(first.add(BigInteger.valueOf(6)), nonce(devnet, alice), "six mined, the refused one left no gap");
+        assertEquals(BigInteger.valueOf(6), balance(devnet, carol));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultyHttpService.Fault.class, names = {"LOSE_NEXT_ANSWER", "GATEWAY_503_AFTER_DELIVERY"})
+    void aLostAnswerIsRetriedWithTheSameBytesNotANewNonce(FaultyHttpService.Fault fault, Devnet devnet,
+            @Account(0) Credentials alice, @Account(3) Credentials dave) throws Exception {
+        FaultyHttpService transport = new FaultyHttpService(devnet.rpcUrl());
+        BigInteger first = nonce(devnet, alice);
+        BigInteger before = balance(devnet, dave);
+        try (Restaking client = DevnetClients.client(devnet, alice, transport)) {
+            transport.inject(fault);
+            TransferResult r = client.tokens().transfer(Amount.parse("7", token), dave.getAddress()).send();
+            Transaction tx = devnet.web3j().ethGetTransactionByHash(r.transactionHashes().get(0)).send().getTransaction().orElseThrow();
+            assertEquals(first, tx.getNonce(), "the original transaction, with the original nonce");
+            assertEquals(2, transport.sendsDelivered(), "the same bytes were offered twice");
+            client.tokens().transfer(Amount.parse("1", token), dave.getAddress()).send();
+        }
+        assertEquals(first.add(BigInteger.TWO), nonce(devnet, alice), "two transactions, two nonces");
+        assertEquals(before.add(BigInteger.valueOf(8)), balance(devnet, dave));
+    }
+
+    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
+        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
+                .getTransactionCount();
+    }
+
+    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
+        return io.restake4j.contracts.common.ERC20.load(token.address(), devnet.web3j(), devnet.transactionManager(who),
+                devnet.gasProvider()).call_balanceOf(who.getAddress()).send();
+    }
+}
