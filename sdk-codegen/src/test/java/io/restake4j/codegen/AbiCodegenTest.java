@@ -26,6 +26,7 @@ import org.web3j.tx.Contract;
 class AbiCodegenTest {
 
     private static final Path PROBE = Path.of("src/test/resources/abi/probe/Batch.json");
+    private static final Path OVERLOADS = Path.of("src/test/resources/abi/probe/Overloads.json");
 
     @TempDir
     Path tmp;
@@ -104,6 +105,75 @@ class AbiCodegenTest {
         assertTrue(Files.readString(tmp.resolve("out/io/example/probe/Deployable.java")).contains("deploy("),
                 "a bytecode input gets deploy methods");
 
+        compile(sources);
+    }
+
+    @Test
+    void overloadsWithTheSameJavaParametersAreLeftOutAndTheRestCompiles() throws IOException {
+        Path abi = tmp.resolve("abi");
+        copy(OVERLOADS, abi.resolve("probe/Overloads.json"));
+
+        AbiCodegen.Result result = run(abi);
+
+        // of each clashing group, the shortest canonical signature (then alphabetical) is generated
+        assertEquals(List.of(
+                        "lookup(bytes32)\toverload with the same Java parameters (byte[]) as lookup(bytes)",
+                        "create(address,(uint32,address[],address)[])\toverload with the same Java parameters"
+                                + " (String,List) as create(address,(uint32,address[])[])",
+                        "amount(uint256)\toverload with the same Java parameters (BigInteger) as amount(uint8)",
+                        "label(address)\toverload with the same Java parameters (String) as label(string)"),
+                result.excluded().stream().map(e -> e.signature() + "\t" + e.reason()).toList());
+        List<String> manifest = Files.readAllLines(tmp.resolve("manifest.tsv"));
+        assertTrue(manifest.contains("io.example.probe.Overloads\tlookup(bytes32)\t"
+                + UnsupportedShapes.selector("lookup(bytes32)")
+                + "\toverload with the same Java parameters (byte[]) as lookup(bytes)"), manifest.toString());
+
+        String source = Files.readString(tmp.resolve("out/io/example/probe/Overloads.java"));
+        assertTrue(source.contains("call_lookup(byte[] pubkey)"), "the kept overload is generated");
+        assertFalse(source.contains("pubkeyHash"), "the clashing overload is not");
+        assertTrue(source.contains("class ParamsV2 "), "a struct of a left-out overload used elsewhere stays");
+        for (String kept : List.of("call_pick(String one, List<String> many)", "call_pick(List<String> many, String one)",
+                "call_paused()", "call_paused(BigInteger index)", "send_use(Params params)", "send_use(ParamsV2 params)")) {
+            assertTrue(source.contains(kept), "overloads that Java tells apart stay: " + kept);
+        }
+        compile(List.of(tmp.resolve("out/io/example/probe/Overloads.java").toFile()));
+    }
+
+    /**
+     * Pins why clashing overloads are left out: web3j writes them all and the wrapper does not compile.
+     */
+    @Test
+    void web3jStillWritesClashingOverloads() throws Exception {
+        PrintStream stdout = System.out;
+        try {
+            System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+            new SolidityFunctionWrapperGenerator(null, OVERLOADS.toFile(), tmp.resolve("raw").toFile(), "Overloads",
+                    "io.example", true, false, true, Contract.class, 20, true).generate();
+        } finally {
+            System.setOut(stdout);
+        }
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-proc:none", "-nowarn",
+                "-d", Files.createDirectories(tmp.resolve("raw-classes")).toString(),
+                "-cp", System.getProperty("java.class.path"),
+                tmp.resolve("raw/io/example/Overloads.java").toString());
+        String errors = diagnostics.toString(StandardCharsets.UTF_8);
+        assertTrue(rc != 0 && errors.contains("call_lookup(byte[]) is already defined"), errors);
+    }
+
+    @Test
+    void javaParametersFollowWeb3jsNativeTypes() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"type\":\"function\",\"name\":\"f\",\"inputs\":["
+                        + "{\"type\":\"address\"},{\"type\":\"string\"},{\"type\":\"bytes\"},{\"type\":\"bytes4\"},"
+                        + "{\"type\":\"bool\"},{\"type\":\"int128\"},{\"type\":\"uint40\"},{\"type\":\"uint8[3]\"},"
+                        + "{\"type\":\"tuple\",\"internalType\":\"struct I.S\",\"components\":[{\"type\":\"bool\"}]},"
+                        + "{\"type\":\"tuple\",\"components\":[{\"type\":\"bool\"},{\"type\":\"address\"}]}]}");
+        assertEquals("(String,String,byte[],byte[],Boolean,BigInteger,BigInteger,List,S,(bool,address))",
+                UnsupportedShapes.javaParameters(f));
+    }
+
+    private void compile(List<File> sources) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         Path classes = Files.createDirectories(tmp.resolve("classes"));
