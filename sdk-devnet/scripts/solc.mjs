@@ -9,6 +9,7 @@
 //   node scripts/solc.mjs abi [--check]
 //       Derives abi/<protocol>/<Name>.json from our interface files: for abi/<protocol>/I<Name>.sol the ABI
 //       of `interface I<Name>` (inherited events and errors included) is written, pretty-printed.
+//       Other .sol files below abi/ (shared structs, base interfaces) are only compiled as imports.
 //       With --check nothing is written; stale or missing files fail with the command that fixes them.
 //
 // Compiler settings are the same for both, so fixtures and the published ABIs agree.

@@ -48,9 +48,18 @@ class HandEncodedTest {
 
     @Test
     void theContractsManifestIsReadable() {
-        // abi/common has no excluded function today; the manifest exists and parses.
-        assertEquals(List.of(), HandEncoded.excludedFunctions(HandEncodedTest.class.getClassLoader()).stream()
-                .filter(f -> f.contract().startsWith("io.restake4j.contracts.")).toList());
+        List<HandEncoded.ExcludedFunction> excluded = HandEncoded.excludedFunctions(HandEncodedTest.class.getClassLoader())
+                .stream().filter(f -> f.contract().startsWith("io.restake4j.contracts.")).toList();
         assertEquals(1, HandEncodedTest.class.getClassLoader().resources(HandEncoded.MANIFEST).count());
+        assertEquals(List.of(), excluded.stream().filter(f -> f.contract().contains(".common.")).toList(),
+                "abi/common has no excluded function");
+        for (HandEncoded.ExcludedFunction f : excluded) {
+            assertEquals(HandEncoded.selector(f.signature()), f.selector(), f.toString());
+        }
+        // the known web3j#1925 case: EigenLayer's batch completion of withdrawals
+        assertEquals(List.of("0x9435bb43"), excluded.stream()
+                .filter(f -> f.contract().equals("io.restake4j.contracts.eigenlayer.DelegationManager")
+                        && f.signature().startsWith("completeQueuedWithdrawals("))
+                .map(HandEncoded.ExcludedFunction::selector).toList());
     }
 }
