@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {OperatorSet, IEigenLayerPausable} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {OperatorSet, IEigenLayerPausable, IEigenLayerInitializable} from "abi/eigenlayer/EigenLayerCommon.sol";
 
 /// @title IAllocationManager
 /// @notice EigenLayer's AllocationManager (the IAllocationManager surface, which its proxy serves from
 ///         AllocationManager and AllocationManagerView): operator sets, allocations of magnitude, slashing.
-interface IAllocationManager is IEigenLayerPausable {
+interface IAllocationManager is IEigenLayerPausable, IEigenLayerInitializable {
     // ---------------------------------------------------------------------
     // Types
     // ---------------------------------------------------------------------
@@ -127,6 +127,18 @@ interface IAllocationManager is IEigenLayerPausable {
 
     /// @notice The operator has not set an allocation delay yet.
     error UninitializedAllocationDelay();
+
+    /// @notice A checkpoint history was read while empty (snapshot library).
+    error Empty();
+
+    /// @notice The caller is neither the account nor one of its appointees.
+    error InvalidPermissions();
+
+    /// @notice Snapshots were written out of order (snapshot library).
+    error InvalidSnapshotOrdering();
+
+    /// @notice An index past the end of a list (AllocationManagerView).
+    error OutOfBounds();
 
     // ---------------------------------------------------------------------
     // Events
@@ -401,4 +413,14 @@ interface IAllocationManager is IEigenLayerPausable {
 
     /// @notice Initialises the proxy.
     function initialize(uint256 initialPausedStatus) external;
+
+    // ---------------------------------------------------------------------
+    // Wiring (served by the AllocationManager implementation itself)
+    // ---------------------------------------------------------------------
+
+    /// @notice The PermissionController that authorises appointees.
+    function permissionController() external view returns (address);
+
+    /// @notice The AllocationManagerView implementation that view calls are delegated to.
+    function viewImplementation() external view returns (address);
 }
