@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.restake4j.network.internal.Presets;
+
 /**
  * A chain and where the contracts restake4j uses live on it: an address book of
  * {@code <protocol>.<Contract>} names (the same names a devnet's address book uses), plus Multicall3.
- * Immutable. Presets for public networks are added as protocol support lands.
+ * Immutable. The presets ({@link #mainnet()}, {@link #hoodi()}, {@link #sepolia()}) point at the real
+ * deployments; strategies are listed as {@code eigenlayer.strategy.<token symbol>}.
  *
  * <pre>{@code
  * Network devnetNetwork = Network.of("devnet", devnet.chainId(), devnet.addresses().asMap());
@@ -43,9 +46,19 @@ public final class Network {
         return new Network(name, chainId, Objects.requireNonNull(addresses, "addresses"));
     }
 
-    /** Ethereum mainnet (chain 1). */
+    /** Ethereum mainnet (chain 1), with the real EigenLayer deployment and its LST strategies. */
     public static Network mainnet() {
-        return new Network("mainnet", 1, Map.of());
+        return new Network("mainnet", 1, Presets.mainnet());
+    }
+
+    /** The Hoodi testnet (chain 560048), with EigenLayer's deployment there. */
+    public static Network hoodi() {
+        return new Network("hoodi", 560048, Presets.hoodi());
+    }
+
+    /** The Sepolia testnet (chain 11155111), with EigenLayer's deployment there (EigenPods paused). */
+    public static Network sepolia() {
+        return new Network("sepolia", 11155111, Presets.sepolia());
     }
 
     public String name() {

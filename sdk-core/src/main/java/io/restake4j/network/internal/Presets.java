@@ -1,0 +1,91 @@
+package io.restake4j.network.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The address books of the public network presets, protocol by protocol. Every address is a proxy of the
+ * real deployment, from the sources named in {@code ../shared/protocols/*.md} (EigenLayer: the
+ * eigenlayer-contracts README at f84a5151, cross-checked against its mainnet config files).
+ */
+public final class Presets {
+
+    /** The beaconChainETH strategy sentinel (not a contract), the same on every network. */
+    public static final String BEACON_CHAIN_ETH_STRATEGY = "0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0";
+
+    private Presets() {
+    }
+
+    /** Ethereum mainnet (chain 1). */
+    public static Map<String, String> mainnet() {
+        Map<String, String> book = new LinkedHashMap<>();
+        eigenLayer(book, "0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A", "0x858646372CC42E1A627fcE94aa7A7033e7CF075A",
+                "0x91E677b07F7AF907ec9a428aafA9fc14a0d3A338", "0x135dda560e946695d6f155dacafc6f1f25c1f5af",
+                "0x7750d328b314EfFa365A0402CcfD489B80B0adda", "0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39",
+                "0x25E5F8B1E7aDf44518d35D5B2271f114e081f0E5", "0x5e4C39Ad7A3E881585e383dB9827EB4811f6F647",
+                "0xec53bf9167f50cdeb3ae105f56099aaab9061f83", "0x83E9115d334D248Ce39a6f36144aEaB5b3456e75",
+                "0xaCB55C530Acdb2849e6d4f36992Cd8c9D50ED8F7");
+        strategy(book, "stETH", "0x93c4b944D05dfe6df7645A86cd2206016c51564D");
+        strategy(book, "rETH", "0x1BeE69b7dFFfA4E2d53C2a2Df135C388AD25dCD2");
+        strategy(book, "cbETH", "0x54945180dB7943c0ed0FEE7EdaB2Bd24620256bc");
+        strategy(book, "ETHx", "0x9d7eD45EE2E8FC5482fa2428f15C971e6369011d");
+        strategy(book, "ankrETH", "0x13760F50a9d7377e4F20CB8CF9e4c26586c658ff");
+        strategy(book, "OETH", "0xa4C637e0F704745D182e4D38cAb7E7485321d059");
+        strategy(book, "osETH", "0x57ba429517c3473B6d34CA9aCd56c0e735b94c02");
+        strategy(book, "swETH", "0x0Fe4F44beE93503346A3Ac9EE5A26b130a5796d6");
+        strategy(book, "wBETH", "0x7CA911E83dabf90C90dD3De5411a10F1A6112184");
+        strategy(book, "sfrxETH", "0x8CA7A5d6f3acd3A7A8bC468a8CD0FB14B6BD28b6");
+        strategy(book, "lsETH", "0xAe60d8180437b5C34bB956822ac2710972584473");
+        strategy(book, "mETH", "0x298aFB19A105D59E74658C4C334Ff360BadE6dd2");
+        return book;
+    }
+
+    /** Hoodi testnet (chain 560048). */
+    public static Map<String, String> hoodi() {
+        Map<String, String> book = new LinkedHashMap<>();
+        eigenLayer(book, "0x867837a9722C512e0862d8c2E15b8bE220E8b87d", "0xeE45e76ddbEDdA2918b8C7E3035cd37Eab3b5D41",
+                "0xcd1442415Fc5C29Aa848A49d2e232720BE07976c", "0xD58f6844f79eB1fbd9f7091d05f7cb30d3363926",
+                "0x29e8572678e0c272350aa0b4B8f304E47EBcd5e7", "0x95a7431400F362F3647a69535C5666cA0133CAA0",
+                "0xdcCF401fD121d8C542E96BC1d0078884422aFAD2", "0xfB7d94501E4d4ACC264833Ef4ede70a11517422B",
+                "0x8ae2520954db7D80D66835cB71E692835bbA45bf", "0x6e60888132Cc7e637488379B4B40c42b3751f63a",
+                "0xB27b10291DBFE6576d17afF3e251c954Ae14f1D3");
+        strategy(book, "stETH", "0xf8a1a66130d614c7360e868576d5e59203475fe0");
+        strategy(book, "WETH", "0x24579aD4fe83aC53546E5c2D3dF5F85D6383420d");
+        return book;
+    }
+
+    /** Sepolia testnet (chain 11155111); EigenPods are paused there. */
+    public static Map<String, String> sepolia() {
+        Map<String, String> book = new LinkedHashMap<>();
+        eigenLayer(book, "0xD4A7E1Bd8015057293f0D0A557088c286942e84b", "0x2E3D6c0744b10eb0A4e6F679F71554a39Ec47a5D",
+                "0x56BfEb94879F4543E756d26103976c567256034a", "0xa789c91ECDdae96865913130B786140Ee17aF545",
+                "0x5ae8152fb88c26ff9ca5C014c94fca3c68029349", "0x42583067658071247ec8CE0A516A58f682002d07",
+                "0x44632dfBdCb6D3E21EF613B0ca8A6A0c618F5a37", "0x066cF95c1bf0927124DFB8B02B401bc23A79730D",
+                "0x0011FA2c512063C495f77296Af8d195F33A8Dd38", "0xc5B857A92245f64e9D90cCc5b096Db82eB77eB5c",
+                "0x8E93249a6C37a32024756aaBd813E6139b17D1d5");
+        strategy(book, "stETH", "0x8b29d91e67b013e855EaFe0ad704aC4Ab086a574");
+        strategy(book, "WETH", "0x424246eF71b01ee33aA33aC590fd9a0855F5eFbc");
+        return book;
+    }
+
+    private static void eigenLayer(Map<String, String> book, String delegationManager, String strategyManager,
+            String eigenPodManager, String avsDirectory, String rewardsCoordinator, String allocationManager,
+            String permissionController, String strategyFactory, String eigen, String backingEigen, String eigenStrategy) {
+        book.put("eigenlayer.DelegationManager", delegationManager);
+        book.put("eigenlayer.StrategyManager", strategyManager);
+        book.put("eigenlayer.EigenPodManager", eigenPodManager);
+        book.put("eigenlayer.AVSDirectory", avsDirectory);
+        book.put("eigenlayer.RewardsCoordinator", rewardsCoordinator);
+        book.put("eigenlayer.AllocationManager", allocationManager);
+        book.put("eigenlayer.PermissionController", permissionController);
+        book.put("eigenlayer.StrategyFactory", strategyFactory);
+        book.put("eigenlayer.EIGEN", eigen);
+        book.put("eigenlayer.bEIGEN", backingEigen);
+        book.put("eigenlayer.beaconChainETHStrategy", BEACON_CHAIN_ETH_STRATEGY);
+        strategy(book, "EIGEN", eigenStrategy);
+    }
+
+    private static void strategy(Map<String, String> book, String symbol, String address) {
+        book.put("eigenlayer.strategy." + symbol, address);
+    }
+}

@@ -1,0 +1,117 @@
+package io.restake4j.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.restake4j.testing.SharedFacts;
+
+/**
+ * The presets' EigenLayer addresses against the deployment tables of {@code ../shared/protocols/eigenlayer.md}
+ * (section 4 and its LST strategy lists), read from the file, so a typo in either shows here.
+ */
+class NetworkPresetsTest {
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    /** Row label in the facts table -> our address-book key. */
+    private static final Map<String, String> ROWS = new LinkedHashMap<>();
+
+    static {
+        ROWS.put("DelegationManager", "eigenlayer.DelegationManager");
+        ROWS.put("StrategyManager", "eigenlayer.StrategyManager");
+        ROWS.put("EigenPodManager", "eigenlayer.EigenPodManager");
+        ROWS.put("AVSDirectory", "eigenlayer.AVSDirectory");
+        ROWS.put("RewardsCoordinator", "eigenlayer.RewardsCoordinator");
+        ROWS.put("AllocationManager", "eigenlayer.AllocationManager");
+        ROWS.put("PermissionController", "eigenlayer.PermissionController");
+        ROWS.put("StrategyFactory", "eigenlayer.StrategyFactory");
+        ROWS.put("EIGEN", "eigenlayer.EIGEN");
+        ROWS.put("bEIGEN (Backing Eigen)", "eigenlayer.bEIGEN");
+        ROWS.put("EigenStrategy (EIGEN)", "eigenlayer.strategy.EIGEN");
+    }
+
+    @Test
+    void presetsMatchTheFactsFile() throws IOException {
+        Path facts = SharedFacts.requireOrSkip("protocols/eigenlayer.md");
+        List<String> lines = Files.readAllLines(facts);
+        List<Network> networks = List.of(Network.mainnet(), Network.hoodi(), Network.sepolia());
+        int checked = 0;
+        List<String> problems = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.startsWith("| ")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            if (cells.length < 5) {
+                continue;
+            }
+            String key = ROWS.get(cells[1].trim());
+            if (key == null) {
+                continue;
+            }
+            for (int n = 0; n < networks.size(); n++) {
+                Matcher m = ADDRESS.matcher(cells[2 + n]);
+                if (!m.find()) {
+                    problems.add(cells[1].trim() + " has no address for " + networks.get(n).name());
+                    continue;
+                }
+                checked++;
+                same(problems, networks.get(n), key, m.group());
+            }
+        }
+        // the mainnet LST strategy table: "| stETH | `0x...` |"
+        for (String line : lines) {
+            Matcher row = Pattern.compile("^\\| (\\w+) \\| `(0x[0-9a-fA-F]{40})` \\|$").matcher(line);
+            if (row.matches()) {
+                checked++;
+                same(problems, Network.mainnet(), "eigenlayer.strategy." + row.group(1), row.group(2));
+            }
+        }
+        // the testnet strategy paragraphs: "Hoodi (StrategyFactory-deployed): stETH `0x...`,\nWETH `0x...`."
+        String text = String.join("\n", lines);
+        for (Network network : List.of(Network.hoodi(), Network.sepolia())) {
+            String heading = network.name().equals("hoodi") ? "Hoodi (" : "Sepolia:";
+            int start = text.indexOf("\n" + heading);
+            String paragraph = start < 0 ? "" : text.substring(start + 1, text.indexOf("\n\n", start + 1));
+            Matcher entry = Pattern.compile("(\\w+) `(0x[0-9a-fA-F]{40})`").matcher(paragraph);
+            while (entry.find()) {
+                checked++;
+                same(problems, network, "eigenlayer.strategy." + entry.group(1), entry.group(2));
+            }
+        }
+        System.out.println("[presets] " + checked + " EigenLayer addresses checked against " + facts);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals(3 * ROWS.size() + 12 + 4, checked, "every table row was found");
+    }
+
+    @Test
+    void presetsHaveTheirChainIdsAndValidAddresses() {
+        assertEquals(1, Network.mainnet().chainId());
+        assertEquals(560048, Network.hoodi().chainId());
+        assertEquals(11155111, Network.sepolia().chainId());
+        for (Network n : List.of(Network.mainnet(), Network.hoodi(), Network.sepolia())) {
+            n.addresses().forEach((k, v) -> assertTrue(ADDRESS.matcher(v).matches(), n + " " + k + " = " + v));
+            assertEquals(Network.CANONICAL_MULTICALL3, n.multicall3());
+        }
+    }
+
+    private static void same(List<String> problems, Network network, String key, String expected) {
+        String actual = network.address(key).orElse("(missing)");
+        if (!actual.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT))) {
+            problems.add(network.name() + " " + key + ": preset " + actual + ", facts " + expected);
+        }
+    }
+}
