@@ -13,6 +13,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.http.HttpService;
 
+import io.restake4j.eigenlayer.EigenLayer;
 import io.restake4j.errors.RevertDecoder;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
@@ -60,6 +61,7 @@ public final class Restaking implements AutoCloseable {
     private final MulticallReader reader;
     private final ExecutorService ownedExecutor;
     private final Tokens tokens;
+    private volatile EigenLayer eigenLayer;
 
     private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
         this.web3j = web3j;
@@ -81,6 +83,25 @@ public final class Restaking implements AutoCloseable {
     /** ERC-20 tokens: metadata, balances, transfers, approvals and EIP-2612 permits. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /**
+     * EigenLayer for stakers: deposits, delegation, withdrawals, positions, rewards, pods. Needs the
+     * network's {@code eigenlayer.*} addresses (the presets and the devnet's address book have them).
+     *
+     * @throws IllegalStateException when the network lacks an EigenLayer address
+     */
+    public EigenLayer eigenLayer() {
+        EigenLayer el = eigenLayer;
+        if (el == null) {
+            synchronized (this) {
+                el = eigenLayer;
+                if (el == null) {
+                    eigenLayer = el = new EigenLayer(pipeline, reader, tokens, network);
+                }
+            }
+        }
+        return el;
     }
 
     /** Batched typed reads (Multicall3) on this client's node. */

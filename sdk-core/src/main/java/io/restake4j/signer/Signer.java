@@ -59,6 +59,17 @@ public interface Signer {
         return SignerSupport.signTypedData(this, typedDataJson);
     }
 
+    /**
+     * Signs a 32-byte digest (an EIP-712 digest, say) through {@link #signHash} and checks the result
+     * like the other default methods: 32-byte {@code r} and {@code s}, low {@code s}, {@code v} 27 or 28,
+     * recovering to {@link #address()}.
+     *
+     * @throws io.restake4j.errors.RestakeException when the signature fails those checks
+     */
+    default Sign.SignatureData signDigest(byte[] digest) {
+        return SignerSupport.signHashChecked(this, digest);
+    }
+
     /** A signer holding a raw private key (hex, with or without 0x). */
     static Signer privateKey(String hexKey) {
         return PrivateKeySigner.of(hexKey);

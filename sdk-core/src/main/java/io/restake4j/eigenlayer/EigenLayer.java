@@ -1,0 +1,336 @@
+package io.restake4j.eigenlayer;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.web3j.crypto.Sign;
+import org.web3j.tuples.generated.Tuple2;
+
+import io.restake4j.contracts.eigenlayer.DelegationManager;
+import io.restake4j.contracts.eigenlayer.EigenPodManager;
+import io.restake4j.contracts.eigenlayer.Strategy;
+import io.restake4j.contracts.eigenlayer.StrategyManager;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.internal.Inputs;
+import io.restake4j.network.Network;
+import io.restake4j.read.MulticallReader;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.signer.Signer;
+import io.restake4j.tokens.ApprovalPolicy;
+import io.restake4j.tokens.Approvals;
+import io.restake4j.tokens.Tokens;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/**
+ * EigenLayer for stakers: deposits into strategies, delegation to operators, the withdrawal queue,
+ * slashing-aware positions, reward claims and EigenPods. Obtained from {@code client.eigenLayer()}; its
+ * addresses come from the client's network ({@code eigenlayer.*} entries: the mainnet, Hoodi and Sepolia
+ * presets, or a devnet's address book).
+ *
+ * <p>Every write is an {@link Operation}: preview it, then send it. Checks that the chain can answer
+ * (balances, allowances, delegation state, delays) run inside the same simulation and fail with an
+ * {@link InvalidInputException} before anything is signed.
+ *
+ * <pre>{@code
+ * EigenLayer el = client.eigenLayer();
+ * DepositResult d = el.deposit(Amount.parse("10", stEth)).send();          // approve (if short) + deposit
+ * el.delegateTo(operator).send();
+ * WithdrawalsQueued q = el.withdrawals().queueAll(d.strategy()).send();
+ * el.withdrawals().awaitCompletable(q.withdrawals().get(0), Duration.ofMinutes(30));
+ * el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
+ * }</pre>
+ */
+public final class EigenLayer {
+
+    private static final SecureRandom SALTS = new SecureRandom();
+
+    private final EigenLayerContext ctx;
+    private final Withdrawals withdrawals;
+    private final Rewards rewards;
+    private final EigenPods pods;
+
+    /** For {@code Restaking}; use {@code client.eigenLayer()}. */
+    public EigenLayer(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
+        this.ctx = new EigenLayerContext(pipeline, reader, tokens, network);
+        this.withdrawals = new Withdrawals(ctx);
+        this.rewards = new Rewards(ctx);
+        this.pods = new EigenPods(ctx);
+    }
+
+    /** The withdrawal queue: queue, list pending, wait, complete. */
+    public Withdrawals withdrawals() {
+        return withdrawals;
+    }
+
+    /** Rewards: distribution roots, claims, claimers. */
+    public Rewards rewards() {
+        return rewards;
+    }
+
+    /** Native restaking: the account's EigenPod. */
+    public EigenPods pods() {
+        return pods;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Deposits
+    // ---------------------------------------------------------------------------------------------
+
+    /** The strategy the network lists for {@code token} (found by the strategies' underlying tokens). */
+    public String strategyFor(Token token) {
+        return ctx.strategyFor(Objects.requireNonNull(token, "token"));
+    }
+
+    /** Deposits {@code amount} into its token's strategy, approving exactly the amount when the allowance is short. */
+    public Operation<DepositResult> deposit(Amount amount) {
+        Inputs.positive(amount, "deposit amount");
+        return deposit(amount, strategyFor(amount.token()), ApprovalPolicy.EXACT);
+    }
+
+    /**
+     * Deposits {@code amount} into {@code strategy}. The StrategyManager pulls the tokens, so it is the
+     * spender approved (only when the allowance is short, by {@code policy}).
+     */
+    public Operation<DepositResult> deposit(Amount amount, String strategy, ApprovalPolicy policy) {
+        Inputs.positive(amount, "deposit amount");
+        Inputs.address(strategy, "strategy");
+        Objects.requireNonNull(policy, "policy");
+        String staker = ctx.account();
+        String token = amount.token().address();
+        Plan.Builder<DepositResult> plan = Plan.builder("deposit " + amount + " into EigenLayer strategy " + strategy);
+        plan.check(whitelisted(strategy));
+        plan.check(Check.of("underlying token of " + strategy, Strategy::load, strategy, Strategy::call_underlyingToken)
+                .require(t -> t.equalsIgnoreCase(token), t -> "strategy " + strategy + " takes " + t + ", not "
+                        + amount.token().symbol() + " (" + token + ")"));
+        Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
+        plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
+                sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
+        plan.result(ex -> {
+            StrategyManager.DepositEventResponse d = ex.events(StrategyManager::getDepositEvents).get(0);
+            return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    private Check<Boolean> whitelisted(String strategy) {
+        return Check.of("deposit whitelist of " + strategy, StrategyManager::load, ctx.strategyManager,
+                (StrategyManager sm) -> sm.call_strategyIsWhitelistedForDeposit(strategy))
+                .require(Boolean::booleanValue, w -> "strategy " + strategy + " is not whitelisted for deposits");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Delegation
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Delegates the account's shares to {@code operator}, whose delegation approver (if any) must not be
+     * set; for an operator with an approver use {@link #delegateTo(String, DelegationApproval)}.
+     */
+    public Operation<DelegationResult> delegateTo(String operator) {
+        return delegateTo(operator, null);
+    }
+
+    /** Delegates to {@code operator} with its approver's consent ({@code approval} may be null if none is needed). */
+    public Operation<DelegationResult> delegateTo(String operator, DelegationApproval approval) {
+        Inputs.address(operator, "operator");
+        String staker = ctx.account();
+        Plan.Builder<DelegationResult> plan = Plan.builder("delegate " + staker + " to operator " + operator);
+        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                (DelegationManager dm) -> dm.call_delegatedTo(staker))
+                .require(EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
+                        + "; undelegate (or redelegate) first"));
+        operatorChecks(plan, operator, approval);
+        DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
+        byte[] salt = approval == null ? new byte[32] : approval.salt();
+        plan.step(Step.raw("delegateTo " + operator, ctx.delegationManager,
+                DelegationManager.getABI_send_delegateTo(operator, sig, salt), BigInteger.ZERO));
+        plan.result(ex -> {
+            DelegationManager.StakerDelegatedEventResponse e = ex.events(DelegationManager::getStakerDelegatedEvents).get(0);
+            return new DelegationResult(ex, e.staker, e.operator);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    /** Undelegates the account: every strategy's shares are queued for withdrawal (one withdrawal each). */
+    public Operation<WithdrawalsQueued> undelegate() {
+        String staker = ctx.account();
+        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("undelegate " + staker);
+        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                (DelegationManager dm) -> dm.call_isDelegated(staker))
+                .require(Boolean::booleanValue, d -> staker + " is not delegated to any operator"));
+        plan.check(Check.of("operator status of " + staker, DelegationManager::load, ctx.delegationManager,
+                (DelegationManager dm) -> dm.call_isOperator(staker))
+                .require(op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
+        plan.step(Step.of("undelegate " + staker, DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_undelegate(staker)));
+        plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
+        return ctx.operation(plan.build());
+    }
+
+    /**
+     * Undelegates and delegates to {@code newOperator} in one transaction; the shares pass through the
+     * withdrawal queue (complete them {@link ReceiveAs#SHARES} to restake them with the new operator).
+     */
+    public Operation<WithdrawalsQueued> redelegate(String newOperator, DelegationApproval approval) {
+        Inputs.address(newOperator, "new operator");
+        String staker = ctx.account();
+        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("redelegate " + staker + " to " + newOperator);
+        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                (DelegationManager dm) -> dm.call_delegatedTo(staker))
+                .require(current -> !EigenLayerContext.isZero(current), current -> staker + " is not delegated; use delegateTo")
+                .require(current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
+                        + newOperator));
+        operatorChecks(plan, newOperator, approval);
+        DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
+        byte[] salt = approval == null ? new byte[32] : approval.salt();
+        plan.step(Step.of("redelegate to " + newOperator, DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_redelegate(newOperator, sig, salt)));
+        plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
+        return ctx.operation(plan.build());
+    }
+
+    private void operatorChecks(Plan.Builder<?> plan, String operator, DelegationApproval approval) {
+        plan.check(Check.of("operator registration of " + operator, DelegationManager::load, ctx.delegationManager,
+                (DelegationManager dm) -> dm.call_isOperator(operator))
+                .require(Boolean::booleanValue, r -> operator + " is not a registered EigenLayer operator"));
+        Check<String> approver = Check.of("delegation approver of " + operator, DelegationManager::load,
+                ctx.delegationManager, (DelegationManager dm) -> dm.call_delegationApprover(operator));
+        if (approval == null) {
+            approver = approver.require(EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
+                    + " delegation approver " + a + ": pass a DelegationApproval (see signDelegationApproval)");
+        } else {
+            long now = Instant.now().getEpochSecond();
+            if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
+                throw new InvalidInputException("the delegation approval expired at " + approval.expiry()
+                        + " (unix seconds); now is " + now);
+            }
+        }
+        plan.check(approver);
+    }
+
+    private static DelegationManager.SignatureWithExpiry signatureOf(DelegationApproval approval) {
+        return approval == null ? new DelegationManager.SignatureWithExpiry(new byte[0], BigInteger.ZERO)
+                : new DelegationManager.SignatureWithExpiry(approval.signature(), approval.expiry());
+    }
+
+    /**
+     * The EIP-712 digest an operator's delegation approver signs to let {@code staker} delegate to
+     * {@code operator} (equal to the DelegationManager's {@code calculateDelegationApprovalDigestHash}).
+     */
+    public byte[] delegationApprovalDigest(String approver, String staker, String operator, byte[] salt, BigInteger expiry) {
+        Inputs.address(approver, "approver");
+        Inputs.address(staker, "staker");
+        Inputs.address(operator, "operator");
+        return ctx.delegationDomain().delegationApprovalDigest(approver, staker, operator, salt, expiry);
+    }
+
+    /**
+     * Signs, as the operator's delegation approver, consent for {@code staker} to delegate to
+     * {@code operator}, valid for {@code validity}, with a fresh random salt. Checks first that
+     * {@code approver} is the operator's approver on chain (one batched read).
+     */
+    public DelegationApproval signDelegationApproval(Signer approver, String staker, String operator, Duration validity) {
+        Objects.requireNonNull(approver, "approver");
+        Inputs.address(staker, "staker");
+        Inputs.address(operator, "operator");
+        if (validity == null || validity.isNegative() || validity.isZero()) {
+            throw new InvalidInputException("the approval's validity must be positive, was " + validity);
+        }
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<String> onChain = batch.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_delegationApprover(operator));
+        batch.execute();
+        if (!onChain.get().equalsIgnoreCase(approver.address())) {
+            throw new InvalidInputException("operator " + operator + " has delegation approver " + onChain.get() + ", not "
+                    + approver.address());
+        }
+        byte[] salt = new byte[32];
+        SALTS.nextBytes(salt);
+        BigInteger expiry = BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
+        byte[] digest = delegationApprovalDigest(approver.address(), staker, operator, salt, expiry);
+        Sign.SignatureData sig = approver.signDigest(digest);
+        byte[] bytes = new byte[65];
+        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
+        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
+        bytes[64] = sig.getV()[0];
+        return new DelegationApproval(bytes, salt, expiry);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Positions
+    // ---------------------------------------------------------------------------------------------
+
+    /** The client account's positions; see {@link #positions(String)}. */
+    public Positions positions() {
+        return positions(ctx.account());
+    }
+
+    /**
+     * Every strategy {@code staker} holds shares in (native ETH included), with deposit shares,
+     * withdrawable shares, their underlying amount, and the shares slashing has taken; plus the operator.
+     * Three Multicall3 batches (three round trips) however many strategies: deposits, then withdrawable
+     * shares, then underlying amounts (token metadata is read once per client and cached).
+     */
+    public Positions positions(String staker) {
+        Inputs.address(staker, "staker");
+        ReadBatch first = ctx.reader.newBatch();
+        Read<Tuple2<List<String>, List<BigInteger>>> deposits = first.add(StrategyManager::load, ctx.strategyManager,
+                sm -> sm.call_getDeposits(staker));
+        Read<String> operator = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_delegatedTo(staker));
+        Read<BigInteger> podShares = first.add(EigenPodManager::load, ctx.eigenPodManager,
+                pm -> pm.call_stakerDepositShares(staker, ctx.beaconChainEthStrategy));
+        first.execute();
+
+        List<String> strategies = new ArrayList<>(deposits.get().component1());
+        List<BigInteger> depositShares = new ArrayList<>(deposits.get().component2());
+        if (podShares.succeeded() && podShares.get().signum() > 0) {
+            strategies.add(ctx.beaconChainEthStrategy);
+            depositShares.add(podShares.get());
+        }
+        if (strategies.isEmpty()) {
+            return new Positions(staker, operator.get(), List.of());
+        }
+        var tokenOf = ctx.underlyingTokens(strategies);
+
+        ReadBatch second = ctx.reader.newBatch();
+        Read<Tuple2<List<BigInteger>, List<BigInteger>>> shares = second.add(DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_getWithdrawableShares(staker, strategies));
+        second.execute();
+        List<BigInteger> withdrawable = shares.get().component1();
+
+        ReadBatch third = ctx.reader.newBatch();
+        List<Read<BigInteger>> underlying = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            String s = strategies.get(i);
+            BigInteger w = withdrawable.get(i);
+            underlying.add(ctx.isBeacon(s) ? null : third.add(Strategy::load, s, st -> st.call_sharesToUnderlyingView(w)));
+        }
+        if (third.size() > 0) {
+            third.execute();
+        }
+        List<Position> out = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            String s = strategies.get(i);
+            // the deposit scaling factor makes withdrawable == deposit shares at deposit time, so any gap is slashing
+            BigInteger slashed = depositShares.get(i).subtract(withdrawable.get(i)).max(BigInteger.ZERO);
+            Amount amount = null;
+            if (!ctx.isBeacon(s)) {
+                Token token = ctx.tokens.token(tokenOf.get(s));
+                amount = Amount.ofWei(underlying.get(i).get(), token);
+            }
+            out.add(new Position(s, tokenOf.get(s), depositShares.get(i), withdrawable.get(i), slashed, amount));
+        }
+        return new Positions(staker, operator.get(), out);
+    }
+}

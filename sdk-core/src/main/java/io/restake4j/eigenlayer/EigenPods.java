@@ -1,0 +1,109 @@
+package io.restake4j.eigenlayer;
+
+import java.math.BigInteger;
+
+import io.restake4j.contracts.common.Multicall3;
+import io.restake4j.contracts.eigenlayer.EigenPodManager;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+
+/**
+ * The client account's EigenPod (native restaking): its address (known before it exists), creation,
+ * staking 32 ETH to a validator whose withdrawal credentials point at the pod, and the pod's shares.
+ *
+ * <p>Out of scope: the beacon-chain proofs (withdrawal credentials, checkpoints, stale balances), which
+ * need a beacon node and EigenLayer's proof generator; until those are verified, staked ETH earns no
+ * shares.
+ *
+ * <pre>{@code
+ * EigenPods pods = client.eigenLayer().pods();
+ * String pod = pods.address();                 // deterministic, even before creation
+ * pods.create().send();
+ * }</pre>
+ */
+public final class EigenPods {
+
+    /** What one validator deposit carries. */
+    public static final BigInteger THIRTY_TWO_ETH = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(32));
+
+    private final EigenLayerContext ctx;
+
+    EigenPods(EigenLayerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The account's pod address, predicted by the EigenPodManager (CREATE2) whether or not it exists yet. */
+    public String address() {
+        String owner = ctx.account();
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<String> pod = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_getPod(owner));
+        batch.execute();
+        return pod.get();
+    }
+
+    /** Whether the account's pod has been deployed. */
+    public boolean exists() {
+        String owner = ctx.account();
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<Boolean> has = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_hasPod(owner));
+        batch.execute();
+        return has.get();
+    }
+
+    /** The pod owner's beaconChainETH deposit shares (wei; negative for a legacy deficit). */
+    public BigInteger shares() {
+        String owner = ctx.account();
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<BigInteger> shares = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_podOwnerDepositShares(owner));
+        batch.execute();
+        return shares.get();
+    }
+
+    /** Deploys the account's pod; the result is its address (from {@code PodDeployed}). */
+    public Operation<String> create() {
+        String owner = ctx.account();
+        Plan<String> plan = Plan.<String>builder("create the EigenPod of " + owner)
+                .check(Check.of("pod of " + owner, EigenPodManager::load, ctx.eigenPodManager,
+                        (EigenPodManager pm) -> pm.call_hasPod(owner))
+                        .require(has -> !has, has -> owner + " already has an EigenPod"))
+                .step(Step.of("createPod", EigenPodManager::load, ctx.eigenPodManager, EigenPodManager::call_createPod))
+                .result(ex -> ex.events(EigenPodManager::getPodDeployedEvents).get(0).eigenPod)
+                .build();
+        return ctx.operation(plan);
+    }
+
+    /**
+     * Stakes 32 ETH into a new validator whose withdrawal credentials are the account's pod (created in
+     * the same transaction if needed). {@code pubkey} (48 bytes), {@code signature} (96 bytes) and
+     * {@code depositDataRoot} (32 bytes) come from your validator key tooling.
+     */
+    public Operation<String> stake(byte[] pubkey, byte[] signature, byte[] depositDataRoot) {
+        if (pubkey == null || pubkey.length != 48) {
+            throw new InvalidInputException("a validator pubkey is 48 bytes");
+        }
+        if (signature == null || signature.length != 96) {
+            throw new InvalidInputException("a deposit signature is 96 bytes");
+        }
+        if (depositDataRoot == null || depositDataRoot.length != 32) {
+            throw new InvalidInputException("a deposit data root is 32 bytes");
+        }
+        String owner = ctx.account();
+        Plan<String> plan = Plan.<String>builder("stake 32 ETH through the EigenPod of " + owner)
+                .check(Check.of("ETH balance of " + owner, Multicall3::load, ctx.network.multicall3(),
+                        (Multicall3 m) -> m.call_getEthBalance(owner))
+                        .require(b -> b.compareTo(THIRTY_TWO_ETH) >= 0, b -> "staking needs 32 ETH; " + owner + " holds " + b + " wei"))
+                .step(Step.raw("stake 32 ETH", ctx.eigenPodManager,
+                        EigenPodManager.getABI_send_stake(pubkey, signature, depositDataRoot, THIRTY_TWO_ETH), THIRTY_TWO_ETH))
+                .result(ex -> {
+                    var deployed = ex.events(EigenPodManager::getPodDeployedEvents);
+                    return deployed.isEmpty() ? address() : deployed.get(0).eigenPod;
+                })
+                .build();
+        return ctx.operation(plan);
+    }
+}

@@ -1,0 +1,203 @@
+package io.restake4j.eigenlayer;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.web3j.utils.Numeric;
+
+import io.restake4j.contracts.common.Multicall3;
+import io.restake4j.contracts.eigenlayer.RewardsCoordinator;
+import io.restake4j.eigenlayer.rewards.ClaimVerification;
+import io.restake4j.eigenlayer.rewards.RewardsClaim;
+import io.restake4j.eigenlayer.rewards.RewardsProof;
+import io.restake4j.eigenlayer.rewards.RewardsProofJson;
+import io.restake4j.eigenlayer.rewards.TokenLeaf;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.internal.Inputs;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+
+/**
+ * EigenLayer rewards for an earner: distribution roots, claims and claimers. A claim comes from a proof
+ * (the JSON EigenLayer's tooling produces, or {@link io.restake4j.eigenlayer.rewards.RewardsTree} for
+ * earnings of your own); before anything is signed it is verified locally against its root, bound to
+ * the root's index on chain, stripped of tokens already claimed in full (one such token would revert the
+ * whole claim), and checked for the caller (the earner's claimer, or the earner when none is set).
+ *
+ * <pre>{@code
+ * Rewards rewards = client.eigenLayer().rewards();
+ * RewardsProof proof = RewardsProofJson.read(Path.of("claim.json"));
+ * RewardsClaimed paid = rewards.claim(proof, client.account()).send();
+ * }</pre>
+ */
+public final class Rewards {
+
+    private final EigenLayerContext ctx;
+
+    Rewards(EigenLayerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** How many distribution roots have been posted. */
+    public long distributionRootsLength() {
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<BigInteger> n = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
+                RewardsCoordinator::call_getDistributionRootsLength);
+        batch.execute();
+        return n.get().longValueExact();
+    }
+
+    /** The root at {@code index}. */
+    public DistributionRoot distributionRoot(long index) {
+        if (index < 0) {
+            throw new InvalidInputException("root index cannot be negative: " + index);
+        }
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<RewardsCoordinator.DistributionRoot> r = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
+                rc -> rc.call_getDistributionRootAtIndex(BigInteger.valueOf(index)));
+        batch.execute();
+        if (!r.succeeded()) {
+            throw new InvalidInputException("there is no distribution root #" + index);
+        }
+        return of(index, r.get());
+    }
+
+    /** The latest root that is active and not disabled, if any (two batched reads). */
+    public Optional<DistributionRoot> currentClaimableRoot() {
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<RewardsCoordinator.DistributionRoot> r = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
+                RewardsCoordinator::call_getCurrentClaimableDistributionRoot);
+        batch.execute();
+        if (!r.succeeded() || new BigInteger(1, r.get().root).signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(of(rootIndex(r.get().root), r.get()));
+    }
+
+    /** The claimer the earner has set (the zero address when none: the earner claims itself). */
+    public String claimerOf(String earner) {
+        Inputs.address(earner, "earner");
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<String> c = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_claimerFor(earner));
+        batch.execute();
+        return c.get();
+    }
+
+    /** Lets {@code claimer} claim the client account's rewards (the zero address removes the claimer). */
+    public Operation<Void> setClaimer(String claimer) {
+        if (claimer == null || !claimer.matches("0x[0-9a-fA-F]{40}")) {
+            throw new InvalidInputException("claimer is not an address: " + claimer);
+        }
+        Plan<Void> plan = Plan.<Void>builder("set " + claimer + " as rewards claimer of " + ctx.account())
+                .step(Step.raw("setClaimerFor " + claimer, ctx.rewardsCoordinator,
+                        RewardsCoordinator.getABI_send_setClaimerFor(claimer), BigInteger.ZERO))
+                .result(ex -> null)
+                .build();
+        return ctx.operation(plan);
+    }
+
+    /** Claims from a proof in EigenLayer's JSON form; see {@link #claim(RewardsProof, String)}. */
+    public Operation<RewardsClaimed> claimFromJson(String proofJson, String recipient) {
+        return claim(RewardsProofJson.parse(proofJson), recipient);
+    }
+
+    /**
+     * Claims what {@code proof} proves for its earner, paying {@code recipient}. Built with two batched
+     * reads (the root's index, then its state with the claimed amounts and the claimer); refused before
+     * signing when the proof does not verify, its root is not posted, not yet active or disabled,
+     * everything in it is already claimed, or the client account may not claim for the earner.
+     */
+    public Operation<RewardsClaimed> claim(RewardsProof proof, String recipient) {
+        if (proof == null) {
+            throw new InvalidInputException("proof is missing");
+        }
+        Inputs.address(recipient, "recipient");
+        ClaimVerification local = proof.verify();
+        if (!local.isValid()) {
+            throw new InvalidInputException("the claim proof does not verify against root " + proof.rootHex() + ": "
+                    + local.message() + " (the RewardsCoordinator would revert " + local.status().contractError() + ")");
+        }
+        long index = rootIndex(proof.root());
+        RewardsClaim claim = proof.claim().withRootIndex(index);
+        String earner = claim.earner();
+
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<RewardsCoordinator.DistributionRoot> root = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
+                rc -> rc.call_getDistributionRootAtIndex(BigInteger.valueOf(index)));
+        Read<String> claimer = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_claimerFor(earner));
+        Map<String, Read<BigInteger>> claimed = new LinkedHashMap<>();
+        for (TokenLeaf leaf : claim.tokenLeaves()) {
+            claimed.put(leaf.token(), batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
+                    rc -> rc.call_cumulativeClaimed(earner, leaf.token())));
+        }
+        batch.execute();
+
+        DistributionRoot state = of(index, root.get());
+        if (state.disabled()) {
+            throw new InvalidInputException("distribution root #" + index + " (" + state.root() + ") is disabled");
+        }
+        String caller = ctx.account();
+        String allowed = EigenLayerContext.isZero(claimer.get()) ? earner : claimer.get();
+        if (!allowed.equalsIgnoreCase(caller)) {
+            throw new InvalidInputException(caller + " may not claim for " + earner + ": only "
+                    + (EigenLayerContext.isZero(claimer.get()) ? "the earner itself" : "its claimer " + claimer.get()) + " may");
+        }
+        Map<String, BigInteger> already = new LinkedHashMap<>();
+        claimed.forEach((t, r) -> already.put(t, r.get()));
+        RewardsClaim toSend = claim.withoutFullyClaimed(already);
+        if (toSend.tokenCount() == 0) {
+            throw new InvalidInputException("everything this proof gives " + earner + " has already been claimed "
+                    + "(cumulative earnings do not exceed what was claimed for any of its " + claim.tokenCount() + " token(s))");
+        }
+        long activation = state.activatedAt().getEpochSecond();
+        Plan.Builder<RewardsClaimed> plan = Plan.builder("claim rewards of " + earner + " from root #" + index + " to " + recipient);
+        // evaluated in the simulated block: its timestamp is when the claim would land
+        plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
+                .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + index + " is not active yet: it"
+                        + " activates at " + state.activatedAt() + " (in " + (activation - t.longValueExact()) + " s)"));
+        plan.step(Step.raw("processClaim for " + earner + " (" + toSend.tokenCount() + " token(s))", ctx.rewardsCoordinator,
+                RewardsCoordinator.getABI_send_processClaim(toAbi(toSend), recipient), BigInteger.ZERO));
+        plan.result(ex -> {
+            Map<String, BigInteger> paid = new LinkedHashMap<>();
+            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(RewardsCoordinator::getRewardsClaimedEvents)) {
+                paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
+            }
+            return new RewardsClaimed(ex, earner, recipient, paid);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    private long rootIndex(byte[] root) {
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<BigInteger> index = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_getRootIndexFromHash(root));
+        batch.execute();
+        if (!index.succeeded()) {
+            throw new InvalidInputException("distribution root " + Numeric.toHexString(root)
+                    + " has not been posted to the RewardsCoordinator at " + ctx.rewardsCoordinator);
+        }
+        return index.get().longValueExact();
+    }
+
+    private static DistributionRoot of(long index, RewardsCoordinator.DistributionRoot r) {
+        return new DistributionRoot(index, Numeric.toHexString(r.root), r.rewardsCalculationEndTimestamp.longValueExact(),
+                Instant.ofEpochSecond(r.activatedAt.longValueExact()), r.disabled);
+    }
+
+    static RewardsCoordinator.RewardsMerkleClaim toAbi(RewardsClaim c) {
+        List<RewardsCoordinator.TokenTreeMerkleLeaf> leaves = new ArrayList<>();
+        c.tokenLeaves().forEach(l -> leaves.add(new RewardsCoordinator.TokenTreeMerkleLeaf(l.token(), l.cumulativeEarnings())));
+        return new RewardsCoordinator.RewardsMerkleClaim(BigInteger.valueOf(c.rootIndex()), BigInteger.valueOf(c.earnerIndex()),
+                c.earnerTreeProof(), new RewardsCoordinator.EarnerTreeMerkleLeaf(c.earnerLeaf().earner(),
+                        c.earnerLeaf().earnerTokenRoot()),
+                c.tokenIndices().stream().map(BigInteger::valueOf).toList(), c.tokenTreeProofs(), leaves);
+    }
+}

@@ -1,0 +1,361 @@
+package io.restake4j.eigenlayer;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.tuples.generated.Tuple2;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.contracts.HandEncoded;
+import io.restake4j.contracts.common.ERC20;
+import io.restake4j.contracts.common.Multicall3;
+import io.restake4j.contracts.eigenlayer.DelegationManager;
+import io.restake4j.contracts.eigenlayer.EigenPodManager;
+import io.restake4j.contracts.eigenlayer.Strategy;
+import io.restake4j.contracts.eigenlayer.StrategyManager;
+import io.restake4j.errors.WaitTimeoutException;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.internal.Inputs;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.rpc.TransportFailures;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Execution;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+import io.restake4j.units.Amount;
+
+/**
+ * EigenLayer's withdrawal queue for a staker: queue by amount, by shares or everything; list what is
+ * pending from chain state alone (a new client instance finds the same withdrawals); wait for the delay;
+ * complete one, several or all ready, as tokens or as shares.
+ *
+ * <p>The delay is {@code minWithdrawalDelayBlocks} <em>blocks</em> (100,800 on mainnet); a withdrawal
+ * queued in block {@code b} can be completed from block {@code b + delay + 1}. Completing earlier is
+ * refused before signing, naming that block.
+ *
+ * <pre>{@code
+ * Withdrawals q = client.eigenLayer().withdrawals();
+ * PendingWithdrawal w = q.queue(Amount.parse("5", stEth)).send().withdrawals().get(0);
+ * q.awaitCompletable(w, Duration.ofDays(15));
+ * WithdrawalsCompleted done = q.complete(w, ReceiveAs.TOKENS).send();
+ * }</pre>
+ */
+public final class Withdrawals {
+
+    private static final String COMPLETE_MANY =
+            "completeQueuedWithdrawals((address,address,address,uint256,uint32,address[],uint256[])[],address[][],bool[])";
+
+    private final EigenLayerContext ctx;
+
+    Withdrawals(EigenLayerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Queue
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Queues a withdrawal of (at most) {@code amount} of its token from its strategy: the amount is
+     * converted to withdrawable shares, then to the deposit shares the contract takes, when the operation
+     * is built (rounding down, so the payout never exceeds {@code amount}). Two batched reads.
+     */
+    public Operation<WithdrawalsQueued> queue(Amount amount) {
+        Inputs.positive(amount, "withdrawal amount");
+        String strategy = ctx.strategyFor(amount.token());
+        String staker = ctx.account();
+        ReadBatch first = ctx.reader.newBatch();
+        Read<BigInteger> shares = first.add(Strategy::load, strategy, s -> s.call_underlyingToSharesView(amount.wei()));
+        first.execute();
+        ReadBatch second = ctx.reader.newBatch();
+        @SuppressWarnings("rawtypes")
+        Read<List> deposit = second.add(DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_convertToDepositShares(staker, List.of(strategy), List.of(shares.get())));
+        second.execute();
+        BigInteger depositShares = (BigInteger) deposit.get().get(0);
+        if (depositShares.signum() == 0) {
+            throw new InvalidInputException(amount + " is less than one share of strategy " + strategy);
+        }
+        return queueDepositShares(Map.of(strategy, depositShares));
+    }
+
+    /** Queues {@code depositShares} (deposit shares, as {@link Position#depositShares()}) of one strategy. */
+    public Operation<WithdrawalsQueued> queueShares(String strategy, BigInteger depositShares) {
+        Inputs.address(strategy, "strategy");
+        return queueDepositShares(Map.of(strategy, depositShares));
+    }
+
+    /** Queues every deposit share the account holds in each of {@code strategies} (one batched read to find them). */
+    public Operation<WithdrawalsQueued> queueAll(String... strategies) {
+        if (strategies.length == 0) {
+            throw new InvalidInputException("name at least one strategy to withdraw from");
+        }
+        String staker = ctx.account();
+        ReadBatch batch = ctx.reader.newBatch();
+        Map<String, Read<BigInteger>> reads = new LinkedHashMap<>();
+        for (String s : strategies) {
+            Inputs.address(s, "strategy");
+            reads.put(s, depositSharesRead(batch, staker, s));
+        }
+        batch.execute();
+        Map<String, BigInteger> all = new LinkedHashMap<>();
+        reads.forEach((s, r) -> {
+            if (r.get().signum() > 0) {
+                all.put(s, r.get());
+            }
+        });
+        if (all.isEmpty()) {
+            throw new InvalidInputException(staker + " holds no deposit shares in " + String.join(", ", strategies));
+        }
+        return queueDepositShares(all);
+    }
+
+    /** Queues one withdrawal taking these deposit shares per strategy (all in one transaction). */
+    public Operation<WithdrawalsQueued> queueDepositShares(Map<String, BigInteger> sharesByStrategy) {
+        if (sharesByStrategy == null || sharesByStrategy.isEmpty()) {
+            throw new InvalidInputException("nothing to withdraw: no strategies given");
+        }
+        String staker = ctx.account();
+        List<String> strategies = new ArrayList<>();
+        List<BigInteger> shares = new ArrayList<>();
+        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("queue a withdrawal of " + sharesByStrategy);
+        sharesByStrategy.forEach((s, n) -> {
+            Inputs.address(s, "strategy");
+            if (n == null || n.signum() <= 0) {
+                throw new InvalidInputException("deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
+            }
+            strategies.add(s);
+            shares.add(n);
+            plan.check(depositSharesCheck(staker, s).require(have -> have.compareTo(n) >= 0,
+                    have -> "withdrawing " + n + " deposit shares of " + s + " exceeds the " + have + " that " + staker + " holds"));
+        });
+        DelegationManager.QueuedWithdrawalParams params = new DelegationManager.QueuedWithdrawalParams(strategies, shares, staker);
+        long delay = ctx.withdrawalDelayBlocks();
+        plan.step(Step.of("queueWithdrawals " + sharesByStrategy, DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_queueWithdrawals(List.of(params))));
+        plan.result(ex -> new WithdrawalsQueued(ex, queuedIn(ex, delay)));
+        return ctx.operation(plan.build());
+    }
+
+    private Check<BigInteger> depositSharesCheck(String staker, String strategy) {
+        if (ctx.isBeacon(strategy)) {
+            return Check.of("beaconChainETH deposit shares of " + staker, EigenPodManager::load, ctx.eigenPodManager,
+                    (EigenPodManager pm) -> pm.call_stakerDepositShares(staker, strategy));
+        }
+        return Check.of("deposit shares of " + staker + " in " + strategy, StrategyManager::load, ctx.strategyManager,
+                (StrategyManager sm) -> sm.call_stakerDepositShares(staker, strategy));
+    }
+
+    private Read<BigInteger> depositSharesRead(ReadBatch batch, String staker, String strategy) {
+        return ctx.isBeacon(strategy)
+                ? batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_stakerDepositShares(staker, strategy))
+                : batch.add(StrategyManager::load, ctx.strategyManager, sm -> sm.call_stakerDepositShares(staker, strategy));
+    }
+
+    List<PendingWithdrawal> queuedIn(Execution ex) {
+        return queuedIn(ex, ctx.withdrawalDelayBlocks());
+    }
+
+    private static List<PendingWithdrawal> queuedIn(Execution ex, long delay) {
+        List<PendingWithdrawal> out = new ArrayList<>();
+        for (DelegationManager.SlashingWithdrawalQueuedEventResponse e : ex.events(DelegationManager::getSlashingWithdrawalQueuedEvents)) {
+            Withdrawal w = fromAbi(e.withdrawal);
+            out.add(new PendingWithdrawal(Numeric.toHexString(e.withdrawalRoot), w, e.sharesToWithdraw,
+                    w.firstCompletableBlock(delay), 0));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Pending
+    // ---------------------------------------------------------------------------------------------
+
+    /** The client account's queued withdrawals; see {@link #pending(String)}. */
+    public List<PendingWithdrawal> pending() {
+        return pending(ctx.account());
+    }
+
+    /**
+     * Every withdrawal {@code staker} has queued and not completed, read from the DelegationManager
+     * (roots, then each withdrawal with its expected shares): two batched reads, no local state.
+     * Pre-slashing (legacy) withdrawals are not listed by the contract and so not here either.
+     */
+    public List<PendingWithdrawal> pending(String staker) {
+        Inputs.address(staker, "staker");
+        long delay = ctx.withdrawalDelayBlocks();
+        ReadBatch first = ctx.reader.newBatch();
+        @SuppressWarnings("rawtypes")
+        Read<List> roots = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawalRoots(staker));
+        Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
+        first.execute();
+        if (roots.get().isEmpty()) {
+            return List.of();
+        }
+        ReadBatch second = ctx.reader.newBatch();
+        List<byte[]> rootBytes = new ArrayList<>();
+        List<Read<Tuple2<DelegationManager.Withdrawal, List<BigInteger>>>> reads = new ArrayList<>();
+        for (Object r : roots.get()) {
+            byte[] root = (byte[]) r;
+            rootBytes.add(root);
+            reads.add(second.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawal(root)));
+        }
+        second.execute();
+        long at = block.get().longValueExact();
+        List<PendingWithdrawal> out = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Withdrawal w = fromAbi(reads.get(i).get().component1());
+            out.add(new PendingWithdrawal(Numeric.toHexString(rootBytes.get(i)), w, reads.get(i).get().component2(),
+                    w.firstCompletableBlock(delay), at));
+        }
+        return out;
+    }
+
+    /**
+     * Blocks until a transaction in the next block can complete {@code withdrawal}, polling the block
+     * number at the client's receipt poll interval.
+     *
+     * @throws WaitTimeoutException when {@code timeout} passes first
+     */
+    public void awaitCompletable(PendingWithdrawal withdrawal, Duration timeout) {
+        Objects.requireNonNull(withdrawal, "withdrawal");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration poll = ctx.pipeline.config().pollInterval();
+        while (true) {
+            long latest;
+            try {
+                latest = ctx.pipeline.config().web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+            } catch (IOException | RuntimeException e) {
+                throw TransportFailures.toRpcException("eth_blockNumber", e);
+            }
+            if (withdrawal.isCompletableAfter(latest)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new WaitTimeoutException("withdrawal " + withdrawal.root() + " becomes completable at block "
+                        + withdrawal.firstCompletableBlock() + "; the chain was still at block " + latest + " after " + timeout);
+            }
+            try {
+                Thread.sleep(Math.max(1, poll.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaitTimeoutException("interrupted while waiting for withdrawal " + withdrawal.root());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Complete
+    // ---------------------------------------------------------------------------------------------
+
+    /** Completes one withdrawal. */
+    public Operation<WithdrawalsCompleted> complete(PendingWithdrawal withdrawal, ReceiveAs receiveAs) {
+        return complete(List.of(Objects.requireNonNull(withdrawal, "withdrawal")), receiveAs);
+    }
+
+    /**
+     * Completes these withdrawals in one transaction ({@code completeQueuedWithdrawals} when several).
+     * Refused before signing when one is not the account's, is no longer pending, or cannot be completed
+     * in the block the transaction would land in (the message names the first block that can).
+     */
+    public Operation<WithdrawalsCompleted> complete(List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs) {
+        Objects.requireNonNull(receiveAs, "receiveAs");
+        if (withdrawals == null || withdrawals.isEmpty()) {
+            throw new InvalidInputException("no withdrawals to complete");
+        }
+        String staker = ctx.account();
+        List<String> allStrategies = new ArrayList<>();
+        withdrawals.forEach(w -> allStrategies.addAll(w.strategies()));
+        Map<String, String> tokenOf = ctx.underlyingTokens(allStrategies.stream().distinct().toList());
+
+        Plan.Builder<WithdrawalsCompleted> plan = Plan.builder("complete " + withdrawals.size() + " withdrawal(s) as "
+                + receiveAs.name().toLowerCase(java.util.Locale.ROOT));
+        long firstBlock = 0;
+        String latest = null;
+        List<DelegationManager.Withdrawal> structs = new ArrayList<>();
+        List<List<String>> tokens = new ArrayList<>();
+        for (PendingWithdrawal p : withdrawals) {
+            Withdrawal w = p.withdrawal();
+            if (!w.withdrawer().equalsIgnoreCase(staker)) {
+                throw new InvalidInputException("withdrawal " + p.root() + " belongs to " + w.withdrawer() + ", not to "
+                        + staker + " (only its withdrawer can complete it)");
+            }
+            byte[] root = Numeric.hexStringToByteArray(p.root());
+            plan.check(Check.of("withdrawal " + p.root() + " pending", DelegationManager::load, ctx.delegationManager,
+                    (DelegationManager dm) -> dm.call_pendingWithdrawals(root))
+                    .require(Boolean::booleanValue, x -> "withdrawal " + p.root() + " is not pending (already completed?)"));
+            if (p.firstCompletableBlock() > firstBlock) {
+                firstBlock = p.firstCompletableBlock();
+                latest = p.root();
+            }
+            structs.add(toAbi(w));
+            tokens.add(w.strategies().stream().map(tokenOf::get).toList());
+        }
+        long needed = firstBlock;
+        String last = latest;
+        // the simulation runs in the block the transaction would land in, so its block number decides
+        plan.check(Check.of("block number", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber)
+                .require(b -> b.longValueExact() >= needed, b -> "withdrawal " + last + " can be completed from block "
+                        + needed + "; the next block is " + b + " (" + (needed - b.longValueExact()) + " to go)"));
+        boolean asTokens = receiveAs == ReceiveAs.TOKENS;
+        String calldata;
+        if (structs.size() == 1) {
+            calldata = DelegationManager.getABI_send_completeQueuedWithdrawal(structs.get(0), tokens.get(0), asTokens);
+        } else {
+            Function many = HandEncoded.function(COMPLETE_MANY, List.of(
+                    HandEncoded.array(DelegationManager.Withdrawal.class, structs),
+                    HandEncoded.addressArrays(tokens),
+                    HandEncoded.bools(java.util.Collections.nCopies(structs.size(), asTokens))));
+            calldata = FunctionEncoder.encode(many);
+        }
+        plan.step(Step.raw("complete " + withdrawals.size() + " withdrawal(s)", ctx.delegationManager, calldata, BigInteger.ZERO));
+        plan.result(ex -> {
+            List<String> roots = ex.events(DelegationManager::getSlashingWithdrawalCompletedEvents).stream()
+                    .map(e -> Numeric.toHexString(e.withdrawalRoot)).toList();
+            Map<String, BigInteger> received = new LinkedHashMap<>();
+            if (asTokens) {
+                for (ERC20.TransferEventResponse t : ex.events(ERC20::getTransferEvents)) {
+                    if (t.to.equalsIgnoreCase(staker) && t.log != null) {
+                        received.merge(EigenLayerContext.key(t.log.getAddress()), t.value, BigInteger::add);
+                    }
+                }
+            }
+            return new WithdrawalsCompleted(ex, roots, received);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    /**
+     * Completes every pending withdrawal of the account that the next block can complete, in one
+     * transaction. Refused when none is ready (naming the first block at which one will be).
+     */
+    public Operation<WithdrawalsCompleted> completeAllReady(ReceiveAs receiveAs) {
+        List<PendingWithdrawal> all = pending();
+        List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
+        if (ready.isEmpty()) {
+            throw new InvalidInputException(all.isEmpty() ? ctx.account() + " has no queued withdrawals"
+                    : "none of " + ctx.account() + "'s " + all.size() + " queued withdrawal(s) is ready; the first can be completed"
+                            + " from block " + all.stream().mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());
+        }
+        return complete(ready, receiveAs);
+    }
+
+    static Withdrawal fromAbi(DelegationManager.Withdrawal w) {
+        return new Withdrawal(w.staker, w.delegatedTo, w.withdrawer, w.nonce, w.startBlock.longValueExact(), w.strategies,
+                w.scaledShares);
+    }
+
+    static DelegationManager.Withdrawal toAbi(Withdrawal w) {
+        return new DelegationManager.Withdrawal(w.staker(), w.delegatedTo(), w.withdrawer(), w.nonce(),
+                BigInteger.valueOf(w.startBlock()), w.strategies(), w.scaledShares());
+    }
+}
