@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+// Building blocks shared by the EigenLayer devnet fixtures: WAD math, ownership, a never-paused
+// pausable surface, a reentrancy guard and EIP-712 signature checks in the way EigenLayer's
+// SignatureUtilsMixin defines them. Written for restake4j; no upstream code.
+
+/// @notice Raised by every part of the real EigenLayer interface that a devnet fixture declares
+///         (so that its ABI matches) but does not implement. `what` names the function.
+error NotSupportedByFixture(string what);
+
+/// @dev 1e18, the "1" of magnitudes, scaling factors and slashing proportions.
+uint64 constant WAD = 1e18;
+
+/// @dev The beaconChainETH strategy sentinel (not a contract); its shares live in the EigenPodManager.
+address constant BEACON_CHAIN_ETH_STRATEGY = 0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0;
+
+/// @dev Where slashed funds go when an operator set has no redistribution recipient.
+address constant DEFAULT_BURN_ADDRESS_VALUE = 0x00000000000000000000000000000000000E16E4;
+
+/// @dev Multiply-then-divide helpers, rounding down or up. Upstream uses OpenZeppelin's 512-bit
+///      Math.mulDiv; here the product is computed with checked 256-bit math, which gives the same
+///      results for every product below 2^256 (shares up to 1e38 times a 1e18 factor fit) and a
+///      Panic(0x11) above that, where upstream would still succeed.
+library FixtureMath {
+    /// @dev floor(x * y / d).
+    function mulDiv(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
+        return x * y / d;
+    }
+
+    /// @dev ceil(x * y / d).
+    function mulDivUp(uint256 x, uint256 y, uint256 d) internal pure returns (uint256 result) {
+        result = mulDiv(x, y, d);
+        if (mulmod(x, y, d) > 0) result += 1;
+    }
+
+    /// @dev floor(x * y / 1e18).
+    function mulWad(uint256 x, uint256 y) internal pure returns (uint256) {
+        return mulDiv(x, y, WAD);
+    }
+
+    /// @dev ceil(x * y / 1e18).
+    function mulWadRoundUp(uint256 x, uint256 y) internal pure returns (uint256) {
+        return mulDivUp(x, y, WAD);
+    }
+
+    /// @dev floor(x * 1e18 / y).
+    function divWad(uint256 x, uint256 y) internal pure returns (uint256) {
+        return mulDiv(x, WAD, y);
+    }
+}
+
+/// @dev Helpers for declared-but-unsupported functions: one per mutability, so each function keeps
+///      the mutability of the real interface without compiler warnings.
+abstract contract FixtureUnsupported {
+    uint256 private _unsupportedWrites;
+
+    function _unsupported(string memory what) internal {
+        _unsupportedWrites = 0; // a write, so state-changing declarations stay state-changing
+        revert NotSupportedByFixture(what);
+    }
+
+    function _unsupportedView(string memory what) internal view {
+        if (address(this) != address(0)) revert NotSupportedByFixture(what);
+    }
+}
+
+/// @notice OpenZeppelin-style ownership (same events and revert strings as upstream's OwnableUpgradeable).
+abstract contract FixtureOwnable {
+    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
+
+    address private _owner;
+
+    constructor(address initialOwner) {
+        _transferOwnership(initialOwner);
+    }
+
+    modifier onlyOwner() {
+        require(msg.sender == _owner, "Ownable: caller is not the owner");
+        _;
+    }
+
+    function owner() public view returns (address) {
+        return _owner;
+    }
+
+    function transferOwnership(address newOwner) external onlyOwner {
+        require(newOwner != address(0), "Ownable: new owner is the zero address");
+        _transferOwnership(newOwner);
+    }
+
+    function renounceOwnership() external onlyOwner {
+        _transferOwnership(address(0));
+    }
+
+    function _transferOwnership(address newOwner) internal {
+        address previous = _owner;
+        _owner = newOwner;
+        emit OwnershipTransferred(previous, newOwner);
+    }
+}
+
+/// @notice The Pausable surface of the core contracts. Devnet fixtures are never paused: the views
+///         say so, and pausing reverts with NotSupportedByFixture (there is no PauserRegistry).
+abstract contract FixtureNeverPaused is FixtureUnsupported {
+    event Paused(address indexed account, uint256 newPausedStatus);
+    event Unpaused(address indexed account, uint256 newPausedStatus);
+
+    error CurrentlyPaused();
+    error InvalidNewPausedStatus();
+    error OnlyPauser();
+    error OnlyUnpauser();
+
+    uint256 private _pausedStatus; // always 0
+
+    function pause(uint256) external {
+        _unsupported("pause");
+    }
+
+    function pauseAll() external {
+        _unsupported("pauseAll");
+    }
+
+    function unpause(uint256) external {
+        _unsupported("unpause");
+    }
+
+    /// @notice Always 0: nothing is paused on the devnet.
+    function paused() external view returns (uint256) {
+        return _pausedStatus;
+    }
+
+    /// @notice Always false: nothing is paused on the devnet.
+    function paused(uint8 index) external view returns (bool) {
+        return (_pausedStatus >> index) & 1 == 1;
+    }
+
+    /// @notice address(0): the fixtures have no PauserRegistry.
+    function pauserRegistry() external view returns (address) {
+        return address(uint160(_pausedStatus));
+    }
+}
+
+/// @notice A plain reentrancy guard (same revert string as OpenZeppelin's).
+abstract contract FixtureReentrancyGuard {
+    uint256 private _entered = 1;
+
+    modifier nonReentrant() {
+        require(_entered == 1, "ReentrancyGuard: reentrant call");
+        _entered = 2;
+        _;
+        _entered = 1;
+    }
+}
+
+/// @notice EIP-712 domain and signature checks as in EigenLayer's SignatureUtilsMixin: name
+///         "EigenLayer", version = the first character of `version()`, no salt; signatures are
+///         checked at `expiry >= block.timestamp`, accepting an EOA's ECDSA signature or an
+///         EIP-1271 contract signature.
+abstract contract FixtureSignatureUtils {
+    error InvalidSignature();
+    error SignatureExpired();
+    error InvalidShortString();
+    error StringTooLong(string str);
+
+    bytes32 internal constant EIP712_DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+
+    /// @dev secp256k1n / 2: larger `s` values are malleable and rejected.
+    uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+
+    string private _version;
+
+    constructor(string memory version_) {
+        require(bytes(version_).length > 0, "version must not be empty");
+        _version = version_;
+    }
+
+    /// @notice The semantic version of this contract, e.g. "1.12.0" (mainnet style, no "v").
+    function version() public view returns (string memory) {
+        return _version;
+    }
+
+    /// @notice The EIP-712 domain separator, recomputed on every call.
+    function domainSeparator() public view returns (bytes32) {
+        bytes memory major = new bytes(1);
+        major[0] = bytes(_version)[0];
+        return keccak256(
+            abi.encode(EIP712_DOMAIN_TYPEHASH, keccak256(bytes("EigenLayer")), keccak256(major), block.chainid, address(this))
+        );
+    }
+
+    function _calculateSignableDigest(bytes32 structHash) internal view returns (bytes32) {
+        return keccak256(abi.encodePacked("\x19\x01", domainSeparator(), structHash));
+    }
+
+    function _checkIsValidSignatureNow(address signer, bytes32 digest, bytes memory signature, uint256 expiry)
+        internal
+        view
+    {
+        if (expiry < block.timestamp) revert SignatureExpired();
+        if (!_isValidSignatureNow(signer, digest, signature)) revert InvalidSignature();
+    }
+
+    function _isValidSignatureNow(address signer, bytes32 digest, bytes memory signature)
+        private
+        view
+        returns (bool)
+    {
+        if (signature.length == 65) {
+            bytes32 r;
+            bytes32 s;
+            uint8 v;
+            assembly {
+                r := mload(add(signature, 0x20))
+                s := mload(add(signature, 0x40))
+                v := byte(0, mload(add(signature, 0x60)))
+            }
+            if (uint256(s) <= MAX_S && (v == 27 || v == 28)) {
+                address recovered = ecrecover(digest, v, r, s);
+                if (recovered != address(0) && recovered == signer) return true;
+            }
+        }
+        if (signer.code.length == 0) return false;
+        (bool ok, bytes memory result) =
+            signer.staticcall(abi.encodeWithSelector(bytes4(0x1626ba7e), digest, signature));
+        return ok && result.length >= 32 && abi.decode(result, (bytes32)) == bytes32(bytes4(0x1626ba7e));
+    }
+}
