@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {IAllocationManagerTypes, OperatorSet} from "./EigenLayerTypes.sol";
-import {DEFAULT_BURN_ADDRESS_VALUE, FixtureMath, FixtureNeverPaused, WAD} from "./FixtureSupport.sol";
+import {DEFAULT_BURN_ADDRESS_VALUE, FixtureNeverPaused, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
 /// @notice The calls the AllocationManager makes to an AVS's registrar (upstream IAVSRegistrar).
@@ -34,7 +34,7 @@ interface IAVSRegistrar {
 ///      sets and no slasher changes (they revert NotSupportedByFixture); never paused.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract AllocationManager is IAllocationManagerTypes, FixtureNeverPaused {
-    using FixtureMath for uint256;
+    using {divWad, mulWad, mulWadRoundUp} for uint256;
 
     error AlreadyMemberOfSet();
     error Empty();

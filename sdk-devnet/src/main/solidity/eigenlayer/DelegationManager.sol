@@ -4,7 +4,10 @@ pragma solidity ^0.8.24;
 import {IDelegationManagerTypes, ISignatureUtilsMixinTypes, OperatorSet} from "./EigenLayerTypes.sol";
 import {
     BEACON_CHAIN_ETH_STRATEGY,
-    FixtureMath,
+    divWad,
+    mulDivUp,
+    mulWad,
+    mulWadRoundUp,
     FixtureNeverPaused,
     FixtureReentrancyGuard,
     FixtureSignatureUtils,
@@ -38,7 +41,7 @@ contract DelegationManager is
     FixtureReentrancyGuard,
     FixtureSignatureUtils
 {
-    using FixtureMath for uint256;
+    using {divWad, mulDivUp, mulWad, mulWadRoundUp} for uint256;
 
     error ActivelyDelegated();
     error CallerCannotUndelegate();

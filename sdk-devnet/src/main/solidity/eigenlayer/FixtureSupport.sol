@@ -18,36 +18,35 @@ address constant BEACON_CHAIN_ETH_STRATEGY = 0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEee
 /// @dev Where slashed funds go when an operator set has no redistribution recipient.
 address constant DEFAULT_BURN_ADDRESS_VALUE = 0x00000000000000000000000000000000000E16E4;
 
-/// @dev Multiply-then-divide helpers, rounding down or up. Upstream uses OpenZeppelin's 512-bit
-///      Math.mulDiv; here the product is computed with checked 256-bit math, which gives the same
-///      results for every product below 2^256 (shares up to 1e38 times a 1e18 factor fit) and a
-///      Panic(0x11) above that, where upstream would still succeed.
-library FixtureMath {
-    /// @dev floor(x * y / d).
-    function mulDiv(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
-        return x * y / d;
-    }
+// Multiply-then-divide helpers (free functions, attached with `using {...} for uint256`), rounding
+// down or up. Upstream uses OpenZeppelin's 512-bit Math.mulDiv; here the product is computed with
+// checked 256-bit math, which gives the same results for every product below 2^256 (shares up to
+// 1e38 times a 1e18 factor fit) and a Panic(0x11) above that, where upstream would still succeed.
 
-    /// @dev ceil(x * y / d).
-    function mulDivUp(uint256 x, uint256 y, uint256 d) internal pure returns (uint256 result) {
-        result = mulDiv(x, y, d);
-        if (mulmod(x, y, d) > 0) result += 1;
-    }
+/// @dev floor(x * y / d).
+function mulDiv(uint256 x, uint256 y, uint256 d) pure returns (uint256) {
+    return x * y / d;
+}
 
-    /// @dev floor(x * y / 1e18).
-    function mulWad(uint256 x, uint256 y) internal pure returns (uint256) {
-        return mulDiv(x, y, WAD);
-    }
+/// @dev ceil(x * y / d).
+function mulDivUp(uint256 x, uint256 y, uint256 d) pure returns (uint256 result) {
+    result = x * y / d;
+    if (mulmod(x, y, d) > 0) result += 1;
+}
 
-    /// @dev ceil(x * y / 1e18).
-    function mulWadRoundUp(uint256 x, uint256 y) internal pure returns (uint256) {
-        return mulDivUp(x, y, WAD);
-    }
+/// @dev floor(x * y / 1e18).
+function mulWad(uint256 x, uint256 y) pure returns (uint256) {
+    return x * y / WAD;
+}
 
-    /// @dev floor(x * 1e18 / y).
-    function divWad(uint256 x, uint256 y) internal pure returns (uint256) {
-        return mulDiv(x, WAD, y);
-    }
+/// @dev ceil(x * y / 1e18).
+function mulWadRoundUp(uint256 x, uint256 y) pure returns (uint256) {
+    return mulDivUp(x, y, WAD);
+}
+
+/// @dev floor(x * 1e18 / y).
+function divWad(uint256 x, uint256 y) pure returns (uint256) {
+    return x * WAD / y;
 }
 
 /// @dev Helpers for declared-but-unsupported functions: one per mutability, so each function keeps
