@@ -83,6 +83,7 @@ public final class Devnet implements AutoCloseable {
     private final StaticEIP1559GasProvider gasProvider;
     private final Thread shutdownHook;
     private volatile DevnetAddresses addresses;
+    private volatile EigenLayerDevnet eigenLayer;
     private volatile boolean closed;
 
     private Devnet(Builder b, AnvilProcess anvil) {
@@ -152,6 +153,23 @@ public final class Devnet implements AutoCloseable {
     /** Every fixture this devnet deployed, by name. */
     public DevnetAddresses addresses() {
         return addresses;
+    }
+
+    /**
+     * The EigenLayer fixtures deployed at start, and controls for them (operators, slashing, rewards roots).
+     *
+     * @throws DevnetException if the devnet was started with {@code eigenLayer(false)}
+     */
+    public EigenLayerDevnet eigenLayer() {
+        EigenLayerDevnet el = eigenLayer;
+        if (el == null) {
+            throw new DevnetException("this devnet was started without the EigenLayer fixtures (Builder.eigenLayer(false))");
+        }
+        return el;
+    }
+
+    void register(String name, String address) {
+        addresses = addresses.with(name, address);
     }
 
     /** The operating-system process id of anvil (diagnostics, leak checks). */
@@ -379,6 +397,13 @@ public final class Devnet implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(20);
         private Path logDirectory;
         private final List<String> extraArguments = new ArrayList<>();
+        private boolean eigenLayer = true;
+        private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
+        private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
+        private int elAllocationDelayBlocks = EigenLayerDevnet.Config.defaults().allocationDelayBlocks();
+        private int elDeallocationDelayBlocks = EigenLayerDevnet.Config.defaults().deallocationDelayBlocks();
+        private int elAllocationConfigurationDelayBlocks =
+                EigenLayerDevnet.Config.defaults().allocationConfigurationDelayBlocks();
 
         private Builder() {
         }
@@ -446,6 +471,52 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the EigenLayer fixtures at start (default true); see {@link Devnet#eigenLayer()}. */
+        public Builder eigenLayer(boolean deploy) {
+            this.eigenLayer = deploy;
+            return this;
+        }
+
+        /** The DelegationManager's minWithdrawalDelayBlocks (default 10 blocks). */
+        public Builder eigenLayerWithdrawalDelayBlocks(int blocks) {
+            this.elWithdrawalDelayBlocks = requireBlocks(blocks, "withdrawal delay");
+            return this;
+        }
+
+        /** The RewardsCoordinator's activationDelay, whole seconds (default 60 s). */
+        public Builder eigenLayerRewardsActivationDelay(Duration delay) {
+            if (delay.isNegative() || delay.toSeconds() > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("activation delay must be 0..2^32-1 s, was " + delay);
+            }
+            this.elRewardsActivationDelay = delay;
+            return this;
+        }
+
+        /** The allocation delay that {@link EigenLayerDevnet#registerOperator} gives operators (default 5 blocks). */
+        public Builder eigenLayerAllocationDelayBlocks(int blocks) {
+            this.elAllocationDelayBlocks = requireBlocks(blocks, "allocation delay");
+            return this;
+        }
+
+        /** The AllocationManager's DEALLOCATION_DELAY (default 5 blocks). */
+        public Builder eigenLayerDeallocationDelayBlocks(int blocks) {
+            this.elDeallocationDelayBlocks = requireBlocks(blocks, "deallocation delay");
+            return this;
+        }
+
+        /** The AllocationManager's ALLOCATION_CONFIGURATION_DELAY (default 5 blocks). */
+        public Builder eigenLayerAllocationConfigurationDelayBlocks(int blocks) {
+            this.elAllocationConfigurationDelayBlocks = requireBlocks(blocks, "allocation configuration delay");
+            return this;
+        }
+
+        private static int requireBlocks(int blocks, String what) {
+            if (blocks < 0) {
+                throw new IllegalArgumentException(what + " must not be negative, was " + blocks);
+            }
+            return blocks;
+        }
+
         /** Starts anvil, checks it, installs the fixtures. */
         public Devnet start() {
             long started = System.nanoTime();
@@ -463,6 +534,7 @@ public final class Devnet implements AutoCloseable {
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
             long listening = System.nanoTime();
             long checked = listening;
+            long accountsReady = listening;
             Devnet devnet = null;
             try {
                 devnet = new Devnet(this, process);
@@ -470,6 +542,12 @@ public final class Devnet implements AutoCloseable {
                 devnet.installMulticall3();
                 checked = System.nanoTime();
                 devnet.useAccounts(keys.join());
+                accountsReady = System.nanoTime();
+                if (eigenLayer) {
+                    devnet.eigenLayer = EigenLayerDevnet.deploy(devnet, new EigenLayerDevnet.Config(elWithdrawalDelayBlocks,
+                            elRewardsActivationDelay, elAllocationDelayBlocks, elDeallocationDelayBlocks,
+                            elAllocationConfigurationDelayBlocks));
+                }
             } catch (RuntimeException e) {
                 if (devnet != null) {
                     devnet.close();
@@ -482,9 +560,9 @@ public final class Devnet implements AutoCloseable {
             }
             long done = System.nanoTime();
             LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms (anvil listening {} ms, node set-up {} ms,"
-                    + " accounts {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(), (done - started) / 1_000_000,
-                    (listening - started) / 1_000_000, (checked - listening) / 1_000_000, (done - checked) / 1_000_000,
-                    logFile);
+                    + " accounts {} ms, EigenLayer fixtures {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(),
+                    (done - started) / 1_000_000, (listening - started) / 1_000_000, (checked - listening) / 1_000_000,
+                    (accountsReady - checked) / 1_000_000, (done - accountsReady) / 1_000_000, logFile);
             return devnet;
         }
 

@@ -21,6 +21,25 @@ public final class DevnetAddresses {
     /** Multicall3, at its canonical address on every devnet. */
     public static final String MULTICALL3 = "common.Multicall3";
 
+    /** EigenLayer StrategyManager fixture. */
+    public static final String EIGENLAYER_STRATEGY_MANAGER = "eigenlayer.StrategyManager";
+    /** EigenLayer DelegationManager fixture. */
+    public static final String EIGENLAYER_DELEGATION_MANAGER = "eigenlayer.DelegationManager";
+    /** EigenLayer AllocationManager fixture. */
+    public static final String EIGENLAYER_ALLOCATION_MANAGER = "eigenlayer.AllocationManager";
+    /** EigenLayer RewardsCoordinator fixture. */
+    public static final String EIGENLAYER_REWARDS_COORDINATOR = "eigenlayer.RewardsCoordinator";
+    /** EigenLayer EigenPodManager fixture. */
+    public static final String EIGENLAYER_EIGEN_POD_MANAGER = "eigenlayer.EigenPodManager";
+    /** Stand-in for the beacon chain deposit contract, used by EigenPods. */
+    public static final String EIGENLAYER_BEACON_DEPOSIT = "eigenlayer.BeaconDeposit";
+    /** The beaconChainETH strategy sentinel (not a contract). */
+    public static final String EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY = "eigenlayer.beaconChainETHStrategy";
+    /** The strategy of the devnet stETH test token. */
+    public static final String EIGENLAYER_STETH_STRATEGY = "eigenlayer.strategy.stETH";
+    /** The devnet stETH test token (a TestToken; the deployer mints). */
+    public static final String TOKEN_STETH = "tokens.stETH";
+
     private final Map<String, String> byName;
 
     DevnetAddresses(Map<String, String> byName) {

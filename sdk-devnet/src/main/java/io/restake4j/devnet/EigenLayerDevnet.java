@@ -1,0 +1,497 @@
+package io.restake4j.devnet;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tuples.generated.Tuple2;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.devnet.fixtures.eigenlayer.AllocationManager;
+import io.restake4j.devnet.fixtures.eigenlayer.DelegationManager;
+import io.restake4j.devnet.fixtures.eigenlayer.RewardsCoordinator;
+import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
+import io.restake4j.devnet.internal.FixtureArtifact;
+
+/**
+ * The EigenLayer fixtures of a {@link Devnet} and controls for tests and samples.
+ *
+ * <p>Every devnet deploys restake4j's own EigenLayer (slashing era, v1.x) fixtures when it starts, from
+ * the {@link Devnet#deployer() deployer}, wired together: StrategyManager, DelegationManager,
+ * AllocationManager, RewardsCoordinator, EigenPodManager and a beacon deposit contract stand-in, plus a
+ * test LST ("Devnet stETH") and its strategy. They implement EigenLayer's public interface with its real
+ * semantics (deposit shares and the virtual-offset exchange rate, delegation with approver signatures,
+ * the withdrawal queue, magnitudes and slashing, rewards roots and Merkle claims); what they do not
+ * implement reverts with {@code NotSupportedByFixture(string)}. The deployer is the owner, strategy
+ * whitelister and rewards updater, so the controls here act as the deployer where EigenLayer needs a
+ * privileged account.
+ *
+ * <pre>{@code
+ * try (Devnet devnet = Devnet.start()) {
+ *     EigenLayerDevnet el = devnet.eigenLayer();
+ *     Credentials operator = devnet.account(1);
+ *     el.registerOperator(operator, null);                    // no delegation approver
+ *     String strategy = el.stETHStrategy();                   // or el.deployStrategy(myToken)
+ *     // ... a staker deposits and delegates through the SDK ...
+ *     el.slashOperator(devnet.account(9), operator, strategy, EigenLayerDevnet.WAD.divide(BigInteger.TWO));
+ *     devnet.mine(el.withdrawalDelayBlocks() + 1);            // queued withdrawals become completable
+ * }
+ * }</pre>
+ */
+public final class EigenLayerDevnet {
+
+    /** 1e18: 100% as a magnitude or a slashing proportion. */
+    public static final BigInteger WAD = BigInteger.TEN.pow(18);
+
+    /** The beaconChainETH strategy sentinel (not a contract), the same on every network. */
+    public static final String BEACON_CHAIN_ETH_STRATEGY = "0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0";
+
+    /** The version string the fixtures report; its first character makes the EIP-712 domain version "1". */
+    public static final String FIXTURE_VERSION = "1.12.0";
+
+    /** Default operator split of the devnet's RewardsCoordinator, in bips (10%). */
+    public static final int DEFAULT_OPERATOR_SPLIT_BIPS = 1000;
+
+    /** Name, symbol and decimals of the test LST deployed at start. */
+    public static final String STETH_NAME = "Devnet stETH";
+    public static final String STETH_SYMBOL = "stETH";
+
+    private static final int CONTRACTS = 9; // transactions sent by deploy(), in this order:
+    private static final int BEACON_DEPOSIT = 0;
+    private static final int STRATEGY_MANAGER = 1;
+    private static final int DELEGATION_MANAGER = 2;
+    private static final int ALLOCATION_MANAGER = 3;
+    private static final int EIGEN_POD_MANAGER = 4;
+    private static final int REWARDS_COORDINATOR = 5;
+    private static final int STETH = 6;
+    private static final int STETH_STRATEGY = 7;
+    private static final int WHITELIST = 8;
+    private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(12_000_000L);
+    // the same generous fees as Devnet's gas provider; anvil refunds what is not used
+    private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
+    private static final BigInteger MAX_FEE = BigInteger.valueOf(100_000_000_000L);
+
+    private final Devnet devnet;
+    private final Config config;
+
+    private EigenLayerDevnet(Devnet devnet, Config config) {
+        this.devnet = devnet;
+        this.config = config;
+    }
+
+    /** The delays a devnet's EigenLayer fixtures are deployed with; see the {@link Devnet.Builder} options. */
+    record Config(int withdrawalDelayBlocks, Duration rewardsActivationDelay, int allocationDelayBlocks,
+            int deallocationDelayBlocks, int allocationConfigurationDelayBlocks) {
+        Config {
+            requireUint32(withdrawalDelayBlocks, "withdrawal delay");
+            requireUint32(allocationDelayBlocks, "allocation delay");
+            requireUint32(deallocationDelayBlocks, "deallocation delay");
+            requireUint32(allocationConfigurationDelayBlocks, "allocation configuration delay");
+            if (rewardsActivationDelay.isNegative() || rewardsActivationDelay.toSeconds() > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("rewards activation delay must be 0..2^32-1 s, was "
+                        + rewardsActivationDelay);
+            }
+        }
+
+        static Config defaults() {
+            return new Config(10, Duration.ofSeconds(60), 5, 5, 5);
+        }
+
+        private static void requireUint32(long value, String what) {
+            if (value < 0 || value > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException(what + " must be 0..2^32-1 blocks, was " + value);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- deployment
+
+    /**
+     * Deploys the fixtures from the deployer with pre-computed (nonce-derived) addresses, so that each
+     * constructor gets the others' addresses; the transactions are sent back to back and checked at the end.
+     */
+    static EigenLayerDevnet deploy(Devnet devnet, Config config) {
+        Credentials deployer = devnet.deployer();
+        String from = deployer.getAddress();
+        BigInteger nonce;
+        try {
+            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
+                    .getTransactionCount();
+        } catch (IOException e) {
+            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
+        }
+        String[] at = new String[CONTRACTS];
+        for (int i = 0; i < CONTRACTS; i++) {
+            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
+        }
+        String version = FIXTURE_VERSION;
+        List<String> hashes = new ArrayList<>(CONTRACTS);
+        hashes.add(sendCreate(devnet, deployer, nonce, BEACON_DEPOSIT, artifact("BeaconDepositFixture")));
+        hashes.add(sendCreate(devnet, deployer, nonce, STRATEGY_MANAGER, artifact("StrategyManager"),
+                new Address(at[DELEGATION_MANAGER]), new Address(at[ALLOCATION_MANAGER]), new Address(from),
+                new Address(from), new Utf8String(version)));
+        hashes.add(sendCreate(devnet, deployer, nonce, DELEGATION_MANAGER, artifact("DelegationManager"),
+                new Address(at[STRATEGY_MANAGER]), new Address(at[EIGEN_POD_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
+                new Uint32(config.withdrawalDelayBlocks()), new Utf8String(version)));
+        hashes.add(sendCreate(devnet, deployer, nonce, ALLOCATION_MANAGER, artifact("AllocationManager"),
+                new Address(at[DELEGATION_MANAGER]), new Uint32(config.deallocationDelayBlocks()),
+                new Uint32(config.allocationConfigurationDelayBlocks())));
+        hashes.add(sendCreate(devnet, deployer, nonce, EIGEN_POD_MANAGER, artifact("EigenPodManager"),
+                new Address(at[BEACON_DEPOSIT]), new Address(at[DELEGATION_MANAGER]), new Address(from)));
+        hashes.add(sendCreate(devnet, deployer, nonce, REWARDS_COORDINATOR, artifact("RewardsCoordinator"),
+                new Address(at[DELEGATION_MANAGER]), new Address(at[STRATEGY_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
+                new Address(from), new Address(from), new Uint32(config.rewardsActivationDelay().toSeconds()),
+                new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS)));
+        hashes.add(sendCreate(devnet, deployer, nonce, STETH, FixtureArtifact.load("common", "TestToken").bytecode(),
+                new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18)));
+        hashes.add(sendCreate(devnet, deployer, nonce, STETH_STRATEGY, artifact("StrategyBase"),
+                new Address(at[STRATEGY_MANAGER]), new Address(at[STETH])));
+        hashes.add(send(devnet, deployer, nonce.add(BigInteger.valueOf(WHITELIST)), at[STRATEGY_MANAGER],
+                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(at[STETH_STRATEGY]))));
+        for (int i = 0; i < hashes.size(); i++) {
+            requireSuccess(devnet, hashes.get(i), "EigenLayer fixture deployment step " + i);
+        }
+        devnet.register(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, at[STRATEGY_MANAGER]);
+        devnet.register(DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER, at[DELEGATION_MANAGER]);
+        devnet.register(DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER, at[ALLOCATION_MANAGER]);
+        devnet.register(DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR, at[REWARDS_COORDINATOR]);
+        devnet.register(DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, at[EIGEN_POD_MANAGER]);
+        devnet.register(DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT, at[BEACON_DEPOSIT]);
+        devnet.register(DevnetAddresses.EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY, BEACON_CHAIN_ETH_STRATEGY);
+        devnet.register(DevnetAddresses.EIGENLAYER_STETH_STRATEGY, at[STETH_STRATEGY]);
+        devnet.register(DevnetAddresses.TOKEN_STETH, at[STETH]);
+        return new EigenLayerDevnet(devnet, config);
+    }
+
+    private static String artifact(String name) {
+        return FixtureArtifact.load("eigenlayer", name).bytecode();
+    }
+
+    private static String sendCreate(Devnet devnet, Credentials deployer, BigInteger firstNonce, int index,
+            String bytecode, Type<?>... constructorArgs) {
+        String data = bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs));
+        return send(devnet, deployer, firstNonce.add(BigInteger.valueOf(index)), "", data);
+    }
+
+    private static String send(Devnet devnet, Credentials from, BigInteger nonce, String to, String data) {
+        RawTransaction tx = RawTransaction.createTransaction(devnet.chainId(), nonce, DEPLOY_GAS, to, BigInteger.ZERO,
+                data, PRIORITY_FEE, MAX_FEE);
+        String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, from));
+        try {
+            EthSendTransaction sent = devnet.web3j().ethSendRawTransaction(signed).send();
+            if (sent.hasError()) {
+                throw new DevnetException("EigenLayer fixture transaction refused: " + sent.getError().getMessage());
+            }
+            return sent.getTransactionHash();
+        } catch (IOException e) {
+            throw new DevnetException("EigenLayer fixture transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSuccess(Devnet devnet, String hash, String what) {
+        for (int attempt = 0; attempt < 2_000; attempt++) {
+            try {
+                var receipt = devnet.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+                if (receipt.isPresent()) {
+                    if (!receipt.get().isStatusOK()) {
+                        throw new DevnetException(what + " reverted (tx " + hash + ")");
+                    }
+                    return;
+                }
+                Thread.sleep(2);
+            } catch (IOException e) {
+                throw new DevnetException(what + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevnetException(what + ": interrupted", e);
+            }
+        }
+        throw new DevnetException(what + ": no receipt for " + hash);
+    }
+
+    // ---------------------------------------------------------------- addresses and settings
+
+    /** The StrategyManager fixture ({@value DevnetAddresses#EIGENLAYER_STRATEGY_MANAGER}). */
+    public String strategyManager() {
+        return address(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER);
+    }
+
+    /** The DelegationManager fixture ({@value DevnetAddresses#EIGENLAYER_DELEGATION_MANAGER}). */
+    public String delegationManager() {
+        return address(DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER);
+    }
+
+    /** The AllocationManager fixture ({@value DevnetAddresses#EIGENLAYER_ALLOCATION_MANAGER}). */
+    public String allocationManager() {
+        return address(DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER);
+    }
+
+    /** The RewardsCoordinator fixture ({@value DevnetAddresses#EIGENLAYER_REWARDS_COORDINATOR}). */
+    public String rewardsCoordinator() {
+        return address(DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR);
+    }
+
+    /** The EigenPodManager fixture ({@value DevnetAddresses#EIGENLAYER_EIGEN_POD_MANAGER}). */
+    public String eigenPodManager() {
+        return address(DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER);
+    }
+
+    /** The beacon deposit contract stand-in ({@value DevnetAddresses#EIGENLAYER_BEACON_DEPOSIT}). */
+    public String beaconDeposit() {
+        return address(DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT);
+    }
+
+    /** The test LST "Devnet stETH" (a TestToken whose minter is the deployer). */
+    public String stETH() {
+        return address(DevnetAddresses.TOKEN_STETH);
+    }
+
+    /** The whitelisted strategy of {@link #stETH()}. */
+    public String stETHStrategy() {
+        return address(DevnetAddresses.EIGENLAYER_STETH_STRATEGY);
+    }
+
+    /** The DelegationManager's minWithdrawalDelayBlocks: withdrawals complete at startBlock + this + 1. */
+    public int withdrawalDelayBlocks() {
+        return config.withdrawalDelayBlocks();
+    }
+
+    /** The allocation delay {@link #registerOperator(Credentials, String)} registers operators with, in blocks. */
+    public int allocationDelayBlocks() {
+        return config.allocationDelayBlocks();
+    }
+
+    /** The AllocationManager's DEALLOCATION_DELAY, in blocks. */
+    public int deallocationDelayBlocks() {
+        return config.deallocationDelayBlocks();
+    }
+
+    /** The RewardsCoordinator's activation delay: a posted root is claimable this long after it was posted. */
+    public Duration rewardsActivationDelay() {
+        return config.rewardsActivationDelay();
+    }
+
+    private String address(String name) {
+        return devnet.addresses().require(name);
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    /**
+     * Deploys a StrategyBase fixture for {@code token} and whitelists it for deposits (as the deployer,
+     * the strategy whitelister).
+     *
+     * @return the strategy's address
+     */
+    public String deployStrategy(String token) {
+        Objects.requireNonNull(token, "token");
+        try {
+            String strategy = io.restake4j.devnet.fixtures.eigenlayer.StrategyBase.deploy(devnet.web3j(),
+                    devnet.transactionManager(devnet.deployer()), devnet.gasProvider(), strategyManager(), token)
+                    .send().getContractAddress();
+            asDeployer(StrategyManager.class).send_addStrategiesToDepositWhitelist(List.of(strategy)).send();
+            return strategy;
+        } catch (Exception e) {
+            throw new DevnetException("could not deploy a strategy for " + token + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Registers {@code operator} as an EigenLayer operator with the devnet's default allocation delay
+     * ({@link #allocationDelayBlocks()}).
+     *
+     * @param delegationApprover the account whose EIP-712 signature stakers need to delegate, or null for none
+     */
+    public TransactionReceipt registerOperator(Credentials operator, String delegationApprover) {
+        return registerOperator(operator, delegationApprover, allocationDelayBlocks(), "");
+    }
+
+    /** Registers {@code operator} with an explicit allocation delay (blocks) and metadata URI. */
+    public TransactionReceipt registerOperator(Credentials operator, String delegationApprover, int allocationDelayBlocks,
+            String metadataUri) {
+        String approver = delegationApprover == null ? Address.DEFAULT.getValue() : delegationApprover;
+        return run("register operator " + operator.getAddress(), () -> as(DelegationManager.class, operator)
+                .send_registerAsOperator(approver, BigInteger.valueOf(allocationDelayBlocks),
+                        Objects.requireNonNullElse(metadataUri, "")).send());
+    }
+
+    /**
+     * Posts a distribution root as the rewards updater (the deployer).
+     *
+     * @param root the 32-byte root of the earner tree
+     * @param calculationEndTimestamp end of the period the root covers; must be in the past and later
+     *        than the previous root's
+     * @return the root's index, for {@code RewardsMerkleClaim.rootIndex}
+     */
+    public long postRewardsRoot(byte[] root, long calculationEndTimestamp) {
+        if (root == null || root.length != 32) {
+            throw new IllegalArgumentException("root must be 32 bytes");
+        }
+        RewardsCoordinator coordinator = asDeployer(RewardsCoordinator.class);
+        return run("post rewards root", () -> {
+            coordinator.send_submitRoot(root, BigInteger.valueOf(calculationEndTimestamp)).send();
+            return coordinator.call_getDistributionRootsLength().send().longValueExact() - 1;
+        });
+    }
+
+    /** An operator set of the devnet's AllocationManager. */
+    public record OperatorSetRef(String avs, long id) {
+        public OperatorSetRef {
+            Objects.requireNonNull(avs, "avs");
+            if (id < 0 || id > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("operator set id must be a uint32, was " + id);
+            }
+        }
+
+        /** As the AllocationManager wrapper's struct. */
+        public AllocationManager.OperatorSet toStruct() {
+            return new AllocationManager.OperatorSet(avs, BigInteger.valueOf(id));
+        }
+    }
+
+    /**
+     * Creates an operator set for {@code avs} (publishing its metadata URI first, as EigenLayer
+     * requires) with the first free id; the AVS is the set's slasher.
+     */
+    public OperatorSetRef createOperatorSet(Credentials avs, List<String> strategies) {
+        AllocationManager am = as(AllocationManager.class, avs);
+        return run("create operator set for " + avs.getAddress(), () -> {
+            long id = am.call_getOperatorSetCount(avs.getAddress()).send().longValueExact();
+            while (am.call_isOperatorSet(new OperatorSetRef(avs.getAddress(), id).toStruct()).send()) {
+                id++;
+            }
+            am.send_updateAVSMetadataURI(avs.getAddress(), "https://devnet.invalid/avs.json").send();
+            am.send_createOperatorSets(avs.getAddress(),
+                    List.of(new AllocationManager.CreateSetParams(BigInteger.valueOf(id), List.copyOf(strategies)))).send();
+            return new OperatorSetRef(avs.getAddress(), id);
+        });
+    }
+
+    /** Registers {@code operator} (an EigenLayer operator) for {@code set}. */
+    public TransactionReceipt registerForOperatorSet(Credentials operator, OperatorSetRef set) {
+        return run("register " + operator.getAddress() + " for " + set, () -> as(AllocationManager.class, operator)
+                .send_registerForOperatorSets(operator.getAddress(), new AllocationManager.RegisterParams(set.avs(),
+                        List.of(BigInteger.valueOf(set.id())), new byte[0])).send());
+    }
+
+    /**
+     * Allocates {@code magnitude} (of {@link #WAD}) of {@code operator}'s {@code strategy} to {@code set}
+     * and mines blocks until the allocation is in effect (the operator's allocation delay).
+     */
+    public void allocate(Credentials operator, OperatorSetRef set, String strategy, BigInteger magnitude) {
+        AllocationManager am = as(AllocationManager.class, operator);
+        run("allocate " + magnitude + " of " + strategy + " to " + set, () -> {
+            am.send_modifyAllocations(operator.getAddress(), List.of(new AllocationManager.AllocateParams(set.toStruct(),
+                    List.of(strategy), List.of(magnitude)))).send();
+            AllocationManager.Allocation allocation =
+                    am.call_getAllocation(operator.getAddress(), set.toStruct(), strategy).send();
+            long effectBlock = allocation.effectBlock.longValueExact();
+            long now = devnet.blockNumber().longValueExact();
+            if (allocation.pendingDiff.signum() != 0 && effectBlock > now) {
+                devnet.mine(effectBlock - now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Slashes {@code wadToSlash} (a proportion of {@link #WAD} of the allocated magnitude) of
+     * {@code operator} in {@code strategy}, as {@code avs} (the set's slasher).
+     */
+    public TransactionReceipt slash(Credentials avs, OperatorSetRef set, String operator, String strategy,
+            BigInteger wadToSlash, String description) {
+        return run("slash " + operator + " in " + set, () -> as(AllocationManager.class, avs)
+                .send_slashOperator(set.avs(), new AllocationManager.SlashingParams(operator, BigInteger.valueOf(set.id()),
+                        List.of(strategy), List.of(wadToSlash), Objects.requireNonNullElse(description, ""))).send());
+    }
+
+    /**
+     * Slashes {@code operator} in one call: creates an operator set of {@code avs} with {@code strategy},
+     * registers the operator for it, allocates all of its free magnitude in the strategy (mining past the
+     * allocation delay), then slashes {@code wadToSlash} of it. With nothing else allocated, slashing
+     * {@code WAD/2} halves the operator's (and its stakers') withdrawable shares in the strategy.
+     *
+     * @param operator a registered EigenLayer operator
+     * @return the receipt of the slashOperator transaction
+     */
+    public TransactionReceipt slashOperator(Credentials avs, Credentials operator, String strategy, BigInteger wadToSlash) {
+        OperatorSetRef set = createOperatorSet(avs, List.of(strategy));
+        registerForOperatorSet(operator, set);
+        BigInteger free = run("read allocatable magnitude", () -> as(AllocationManager.class, operator)
+                .call_getAllocatableMagnitude(operator.getAddress(), strategy).send());
+        allocate(operator, set, strategy, free);
+        return slash(avs, set, operator.getAddress(), strategy, wadToSlash, "devnet slash");
+    }
+
+    /** The allocation delay of {@code operator} as the AllocationManager reports it: (isSet, blocks). */
+    public Tuple2<Boolean, BigInteger> allocationDelay(String operator) {
+        return run("read allocation delay", () -> asDeployer(AllocationManager.class).call_getAllocationDelay(operator).send());
+    }
+
+    /** Mints {@code amount} of the devnet stETH to {@code to} (as the deployer, its minter). */
+    public TransactionReceipt mintStETH(String to, BigInteger amount) {
+        return run("mint stETH", () -> TestToken.load(stETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                devnet.gasProvider()).send_mint(to, amount).send());
+    }
+
+    private <T> T asDeployer(Class<T> type) {
+        return as(type, devnet.deployer());
+    }
+
+    private <T> T as(Class<T> type, Credentials who) {
+        var tm = devnet.transactionManager(who);
+        var gas = devnet.gasProvider();
+        var web3j = devnet.web3j();
+        Object wrapper;
+        if (type == StrategyManager.class) {
+            wrapper = StrategyManager.load(strategyManager(), web3j, tm, gas);
+        } else if (type == DelegationManager.class) {
+            wrapper = DelegationManager.load(delegationManager(), web3j, tm, gas);
+        } else if (type == AllocationManager.class) {
+            wrapper = AllocationManager.load(allocationManager(), web3j, tm, gas);
+        } else if (type == RewardsCoordinator.class) {
+            wrapper = RewardsCoordinator.load(rewardsCoordinator(), web3j, tm, gas);
+        } else {
+            throw new IllegalArgumentException(type.getName());
+        }
+        return type.cast(wrapper);
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T run(String what, Step<T> step) {
+        try {
+            return step.run();
+        } catch (DevnetException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevnetException("EigenLayer devnet: could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EigenLayerDevnet[" + devnet.rpcUrl() + ", " + config + "]";
+    }
+}
