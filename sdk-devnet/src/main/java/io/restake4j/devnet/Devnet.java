@@ -43,7 +43,8 @@ import io.restake4j.devnet.internal.Rpc;
  * <p>The fixtures are restake4j's own Solidity contracts that implement each protocol's public
  * interface and documented semantics. They are test doubles: mainnet presets point at the real
  * deployments. Every devnet has Multicall3 at its canonical address
- * {@value #MULTICALL3_ADDRESS}.
+ * {@value #MULTICALL3_ADDRESS}, and the EigenLayer fixtures deployed at start (see {@link #eigenLayer()}
+ * and {@link EigenLayerDevnet}; {@code Builder.eigenLayer(false)} leaves them out).
  *
  * <p>anvil listens on a free loopback port; its output goes to a log file (by default under
  * {@code target/restake4j-devnet/}); the process is stopped by {@link #close()}, by a JVM shutdown hook,
