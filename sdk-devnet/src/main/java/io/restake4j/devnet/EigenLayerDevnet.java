@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.web3j.abi.FunctionEncoder;
@@ -128,7 +130,7 @@ public final class EigenLayerDevnet {
      * Deploys the fixtures from the deployer with pre-computed (nonce-derived) addresses, so that each
      * constructor gets the others' addresses; the transactions are sent back to back and checked at the end.
      */
-    static EigenLayerDevnet deploy(Devnet devnet, Config config) {
+    static EigenLayerDevnet deploy(Devnet devnet, Config config, Map<String, String> bytecodes) {
         Credentials deployer = devnet.deployer();
         String from = deployer.getAddress();
         BigInteger nonce;
@@ -144,25 +146,25 @@ public final class EigenLayerDevnet {
         }
         String version = FIXTURE_VERSION;
         List<String> hashes = new ArrayList<>(CONTRACTS);
-        hashes.add(sendCreate(devnet, deployer, nonce, BEACON_DEPOSIT, artifact("BeaconDepositFixture")));
-        hashes.add(sendCreate(devnet, deployer, nonce, STRATEGY_MANAGER, artifact("StrategyManager"),
+        hashes.add(sendCreate(devnet, deployer, nonce, BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture")));
+        hashes.add(sendCreate(devnet, deployer, nonce, STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
                 new Address(at[DELEGATION_MANAGER]), new Address(at[ALLOCATION_MANAGER]), new Address(from),
                 new Address(from), new Utf8String(version)));
-        hashes.add(sendCreate(devnet, deployer, nonce, DELEGATION_MANAGER, artifact("DelegationManager"),
+        hashes.add(sendCreate(devnet, deployer, nonce, DELEGATION_MANAGER, bytecodes.get("DelegationManager"),
                 new Address(at[STRATEGY_MANAGER]), new Address(at[EIGEN_POD_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
                 new Uint32(config.withdrawalDelayBlocks()), new Utf8String(version)));
-        hashes.add(sendCreate(devnet, deployer, nonce, ALLOCATION_MANAGER, artifact("AllocationManager"),
+        hashes.add(sendCreate(devnet, deployer, nonce, ALLOCATION_MANAGER, bytecodes.get("AllocationManager"),
                 new Address(at[DELEGATION_MANAGER]), new Uint32(config.deallocationDelayBlocks()),
                 new Uint32(config.allocationConfigurationDelayBlocks())));
-        hashes.add(sendCreate(devnet, deployer, nonce, EIGEN_POD_MANAGER, artifact("EigenPodManager"),
+        hashes.add(sendCreate(devnet, deployer, nonce, EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
                 new Address(at[BEACON_DEPOSIT]), new Address(at[DELEGATION_MANAGER]), new Address(from)));
-        hashes.add(sendCreate(devnet, deployer, nonce, REWARDS_COORDINATOR, artifact("RewardsCoordinator"),
+        hashes.add(sendCreate(devnet, deployer, nonce, REWARDS_COORDINATOR, bytecodes.get("RewardsCoordinator"),
                 new Address(at[DELEGATION_MANAGER]), new Address(at[STRATEGY_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
                 new Address(from), new Address(from), new Uint32(config.rewardsActivationDelay().toSeconds()),
                 new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS)));
-        hashes.add(sendCreate(devnet, deployer, nonce, STETH, FixtureArtifact.load("common", "TestToken").bytecode(),
+        hashes.add(sendCreate(devnet, deployer, nonce, STETH, bytecodes.get("TestToken"),
                 new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18)));
-        hashes.add(sendCreate(devnet, deployer, nonce, STETH_STRATEGY, artifact("StrategyBase"),
+        hashes.add(sendCreate(devnet, deployer, nonce, STETH_STRATEGY, bytecodes.get("StrategyBase"),
                 new Address(at[STRATEGY_MANAGER]), new Address(at[STETH])));
         hashes.add(send(devnet, deployer, nonce.add(BigInteger.valueOf(WHITELIST)), at[STRATEGY_MANAGER],
                 StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(at[STETH_STRATEGY]))));
@@ -181,8 +183,18 @@ public final class EigenLayerDevnet {
         return new EigenLayerDevnet(devnet, config);
     }
 
-    private static String artifact(String name) {
-        return FixtureArtifact.load("eigenlayer", name).bytecode();
+    /**
+     * Reads the creation bytecode of every fixture {@link #deploy} sends (from the jar's artifacts); the
+     * devnet does this while anvil starts.
+     */
+    static Map<String, String> loadBytecodes() {
+        Map<String, String> out = new HashMap<>();
+        for (String name : List.of("BeaconDepositFixture", "StrategyManager", "DelegationManager", "AllocationManager",
+                "EigenPodManager", "RewardsCoordinator", "StrategyBase")) {
+            out.put(name, FixtureArtifact.load("eigenlayer", name).bytecode());
+        }
+        out.put("TestToken", FixtureArtifact.load("common", "TestToken").bytecode());
+        return Map.copyOf(out);
     }
 
     private static String sendCreate(Devnet devnet, Credentials deployer, BigInteger firstNonce, int index,
