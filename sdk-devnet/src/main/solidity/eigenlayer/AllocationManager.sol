@@ -277,11 +277,7 @@ contract AllocationManager is IAllocationManagerTypes, FixtureNeverPaused {
             if (_isMember[key][operator]) revert AlreadyMemberOfSet();
             _isMember[key][operator] = true;
             _members[key].push(operator);
-            if (!_registration[operator][key].registered && _registration[operator][key].slashableUntil == 0) {
-                _registeredKeys[operator].push(key);
-            } else if (!_contains(_registeredKeys[operator], key)) {
-                _registeredKeys[operator].push(key);
-            }
+            if (!_contains(_registeredKeys[operator], key)) _registeredKeys[operator].push(key);
             _registration[operator][key] = RegistrationStatus({registered: true, slashableUntil: 0});
             emit OperatorAddedToOperatorSet(operator, OperatorSet(params.avs, params.operatorSetIds[i]));
         }

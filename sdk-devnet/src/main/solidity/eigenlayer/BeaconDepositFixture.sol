@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {FixtureUnsupported} from "./FixtureSupport.sol";
+
 /// @title BeaconDepositFixture
 /// @notice A devnet stand-in for the beacon chain deposit contract: the same `deposit` function,
 ///         checks and `DepositEvent` (amount and index as 8-byte little-endian), including the
@@ -9,12 +11,9 @@ pragma solidity ^0.8.24;
 ///         chain: the ETH simply stays in this contract.
 /// @dev Deviation: `get_deposit_root` is not kept (reverts); `get_deposit_count` is.
 ///      Test fixture only: not meant for production use. Written for restake4j.
-contract BeaconDepositFixture {
+contract BeaconDepositFixture is FixtureUnsupported {
     /// @notice A deposit: fields as the real contract emits them (amount, index: uint64 little-endian).
     event DepositEvent(bytes pubkey, bytes withdrawal_credentials, bytes amount, bytes signature, bytes index);
-
-    /// @notice The function is not implemented by this fixture.
-    error NotSupportedByFixture(string what);
 
     uint256 private _depositCount;
 
@@ -62,7 +61,7 @@ contract BeaconDepositFixture {
 
     /// @notice Not supported: the fixture keeps no deposit Merkle tree.
     function get_deposit_root() external view returns (bytes32) {
-        if (address(this) != address(0)) revert NotSupportedByFixture("get_deposit_root");
+        _unsupportedView("get_deposit_root");
         return bytes32(0);
     }
 

@@ -110,7 +110,8 @@ abstract contract FixtureNeverPaused is FixtureUnsupported {
     error OnlyPauser();
     error OnlyUnpauser();
 
-    uint256 private _pausedStatus; // always 0
+    uint256 private _pausedStatus; // never set: always 0
+    address private _pauserRegistry; // never set: no PauserRegistry
 
     function pause(uint256) external {
         _unsupported("pause");
@@ -136,7 +137,7 @@ abstract contract FixtureNeverPaused is FixtureUnsupported {
 
     /// @notice address(0): the fixtures have no PauserRegistry.
     function pauserRegistry() external view returns (address) {
-        return address(uint160(_pausedStatus));
+        return _pauserRegistry;
     }
 }
 
