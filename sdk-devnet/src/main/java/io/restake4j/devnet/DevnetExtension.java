@@ -104,7 +104,7 @@ public final class DevnetExtension
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Devnet.class || type == Web3j.class || type == Credentials.class
-                || type == DevnetAddresses.class;
+                || type == DevnetAddresses.class || type == EigenLayerDevnet.class;
     }
 
     @Override
@@ -119,6 +119,9 @@ public final class DevnetExtension
         }
         if (type == DevnetAddresses.class) {
             return devnet.addresses();
+        }
+        if (type == EigenLayerDevnet.class) {
+            return devnet.eigenLayer();
         }
         if (type == Credentials.class) {
             int index = parameter.findAnnotation(Account.class).map(Account::value).orElse(0);

@@ -46,6 +46,8 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * whitelister and rewards updater, so the controls here act as the deployer where EigenLayer needs a
  * privileged account.
  *
+ * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code EigenLayerDevnet el}).
+ *
  * <pre>{@code
  * try (Devnet devnet = Devnet.start()) {
  *     EigenLayerDevnet el = devnet.eigenLayer();
@@ -364,7 +366,16 @@ public final class EigenLayerDevnet {
         });
     }
 
-    /** An operator set of the devnet's AllocationManager. */
+    /**
+     * An operator set of the devnet's AllocationManager: the AVS address and the set id.
+     *
+     * <pre>{@code
+     * OperatorSetRef set = el.createOperatorSet(avs, List.of(el.stETHStrategy()));
+     * el.registerForOperatorSet(operator, set);
+     * el.allocate(operator, set, el.stETHStrategy(), EigenLayerDevnet.WAD);          // 100%, in effect on return
+     * el.slash(avs, set, operator.getAddress(), el.stETHStrategy(), EigenLayerDevnet.WAD.divide(BigInteger.TEN), "10%");
+     * }</pre>
+     */
     public record OperatorSetRef(String avs, long id) {
         public OperatorSetRef {
             Objects.requireNonNull(avs, "avs");
