@@ -9,6 +9,7 @@ import static io.restake4j.devnet.eigenlayer.ElTestSupport.sign;
 import static io.restake4j.devnet.eigenlayer.ElTestSupport.tokenAs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -39,8 +40,8 @@ class EigenLayerDepositsIT {
     private static final BigInteger OFFSET = BigInteger.valueOf(1000);
 
     @Test
-    void fixturesAreDeployedWiredAndRegistered(Devnet devnet, DevnetAddresses book) throws Exception {
-        EigenLayerDevnet el = devnet.eigenLayer();
+    void fixturesAreDeployedWiredAndRegistered(Devnet devnet, DevnetAddresses book, EigenLayerDevnet el) throws Exception {
+        assertSame(devnet.eigenLayer(), el, "injected by the extension");
         for (String name : List.of(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER,
                 DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER, DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR,
                 DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT,
