@@ -301,9 +301,10 @@ contract AllocationManager is IAllocationManagerTypes, FixtureNeverPaused {
                 RegistrationStatus({registered: false, slashableUntil: uint32(block.number) + DEALLOCATION_DELAY});
             emit OperatorRemovedFromOperatorSet(params.operator, OperatorSet(params.avs, params.operatorSetIds[i]));
         }
+        // as upstream: the operator is deregistered even if the registrar reverts
         address registrar = getAVSRegistrar(params.avs);
         if (registrar.code.length != 0) {
-            IAVSRegistrar(registrar).deregisterOperator(params.operator, params.avs, params.operatorSetIds);
+            try IAVSRegistrar(registrar).deregisterOperator(params.operator, params.avs, params.operatorSetIds) {} catch {}
         }
     }
 
