@@ -163,7 +163,7 @@ public final class Restaking implements AutoCloseable {
 
     /**
      * Configures a {@link Restaking} client. Defaults: fees by {@link FeeStrategies#auto()}, gas limit =
-     * simulated gas + 25%, 1 confirmation, receipts polled every second for up to 5 minutes, reads
+     * simulated gas x 1.25 (the EIP-3529 refund allowance) + 25%, 1 confirmation, receipts polled every second for up to 5 minutes, reads
      * retried by {@link RetryPolicy#defaults()} (when the client makes its own connection from
      * {@link #rpc(String)}).
      *
@@ -239,7 +239,7 @@ public final class Restaking implements AutoCloseable {
             return this;
         }
 
-        /** Gas limit = simulated gas x (1 + margin); e.g. 0.25 for 25%. */
+        /** Gas limit = simulated gas x 1.25 (refund allowance) x (1 + margin); e.g. 0.25 for 25%. */
         public Builder gasMargin(BigDecimal margin) {
             if (margin.signum() < 0 || margin.compareTo(BigDecimal.TEN) > 0) {
                 throw new IllegalArgumentException("gas margin must be 0..10, was " + margin);

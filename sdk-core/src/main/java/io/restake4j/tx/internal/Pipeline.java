@@ -53,6 +53,8 @@ public final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final BigInteger MIN_GAS = BigInteger.valueOf(21_000);
+    /** 5/4: the most gas consumed before an EIP-3529 refund, per unit of gas used after it. */
+    private static final BigDecimal REFUND_ALLOWANCE = new BigDecimal("1.25");
 
     /** Everything the pipeline needs, fixed when the client is built. */
     public record Config(Web3j web3j, Web3jService service, long chainId, Signer signer, String readOnlyFrom,
@@ -261,8 +263,15 @@ public final class Pipeline {
         return new Preview(plan.description(), steps, fees, run.baseFee(), full, run.method());
     }
 
+    /**
+     * The gas limit for a step whose simulation reported {@code gasUsed}. That figure is after refunds,
+     * but execution must be able to consume the gas before them: EIP-3529 caps a refund at a fifth of
+     * the gas consumed, so up to {@code gasUsed * 5/4} may be needed (a withdrawal completion that
+     * clears storage needs it). The configured margin comes on top of that.
+     */
     BigInteger withMargin(BigInteger gasUsed) {
-        BigInteger limit = new BigDecimal(gasUsed).multiply(BigDecimal.ONE.add(config.gasMargin()))
+        BigDecimal beforeRefunds = new BigDecimal(gasUsed).multiply(REFUND_ALLOWANCE);
+        BigInteger limit = beforeRefunds.multiply(BigDecimal.ONE.add(config.gasMargin()))
                 .setScale(0, RoundingMode.CEILING).toBigIntegerExact();
         return limit.max(MIN_GAS);
     }

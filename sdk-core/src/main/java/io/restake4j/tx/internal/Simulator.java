@@ -83,7 +83,10 @@ public final class Simulator {
         payload.put("validation", false);
         payload.put("traceTransfers", false);
         payload.put("returnFullTransactions", false);
-        return new Request<>("eth_simulateV1", List.of(payload, "latest"), service, SimulateResponse.class);
+        // Based on "pending": the simulated block is then the one a transaction sent now lands in
+        // (latest + 1) on geth and on anvil alike; anvil 1.7 simulates on "latest" in the latest block's
+        // own number, one block early, which matters to block-number rules such as withdrawal delays.
+        return new Request<>("eth_simulateV1", List.of(payload, "pending"), service, SimulateResponse.class);
     }
 
     /** Simulates {@code calls} in order; falls back to eth_call when the node lacks eth_simulateV1. */
