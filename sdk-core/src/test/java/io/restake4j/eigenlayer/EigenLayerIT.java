@@ -1,0 +1,223 @@
+package io.restake4j.eigenlayer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+
+import io.restake4j.Restaking;
+import io.restake4j.contracts.common.ERC20;
+import io.restake4j.contracts.eigenlayer.DelegationManager;
+import io.restake4j.devnet.Account;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.EigenLayerDevnet;
+import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.eigenlayer.rewards.RewardsClaim;
+import io.restake4j.eigenlayer.rewards.RewardsEarnings;
+import io.restake4j.eigenlayer.rewards.RewardsProof;
+import io.restake4j.eigenlayer.rewards.RewardsProofJson;
+import io.restake4j.eigenlayer.rewards.RewardsTree;
+import io.restake4j.eigenlayer.rewards.TokenLeaf;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.signer.Signer;
+import io.restake4j.testing.DevnetClients;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/** Every staker flow of {@code client.eigenLayer()} against the devnet's EigenLayer fixtures. */
+@DevnetTest
+class EigenLayerIT {
+
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+
+    private static Token stEth;
+    private static String strategy;
+
+    @BeforeAll
+    static void tokens(Devnet devnet) {
+        stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
+        strategy = devnet.eigenLayer().stETHStrategy();
+    }
+
+    @Test
+    void fullCycleDepositDelegateSlashQueueWaitCompleteAsTokens(Devnet devnet, @Account(0) Credentials alice,
+            @Account(2) Credentials operator, @Account(3) Credentials avs) throws Exception {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
+        fixtures.registerOperator(operator, null);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EigenLayer el = client.eigenLayer();
+            assertEquals(strategy.toLowerCase(Locale.ROOT), el.strategyFor(stEth).toLowerCase(Locale.ROOT));
+
+            DepositResult deposit = el.deposit(Amount.parse("100", stEth)).send();
+            assertEquals(2, deposit.transactionCount(), "approval + deposit");
+            assertEquals(ETHER.multiply(BigInteger.valueOf(100)), deposit.shares(), "first deposit: 1 share per wei");
+
+            DelegationResult delegation = el.delegateTo(operator.getAddress()).send();
+            assertEquals(operator.getAddress().toLowerCase(Locale.ROOT), delegation.operator().toLowerCase(Locale.ROOT));
+            BigInteger nonce = nonce(devnet, alice);
+            InvalidInputException twice = assertThrows(InvalidInputException.class, () -> el.delegateTo(operator.getAddress()).send());
+            assertTrue(twice.getMessage().contains("already delegated"), twice.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "refused before signing");
+
+            // the operator is slashed 25% of its allocated stETH magnitude (all of it)
+            fixtures.slashOperator(avs, operator, strategy, ETHER.divide(BigInteger.valueOf(4)));
+            Position position = el.positions().in(strategy).orElseThrow();
+            BigInteger promised = ETHER.multiply(BigInteger.valueOf(75));
+            assertEquals(deposit.shares(), position.depositShares());
+            assertEquals(promised, position.withdrawableShares(), "75% of the shares remain withdrawable");
+            assertEquals(ETHER.multiply(BigInteger.valueOf(25)), position.slashedShares());
+            Amount underlying = position.underlying().orElseThrow();
+
+            WithdrawalsQueued queued = el.withdrawals().queueAll(strategy).send();
+            PendingWithdrawal w = queued.withdrawals().get(0);
+            assertEquals(w.root(), w.withdrawal().root(), "our root equals the emitted one");
+            byte[] onChain = DelegationManager.load(fixtures.delegationManager(), devnet.web3j(),
+                    devnet.transactionManager(alice), devnet.gasProvider())
+                    .call_calculateWithdrawalRoot(Withdrawals.toAbi(w.withdrawal())).send();
+            assertEquals(w.root(), org.web3j.utils.Numeric.toHexString(onChain), "our root equals calculateWithdrawalRoot");
+
+            try (Restaking fresh = DevnetClients.client(devnet, alice)) {
+                List<PendingWithdrawal> found = fresh.eigenLayer().withdrawals().pending();
+                assertEquals(1, found.size(), "a brand-new client finds the withdrawal from chain state");
+                assertEquals(w.withdrawal(), found.get(0).withdrawal());
+                assertEquals(w.firstCompletableBlock(), found.get(0).firstCompletableBlock());
+            }
+
+            nonce = nonce(devnet, alice);
+            InvalidInputException early = assertThrows(InvalidInputException.class,
+                    () -> el.withdrawals().complete(w, ReceiveAs.TOKENS).send());
+            assertTrue(early.getMessage().contains("from block " + w.firstCompletableBlock()), early.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "refused before signing");
+
+            long latest = devnet.blockNumber().longValueExact();
+            devnet.mine(w.firstCompletableBlock() - 1 - latest);
+            el.withdrawals().awaitCompletable(w, Duration.ofSeconds(5));
+            BigInteger before = balance(devnet, alice);
+            WithdrawalsCompleted done = el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
+            BigInteger received = balance(devnet, alice).subtract(before);
+            assertEquals(underlying.wei(), received, "paid exactly what the withdrawable shares promised");
+            assertEquals(Map.of(stEth.address().toLowerCase(Locale.ROOT), received), done.received());
+            assertEquals(List.of(w.root()), done.roots());
+            assertTrue(el.withdrawals().pending().isEmpty());
+        }
+    }
+
+    @Test
+    void anApproverSignatureLetsAStakerDelegate(Devnet devnet, @Account(0) Credentials alice,
+            @Account(4) Credentials operator, @Account(5) Credentials approver) throws Exception {
+        devnet.eigenLayer().registerOperator(operator, approver.getAddress());
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EigenLayer el = client.eigenLayer();
+            InvalidInputException needs = assertThrows(InvalidInputException.class,
+                    () -> el.delegateTo(operator.getAddress()).preview());
+            assertTrue(needs.getMessage().contains("delegation approver"), needs.getMessage());
+
+            DelegationApproval ok = el.signDelegationApproval(Signer.of(approver), alice.getAddress(), operator.getAddress(),
+                    Duration.ofHours(1));
+            byte[] onChain = DelegationManager.load(devnet.eigenLayer().delegationManager(), devnet.web3j(),
+                    devnet.transactionManager(alice), devnet.gasProvider())
+                    .call_calculateDelegationApprovalDigestHash(alice.getAddress(), operator.getAddress(),
+                            approver.getAddress(), ok.salt(), ok.expiry()).send();
+            assertArrayEquals(onChain, el.delegationApprovalDigest(approver.getAddress(), alice.getAddress(),
+                    operator.getAddress(), ok.salt(), ok.expiry()), "our digest equals calculateDelegationApprovalDigestHash");
+
+            el.delegateTo(operator.getAddress(), ok).send();
+            assertEquals(operator.getAddress().toLowerCase(Locale.ROOT),
+                    el.positions().delegatedTo().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
+    void undelegatingWhenNotDelegatedIsRefused(Devnet devnet, @Account(1) Credentials bob) throws Exception {
+        try (Restaking client = DevnetClients.client(devnet, bob)) {
+            BigInteger nonce = nonce(devnet, bob);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> client.eigenLayer().undelegate().send());
+            assertTrue(e.getMessage().contains("not delegated"), e.getMessage());
+            assertEquals(nonce, nonce(devnet, bob));
+        }
+    }
+
+    @Test
+    void rewardsAreClaimedFromAPostedRootOnceItIsActive(Devnet devnet, @Account(0) Credentials alice,
+            @Account(1) Credentials bob) throws Exception {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        TestToken reward = devnet.deployToken("Reward", "RWD", 18);
+        String rwd = reward.getContractAddress();
+        RewardsTree tree = RewardsTree.build(RewardsEarnings.builder()
+                .add(alice.getAddress(), stEth.address(), ETHER.multiply(BigInteger.TEN))
+                .add(alice.getAddress(), rwd, ETHER.multiply(BigInteger.valueOf(3)))
+                .add(bob.getAddress(), stEth.address(), ETHER.multiply(BigInteger.valueOf(5)))
+                .build());
+        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
+        reward.send_mint(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(3))).send();
+        long now = devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+                .getTimestamp().longValueExact();
+        long index = fixtures.postRewardsRoot(tree.root(), now - 1);
+        RewardsProof proof = new RewardsProof(tree.root(), tree.claim(index, alice.getAddress()));
+
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            Rewards rewards = client.eigenLayer().rewards();
+            BigInteger nonce = nonce(devnet, alice);
+            InvalidInputException inactive = assertThrows(InvalidInputException.class,
+                    () -> rewards.claim(proof, alice.getAddress()).send());
+            assertTrue(inactive.getMessage().contains("not active yet"), inactive.getMessage());
+
+            RewardsClaim claim = proof.claim();
+            TokenLeaf first = claim.tokenLeaves().get(0);
+            RewardsClaim inflated = new RewardsClaim(claim.rootIndex(), claim.earnerIndex(), claim.earnerTreeProof(),
+                    claim.earnerLeaf(), claim.tokenIndices(), claim.tokenTreeProofs(),
+                    List.of(new TokenLeaf(first.token(), first.cumulativeEarnings().add(BigInteger.ONE)),
+                            claim.tokenLeaves().get(1)));
+            InvalidInputException wrong = assertThrows(InvalidInputException.class,
+                    () -> rewards.claim(new RewardsProof(tree.root(), inflated), alice.getAddress()));
+            assertTrue(wrong.getMessage().contains("does not verify"), wrong.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "nothing signed");
+
+            devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
+            assertTrue(rewards.currentClaimableRoot().isPresent());
+            RewardsClaimed paid = rewards.claimFromJson(RewardsProofJson.toJson(proof), alice.getAddress()).send();
+            assertEquals(Map.of(stEth.address().toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.TEN),
+                    rwd.toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.valueOf(3))), paid.claimed());
+
+            InvalidInputException again = assertThrows(InvalidInputException.class,
+                    () -> rewards.claim(proof, alice.getAddress()));
+            assertTrue(again.getMessage().contains("already been claimed"), again.getMessage());
+        }
+    }
+
+    @Test
+    void podAddressIsKnownBeforeCreation(Devnet devnet, @Account(6) Credentials carol) {
+        try (Restaking client = DevnetClients.client(devnet, carol)) {
+            EigenPods pods = client.eigenLayer().pods();
+            String predicted = pods.address();
+            assertTrue(!pods.exists());
+            String created = pods.create().send();
+            assertEquals(predicted.toLowerCase(Locale.ROOT), created.toLowerCase(Locale.ROOT));
+            assertTrue(pods.exists());
+            assertThrows(InvalidInputException.class, () -> pods.create().send(), "one pod per owner");
+        }
+    }
+
+    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
+        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
+                .getTransactionCount();
+    }
+
+    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
+        return ERC20.load(stEth.address(), devnet.web3j(), devnet.transactionManager(who), devnet.gasProvider())
+                .call_balanceOf(who.getAddress()).send();
+    }
+}
