@@ -124,6 +124,67 @@ public final class EigenLayer {
         return ctx.operation(plan.build());
     }
 
+    /**
+     * Signs, as {@code staker}, consent for someone else to deposit {@code amount} into {@code strategy}
+     * on the staker's behalf (see {@link #depositWithSignature}). Reads the staker's nonce and the
+     * StrategyManager's EIP-712 domain (one batched read, the domain once per client).
+     */
+    public DepositSignature signDeposit(Signer staker, Amount amount, String strategy, Duration validity) {
+        Objects.requireNonNull(staker, "staker");
+        Inputs.positive(amount, "deposit amount");
+        Inputs.address(strategy, "strategy");
+        if (validity == null || validity.isNegative() || validity.isZero()) {
+            throw new InvalidInputException("the signature's validity must be positive, was " + validity);
+        }
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<BigInteger> nonce = batch.add(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker.address()));
+        batch.execute();
+        BigInteger expiry = BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
+        byte[] digest = ctx.strategyManagerDomain().depositDigest(staker.address(), strategy, amount.token().address(),
+                amount.wei(), nonce.get(), expiry);
+        return new DepositSignature(staker.address(), strategy, amount, nonce.get(), expiry, encode(staker.signDigest(digest)));
+    }
+
+    /**
+     * Deposits for the staker who signed {@code consent}: the client account pays the tokens (approving
+     * the StrategyManager exactly when short), the staker receives the shares. Refused before signing
+     * when the consent has expired or its nonce was used.
+     */
+    public Operation<DepositResult> depositWithSignature(DepositSignature consent) {
+        Objects.requireNonNull(consent, "consent");
+        long now = Instant.now().getEpochSecond();
+        if (consent.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
+            throw new InvalidInputException("the deposit signature of " + consent.staker() + " expired at " + consent.expiry()
+                    + " (unix seconds); now is " + now);
+        }
+        Amount amount = consent.amount();
+        String strategy = consent.strategy();
+        String token = amount.token().address();
+        Plan.Builder<DepositResult> plan = Plan.builder("deposit " + amount + " into " + strategy + " for " + consent.staker());
+        plan.check(whitelisted(strategy));
+        plan.check(Check.of("deposit nonce of " + consent.staker(), StrategyManager::load, ctx.strategyManager,
+                (StrategyManager sm) -> sm.call_nonces(consent.staker()))
+                .require(n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
+                        + consent.nonce() + " but the StrategyManager is at " + n + " (already used?)"));
+        Approvals.require(plan, ctx.account(), ctx.strategyManager, amount, ApprovalPolicy.EXACT);
+        plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
+                ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
+                        consent.staker(), consent.expiry(), consent.signature())));
+        plan.result(ex -> {
+            StrategyManager.DepositEventResponse d = ex.events(StrategyManager::getDepositEvents).get(0);
+            return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    private static byte[] encode(Sign.SignatureData sig) {
+        byte[] bytes = new byte[65];
+        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
+        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
+        bytes[64] = sig.getV()[0];
+        return bytes;
+    }
+
     private Check<Boolean> whitelisted(String strategy) {
         return Check.of("deposit whitelist of " + strategy, StrategyManager::load, ctx.strategyManager,
                 (StrategyManager sm) -> sm.call_strategyIsWhitelistedForDeposit(strategy))
@@ -259,12 +320,7 @@ public final class EigenLayer {
         SALTS.nextBytes(salt);
         BigInteger expiry = BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
         byte[] digest = delegationApprovalDigest(approver.address(), staker, operator, salt, expiry);
-        Sign.SignatureData sig = approver.signDigest(digest);
-        byte[] bytes = new byte[65];
-        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
-        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
-        bytes[64] = sig.getV()[0];
-        return new DelegationApproval(bytes, salt, expiry);
+        return new DelegationApproval(encode(approver.signDigest(digest)), salt, expiry);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.restake4j.contracts.eigenlayer.DelegationManager;
 import io.restake4j.contracts.eigenlayer.Strategy;
+import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
@@ -46,6 +47,7 @@ final class EigenLayerContext {
     private final Map<String, String> tokenOfStrategy = new ConcurrentHashMap<>();
     private volatile Map<String, String> strategyOfToken;
     private volatile EigenLayerTypedData delegationDomain;
+    private volatile EigenLayerTypedData strategyManagerDomain;
     private volatile Long withdrawalDelayBlocks;
 
     EigenLayerContext(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
@@ -132,6 +134,18 @@ final class EigenLayerContext {
             Read<String> version = batch.add(DelegationManager::load, delegationManager, DelegationManager::call_version);
             batch.execute();
             delegationDomain = d = EigenLayerTypedData.domain(version.get(), pipeline.config().chainId(), delegationManager);
+        }
+        return d;
+    }
+
+    /** The StrategyManager's EIP-712 domain (its version() is read once). */
+    EigenLayerTypedData strategyManagerDomain() {
+        EigenLayerTypedData d = strategyManagerDomain;
+        if (d == null) {
+            ReadBatch batch = reader.newBatch();
+            Read<String> version = batch.add(StrategyManager::load, strategyManager, StrategyManager::call_version);
+            batch.execute();
+            strategyManagerDomain = d = EigenLayerTypedData.domain(version.get(), pipeline.config().chainId(), strategyManager);
         }
         return d;
     }

@@ -1,0 +1,162 @@
+package io.restake4j.eigenlayer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+
+import io.restake4j.Restaking;
+import io.restake4j.devnet.Account;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.EigenLayerDevnet;
+import io.restake4j.eigenlayer.rewards.RewardsEarnings;
+import io.restake4j.eigenlayer.rewards.RewardsProof;
+import io.restake4j.eigenlayer.rewards.RewardsTree;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.signer.Signer;
+import io.restake4j.testing.CountingHttpService;
+import io.restake4j.testing.DevnetClients;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/** The EigenLayer flows beyond the main cycle: signatures, amounts, batches, shares, redelegation, claimers. */
+@DevnetTest
+class EigenLayerMoreFlowsIT {
+
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+
+    private static Token stEth;
+    private static String strategy;
+
+    @BeforeAll
+    static void tokens(Devnet devnet) {
+        stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
+        strategy = devnet.eigenLayer().stETHStrategy();
+    }
+
+    @Test
+    void aRelayerDepositsForAStakerWhoSigned(Devnet devnet, @Account(0) Credentials staker, @Account(1) Credentials relayer) {
+        devnet.eigenLayer().mintStETH(relayer.getAddress(), ETHER.multiply(BigInteger.TEN));
+        try (Restaking stakerClient = DevnetClients.client(devnet, staker);
+                Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
+            DepositSignature consent = stakerClient.eigenLayer().signDeposit(Signer.of(staker), Amount.parse("4", stEth),
+                    strategy, Duration.ofHours(1));
+            DepositResult d = relayerClient.eigenLayer().depositWithSignature(consent).send();
+            assertEquals(staker.getAddress().toLowerCase(Locale.ROOT), d.staker().toLowerCase(Locale.ROOT));
+            assertEquals(d.shares(), stakerClient.eigenLayer().positions().in(strategy).orElseThrow().depositShares());
+            InvalidInputException replay = assertThrows(InvalidInputException.class,
+                    () -> relayerClient.eigenLayer().depositWithSignature(consent).send());
+            assertTrue(replay.getMessage().contains("already used"), replay.getMessage());
+        }
+    }
+
+    @Test
+    void queueByAmountThenCompleteSeveralAsSharesInOneTransaction(Devnet devnet, @Account(0) Credentials alice) {
+        devnet.eigenLayer().mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(30)));
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EigenLayer el = client.eigenLayer();
+            el.deposit(Amount.parse("30", stEth)).send();
+            PendingWithdrawal byAmount = el.withdrawals().queue(Amount.parse("10", stEth)).send().withdrawals().get(0);
+            assertEquals(List.of(ETHER.multiply(BigInteger.TEN)), byAmount.expectedShares());
+            PendingWithdrawal byShares = el.withdrawals().queueShares(strategy, ETHER.multiply(BigInteger.valueOf(5)))
+                    .send().withdrawals().get(0);
+            assertEquals(ETHER.multiply(BigInteger.valueOf(15)), el.positions().in(strategy).orElseThrow().depositShares());
+
+            InvalidInputException over = assertThrows(InvalidInputException.class,
+                    () -> el.withdrawals().queueShares(strategy, ETHER.multiply(BigInteger.valueOf(16))).send());
+            assertTrue(over.getMessage().contains("exceeds"), over.getMessage());
+
+            long latest = devnet.blockNumber().longValueExact();
+            devnet.mine(byShares.firstCompletableBlock() - 1 - latest);
+            WithdrawalsCompleted done = el.withdrawals().complete(List.of(byAmount, byShares), ReceiveAs.SHARES).send();
+            assertEquals(1, done.transactionCount(), "both in one completeQueuedWithdrawals");
+            assertEquals(2, done.roots().size());
+            assertTrue(done.received().isEmpty(), "paid as shares, no tokens moved to the staker");
+            assertEquals(ETHER.multiply(BigInteger.valueOf(30)), el.positions().in(strategy).orElseThrow().depositShares(),
+                    "the shares are back");
+        }
+    }
+
+    @Test
+    void redelegationQueuesTheSharesAndMovesToTheNewOperator(Devnet devnet, @Account(0) Credentials alice,
+            @Account(2) Credentials first, @Account(3) Credentials second) {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(8)));
+        fixtures.registerOperator(first, null);
+        fixtures.registerOperator(second, null);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EigenLayer el = client.eigenLayer();
+            el.deposit(Amount.parse("8", stEth)).send();
+            el.delegateTo(first.getAddress()).send();
+            WithdrawalsQueued moved = el.redelegate(second.getAddress(), null).send();
+            assertEquals(1, moved.withdrawals().size(), "one withdrawal per strategy");
+            assertEquals(first.getAddress().toLowerCase(Locale.ROOT),
+                    moved.withdrawals().get(0).withdrawal().delegatedTo().toLowerCase(Locale.ROOT));
+            assertEquals(second.getAddress().toLowerCase(Locale.ROOT), el.positions().delegatedTo().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
+    void aClaimerClaimsForTheEarner(Devnet devnet, @Account(0) Credentials earner, @Account(1) Credentials claimer,
+            @Account(7) Credentials outsider) throws Exception {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        RewardsTree tree = RewardsTree.build(RewardsEarnings.builder()
+                .add(earner.getAddress(), stEth.address(), ETHER).build());
+        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER);
+        long now = devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+                .getTimestamp().longValueExact();
+        long index = fixtures.postRewardsRoot(tree.root(), now - 1);
+        devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
+        RewardsProof proof = new RewardsProof(tree.root(), tree.claim(index, earner.getAddress()));
+        try (Restaking earnerClient = DevnetClients.client(devnet, earner);
+                Restaking claimerClient = DevnetClients.client(devnet, claimer);
+                Restaking outsiderClient = DevnetClients.client(devnet, outsider)) {
+            earnerClient.eigenLayer().rewards().setClaimer(claimer.getAddress()).send();
+            assertEquals(claimer.getAddress().toLowerCase(Locale.ROOT),
+                    earnerClient.eigenLayer().rewards().claimerOf(earner.getAddress()).toLowerCase(Locale.ROOT));
+            InvalidInputException notAllowed = assertThrows(InvalidInputException.class,
+                    () -> outsiderClient.eigenLayer().rewards().claim(proof, outsider.getAddress()));
+            assertTrue(notAllowed.getMessage().contains("may not claim"), notAllowed.getMessage());
+            RewardsClaimed paid = claimerClient.eigenLayer().rewards().claim(proof, claimer.getAddress()).send();
+            assertEquals(ETHER, paid.claimed().get(stEth.address().toLowerCase(Locale.ROOT)));
+            assertEquals(claimer.getAddress().toLowerCase(Locale.ROOT), paid.recipient().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
+    void positionsCostThreeRoundTrips(Devnet devnet, @Account(0) Credentials alice, @Account(2) Credentials operator,
+            @Account(3) Credentials avs) {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.TEN));
+        fixtures.registerOperator(operator, null);
+        CountingHttpService transport = new CountingHttpService(devnet.rpcUrl());
+        try (Restaking client = DevnetClients.client(devnet, alice, transport)) {
+            EigenLayer el = client.eigenLayer();
+            el.deposit(Amount.parse("10", stEth)).send();
+            el.delegateTo(operator.getAddress()).send();
+            fixtures.slashOperator(avs, operator, strategy, ETHER.divide(BigInteger.TWO));
+            el.positions(); // token metadata is read once per client
+            transport.reset();
+            Positions p = el.positions();
+            System.out.println("[round trips] EigenLayer positions: " + transport.roundTrips() + " HTTP requests: "
+                    + transport.log());
+            assertEquals(3, transport.roundTrips(), transport.log().toString());
+            assertEquals(3, transport.count("eth_call"));
+            Position s = p.in(strategy).orElseThrow();
+            assertEquals(ETHER.multiply(BigInteger.valueOf(5)), s.withdrawableShares());
+            assertEquals(ETHER.multiply(BigInteger.valueOf(5)), s.slashedShares());
+            assertEquals(Amount.parse("5", stEth).wei(), s.underlying().orElseThrow().wei());
+            assertTrue(s.isSlashed());
+        }
+    }
+}
