@@ -28,7 +28,8 @@ import io.restake4j.units.Token;
 
 /**
  * The main sample: starts the embedded devnet and shows restake4j working end to end, printed as a
- * short story. Later protocol chapters (EigenLayer, Lido, ether.fi, Rocket Pool) join it.
+ * short story, EigenLayer's staker cycle included. Later protocol chapters (Lido, ether.fi, Rocket Pool)
+ * join it.
  *
  * <pre>{@code
  * mvn -B -Psample -DskipTests verify
@@ -135,6 +136,9 @@ public final class MainSample {
                 }
                 println("     dave now holds %s", client.tokens().balance(token, dave.getAddress()));
             }
+
+            // 5. EigenLayer: a staker's full cycle.
+            step = EigenLayerChapter.run(devnet, step + 1);
         }
         println("");
         println("Devnet stopped. Done.");
