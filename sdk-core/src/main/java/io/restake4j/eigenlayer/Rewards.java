@@ -114,13 +114,65 @@ public final class Rewards {
      * Claims what {@code proof} proves for its earner, paying {@code recipient}. Built with two batched
      * reads (the root's index, then its state with the claimed amounts and the claimer); refused before
      * signing when the proof does not verify, its root is not posted, not yet active or disabled,
-     * everything in it is already claimed, or the client account may not claim for the earner.
+     * everything in it is already claimed, or the client account may not claim for the earner. The
+     * coordinator's own {@code checkClaim} runs in the same simulation as the claim.
      */
     public Operation<RewardsClaimed> claim(RewardsProof proof, String recipient) {
+        return claimAll(List.of(proof), recipient);
+    }
+
+    /**
+     * Claims several proofs (several earners, or several roots' worth) in one {@code processClaims}
+     * transaction, paying {@code recipient}; each proof is prepared as in {@link #claim}.
+     */
+    public Operation<RewardsClaimed> claimAll(List<RewardsProof> proofs, String recipient) {
+        if (proofs == null || proofs.isEmpty()) {
+            throw new InvalidInputException("no claim proofs given");
+        }
+        Inputs.address(recipient, "recipient");
+        List<Prepared> prepared = proofs.stream().map(this::prepare).toList();
+        List<String> earnerList = prepared.stream().map(p -> p.claim().earner()).distinct().toList();
+        String earners = String.join(", ", earnerList);
+        Plan.Builder<RewardsClaimed> plan = Plan.builder("claim rewards of " + earners + " to " + recipient);
+        long activation = prepared.stream().mapToLong(p -> p.root().activatedAt().getEpochSecond()).max().getAsLong();
+        DistributionRoot latest = prepared.stream().max(java.util.Comparator.comparing(p -> p.root().activatedAt()))
+                .orElseThrow().root();
+        // evaluated in the simulated block: its timestamp is when the claim would land
+        plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
+                .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + latest.index()
+                        + " is not active yet: it activates at " + latest.activatedAt() + " (in "
+                        + (activation - t.longValueExact()) + " s)"));
+        List<RewardsCoordinator.RewardsMerkleClaim> structs = new ArrayList<>();
+        for (Prepared p : prepared) {
+            RewardsCoordinator.RewardsMerkleClaim struct = toAbi(p.claim());
+            structs.add(struct);
+            plan.check(Check.of("RewardsCoordinator.checkClaim for " + p.claim().earner() + " against root #" + p.root().index(),
+                    RewardsCoordinator::load, ctx.rewardsCoordinator, (RewardsCoordinator rc) -> rc.call_checkClaim(struct))
+                    .require(Boolean::booleanValue, ok -> "the RewardsCoordinator rejects the claim of " + p.claim().earner()));
+        }
+        String calldata = structs.size() == 1 ? RewardsCoordinator.getABI_send_processClaim(structs.get(0), recipient)
+                : RewardsCoordinator.getABI_send_processClaims(structs, recipient);
+        int tokens = prepared.stream().mapToInt(p -> p.claim().tokenCount()).sum();
+        plan.step(Step.raw((structs.size() == 1 ? "processClaim" : "processClaims") + " for " + earners + " (" + tokens
+                + " token leaf/leaves)", ctx.rewardsCoordinator, calldata, BigInteger.ZERO));
+        plan.result(ex -> {
+            Map<String, BigInteger> paid = new LinkedHashMap<>();
+            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(RewardsCoordinator::getRewardsClaimedEvents)) {
+                paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
+            }
+            return new RewardsClaimed(ex, earnerList, recipient, paid);
+        });
+        return ctx.operation(plan.build());
+    }
+
+    /** A proof checked and bound to its root on chain, without the tokens already claimed in full. */
+    private record Prepared(RewardsClaim claim, DistributionRoot root) {
+    }
+
+    private Prepared prepare(RewardsProof proof) {
         if (proof == null) {
             throw new InvalidInputException("proof is missing");
         }
-        Inputs.address(recipient, "recipient");
         ClaimVerification local = proof.verify();
         if (!local.isValid()) {
             throw new InvalidInputException("the claim proof does not verify against root " + proof.rootHex() + ": "
@@ -158,22 +210,7 @@ public final class Rewards {
             throw new InvalidInputException("everything this proof gives " + earner + " has already been claimed "
                     + "(cumulative earnings do not exceed what was claimed for any of its " + claim.tokenCount() + " token(s))");
         }
-        long activation = state.activatedAt().getEpochSecond();
-        Plan.Builder<RewardsClaimed> plan = Plan.builder("claim rewards of " + earner + " from root #" + index + " to " + recipient);
-        // evaluated in the simulated block: its timestamp is when the claim would land
-        plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
-                .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + index + " is not active yet: it"
-                        + " activates at " + state.activatedAt() + " (in " + (activation - t.longValueExact()) + " s)"));
-        plan.step(Step.raw("processClaim for " + earner + " (" + toSend.tokenCount() + " token(s))", ctx.rewardsCoordinator,
-                RewardsCoordinator.getABI_send_processClaim(toAbi(toSend), recipient), BigInteger.ZERO));
-        plan.result(ex -> {
-            Map<String, BigInteger> paid = new LinkedHashMap<>();
-            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(RewardsCoordinator::getRewardsClaimedEvents)) {
-                paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
-            }
-            return new RewardsClaimed(ex, earner, recipient, paid);
-        });
-        return ctx.operation(plan.build());
+        return new Prepared(toSend, state);
     }
 
     private long rootIndex(byte[] root) {

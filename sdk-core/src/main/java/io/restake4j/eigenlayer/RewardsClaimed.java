@@ -1,6 +1,7 @@
 package io.restake4j.eigenlayer;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 import io.restake4j.tx.Execution;
@@ -16,19 +17,20 @@ import io.restake4j.tx.OperationResult;
  */
 public final class RewardsClaimed extends OperationResult {
 
-    private final String earner;
+    private final List<String> earners;
     private final String recipient;
     private final Map<String, BigInteger> claimed;
 
-    RewardsClaimed(Execution execution, String earner, String recipient, Map<String, BigInteger> claimed) {
+    RewardsClaimed(Execution execution, List<String> earners, String recipient, Map<String, BigInteger> claimed) {
         super(execution);
-        this.earner = earner;
+        this.earners = List.copyOf(earners);
         this.recipient = recipient;
         this.claimed = Map.copyOf(claimed);
     }
 
-    public String earner() {
-        return earner;
+    /** The earners whose rewards were claimed (one, unless several proofs were claimed together). */
+    public List<String> earners() {
+        return earners;
     }
 
     public String recipient() {
@@ -42,6 +44,6 @@ public final class RewardsClaimed extends OperationResult {
 
     @Override
     public String toString() {
-        return "RewardsClaimed[" + earner + " -> " + recipient + ": " + claimed + ", tx " + transactionHashes() + "]";
+        return "RewardsClaimed[" + earners + " -> " + recipient + ": " + claimed + ", tx " + transactionHashes() + "]";
     }
 }

@@ -159,4 +159,74 @@ class EigenLayerMoreFlowsIT {
             assertTrue(s.isSlashed());
         }
     }
+
+    @Test
+    void undelegatingQueuesOneWithdrawalPerStrategy(Devnet devnet, @Account(0) Credentials alice,
+            @Account(2) Credentials operator) {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(6)));
+        fixtures.registerOperator(operator, null);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EigenLayer el = client.eigenLayer();
+            el.deposit(Amount.parse("6", stEth)).send();
+            el.delegateTo(operator.getAddress()).send();
+            WithdrawalsQueued q = el.undelegate().send();
+            assertEquals(1, q.withdrawals().size());
+            assertEquals(List.of(ETHER.multiply(BigInteger.valueOf(6))), q.withdrawals().get(0).expectedShares());
+            assertTrue(el.positions().operator().isEmpty(), "no longer delegated");
+            assertEquals(List.of(q.withdrawals().get(0).root()),
+                    el.withdrawals().pending().stream().map(PendingWithdrawal::root).toList());
+        }
+    }
+
+    @Test
+    void laterRootsPayOnlyWhatIsNewAndSeveralProofsGoInOneTransaction(Devnet devnet, @Account(0) Credentials alice,
+            @Account(1) Credentials bob) throws Exception {
+        EigenLayerDevnet fixtures = devnet.eigenLayer();
+        String rwd = devnet.deployToken("Reward", "RWD", 18).getContractAddress();
+        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.TEN));
+        io.restake4j.devnet.fixtures.common.TestToken.load(rwd, devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                devnet.gasProvider()).send_mint(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.TEN)).send();
+        RewardsTree first = RewardsTree.build(RewardsEarnings.builder()
+                .add(alice.getAddress(), stEth.address(), ETHER)
+                .add(alice.getAddress(), rwd, ETHER).build());
+        long i1 = fixtures.postRewardsRoot(first.root(), timestamp(devnet) - 1);
+        devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
+        // cumulative: stETH unchanged (fully claimed after the first claim), RWD grew; bob appears
+        RewardsTree second = RewardsTree.build(RewardsEarnings.builder()
+                .add(alice.getAddress(), stEth.address(), ETHER)
+                .add(alice.getAddress(), rwd, ETHER.multiply(BigInteger.valueOf(3)))
+                .add(bob.getAddress(), rwd, ETHER).build());
+        try (Restaking aliceClient = DevnetClients.client(devnet, alice);
+                Restaking bobClient = DevnetClients.client(devnet, bob)) {
+            aliceClient.eigenLayer().rewards().claim(new RewardsProof(first.root(), first.claim(i1, alice.getAddress())),
+                    alice.getAddress()).send();
+            long i2 = fixtures.postRewardsRoot(second.root(), timestamp(devnet) - 1);
+            devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
+            RewardsClaimed more = aliceClient.eigenLayer().rewards()
+                    .claim(new RewardsProof(second.root(), second.claim(i2, alice.getAddress())), alice.getAddress()).send();
+            assertEquals(java.util.Map.of(rwd.toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.TWO)), more.claimed(),
+                    "the fully claimed stETH leaf was dropped (it would revert the claim); RWD pays the difference");
+
+            // bob has set alice as his claimer: alice claims for herself and bob in one processClaims
+            bobClient.eigenLayer().rewards().setClaimer(alice.getAddress()).send();
+            RewardsTree third = RewardsTree.build(RewardsEarnings.builder()
+                    .add(alice.getAddress(), rwd, ETHER.multiply(BigInteger.valueOf(4)))
+                    .add(bob.getAddress(), rwd, ETHER.multiply(BigInteger.TWO)).build());
+            long i3 = fixtures.postRewardsRoot(third.root(), timestamp(devnet) - 1);
+            devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
+            RewardsClaimed both = aliceClient.eigenLayer().rewards().claimAll(List.of(
+                    new RewardsProof(third.root(), third.claim(i3, alice.getAddress())),
+                    new RewardsProof(third.root(), third.claim(i3, bob.getAddress()))), alice.getAddress()).send();
+            assertEquals(1, both.transactionCount());
+            assertEquals(2, both.earners().size());
+            assertEquals(java.util.Map.of(rwd.toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.valueOf(3))), both.claimed(),
+                    "alice 4 - 3 already claimed, bob 2");
+        }
+    }
+
+    private static long timestamp(Devnet devnet) throws Exception {
+        return devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+                .getTimestamp().longValueExact();
+    }
 }
