@@ -37,6 +37,53 @@ public final class EigenPods {
         this.ctx = ctx;
     }
 
+    /**
+     * The withdrawal credentials of a validator whose withdrawals go to {@code pod}:
+     * {@code 0x01 ‖ 11 zero bytes ‖ pod address}.
+     */
+    public static byte[] withdrawalCredentials(String pod) {
+        byte[] address = org.web3j.utils.Numeric.hexStringToByteArray(pod);
+        if (address.length != 20) {
+            throw new InvalidInputException("not an address: " + pod);
+        }
+        byte[] credentials = new byte[32];
+        credentials[0] = 0x01;
+        System.arraycopy(address, 0, credentials, 12, 20);
+        return credentials;
+    }
+
+    /**
+     * The {@code deposit_data_root} the beacon deposit contract recomputes and checks: the SSZ hash tree
+     * root of {@code DepositData(pubkey, withdrawal_credentials, amount in gwei, signature)}.
+     */
+    public static byte[] depositDataRoot(byte[] pubkey, byte[] withdrawalCredentials, long amountGwei, byte[] signature) {
+        if (pubkey == null || pubkey.length != 48 || withdrawalCredentials == null || withdrawalCredentials.length != 32
+                || signature == null || signature.length != 96 || amountGwei <= 0) {
+            throw new InvalidInputException("deposit data needs a 48-byte pubkey, 32-byte credentials, a positive amount"
+                    + " and a 96-byte signature");
+        }
+        byte[] pubkeyRoot = sha256(pubkey, new byte[16]);
+        byte[] signatureRoot = sha256(sha256(java.util.Arrays.copyOfRange(signature, 0, 64)),
+                sha256(java.util.Arrays.copyOfRange(signature, 64, 96), new byte[32]));
+        byte[] amount = new byte[32];
+        for (int i = 0; i < 8; i++) {
+            amount[i] = (byte) (amountGwei >>> (8 * i)); // little-endian uint64, padded to a chunk
+        }
+        return sha256(sha256(pubkeyRoot, withdrawalCredentials), sha256(amount, signatureRoot));
+    }
+
+    private static byte[] sha256(byte[]... parts) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** The account's pod address, predicted by the EigenPodManager (CREATE2) whether or not it exists yet. */
     public String address() {
         String owner = ctx.account();

@@ -199,7 +199,7 @@ class EigenLayerIT {
     }
 
     @Test
-    void podAddressIsKnownBeforeCreation(Devnet devnet, @Account(6) Credentials carol) {
+    void podAddressIsKnownBeforeCreationAndStakingChecksTheDepositData(Devnet devnet, @Account(6) Credentials carol) {
         try (Restaking client = DevnetClients.client(devnet, carol)) {
             EigenPods pods = client.eigenLayer().pods();
             String predicted = pods.address();
@@ -208,6 +208,18 @@ class EigenLayerIT {
             assertEquals(predicted.toLowerCase(Locale.ROOT), created.toLowerCase(Locale.ROOT));
             assertTrue(pods.exists());
             assertThrows(InvalidInputException.class, () -> pods.create().send(), "one pod per owner");
+
+            byte[] pubkey = new byte[48];
+            java.util.Arrays.fill(pubkey, (byte) 0xab);
+            byte[] signature = new byte[96];
+            java.util.Arrays.fill(signature, (byte) 0xcd);
+            byte[] root = EigenPods.depositDataRoot(pubkey, EigenPods.withdrawalCredentials(created), 32_000_000_000L, signature);
+            assertEquals(created.toLowerCase(Locale.ROOT), pods.stake(pubkey, signature, root).send().toLowerCase(Locale.ROOT),
+                    "the beacon deposit fixture accepted our deposit data root");
+            byte[] wrong = root.clone();
+            wrong[0] ^= 1;
+            assertThrows(io.restake4j.errors.SimulationRevertedException.class, () -> pods.stake(pubkey, signature, wrong).send(),
+                    "a wrong deposit data root is caught by the simulation");
         }
     }
 

@@ -45,12 +45,21 @@ class EigenLayerMoreFlowsIT {
     }
 
     @Test
-    void aRelayerDepositsForAStakerWhoSigned(Devnet devnet, @Account(0) Credentials staker, @Account(1) Credentials relayer) {
+    void aRelayerDepositsForAStakerWhoSigned(Devnet devnet, @Account(0) Credentials staker, @Account(1) Credentials relayer)
+            throws Exception {
         devnet.eigenLayer().mintStETH(relayer.getAddress(), ETHER.multiply(BigInteger.TEN));
         try (Restaking stakerClient = DevnetClients.client(devnet, staker);
                 Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
             DepositSignature consent = stakerClient.eigenLayer().signDeposit(Signer.of(staker), Amount.parse("4", stEth),
                     strategy, Duration.ofHours(1));
+            byte[] onChain = io.restake4j.contracts.eigenlayer.StrategyManager.load(devnet.eigenLayer().strategyManager(),
+                    devnet.web3j(), devnet.transactionManager(staker), devnet.gasProvider())
+                    .call_calculateStrategyDepositDigestHash(staker.getAddress(), strategy, stEth.address(),
+                            consent.amount().wei(), consent.nonce(), consent.expiry()).send();
+            org.web3j.crypto.Sign.SignatureData sig = new org.web3j.crypto.Sign.SignatureData(consent.signature()[64],
+                    java.util.Arrays.copyOfRange(consent.signature(), 0, 32), java.util.Arrays.copyOfRange(consent.signature(), 32, 64));
+            assertEquals(staker.getAddress().toLowerCase(Locale.ROOT), "0x" + org.web3j.crypto.Keys.getAddress(
+                    org.web3j.crypto.Sign.signedMessageHashToKey(onChain, sig)), "signed over calculateStrategyDepositDigestHash");
             DepositResult d = relayerClient.eigenLayer().depositWithSignature(consent).send();
             assertEquals(staker.getAddress().toLowerCase(Locale.ROOT), d.staker().toLowerCase(Locale.ROOT));
             assertEquals(d.shares(), stakerClient.eigenLayer().positions().in(strategy).orElseThrow().depositShares());
