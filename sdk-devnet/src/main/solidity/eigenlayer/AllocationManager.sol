@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {IAllocationManagerTypes, OperatorSet} from "./EigenLayerTypes.sol";
+import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {IAllocationManager} from "abi/eigenlayer/IAllocationManager.sol";
 import {DEFAULT_BURN_ADDRESS_VALUE, FixtureNeverPaused, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
@@ -33,53 +34,8 @@ interface IAVSRegistrar {
 ///      has code (an EOA AVS needs no registrar contract on the devnet); no redistributing operator
 ///      sets and no slasher changes (they revert NotSupportedByFixture); never paused.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract AllocationManager is IAllocationManagerTypes, FixtureNeverPaused {
+contract AllocationManager is IAllocationManager, FixtureNeverPaused {
     using {divWad, mulWad, mulWadRoundUp} for uint256;
-
-    error AlreadyMemberOfSet();
-    error Empty();
-    error InputAddressZero();
-    error InputArrayLengthMismatch();
-    error InsufficientMagnitude();
-    error InvalidAVSRegistrar();
-    error InvalidCaller();
-    error InvalidOperator();
-    error InvalidOperatorSet();
-    error InvalidPermissions();
-    error InvalidRedistributionRecipient();
-    error InvalidSnapshotOrdering();
-    error InvalidStrategy();
-    error InvalidWadToSlash();
-    error ModificationAlreadyPending();
-    error NonexistentAVSMetadata();
-    error NotMemberOfSet();
-    error OperatorNotSlashable();
-    error OperatorSetAlreadyMigrated();
-    error OutOfBounds();
-    error SameMagnitude();
-    error SlasherNotSet();
-    error StrategiesMustBeInAscendingOrder();
-    error StrategyAlreadyInOperatorSet();
-    error StrategyNotInOperatorSet();
-    error UninitializedAllocationDelay();
-
-    event AVSMetadataURIUpdated(address indexed avs, string metadataURI);
-    event AVSRegistrarSet(address avs, address registrar);
-    event AllocationDelaySet(address operator, uint32 delay, uint32 effectBlock);
-    event AllocationUpdated(address operator, OperatorSet operatorSet, address strategy, uint64 magnitude, uint32 effectBlock);
-    event EncumberedMagnitudeUpdated(address operator, address strategy, uint64 encumberedMagnitude);
-    event MaxMagnitudeUpdated(address operator, address strategy, uint64 maxMagnitude);
-    event OperatorAddedToOperatorSet(address indexed operator, OperatorSet operatorSet);
-    event OperatorRemovedFromOperatorSet(address indexed operator, OperatorSet operatorSet);
-    event OperatorSetCreated(OperatorSet operatorSet);
-    event OperatorSlashed(
-        address operator, OperatorSet operatorSet, address[] strategies, uint256[] wadSlashed, string description
-    );
-    event RedistributionAddressSet(OperatorSet operatorSet, address redistributionRecipient);
-    event SlasherMigrated(OperatorSet operatorSet, address slasher);
-    event SlasherUpdated(OperatorSet operatorSet, address slasher, uint32 effectBlock);
-    event StrategyAddedToOperatorSet(OperatorSet operatorSet, address strategy);
-    event StrategyRemovedFromOperatorSet(OperatorSet operatorSet, address strategy);
 
     /// @notice Blocks before a slashable deallocation takes effect (it does at +1), and how long an
     ///         operator stays slashable after deregistering.
@@ -101,6 +57,26 @@ contract AllocationManager is IAllocationManagerTypes, FixtureNeverPaused {
         address slasher;
         address pendingSlasher;
         uint32 effectBlock;
+    }
+
+    /// @dev Storage only (upstream IAllocationManagerTypes).
+    struct AllocationDelayInfo {
+        uint32 delay;
+        bool isSet;
+        uint32 pendingDelay;
+        uint32 effectBlock;
+    }
+
+    /// @dev Storage only (upstream IAllocationManagerTypes).
+    struct RegistrationStatus {
+        bool registered;
+        uint32 slashableUntil;
+    }
+
+    /// @dev Storage only (upstream IAllocationManagerTypes).
+    struct StrategyInfo {
+        uint64 maxMagnitude;
+        uint64 encumberedMagnitude;
     }
 
     struct MagnitudeAt {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {IDelegationManagerTypes, ISignatureUtilsMixinTypes, OperatorSet} from "./EigenLayerTypes.sol";
+import {OperatorSet, SignatureWithExpiry} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {IDelegationManager} from "abi/eigenlayer/IDelegationManager.sol";
 import {
     BEACON_CHAIN_ETH_STRATEGY,
     divWad,
@@ -35,46 +36,12 @@ import {EigenPodManager} from "./EigenPodManager.sol";
 ///      operator (`permissionController()` is address(0)); never paused.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract DelegationManager is
-    IDelegationManagerTypes,
-    ISignatureUtilsMixinTypes,
+    IDelegationManager,
     FixtureNeverPaused,
     FixtureReentrancyGuard,
     FixtureSignatureUtils
 {
     using {divWad, mulDivUp, mulWad, mulWadRoundUp} for uint256;
-
-    error ActivelyDelegated();
-    error CallerCannotUndelegate();
-    error FullySlashed();
-    error InputArrayLengthMismatch();
-    error InputArrayLengthZero();
-    error NotActivelyDelegated();
-    error OnlyAllocationManager();
-    error OnlyEigenPodManager();
-    error OnlyStrategyManagerOrEigenPodManager();
-    error OperatorNotRegistered();
-    error OperatorsCannotUndelegate();
-    error SaltSpent();
-    error WithdrawalDelayNotElapsed();
-    error WithdrawalNotQueued();
-    error WithdrawerNotCaller();
-    error InputAddressZero();
-    error InvalidPermissions();
-    error InvalidDepositScalingFactor();
-    error InvalidSnapshotOrdering();
-
-    event DelegationApproverUpdated(address indexed operator, address newDelegationApprover);
-    event DepositScalingFactorUpdated(address staker, address strategy, uint256 newDepositScalingFactor);
-    event OperatorMetadataURIUpdated(address indexed operator, string metadataURI);
-    event OperatorRegistered(address indexed operator, address delegationApprover);
-    event OperatorSharesDecreased(address indexed operator, address staker, address strategy, uint256 shares);
-    event OperatorSharesIncreased(address indexed operator, address staker, address strategy, uint256 shares);
-    event OperatorSharesSlashed(address indexed operator, address strategy, uint256 totalSlashedShares);
-    event SlashingWithdrawalCompleted(bytes32 withdrawalRoot);
-    event SlashingWithdrawalQueued(bytes32 withdrawalRoot, Withdrawal withdrawal, uint256[] sharesToWithdraw);
-    event StakerDelegated(address indexed staker, address indexed operator);
-    event StakerForceUndelegated(address indexed staker, address indexed operator);
-    event StakerUndelegated(address indexed staker, address indexed operator);
 
     /// @notice The EIP-712 typehash of a delegation approval signed by an operator's delegationApprover.
     bytes32 public constant DELEGATION_APPROVAL_TYPEHASH = keccak256(
@@ -700,6 +667,19 @@ contract DelegationManager is
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @inheritdoc FixtureSignatureUtils
+    function domainSeparator() public view override(IDelegationManager, FixtureSignatureUtils) returns (bytes32) {
+        return super.domainSeparator();
+    }
+
+    function _revertSignatureExpired() internal pure override {
+        revert SignatureExpired();
+    }
+
+    function _revertInvalidSignature() internal pure override {
+        revert InvalidSignature();
+    }
 
     function _scalingFactor(address staker, address strategy) internal view returns (uint256) {
         uint256 dsf = _dsf[staker][strategy];

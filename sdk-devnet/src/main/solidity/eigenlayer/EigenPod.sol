@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
-import {BeaconChainProofs, IEigenPodTypes} from "./EigenLayerTypes.sol";
+import {IEigenPod} from "abi/eigenlayer/IEigenPod.sol";
 import {FixtureUnsupported} from "./FixtureSupport.sol";
 
 /// @notice The beacon deposit contract's deposit function.
@@ -24,58 +24,7 @@ interface IETHPOSDeposit {
 /// @dev Deviations: deployed directly (upstream: a BeaconProxy behind the EigenPod beacon), so its
 ///      address is CREATE2(EigenPodManager, owner salt, this contract's init code). No EIP-7002/7251
 ///      requests. Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract EigenPod is IEigenPodTypes, FixtureUnsupported {
-    error InputAddressZero();
-    error InputArrayLengthMismatch();
-    error InsufficientWithdrawableBalance();
-    error InvalidPubKeyLength();
-    error MsgValueNot32ETH();
-    error OnlyEigenPodManager();
-    error OnlyEigenPodOwner();
-    error OnlyEigenPodOwnerOrProofSubmitter();
-    // raised by the proof flows upstream; declared for ABI parity (proofs revert NotSupportedByFixture)
-    error BeaconTimestampBeforeLatestCheckpoint();
-    error BeaconTimestampTooFarInPast();
-    error CannotCheckpointTwiceInSingleBlock();
-    error CheckpointAlreadyActive();
-    error CredentialsAlreadyVerified();
-    error CurrentlyPaused();
-    error EmptyRoot();
-    error FeeQueryFailed();
-    error ForkTimestampZero();
-    error InsufficientFunds();
-    error InvalidEIP4788Response();
-    error InvalidIndex();
-    error InvalidProof();
-    error InvalidProofLength();
-    error InvalidValidatorFieldsLength();
-    error LeavesNotPowerOfTwo();
-    error NoActiveCheckpoint();
-    error NoBalanceToCheckpoint();
-    error NotEnoughLeaves();
-    error PredeployFailed();
-    error TimestampOutOfRange();
-    error ValidatorInactiveOnBeaconChain();
-    error ValidatorIsExitingBeaconChain();
-    error ValidatorNotActiveInPod();
-    error ValidatorNotSlashedOnBeaconChain();
-    error WithdrawalCredentialsNotForEigenPod();
-
-    event CheckpointCreated(uint64 indexed checkpointTimestamp, bytes32 indexed beaconBlockRoot, uint256 validatorCount);
-    event CheckpointFinalized(uint64 indexed checkpointTimestamp, int256 totalShareDeltaWei);
-    event ConsolidationRequested(bytes32 indexed sourcePubkeyHash, bytes32 indexed targetPubkeyHash);
-    event EigenPodStaked(bytes32 pubkeyHash);
-    event ExitRequested(bytes32 indexed validatorPubkeyHash);
-    event NonBeaconChainETHReceived(uint256 amountReceived);
-    event ProofSubmitterUpdated(address prevProofSubmitter, address newProofSubmitter);
-    event RestakedBeaconChainETHWithdrawn(address indexed recipient, uint256 amount);
-    event SwitchToCompoundingRequested(bytes32 indexed validatorPubkeyHash);
-    event ValidatorBalanceUpdated(bytes32 pubkeyHash, uint64 balanceTimestamp, uint64 newValidatorBalanceGwei);
-    event ValidatorCheckpointed(uint64 indexed checkpointTimestamp, bytes32 indexed pubkeyHash);
-    event ValidatorRestaked(bytes32 pubkeyHash);
-    event ValidatorWithdrawn(uint64 indexed checkpointTimestamp, bytes32 indexed pubkeyHash);
-    event WithdrawalRequested(bytes32 indexed validatorPubkeyHash, uint64 withdrawalAmountGwei);
-
+contract EigenPod is IEigenPod, FixtureUnsupported {
     /// @notice The beacon deposit contract (the devnet's BeaconDepositFixture).
     address public immutable ethPOS;
 
@@ -176,7 +125,7 @@ contract EigenPod is IEigenPodTypes, FixtureUnsupported {
     /// @notice Not supported: beacon-chain proofs are out of scope on the devnet.
     function verifyWithdrawalCredentials(
         uint64,
-        BeaconChainProofs.StateRootProof calldata,
+        StateRootProof calldata,
         uint40[] calldata,
         bytes[] calldata,
         bytes32[][] calldata
@@ -191,8 +140,8 @@ contract EigenPod is IEigenPodTypes, FixtureUnsupported {
 
     /// @notice Not supported: beacon-chain proofs are out of scope on the devnet.
     function verifyCheckpointProofs(
-        BeaconChainProofs.BalanceContainerProof calldata,
-        BeaconChainProofs.BalanceProof[] calldata
+        BalanceContainerProof calldata,
+        BalanceProof[] calldata
     ) external {
         _unsupported("verifyCheckpointProofs");
     }
@@ -200,8 +149,8 @@ contract EigenPod is IEigenPodTypes, FixtureUnsupported {
     /// @notice Not supported: beacon-chain proofs are out of scope on the devnet.
     function verifyStaleBalance(
         uint64,
-        BeaconChainProofs.StateRootProof calldata,
-        BeaconChainProofs.ValidatorProof calldata
+        StateRootProof calldata,
+        ValidatorProof calldata
     ) external {
         _unsupported("verifyStaleBalance");
     }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {OperatorSet} from "./EigenLayerTypes.sol";
+import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {IEigenPodManager} from "abi/eigenlayer/IEigenPodManager.sol";
 import {BEACON_CHAIN_ETH_STRATEGY, FixtureNeverPaused, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
 import {EigenPod} from "./EigenPod.sol";
 import {DelegationManager} from "./DelegationManager.sol";
@@ -17,29 +18,7 @@ import {DelegationManager} from "./DelegationManager.sol";
 ///      is address(0)). Since pods cannot verify beacon-chain proofs on the devnet, no shares are ever
 ///      credited and balance decreases are not supported. Never paused; constructor-configured.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract EigenPodManager is FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
-    error EigenPodAlreadyExists();
-    error InputAddressZero();
-    error InvalidStrategy();
-    error LegacyWithdrawalsNotCompleted();
-    error OnlyDelegationManager();
-    error OnlyEigenPod();
-    error OnlyProofTimestampSetter();
-    error SharesNegative();
-    error SharesNotMultipleOfGwei();
-
-    event BeaconChainETHDeposited(address indexed podOwner, uint256 amount);
-    event BeaconChainETHWithdrawalCompleted(
-        address indexed podOwner, uint256 shares, uint96 nonce, address delegatedAddress, address withdrawer, bytes32 withdrawalRoot
-    );
-    event BeaconChainSlashingFactorDecreased(address staker, uint64 prevBeaconChainSlashingFactor, uint64 newBeaconChainSlashingFactor);
-    event BurnableETHSharesIncreased(uint256 shares);
-    event NewTotalShares(address indexed podOwner, int256 newTotalShares);
-    event PectraForkTimestampSet(uint64 newPectraForkTimestamp);
-    event PodDeployed(address indexed eigenPod, address indexed podOwner);
-    event PodSharesUpdated(address indexed podOwner, int256 sharesDelta);
-    event ProofTimestampSetterSet(address newProofTimestampSetter);
-
+contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
     /// @notice The beaconChainETH strategy sentinel.
     address public constant beaconChainETHStrategy = BEACON_CHAIN_ETH_STRATEGY;
 

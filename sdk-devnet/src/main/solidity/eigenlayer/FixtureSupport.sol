@@ -3,7 +3,11 @@ pragma solidity ^0.8.24;
 
 // Building blocks shared by the EigenLayer devnet fixtures: WAD math, ownership, a never-paused
 // pausable surface, a reentrancy guard and EIP-712 signature checks in the way EigenLayer's
-// SignatureUtilsMixin defines them. Written for restake4j; no upstream code.
+// SignatureUtilsMixin defines them. The bases implement our shared EigenLayer interfaces
+// (abi/eigenlayer/EigenLayerCommon.sol), whose events and errors they use. Written for restake4j;
+// no upstream code.
+
+import {IEigenLayerOwnable, IEigenLayerPausable, IEigenLayerSemVer} from "abi/eigenlayer/EigenLayerCommon.sol";
 
 /// @notice Raised by every part of the real EigenLayer interface that a devnet fixture declares
 ///         (so that its ABI matches) but does not implement. `what` names the function.
@@ -65,9 +69,7 @@ abstract contract FixtureUnsupported {
 }
 
 /// @notice OpenZeppelin-style ownership (same events and revert strings as upstream's OwnableUpgradeable).
-abstract contract FixtureOwnable {
-    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
-
+abstract contract FixtureOwnable is IEigenLayerOwnable {
     address private _owner;
 
     constructor(address initialOwner) {
@@ -101,15 +103,7 @@ abstract contract FixtureOwnable {
 
 /// @notice The Pausable surface of the core contracts. Devnet fixtures are never paused: the views
 ///         say so, and pausing reverts with NotSupportedByFixture (there is no PauserRegistry).
-abstract contract FixtureNeverPaused is FixtureUnsupported {
-    event Paused(address indexed account, uint256 newPausedStatus);
-    event Unpaused(address indexed account, uint256 newPausedStatus);
-
-    error CurrentlyPaused();
-    error InvalidNewPausedStatus();
-    error OnlyPauser();
-    error OnlyUnpauser();
-
+abstract contract FixtureNeverPaused is IEigenLayerPausable, FixtureUnsupported {
     uint256 private _pausedStatus; // never set: always 0
     address private _pauserRegistry; // never set: no PauserRegistry
 
@@ -157,12 +151,10 @@ abstract contract FixtureReentrancyGuard {
 ///         "EigenLayer", version = the first character of `version()`, no salt; signatures are
 ///         checked at `expiry >= block.timestamp`, accepting an EOA's ECDSA signature or an
 ///         EIP-1271 contract signature.
-abstract contract FixtureSignatureUtils {
-    error InvalidSignature();
-    error SignatureExpired();
-    error InvalidShortString();
-    error StringTooLong(string str);
-
+///         The errors InvalidSignature() and SignatureExpired() belong to the interface each user
+///         implements (IStrategyManager, IDelegationManager), so the user raises them: see
+///         `_revertSignatureExpired` and `_revertInvalidSignature`.
+abstract contract FixtureSignatureUtils is IEigenLayerSemVer {
     bytes32 internal constant EIP712_DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
 
@@ -182,7 +174,7 @@ abstract contract FixtureSignatureUtils {
     }
 
     /// @notice The EIP-712 domain separator, recomputed on every call.
-    function domainSeparator() public view returns (bytes32) {
+    function domainSeparator() public view virtual returns (bytes32) {
         bytes memory major = new bytes(1);
         major[0] = bytes(_version)[0];
         return keccak256(
@@ -198,9 +190,15 @@ abstract contract FixtureSignatureUtils {
         internal
         view
     {
-        if (expiry < block.timestamp) revert SignatureExpired();
-        if (!_isValidSignatureNow(signer, digest, signature)) revert InvalidSignature();
+        if (expiry < block.timestamp) _revertSignatureExpired();
+        if (!_isValidSignatureNow(signer, digest, signature)) _revertInvalidSignature();
     }
+
+    /// @dev Reverts with the user's `SignatureExpired()` error.
+    function _revertSignatureExpired() internal pure virtual;
+
+    /// @dev Reverts with the user's `InvalidSignature()` error.
+    function _revertInvalidSignature() internal pure virtual;
 
     function _isValidSignatureNow(address signer, bytes32 digest, bytes memory signature)
         private

@@ -2,7 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
-import {IRewardsCoordinatorTypes, OperatorSet} from "./EigenLayerTypes.sol";
+import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {IRewardsCoordinator} from "abi/eigenlayer/IRewardsCoordinator.sol";
 import {
     BEACON_CHAIN_ETH_STRATEGY,
     FixtureNeverPaused,
@@ -30,66 +31,13 @@ import {AllocationManager} from "./AllocationManager.sol";
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`); no
 ///      PermissionController (only the account itself may act for itself); never paused.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract RewardsCoordinator is IRewardsCoordinatorTypes, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
-    error AmountExceedsMax();
-    error AmountIsZero();
-    error DurationExceedsMax();
-    error DurationIsZero();
-    error EarningsNotGreaterThanClaimed();
-    error EmptyRoot();
-    error InputAddressZero();
-    error InputArrayLengthMismatch();
-    error InputArrayLengthZero();
-    error InvalidAddressZero();
-    error InvalidCalculationIntervalSecondsRemainder();
-    error InvalidClaimProof();
-    error InvalidDurationRemainder();
-    error InvalidEarner();
-    error InvalidEarnerLeafIndex();
-    error InvalidGenesisRewardsTimestampRemainder();
-    error InvalidIndex();
-    error InvalidOperatorSet();
-    error InvalidPermissions();
-    error InvalidProofLength();
-    error InvalidRoot();
-    error InvalidRootIndex();
-    error InvalidStartTimestampRemainder();
-    error InvalidTokenLeafIndex();
-    error NewRootMustBeForNewCalculatedPeriod();
-    error OperatorsNotInAscendingOrder();
-    error PreviousSplitPending();
-    error RewardsEndTimestampNotElapsed();
-    error RootAlreadyActivated();
-    error RootDisabled();
-    error RootNotActivated();
-    error SplitExceedsMax();
-    error StartTimestampTooFarInFuture();
-    error StartTimestampTooFarInPast();
-    error StrategiesNotInAscendingOrder();
-    error StrategyNotWhitelisted();
-    error SubmissionNotRetroactive();
-    error UnauthorizedCaller();
-
-    event AVSRewardsSubmissionCreated(address indexed avs, uint256 indexed submissionNonce, bytes32 indexed rewardsSubmissionHash, RewardsSubmission rewardsSubmission);
-    event ActivationDelaySet(uint32 oldActivationDelay, uint32 newActivationDelay);
-    event ClaimerForSet(address indexed earner, address indexed oldClaimer, address indexed claimer);
-    event DefaultOperatorSplitBipsSet(uint16 oldDefaultOperatorSplitBips, uint16 newDefaultOperatorSplitBips);
-    event DistributionRootDisabled(uint32 indexed rootIndex);
-    event DistributionRootSubmitted(uint32 indexed rootIndex, bytes32 indexed root, uint32 indexed rewardsCalculationEndTimestamp, uint32 activatedAt);
-    event FeeRecipientSet(address indexed oldFeeRecipient, address indexed newFeeRecipient);
-    event OperatorAVSSplitBipsSet(address indexed caller, address indexed operator, address indexed avs, uint32 activatedAt, uint16 oldOperatorAVSSplitBips, uint16 newOperatorAVSSplitBips);
-    event OperatorDirectedAVSRewardsSubmissionCreated(address indexed caller, address indexed avs, bytes32 indexed operatorDirectedRewardsSubmissionHash, uint256 submissionNonce, OperatorDirectedRewardsSubmission operatorDirectedRewardsSubmission);
-    event OperatorDirectedOperatorSetRewardsSubmissionCreated(address indexed caller, bytes32 indexed operatorDirectedRewardsSubmissionHash, OperatorSet operatorSet, uint256 submissionNonce, OperatorDirectedRewardsSubmission operatorDirectedRewardsSubmission);
-    event OperatorPISplitBipsSet(address indexed caller, address indexed operator, uint32 activatedAt, uint16 oldOperatorPISplitBips, uint16 newOperatorPISplitBips);
-    event OperatorSetSplitBipsSet(address indexed caller, address indexed operator, OperatorSet operatorSet, uint32 activatedAt, uint16 oldOperatorSetSplitBips, uint16 newOperatorSetSplitBips);
-    event OptInForProtocolFeeSet(address indexed submitter, bool indexed oldValue, bool indexed newValue);
-    event RewardsClaimed(bytes32 root, address indexed earner, address indexed claimer, address indexed recipient, address token, uint256 claimedAmount);
-    event RewardsForAllSubmitterSet(address indexed rewardsForAllSubmitter, bool indexed oldValue, bool indexed newValue);
-    event RewardsSubmissionForAllCreated(address indexed submitter, uint256 indexed submissionNonce, bytes32 indexed rewardsSubmissionHash, RewardsSubmission rewardsSubmission);
-    event RewardsSubmissionForAllEarnersCreated(address indexed tokenHopper, uint256 indexed submissionNonce, bytes32 indexed rewardsSubmissionHash, RewardsSubmission rewardsSubmission);
-    event RewardsUpdaterSet(address indexed oldRewardsUpdater, address indexed newRewardsUpdater);
-    event TotalStakeRewardsSubmissionCreated(address indexed caller, bytes32 indexed rewardsSubmissionHash, OperatorSet operatorSet, uint256 submissionNonce, RewardsSubmission rewardsSubmission);
-    event UniqueStakeRewardsSubmissionCreated(address indexed caller, bytes32 indexed rewardsSubmissionHash, OperatorSet operatorSet, uint256 submissionNonce, RewardsSubmission rewardsSubmission);
+contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
+    /// @dev Storage only (upstream IRewardsCoordinatorTypes).
+    struct OperatorSplit {
+        uint16 oldSplitBips;
+        uint16 newSplitBips;
+        uint32 activatedAt;
+    }
 
     uint8 internal constant EARNER_LEAF_SALT = 0;
     uint8 internal constant TOKEN_LEAF_SALT = 1;

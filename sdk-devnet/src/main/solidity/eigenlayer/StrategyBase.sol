@@ -13,6 +13,11 @@ import {StrategyManager} from "./StrategyManager.sol";
 ///         transfer is credited by what actually arrived, as upstream does.
 /// @dev Deviation: deployed directly with constructor arguments (upstream: a beacon proxy set up by
 ///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Never paused.
+///      Unlike the other core fixtures, this one does not inherit our abi/eigenlayer/IStrategy.sol: that
+///      interface describes the deployed StrategyBase (sharesToUnderlying / underlyingToShares `view`,
+///      explanation `pure`), while this fixture keeps upstream IStrategy's mutabilities (`nonpayable`,
+///      `view`), which EigenLayerFixtureAbiTest pins, and an implementation may not be less strict than
+///      the interface it inherits.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract StrategyBase is FixtureNeverPaused {
     error BalanceExceedsMaxTotalDeposits();
@@ -22,7 +27,6 @@ contract StrategyBase is FixtureNeverPaused {
     error OnlyUnderlyingToken();
     error TotalSharesExceedsMax();
     error WithdrawalAmountExceedsTotalDeposits();
-    error InputAddressZero();
 
     /// @notice 1e18 * virtual token balance / virtual total shares, after every deposit and withdrawal.
     event ExchangeRateEmitted(uint256 rate);

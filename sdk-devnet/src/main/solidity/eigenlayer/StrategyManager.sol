@@ -2,7 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
-import {OperatorSet} from "./EigenLayerTypes.sol";
+import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
+import {IStrategyManager} from "abi/eigenlayer/IStrategyManager.sol";
 import {
     DEFAULT_BURN_ADDRESS_VALUE,
     FixtureNeverPaused,
@@ -23,26 +24,13 @@ import {AllocationManager} from "./AllocationManager.sol";
 /// @dev Deviations: deployed directly with constructor arguments (upstream: a proxy and `initialize`,
 ///      which reverts here); never paused. Test fixture only: not meant for production use.
 ///      Written for restake4j; no upstream code.
-contract StrategyManager is FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard, FixtureSignatureUtils {
-    error MaxStrategiesExceeded();
-    error OnlyDelegationManager();
-    error OnlyStrategyWhitelister();
-    error SharesAmountTooHigh();
-    error SharesAmountZero();
-    error StakerAddressZero();
-    error StrategyAlreadyInSlash();
-    error StrategyNotFound();
-    error StrategyNotWhitelisted();
-    error InputAddressZero();
-
-    event BurnOrRedistributableSharesDecreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares);
-    event BurnOrRedistributableSharesIncreased(OperatorSet operatorSet, uint256 slashId, address strategy, uint256 shares);
-    event BurnableSharesDecreased(address strategy, uint256 shares);
-    event Deposit(address staker, address strategy, uint256 shares);
-    event StrategyAddedToDepositWhitelist(address strategy);
-    event StrategyRemovedFromDepositWhitelist(address strategy);
-    event StrategyWhitelisterChanged(address previousAddress, address newAddress);
-
+contract StrategyManager is
+    IStrategyManager,
+    FixtureOwnable,
+    FixtureNeverPaused,
+    FixtureReentrancyGuard,
+    FixtureSignatureUtils
+{
     /// @notice The EIP-712 typehash of a deposit signed by the staker.
     bytes32 public constant DEPOSIT_TYPEHASH =
         keccak256("Deposit(address staker,address strategy,address token,uint256 amount,uint256 nonce,uint256 expiry)");
@@ -428,6 +416,19 @@ contract StrategyManager is FixtureOwnable, FixtureNeverPaused, FixtureReentranc
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @inheritdoc FixtureSignatureUtils
+    function domainSeparator() public view override(IStrategyManager, FixtureSignatureUtils) returns (bytes32) {
+        return super.domainSeparator();
+    }
+
+    function _revertSignatureExpired() internal pure override {
+        revert SignatureExpired();
+    }
+
+    function _revertInvalidSignature() internal pure override {
+        revert InvalidSignature();
+    }
 
     function _key(OperatorSet calldata operatorSet) internal pure returns (bytes32) {
         return bytes32(abi.encodePacked(operatorSet.avs, uint96(operatorSet.id)));
