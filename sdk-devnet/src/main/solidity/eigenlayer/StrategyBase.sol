@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
+import {IStrategy} from "abi/eigenlayer/IStrategy.sol";
 import {FixtureNeverPaused} from "./FixtureSupport.sol";
 import {StrategyManager} from "./StrategyManager.sol";
 
@@ -13,26 +14,11 @@ import {StrategyManager} from "./StrategyManager.sol";
 ///         transfer is credited by what actually arrived, as upstream does.
 /// @dev Deviation: deployed directly with constructor arguments (upstream: a beacon proxy set up by
 ///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Never paused.
-///      Unlike the other core fixtures, this one does not inherit our abi/eigenlayer/IStrategy.sol: that
-///      interface describes the deployed StrategyBase (sharesToUnderlying / underlyingToShares `view`,
-///      explanation `pure`), while this fixture keeps upstream IStrategy's mutabilities (`nonpayable`,
-///      `view`), which EigenLayerFixtureAbiTest pins, and an implementation may not be less strict than
-///      the interface it inherits.
+///      It implements our abi/eigenlayer/IStrategy.sol, which describes the deployed StrategyBase
+///      (sharesToUnderlying / underlyingToShares `view`, explanation `pure`; upstream's IStrategy
+///      declares them less strictly).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract StrategyBase is FixtureNeverPaused {
-    error BalanceExceedsMaxTotalDeposits();
-    error MaxPerDepositExceedsMax();
-    error NewSharesZero();
-    error OnlyStrategyManager();
-    error OnlyUnderlyingToken();
-    error TotalSharesExceedsMax();
-    error WithdrawalAmountExceedsTotalDeposits();
-
-    /// @notice 1e18 * virtual token balance / virtual total shares, after every deposit and withdrawal.
-    event ExchangeRateEmitted(uint256 rate);
-
-    /// @notice Emitted once, when the strategy is bound to its token.
-    event StrategyTokenSet(address token, uint8 decimals);
+contract StrategyBase is IStrategy, FixtureNeverPaused {
 
     uint256 internal constant SHARES_OFFSET = 1e3;
     uint256 internal constant BALANCE_OFFSET = 1e3;
@@ -119,12 +105,12 @@ contract StrategyBase is FixtureNeverPaused {
     }
 
     /// @notice Same as sharesToUnderlyingView (state-changing in the interface).
-    function sharesToUnderlying(uint256 amountShares) external virtual returns (uint256) {
+    function sharesToUnderlying(uint256 amountShares) external view virtual returns (uint256) {
         return sharesToUnderlyingView(amountShares);
     }
 
     /// @notice Same as underlyingToSharesView (state-changing in the interface).
-    function underlyingToShares(uint256 amountUnderlying) external virtual returns (uint256) {
+    function underlyingToShares(uint256 amountUnderlying) external view virtual returns (uint256) {
         return underlyingToSharesView(amountUnderlying);
     }
 
@@ -144,7 +130,7 @@ contract StrategyBase is FixtureNeverPaused {
     }
 
     /// @notice A short description of the strategy.
-    function explanation() external view virtual returns (string memory) {
+    function explanation() external pure virtual returns (string memory) {
         return "Base Strategy implementation to inherit from for more complex implementations";
     }
 

@@ -93,7 +93,15 @@ class DevnetIT {
         BigInteger before = balance(to);
         String hash = devnet.web3j().ethSendTransaction(Transaction.createEtherTransaction(stranger, null, null,
                 BigInteger.valueOf(21_000), to, BigInteger.TEN.pow(18))).send().getTransactionHash();
-        assertTrue(devnet.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow().isStatusOK());
+        // anvil mines on arrival, but the receipt can trail the send's answer by a moment
+        java.util.Optional<org.web3j.protocol.core.methods.response.TransactionReceipt> receipt = java.util.Optional.empty();
+        for (int i = 0; i < 200 && receipt.isEmpty(); i++) {
+            receipt = devnet.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+            if (receipt.isEmpty()) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(receipt.orElseThrow().isStatusOK());
         assertEquals(before.add(BigInteger.TEN.pow(18)), balance(to));
         devnet.stopImpersonating(stranger);
     }

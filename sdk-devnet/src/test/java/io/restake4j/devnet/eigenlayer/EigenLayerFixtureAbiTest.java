@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Each EigenLayer fixture has the whole surface of the real interface: every function of upstream's
- * {@code I<Name>} ABI with the same canonical signature, mutability and outputs, every event with the same
+ * {@code I<Name>} ABI (for StrategyBase, the deployed StrategyBase ABI, whose mutabilities are stricter
+ * than upstream's IStrategy) with the same canonical signature, mutability and outputs, every event with the same
  * indexed flags, every error. The reference ABIs are read from the shared protocol notes beside the
  * repository ({@code shared/protocols/abi-reference/eigenlayer/}); skipped where that folder is absent.
  */
@@ -32,7 +33,7 @@ class EigenLayerFixtureAbiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "StrategyBase, IStrategy", "StrategyManager, IStrategyManager", "DelegationManager, IDelegationManager",
+        "StrategyBase, StrategyBase", "StrategyManager, IStrategyManager", "DelegationManager, IDelegationManager",
         "AllocationManager, IAllocationManager", "RewardsCoordinator, IRewardsCoordinator",
         "EigenPodManager, IEigenPodManager", "EigenPod, IEigenPod"})
     void theFixtureHasEveryFunctionEventAndErrorOfTheRealInterface(String fixture, String reference) throws IOException {
