@@ -186,8 +186,12 @@ class EigenLayerIT {
             assertTrue(wrong.getMessage().contains("does not verify"), wrong.getMessage());
             assertEquals(nonce, nonce(devnet, alice), "nothing signed");
 
+            assertEquals(index + 1, rewards.distributionRootsLength());
+            DistributionRoot posted = rewards.distributionRoot(index);
+            assertEquals(tree.rootHex(), posted.root());
+            assertTrue(!posted.isClaimableAt(java.time.Instant.ofEpochSecond(now)), "not active before the delay");
             devnet.advanceTime(fixtures.rewardsActivationDelay().plusSeconds(1));
-            assertTrue(rewards.currentClaimableRoot().isPresent());
+            assertEquals(index, rewards.currentClaimableRoot().orElseThrow().index());
             RewardsClaimed paid = rewards.claimFromJson(RewardsProofJson.toJson(proof), alice.getAddress()).send();
             assertEquals(Map.of(stEth.address().toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.TEN),
                     rwd.toLowerCase(Locale.ROOT), ETHER.multiply(BigInteger.valueOf(3))), paid.claimed());
@@ -216,6 +220,7 @@ class EigenLayerIT {
             byte[] root = EigenPods.depositDataRoot(pubkey, EigenPods.withdrawalCredentials(created), 32_000_000_000L, signature);
             assertEquals(created.toLowerCase(Locale.ROOT), pods.stake(pubkey, signature, root).send().toLowerCase(Locale.ROOT),
                     "the beacon deposit fixture accepted our deposit data root");
+            assertEquals(BigInteger.ZERO, pods.shares(), "no shares until withdrawal credentials are proven");
             byte[] wrong = root.clone();
             wrong[0] ^= 1;
             assertThrows(io.restake4j.errors.SimulationRevertedException.class, () -> pods.stake(pubkey, signature, wrong).send(),
