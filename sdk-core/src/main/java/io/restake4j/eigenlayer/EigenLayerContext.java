@@ -130,10 +130,8 @@ final class EigenLayerContext {
     EigenLayerTypedData delegationDomain() {
         EigenLayerTypedData d = delegationDomain;
         if (d == null) {
-            ReadBatch batch = reader.newBatch();
-            Read<String> version = batch.add(DelegationManager::load, delegationManager, DelegationManager::call_version);
-            batch.execute();
-            delegationDomain = d = EigenLayerTypedData.domain(version.get(), pipeline.config().chainId(), delegationManager);
+            String version = readOne(DelegationManager::load, delegationManager, DelegationManager::call_version);
+            delegationDomain = d = EigenLayerTypedData.domain(version, pipeline.config().chainId(), delegationManager);
         }
         return d;
     }
@@ -142,10 +140,8 @@ final class EigenLayerContext {
     EigenLayerTypedData strategyManagerDomain() {
         EigenLayerTypedData d = strategyManagerDomain;
         if (d == null) {
-            ReadBatch batch = reader.newBatch();
-            Read<String> version = batch.add(StrategyManager::load, strategyManager, StrategyManager::call_version);
-            batch.execute();
-            strategyManagerDomain = d = EigenLayerTypedData.domain(version.get(), pipeline.config().chainId(), strategyManager);
+            String version = readOne(StrategyManager::load, strategyManager, StrategyManager::call_version);
+            strategyManagerDomain = d = EigenLayerTypedData.domain(version, pipeline.config().chainId(), strategyManager);
         }
         return d;
     }
@@ -154,13 +150,19 @@ final class EigenLayerContext {
     long withdrawalDelayBlocks() {
         Long d = withdrawalDelayBlocks;
         if (d == null) {
-            ReadBatch batch = reader.newBatch();
-            Read<BigInteger> delay = batch.add(DelegationManager::load, delegationManager,
-                    DelegationManager::call_minWithdrawalDelayBlocks);
-            batch.execute();
-            withdrawalDelayBlocks = d = delay.get().longValueExact();
+            withdrawalDelayBlocks = d = readOne(DelegationManager::load, delegationManager,
+                    DelegationManager::call_minWithdrawalDelayBlocks).longValueExact();
         }
         return d;
+    }
+
+    /** One read, on its own (a batch of one: a plain eth_call). */
+    <C extends org.web3j.tx.Contract, T> T readOne(io.restake4j.read.WrapperLoader<C> loader, String address,
+            java.util.function.Function<C, org.web3j.protocol.core.RemoteFunctionCall<T>> call) {
+        ReadBatch batch = reader.newBatch();
+        Read<T> read = batch.add(loader, address, call);
+        batch.execute();
+        return read.get();
     }
 
     static String key(String address) {

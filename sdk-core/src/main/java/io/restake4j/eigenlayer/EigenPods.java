@@ -5,8 +5,6 @@ import java.math.BigInteger;
 import io.restake4j.contracts.common.Multicall3;
 import io.restake4j.contracts.eigenlayer.EigenPodManager;
 import io.restake4j.errors.InvalidInputException;
-import io.restake4j.read.Read;
-import io.restake4j.read.ReadBatch;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
@@ -87,28 +85,19 @@ public final class EigenPods {
     /** The account's pod address, predicted by the EigenPodManager (CREATE2) whether or not it exists yet. */
     public String address() {
         String owner = ctx.account();
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<String> pod = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_getPod(owner));
-        batch.execute();
-        return pod.get();
+        return ctx.readOne(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_getPod(owner));
     }
 
     /** Whether the account's pod has been deployed. */
     public boolean exists() {
         String owner = ctx.account();
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<Boolean> has = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_hasPod(owner));
-        batch.execute();
-        return has.get();
+        return ctx.readOne(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_hasPod(owner));
     }
 
     /** The pod owner's beaconChainETH deposit shares (wei; negative for a legacy deficit). */
     public BigInteger shares() {
         String owner = ctx.account();
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<BigInteger> shares = batch.add(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_podOwnerDepositShares(owner));
-        batch.execute();
-        return shares.get();
+        return ctx.readOne(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_podOwnerDepositShares(owner));
     }
 
     /** Deploys the account's pod; the result is its address (from {@code PodDeployed}). */

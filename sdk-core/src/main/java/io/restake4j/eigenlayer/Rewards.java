@@ -49,11 +49,8 @@ public final class Rewards {
 
     /** How many distribution roots have been posted. */
     public long distributionRootsLength() {
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<BigInteger> n = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
-                RewardsCoordinator::call_getDistributionRootsLength);
-        batch.execute();
-        return n.get().longValueExact();
+        return ctx.readOne(RewardsCoordinator::load, ctx.rewardsCoordinator, RewardsCoordinator::call_getDistributionRootsLength)
+                .longValueExact();
     }
 
     /** The root at {@code index}. */
@@ -86,10 +83,7 @@ public final class Rewards {
     /** The claimer the earner has set (the zero address when none: the earner claims itself). */
     public String claimerOf(String earner) {
         Inputs.address(earner, "earner");
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<String> c = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_claimerFor(earner));
-        batch.execute();
-        return c.get();
+        return ctx.readOne(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_claimerFor(earner));
     }
 
     /** Lets {@code claimer} claim the client account's rewards (the zero address removes the claimer). */

@@ -65,6 +65,7 @@ class EigenLayerAbiConformanceTest {
                     + (reference == null ? "<repository root>/../shared (repository root not found from "
                             + System.getProperty("user.dir") + ")" : reference);
             System.err.println(msg);
+            announce(msg);
             Assumptions.assumeTrue(false, msg);
         }
         Path ours = root.resolve("abi/eigenlayer");
@@ -235,5 +236,16 @@ class EigenLayerAbiConformanceTest {
             }
         }
         return null;
+    }
+
+    /** Also to the forked JVM's own stderr, which surefire passes to the build log (System.err goes to a report file). */
+    private static void announce(String message) {
+        try {
+            java.io.FileOutputStream err = new java.io.FileOutputStream(java.io.FileDescriptor.err);
+            err.write((message + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            err.flush(); // not closed: that would close fd 2
+        } catch (IOException e) {
+            // the report file and the assumption message remain
+        }
     }
 }

@@ -39,7 +39,12 @@ class EigenLayerFixtureAbiTest {
     void theFixtureHasEveryFunctionEventAndErrorOfTheRealInterface(String fixture, String reference) throws IOException {
         Path dir = Stream.of("../../shared", "../shared", "shared")
                 .map(p -> Path.of(p, "protocols/abi-reference/eigenlayer")).filter(Files::isDirectory).findFirst().orElse(null);
-        assumeTrue(dir != null, "shared/protocols/abi-reference/eigenlayer not found beside the repository");
+        if (dir == null) {
+            String msg = "SKIPPED: EigenLayer fixture ABI parity: shared/protocols/abi-reference/eigenlayer not found beside "
+                    + "the repository; the fixtures were not compared with the official ABIs";
+            ElTestSupport.announce(msg);
+            assumeTrue(false, msg);
+        }
         Map<String, JsonNode> expected = index(JSON.readTree(dir.resolve(reference + ".abi.json").toFile()));
         JsonNode artifact;
         try (InputStream in = getClass().getResourceAsStream("/io/restake4j/devnet/fixtures/eigenlayer/" + fixture + ".json")) {

@@ -40,7 +40,12 @@ class EigenLayerUpstreamClaimVectorsIT {
     void everyUpstreamClaimProofChecksAgainstItsRoot(Devnet devnet) throws Exception {
         Path dir = Stream.of("../../shared", "../shared", "shared")
                 .map(p -> Path.of(p, "protocols/test-vectors/eigenlayer")).filter(Files::isDirectory).findFirst().orElse(null);
-        assumeTrue(dir != null, "shared/protocols/test-vectors/eigenlayer not found beside the repository");
+        if (dir == null) {
+            String msg = "SKIPPED: upstream claim vectors against the RewardsCoordinator fixture: "
+                    + "shared/protocols/test-vectors/eigenlayer not found beside the repository";
+            ElTestSupport.announce(msg);
+            assumeTrue(false, msg);
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().startsWith("processClaimProofs_")).sorted().toList();
