@@ -240,6 +240,11 @@ public final class EigenLayer {
         return ctx.operation(plan.build());
     }
 
+    /** Redelegates to {@code newOperator}, which must have no delegation approver; see {@link #redelegate(String, DelegationApproval)}. */
+    public Operation<WithdrawalsQueued> redelegate(String newOperator) {
+        return redelegate(newOperator, null);
+    }
+
     /**
      * Undelegates and delegates to {@code newOperator} in one transaction; the shares pass through the
      * withdrawal queue (complete them {@link ReceiveAs#SHARES} to restake them with the new operator).

@@ -107,7 +107,7 @@ class EigenLayerMoreFlowsIT {
             EigenLayer el = client.eigenLayer();
             el.deposit(Amount.parse("8", stEth)).send();
             el.delegateTo(first.getAddress()).send();
-            WithdrawalsQueued moved = el.redelegate(second.getAddress(), null).send();
+            WithdrawalsQueued moved = el.redelegate(second.getAddress()).send();
             assertEquals(1, moved.withdrawals().size(), "one withdrawal per strategy");
             assertEquals(first.getAddress().toLowerCase(Locale.ROOT),
                     moved.withdrawals().get(0).withdrawal().delegatedTo().toLowerCase(Locale.ROOT));
