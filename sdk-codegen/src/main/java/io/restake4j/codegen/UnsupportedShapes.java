@@ -18,7 +18,7 @@ import org.web3j.crypto.Hash;
 /**
  * ABI shapes that web3j-codegen 5.0.2 cannot turn into a wrapper, and their removal.
  *
- * <p>Two cases are known:
+ * <p>Three cases are known:
  * <ul>
  *   <li>A function with a nested array parameter or result ({@code T[][]}, {@code T[2][]}, ...) in an
  *       ABI that declares any struct crashes the generator for the whole contract (web3j issue #1925).
@@ -29,6 +29,9 @@ import org.web3j.crypto.Hash;
  *       and every array a {@code List}, whatever its element type. Of each such group the overload
  *       with the shortest canonical signature (then the first in alphabetical order) is generated;
  *       the others are left out.</li>
+ *   <li>A function with a struct that has a fixed-size array member ({@code uint256[36]} in Lido's
+ *       {@code BatchesCalculationState}): web3j writes {@code new StaticArray<...>(...)} into the struct
+ *       class, which is abstract, and the wrapper does not compile.</li>
  * </ul>
  * Such functions are removed from the generator's input; their events, errors and structs used
  * elsewhere stay generated. Each removed function is reported with its canonical signature and
@@ -37,6 +40,7 @@ import org.web3j.crypto.Hash;
 public final class UnsupportedShapes {
 
     private static final Pattern NESTED_ARRAY = Pattern.compile(".*\\[[0-9]*]\\[[0-9]*].*");
+    private static final Pattern FIXED_ARRAY = Pattern.compile(".*\\[[0-9]+]$");
 
     /** Of clashing overloads, the generated one: the shortest canonical signature, then alphabetical. */
     private static final Comparator<JsonNode> PREFERRED = Comparator
@@ -62,6 +66,11 @@ public final class UnsupportedShapes {
                 String signature = signature(entry);
                 excluded.add(new Excluded(input.qualifiedName(), signature, selector(signature),
                         "nested array in an ABI with structs (web3j#1925)"));
+            } else if (isFunction(entry) && (fixedArrayInStruct(entry.path("inputs"), false)
+                    || fixedArrayInStruct(entry.path("outputs"), false))) {
+                String signature = signature(entry);
+                excluded.add(new Excluded(input.qualifiedName(), signature, selector(signature),
+                        "fixed-size array in a struct (web3j writes new StaticArray, which is abstract)"));
             } else {
                 generated.add(entry);
             }
@@ -196,6 +205,19 @@ public final class UnsupportedShapes {
     private static boolean anyParam(JsonNode params) {
         for (JsonNode p : params) {
             if (NESTED_ARRAY.matcher(p.path("type").asText()).matches() || anyParam(p.path("components"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fixedArrayInStruct(JsonNode params, boolean inStruct) {
+        for (JsonNode p : params) {
+            String type = p.path("type").asText();
+            if (inStruct && !type.startsWith("tuple") && FIXED_ARRAY.matcher(type).matches()) {
+                return true;
+            }
+            if (type.startsWith("tuple") && fixedArrayInStruct(p.path("components"), true)) {
                 return true;
             }
         }

@@ -162,6 +162,27 @@ class AbiCodegenTest {
     }
 
     @Test
+    void structsWithFixedSizeArraysAreLeftOutAndTheRestCompiles() throws IOException {
+        Path abi = tmp.resolve("abi");
+        Files.createDirectories(abi.resolve("probe"));
+        Files.writeString(abi.resolve("probe/Fixed.json"), "[{\"type\":\"function\",\"name\":\"calc\",\"inputs\":["
+                + "{\"name\":\"s\",\"type\":\"tuple\",\"internalType\":\"struct I.State\",\"components\":["
+                + "{\"name\":\"done\",\"type\":\"bool\"},{\"name\":\"batches\",\"type\":\"uint256[36]\"}]}],"
+                + "\"outputs\":[],\"stateMutability\":\"view\"},"
+                + "{\"type\":\"function\",\"name\":\"plain\",\"inputs\":[{\"name\":\"a\",\"type\":\"uint256[3]\"}],"
+                + "\"outputs\":[],\"stateMutability\":\"view\"}]");
+
+        AbiCodegen.Result result = run(abi);
+
+        assertEquals(List.of("calc((bool,uint256[36]))\tfixed-size array in a struct"
+                        + " (web3j writes new StaticArray, which is abstract)"),
+                result.excluded().stream().map(e -> e.signature() + "\t" + e.reason()).toList());
+        String source = Files.readString(tmp.resolve("out/io/example/probe/Fixed.java"));
+        assertTrue(source.contains("FUNC_PLAIN"), "a fixed-size array outside a struct is generated");
+        compile(List.of(tmp.resolve("out/io/example/probe/Fixed.java").toFile()));
+    }
+
+    @Test
     void javaParametersFollowWeb3jsNativeTypes() throws IOException {
         com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "{\"type\":\"function\",\"name\":\"f\",\"inputs\":["
