@@ -49,8 +49,9 @@ import io.restake4j.devnet.internal.Rpc;
  * <p>The fixtures are restake4j's own Solidity contracts that implement each protocol's public
  * interface and documented semantics. They are test doubles: mainnet presets point at the real
  * deployments. Every devnet has Multicall3 at its canonical address
- * {@value #MULTICALL3_ADDRESS}, and the EigenLayer fixtures deployed at start (see {@link #eigenLayer()}
- * and {@link EigenLayerDevnet}; {@code Builder.eigenLayer(false)} leaves them out).
+ * {@value #MULTICALL3_ADDRESS}, and the EigenLayer and Lido fixtures deployed at start (see
+ * {@link #eigenLayer()}, {@link EigenLayerDevnet}, {@link #lido()} and {@link LidoDevnet};
+ * {@code Builder.eigenLayer(false)} and {@code Builder.lido(false)} leave them out).
  *
  * <p>anvil listens on a free loopback port; its output goes to a log file (by default under
  * {@code target/restake4j-devnet/}); the process is stopped by {@link #close()}, by a JVM shutdown hook,
@@ -91,6 +92,7 @@ public final class Devnet implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile DevnetAddresses addresses;
     private volatile EigenLayerDevnet eigenLayer;
+    private volatile LidoDevnet lido;
     private volatile boolean closed;
 
     private Devnet(Builder b, AnvilProcess anvil) {
@@ -162,6 +164,19 @@ public final class Devnet implements AutoCloseable {
     /** Every fixture this devnet deployed, by name. */
     public DevnetAddresses addresses() {
         return addresses;
+    }
+
+    /**
+     * The Lido fixtures deployed at start (stETH, wstETH, withdrawal queue), and oracle controls for them.
+     *
+     * @throws DevnetException if the devnet was started with {@code lido(false)}
+     */
+    public LidoDevnet lido() {
+        LidoDevnet l = lido;
+        if (l == null) {
+            throw new DevnetException("this devnet was started without the Lido fixtures (Builder.lido(false))");
+        }
+        return l;
     }
 
     /**
@@ -443,6 +458,7 @@ public final class Devnet implements AutoCloseable {
         private Path logDirectory;
         private final List<String> extraArguments = new ArrayList<>();
         private boolean eigenLayer = true;
+        private boolean lido = true;
         private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
         private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
         private int elAllocationDelayBlocks = EigenLayerDevnet.Config.defaults().allocationDelayBlocks();
@@ -516,6 +532,12 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the Lido fixtures at start (default true); see {@link Devnet#lido()}. */
+        public Builder lido(boolean deploy) {
+            this.lido = deploy;
+            return this;
+        }
+
         /** Whether to deploy the EigenLayer fixtures at start (default true); see {@link Devnet#eigenLayer()}. */
         public Builder eigenLayer(boolean deploy) {
             this.eigenLayer = deploy;
@@ -578,6 +600,8 @@ public final class Devnet implements AutoCloseable {
             CompletableFuture<List<Credentials>> keys = CompletableFuture.supplyAsync(() -> deriveAccounts(mnemonic, accounts));
             CompletableFuture<java.util.Map<String, String>> eigenLayerCode =
                     eigenLayer ? CompletableFuture.supplyAsync(EigenLayerDevnet::loadBytecodes) : null;
+            CompletableFuture<java.util.Map<String, String>> lidoCode =
+                    lido ? CompletableFuture.supplyAsync(LidoDevnet::loadBytecodes) : null;
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
             long listening = System.nanoTime();
             long checked = listening;
@@ -595,6 +619,9 @@ public final class Devnet implements AutoCloseable {
                             elRewardsActivationDelay, elAllocationDelayBlocks, elDeallocationDelayBlocks,
                             elAllocationConfigurationDelayBlocks), eigenLayerCode.join());
                 }
+                if (lido) {
+                    devnet.lido = LidoDevnet.deploy(devnet, lidoCode.join());
+                }
             } catch (RuntimeException e) {
                 if (devnet != null) {
                     devnet.close();
@@ -607,7 +634,7 @@ public final class Devnet implements AutoCloseable {
             }
             long done = System.nanoTime();
             LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms (anvil listening {} ms, node set-up {} ms,"
-                    + " accounts {} ms, EigenLayer fixtures {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(),
+                    + " accounts {} ms, EigenLayer + Lido fixtures {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(),
                     (done - started) / 1_000_000, (listening - started) / 1_000_000, (checked - listening) / 1_000_000,
                     (accountsReady - checked) / 1_000_000, (done - accountsReady) / 1_000_000, logFile);
             return devnet;

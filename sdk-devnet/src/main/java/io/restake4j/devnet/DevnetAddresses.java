@@ -40,6 +40,13 @@ public final class DevnetAddresses {
     /** The devnet stETH test token (a TestToken; the deployer mints). */
     public static final String TOKEN_STETH = "tokens.stETH";
 
+    /** Lido stETH fixture (the Lido contract: staking entry point and token). */
+    public static final String LIDO_STETH = "lido.Lido";
+    /** Lido wstETH fixture. */
+    public static final String LIDO_WSTETH = "lido.WstETH";
+    /** Lido WithdrawalQueueERC721 fixture. */
+    public static final String LIDO_WITHDRAWAL_QUEUE = "lido.WithdrawalQueueERC721";
+
     private final Map<String, String> byName;
 
     DevnetAddresses(Map<String, String> byName) {

@@ -104,7 +104,7 @@ public final class DevnetExtension
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Devnet.class || type == Web3j.class || type == Credentials.class
-                || type == DevnetAddresses.class || type == EigenLayerDevnet.class;
+                || type == DevnetAddresses.class || type == EigenLayerDevnet.class || type == LidoDevnet.class;
     }
 
     @Override
@@ -122,6 +122,9 @@ public final class DevnetExtension
         }
         if (type == EigenLayerDevnet.class) {
             return devnet.eigenLayer();
+        }
+        if (type == LidoDevnet.class) {
+            return devnet.lido();
         }
         if (type == Credentials.class) {
             int index = parameter.findAnnotation(Account.class).map(Account::value).orElse(0);

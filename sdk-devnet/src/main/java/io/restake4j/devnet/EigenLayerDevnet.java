@@ -199,28 +199,28 @@ public final class EigenLayerDevnet {
         return Map.copyOf(out);
     }
 
-    private static String sendCreate(Devnet devnet, Credentials deployer, BigInteger firstNonce, int index,
+    static String sendCreate(Devnet devnet, Credentials deployer, BigInteger firstNonce, int index,
             String bytecode, Type<?>... constructorArgs) {
         String data = bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs));
         return send(devnet, deployer, firstNonce.add(BigInteger.valueOf(index)), "", data);
     }
 
-    private static String send(Devnet devnet, Credentials from, BigInteger nonce, String to, String data) {
+    static String send(Devnet devnet, Credentials from, BigInteger nonce, String to, String data) {
         RawTransaction tx = RawTransaction.createTransaction(devnet.chainId(), nonce, DEPLOY_GAS, to, BigInteger.ZERO,
                 data, PRIORITY_FEE, MAX_FEE);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, from));
         try {
             EthSendTransaction sent = devnet.web3j().ethSendRawTransaction(signed).send();
             if (sent.hasError()) {
-                throw new DevnetException("EigenLayer fixture transaction refused: " + sent.getError().getMessage());
+                throw new DevnetException("fixture transaction refused: " + sent.getError().getMessage());
             }
             return sent.getTransactionHash();
         } catch (IOException e) {
-            throw new DevnetException("EigenLayer fixture transaction failed: " + e.getMessage(), e);
+            throw new DevnetException("fixture transaction failed: " + e.getMessage(), e);
         }
     }
 
-    private static void requireSuccess(Devnet devnet, String hash, String what) {
+    static void requireSuccess(Devnet devnet, String hash, String what) {
         for (int attempt = 0; attempt < 2_000; attempt++) {
             try {
                 var receipt = devnet.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();

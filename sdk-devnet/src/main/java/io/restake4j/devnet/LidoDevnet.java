@@ -1,0 +1,191 @@
+package io.restake4j.devnet;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.web3j.abi.datatypes.Address;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+import io.restake4j.devnet.fixtures.lido.Lido;
+import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
+import io.restake4j.devnet.internal.FixtureArtifact;
+
+/**
+ * The Lido fixtures of a {@link Devnet} (stETH, wstETH, the withdrawal queue) and the oracle controls
+ * tests need.
+ *
+ * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}
+ * ({@code Builder.lido(false)} leaves them out). They implement Lido's user-facing interface with its
+ * share accounting and rounding (every conversion rounds down), permits, wrapping, withdrawal requests,
+ * checkpoints, hints and claims; governance and oracle functions revert {@code NotSupportedByFixture(string)}.
+ * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no fees,
+ * no external shares), staking starts without a stake limit, the first deposit mints shares 1:1, and the
+ * oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
+ * withdrawal requests at the current share rate.
+ *
+ * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code LidoDevnet lido}).
+ *
+ * <pre>{@code
+ * LidoDevnet lido = devnet.lido();
+ * // ... a user submits ETH and requests withdrawals through the SDK ...
+ * lido.report(BigInteger.TEN.pow(17));      // +0.1 ETH rewards for all holders
+ * lido.finalizeAll();                       // every pending request becomes claimable
+ * }</pre>
+ */
+public final class LidoDevnet {
+
+    /** Limits of one withdrawal request, in stETH wei. */
+    public static final BigInteger MIN_STETH_WITHDRAWAL_AMOUNT = BigInteger.valueOf(100);
+    public static final BigInteger MAX_STETH_WITHDRAWAL_AMOUNT = BigInteger.TEN.pow(21);
+
+    private static final int CONTRACTS = 3; // transactions sent by deploy(), in this order:
+    private static final int LIDO = 0;
+    private static final int WSTETH = 1;
+    private static final int WITHDRAWAL_QUEUE = 2;
+
+    private final Devnet devnet;
+
+    private LidoDevnet(Devnet devnet) {
+        this.devnet = devnet;
+    }
+
+    /** Deploys the three fixtures back to back with nonce-derived addresses and checks the receipts at the end. */
+    static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
+        Credentials deployer = devnet.deployer();
+        String from = deployer.getAddress();
+        BigInteger nonce;
+        try {
+            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
+                    .getTransactionCount();
+        } catch (IOException e) {
+            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
+        }
+        String[] at = new String[CONTRACTS];
+        for (int i = 0; i < CONTRACTS; i++) {
+            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
+        }
+        List<String> hashes = new ArrayList<>(CONTRACTS);
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, LIDO, bytecodes.get("Lido"),
+                new Address(at[WITHDRAWAL_QUEUE])));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WSTETH, bytecodes.get("WstETH"),
+                new Address(at[LIDO])));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WITHDRAWAL_QUEUE,
+                bytecodes.get("WithdrawalQueueERC721"), new Address(at[LIDO]), new Address(at[WSTETH])));
+        for (int i = 0; i < hashes.size(); i++) {
+            EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "Lido fixture deployment step " + i);
+        }
+        devnet.register(DevnetAddresses.LIDO_STETH, at[LIDO]);
+        devnet.register(DevnetAddresses.LIDO_WSTETH, at[WSTETH]);
+        devnet.register(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE, at[WITHDRAWAL_QUEUE]);
+        return new LidoDevnet(devnet);
+    }
+
+    /** Reads the creation bytecode of the three fixtures; the devnet does this while anvil starts. */
+    static Map<String, String> loadBytecodes() {
+        Map<String, String> out = new HashMap<>();
+        for (String name : List.of("Lido", "WstETH", "WithdrawalQueueERC721")) {
+            out.put(name, FixtureArtifact.load("lido", name).bytecode());
+        }
+        return Map.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    /** The stETH fixture ({@value DevnetAddresses#LIDO_STETH}), Lido's staking entry point. */
+    public String stETH() {
+        return devnet.addresses().require(DevnetAddresses.LIDO_STETH);
+    }
+
+    /** The wstETH fixture ({@value DevnetAddresses#LIDO_WSTETH}). */
+    public String wstETH() {
+        return devnet.addresses().require(DevnetAddresses.LIDO_WSTETH);
+    }
+
+    /** The WithdrawalQueueERC721 fixture ({@value DevnetAddresses#LIDO_WITHDRAWAL_QUEUE}). */
+    public String withdrawalQueue() {
+        return devnet.addresses().require(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE);
+    }
+
+    // ---------------------------------------------------------------- oracle controls
+
+    /**
+     * An oracle report: adds {@code rewardsOrLossWei} to stETH's pooled ether (positive: rewards, paid by the
+     * deployer) or takes it away (negative: a loss, the ether goes to the deployer). Every holder's balance
+     * changes in proportion to their shares; share counts do not. Emits {@code TokenRebased}.
+     *
+     * @throws DevnetException if nothing is staked yet or the loss is not below the pooled ether
+     */
+    public TransactionReceipt report(BigInteger rewardsOrLossWei) {
+        BigInteger value = rewardsOrLossWei.signum() > 0 ? rewardsOrLossWei : BigInteger.ZERO;
+        return send("report(" + rewardsOrLossWei + ")",
+                () -> lido().send_devnetReport(rewardsOrLossWei, value).send());
+    }
+
+    /**
+     * Finalizes every pending withdrawal request up to {@code lastRequestId} at the current share rate: a new
+     * checkpoint; each request can then claim its stETH at request time, or less if the rate fell since.
+     */
+    public TransactionReceipt finalize(BigInteger lastRequestId) {
+        return send("finalize(" + lastRequestId + ")", () -> queue().send_devnetFinalize(lastRequestId).send());
+    }
+
+    /** Finalizes every pending request; returns null when there is none. */
+    public TransactionReceipt finalizeAll() {
+        try {
+            WithdrawalQueueERC721 queue = queue();
+            BigInteger last = queue.call_getLastRequestId().send();
+            if (last.equals(queue.call_getLastFinalizedRequestId().send())) {
+                return null;
+            }
+            return finalize(last);
+        } catch (DevnetException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevnetException("Lido finalizeAll failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets Lido's sliding stake limit (full at once, growing back by {@code increasePerBlock} per block). */
+    public TransactionReceipt setStakingLimit(BigInteger maxStakeLimit, BigInteger increasePerBlock) {
+        return send("setStakingLimit", () -> lido().send_setStakingLimit(maxStakeLimit, increasePerBlock).send());
+    }
+
+    /** Removes the stake limit (the devnet starts without one). */
+    public TransactionReceipt removeStakingLimit() {
+        return send("removeStakingLimit", () -> lido().send_removeStakingLimit().send());
+    }
+
+    private Lido lido() {
+        return Lido.load(stETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private WithdrawalQueueERC721 queue() {
+        return WithdrawalQueueERC721.load(withdrawalQueue(), devnet.web3j(),
+                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private interface Call {
+        TransactionReceipt run() throws Exception;
+    }
+
+    private static TransactionReceipt send(String what, Call call) {
+        try {
+            TransactionReceipt receipt = call.run();
+            if (!receipt.isStatusOK()) {
+                throw new DevnetException("Lido " + what + " reverted (tx " + receipt.getTransactionHash() + ")");
+            }
+            return receipt;
+        } catch (DevnetException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevnetException("Lido " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

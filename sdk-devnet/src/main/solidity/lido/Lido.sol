@@ -1,0 +1,730 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
+
+/// @dev What the fixture needs from the contracts it calls back (EIP-1271 wallets).
+interface IERC1271Wallet {
+    function isValidSignature(bytes32 hash, bytes memory signature) external view returns (bytes4);
+}
+
+/// @title Lido / stETH (devnet fixture)
+/// @notice The staking entry point and the rebasing stETH token in one contract, with Lido's share
+///         accounting: balances are derived as `shares * totalPooledEther / totalShares` and every
+///         conversion rounds down, so `transfer(x)` moves `floor(x * shares / ether)` shares and the
+///         recipient may see 1-2 wei less than `x`. Errors are revert strings, as on the 0.4.24 contract.
+///         EIP-2612 permit with the domain ("Liquid staked Ether 2.0", "2") and EIP-1271 owners.
+/// @dev Devnet semantics (deviations from Lido V3):
+///      - No beacon chain, node operators, fees or external (stVault) shares: all pooled ether is
+///        buffered in this contract, and `address(this).balance == getTotalPooledEther()` holds.
+///      - The first deposit mints shares 1:1 (no bootstrap holder at 0xdead).
+///      - The oracle is the deployer: `devnetReport(delta)` adds rewards (sent along as msg.value) or
+///        takes a loss (the ether is sent to the deployer), emitting `TokenRebased` without fee shares.
+///      - The stake limit starts unlimited; the deployer may set Lido's sliding limit
+///        (`setStakingLimit(max, increasePerBlock)`), remove it, or pause/resume staking.
+///      - The withdrawal queue fixture (fixed at construction) takes ether and burns its own shares
+///        through `devnetFinalizeWithdrawals`; it is the only burner.
+///      - Aragon/governance functions exist with their real signatures and revert
+///        `NotSupportedByFixture(name)`.
+///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
+contract Lido is FixtureUnsupported {
+    event Submitted(address indexed sender, uint256 amount, address referral);
+    event Transfer(address indexed from, address indexed to, uint256 value);
+    event Approval(address indexed owner, address indexed spender, uint256 value);
+    event TransferShares(address indexed from, address indexed to, uint256 sharesValue);
+    event SharesBurnt(
+        address indexed account, uint256 preRebaseTokenAmount, uint256 postRebaseTokenAmount, uint256 sharesAmount
+    );
+    event TokenRebased(
+        uint256 indexed reportTimestamp,
+        uint256 timeElapsed,
+        uint256 preTotalShares,
+        uint256 preTotalEther,
+        uint256 postTotalShares,
+        uint256 postTotalEther,
+        uint256 sharesMintedAsFees
+    );
+    event StakingPaused();
+    event StakingResumed();
+    event StakingLimitSet(uint256 maxStakeLimit, uint256 stakeLimitIncreasePerBlock);
+    event StakingLimitRemoved();
+    event WithdrawalsReceived(uint256 amount);
+    // declared for the ABI (log decoding); the fixture never emits them
+    event ETHDistributed(
+        uint256 indexed reportTimestamp,
+        uint256 preCLBalance,
+        uint256 postCLBalance,
+        uint256 withdrawalsWithdrawn,
+        uint256 executionLayerRewardsWithdrawn,
+        uint256 postBufferedEther
+    );
+    event InternalShareRateUpdated(
+        uint256 indexed reportTimestamp, uint256 postInternalShares, uint256 postInternalEther, uint256 sharesMintedAsFees
+    );
+    event ExternalSharesMinted(address indexed receiver, uint256 amountOfShares);
+    event ExternalSharesBurnt(uint256 amountOfShares);
+    event CLValidatorsUpdated(uint256 indexed reportTimestamp, uint256 preCLValidators, uint256 postCLValidators);
+    event DepositedValidatorsChanged(uint256 depositedValidators);
+    event ELRewardsReceived(uint256 amount);
+    event Unbuffered(uint256 amount);
+    event LidoLocatorSet(address lidoLocator);
+    event MaxExternalRatioBPSet(uint256 maxExternalRatioBP);
+    event ExternalEtherTransferredToBuffer(uint256 amount);
+    event ExternalBadDebtInternalized(uint256 amountOfShares);
+    event EIP712StETHInitialized(address eip712StETH);
+    event Stopped();
+    event Resumed();
+    event ContractVersionSet(uint256 version);
+    event ScriptResult(address indexed executor, bytes script, bytes input, bytes returnData);
+    event RecoverToVault(address indexed vault, address indexed token, uint256 amount);
+
+    bytes32 private constant DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+    bytes32 private constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    string private constant NAME = "Liquid staked Ether 2.0";
+    string private constant PERMIT_VERSION = "2";
+    uint256 private constant INFINITE_ALLOWANCE = type(uint256).max;
+    uint256 private constant UINT128_MAX = type(uint128).max;
+    uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+
+    /// @notice The devnet oracle and staking controller (the deployer).
+    address public immutable devnetOracle;
+    /// @notice The withdrawal queue fixture, the only account that can burn shares.
+    address public immutable devnetWithdrawalQueue;
+
+    uint256 private _totalPooledEther;
+    uint256 private _totalShares;
+    mapping(address => uint256) private _shares;
+    mapping(address => mapping(address => uint256)) private _allowances;
+    mapping(address => uint256) private _nonces;
+
+    bool private _stakingPaused;
+    uint256 private _maxStakeLimit; // 0 = no limit
+    uint256 private _stakeLimitIncreasePerBlock;
+    uint256 private _prevStakeLimit;
+    uint256 private _prevStakeBlockNumber;
+    uint256 private _lastReportTimestamp;
+    uint256 private _zero; // never set: the devnet has no validators, fees or external shares
+
+    /// @param withdrawalQueue the WithdrawalQueueERC721 fixture (its address is known before deployment)
+    constructor(address withdrawalQueue) {
+        require(withdrawalQueue != address(0), "ZERO_WITHDRAWAL_QUEUE");
+        devnetOracle = msg.sender;
+        devnetWithdrawalQueue = withdrawalQueue;
+        _lastReportTimestamp = block.timestamp;
+    }
+
+    modifier onlyDevnetOracle() {
+        require(msg.sender == devnetOracle, "APP_AUTH_FAILED");
+        _;
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    function name() external pure returns (string memory) {
+        return NAME;
+    }
+
+    function symbol() external pure returns (string memory) {
+        return "stETH";
+    }
+
+    function decimals() external pure returns (uint8) {
+        return 18;
+    }
+
+    // ------------------------------------------------------------------ staking
+
+    /// @notice Stakes msg.value; returns the shares minted (not stETH).
+    function submit(address _referral) external payable returns (uint256) {
+        return _submit(_referral);
+    }
+
+    /// @notice Plain ether transfers stake with no referral.
+    receive() external payable {
+        _submit(address(0));
+    }
+
+    /// @notice Unknown calldata is refused, as upstream.
+    fallback() external payable {
+        revert("NON_EMPTY_DATA");
+    }
+
+    function _submit(address referral) internal returns (uint256 sharesAmount) {
+        require(msg.value != 0, "ZERO_DEPOSIT");
+        require(!_stakingPaused, "STAKING_PAUSED");
+        if (_maxStakeLimit != 0) {
+            uint256 current = _currentStakeLimit();
+            require(msg.value <= current, "STAKE_LIMIT");
+            _prevStakeLimit = current - msg.value;
+            _prevStakeBlockNumber = block.number;
+        }
+        sharesAmount = getSharesByPooledEth(msg.value);
+        require(sharesAmount != 0, "ZERO_SHARES"); // only reachable at an extreme share rate
+        _mintShares(msg.sender, sharesAmount);
+        _totalPooledEther += msg.value;
+        emit Submitted(msg.sender, msg.value, referral);
+        _emitTransferEvents(address(0), msg.sender, getPooledEthByShares(sharesAmount), sharesAmount);
+    }
+
+    function isStakingPaused() external view returns (bool) {
+        return _stakingPaused;
+    }
+
+    /// @notice type(uint256).max when no limit is set; 0 while staking is paused.
+    function getCurrentStakeLimit() public view returns (uint256) {
+        if (_stakingPaused) return 0;
+        if (_maxStakeLimit == 0) return type(uint256).max;
+        return _currentStakeLimit();
+    }
+
+    function getStakeLimitFullInfo()
+        external
+        view
+        returns (
+            bool isStakingPaused_,
+            bool isStakingLimitSet,
+            uint256 currentStakeLimit,
+            uint256 maxStakeLimit,
+            uint256 maxStakeLimitGrowthBlocks,
+            uint256 prevStakeLimit,
+            uint256 prevStakeBlockNumber
+        )
+    {
+        isStakingPaused_ = _stakingPaused;
+        isStakingLimitSet = _maxStakeLimit != 0;
+        currentStakeLimit = getCurrentStakeLimit();
+        maxStakeLimit = _maxStakeLimit;
+        maxStakeLimitGrowthBlocks =
+            _stakeLimitIncreasePerBlock == 0 ? 0 : _maxStakeLimit / _stakeLimitIncreasePerBlock;
+        prevStakeLimit = _prevStakeLimit;
+        prevStakeBlockNumber = _prevStakeBlockNumber;
+    }
+
+    function _currentStakeLimit() private view returns (uint256) {
+        uint256 grown = _prevStakeLimit + (block.number - _prevStakeBlockNumber) * _stakeLimitIncreasePerBlock;
+        return grown > _maxStakeLimit ? _maxStakeLimit : grown;
+    }
+
+    /// @notice Devnet: the deployer sets Lido's sliding stake limit (full at once).
+    function setStakingLimit(uint256 _maxStakeLimitValue, uint256 _stakeLimitIncreasePerBlockValue)
+        external
+        onlyDevnetOracle
+    {
+        require(_maxStakeLimitValue != 0, "ZERO_MAX_STAKE_LIMIT");
+        require(_stakeLimitIncreasePerBlockValue <= _maxStakeLimitValue, "TOO_LARGE_LIMIT_INCREASE");
+        _maxStakeLimit = _maxStakeLimitValue;
+        _stakeLimitIncreasePerBlock = _stakeLimitIncreasePerBlockValue;
+        _prevStakeLimit = _maxStakeLimitValue;
+        _prevStakeBlockNumber = block.number;
+        emit StakingLimitSet(_maxStakeLimitValue, _stakeLimitIncreasePerBlockValue);
+    }
+
+    /// @notice Devnet: the deployer removes the stake limit.
+    function removeStakingLimit() external onlyDevnetOracle {
+        _maxStakeLimit = 0;
+        _stakeLimitIncreasePerBlock = 0;
+        emit StakingLimitRemoved();
+    }
+
+    /// @notice Devnet: the deployer pauses staking (submit reverts "STAKING_PAUSED").
+    function pauseStaking() external onlyDevnetOracle {
+        _stakingPaused = true;
+        emit StakingPaused();
+    }
+
+    /// @notice Devnet: the deployer resumes staking.
+    function resumeStaking() external onlyDevnetOracle {
+        _stakingPaused = false;
+        emit StakingResumed();
+    }
+
+    // ------------------------------------------------------------------ devnet oracle
+
+    /// @notice Devnet oracle report: adds `rewardsOrLossWei` to the pooled ether (rewards must come as
+    ///         msg.value) or removes `-rewardsOrLossWei` (that ether is sent to the deployer). Share
+    ///         counts do not change; no fee shares are minted. Emits `TokenRebased`.
+    function devnetReport(int256 rewardsOrLossWei) external payable onlyDevnetOracle {
+        uint256 preShares = _totalShares;
+        uint256 preEther = _totalPooledEther;
+        require(preShares != 0, "DEVNET_NO_SHARES");
+        if (rewardsOrLossWei >= 0) {
+            require(msg.value == uint256(rewardsOrLossWei), "DEVNET_VALUE_MISMATCH");
+            _totalPooledEther = preEther + uint256(rewardsOrLossWei);
+        } else {
+            require(msg.value == 0, "DEVNET_VALUE_MISMATCH");
+            uint256 loss = uint256(-rewardsOrLossWei);
+            require(loss < preEther, "DEVNET_LOSS_TOO_LARGE");
+            _totalPooledEther = preEther - loss;
+            (bool sent,) = msg.sender.call{value: loss}("");
+            require(sent, "DEVNET_LOSS_NOT_SENT");
+        }
+        emit TokenRebased(
+            block.timestamp, block.timestamp - _lastReportTimestamp, preShares, preEther, preShares, _totalPooledEther, 0
+        );
+        _lastReportTimestamp = block.timestamp;
+    }
+
+    /// @notice Devnet: called by the withdrawal queue fixture when it finalizes requests: sends it
+    ///         `ethToLock` of the pooled ether and burns `sharesToBurn` of its shares (`SharesBurnt`).
+    function devnetFinalizeWithdrawals(uint256 ethToLock, uint256 sharesToBurn) external {
+        require(msg.sender == devnetWithdrawalQueue, "APP_AUTH_FAILED");
+        require(sharesToBurn <= _shares[msg.sender], "BALANCE_EXCEEDED");
+        uint256 preRebaseTokenAmount = getPooledEthByShares(sharesToBurn);
+        require(ethToLock <= preRebaseTokenAmount, "DEVNET_TOO_MUCH_ETHER");
+        _totalPooledEther -= ethToLock;
+        _shares[msg.sender] -= sharesToBurn;
+        _totalShares -= sharesToBurn;
+        uint256 postRebaseTokenAmount = _totalShares == 0 ? 0 : getPooledEthByShares(sharesToBurn);
+        emit SharesBurnt(msg.sender, preRebaseTokenAmount, postRebaseTokenAmount, sharesToBurn);
+        emit WithdrawalsReceived(ethToLock);
+        (bool sent,) = msg.sender.call{value: ethToLock}("");
+        require(sent, "DEVNET_ETHER_NOT_SENT");
+    }
+
+    // ------------------------------------------------------------------ shares and balances
+
+    function getTotalPooledEther() public view returns (uint256) {
+        return _totalPooledEther;
+    }
+
+    function totalSupply() external view returns (uint256) {
+        return _totalPooledEther;
+    }
+
+    function getTotalShares() external view returns (uint256) {
+        return _totalShares;
+    }
+
+    function sharesOf(address _account) external view returns (uint256) {
+        return _shares[_account];
+    }
+
+    function balanceOf(address _account) external view returns (uint256) {
+        return getPooledEthByShares(_shares[_account]);
+    }
+
+    /// @notice floor(eth * totalShares / totalPooledEther); 1:1 while nothing is pooled.
+    function getSharesByPooledEth(uint256 _ethAmount) public view returns (uint256) {
+        require(_ethAmount < UINT128_MAX, "ETH_TOO_LARGE");
+        if (_totalShares == 0 || _totalPooledEther == 0) return _ethAmount;
+        return _ethAmount * _totalShares / _totalPooledEther;
+    }
+
+    /// @notice floor(shares * totalPooledEther / totalShares); 1:1 while there are no shares.
+    function getPooledEthByShares(uint256 _sharesAmount) public view returns (uint256) {
+        require(_sharesAmount < UINT128_MAX, "SHARES_TOO_LARGE");
+        if (_totalShares == 0) return _sharesAmount;
+        return _sharesAmount * _totalPooledEther / _totalShares;
+    }
+
+    /// @notice ceil(shares * totalPooledEther / totalShares).
+    function getPooledEthBySharesRoundUp(uint256 _sharesAmount) external view returns (uint256 etherAmount) {
+        require(_sharesAmount < UINT128_MAX, "SHARES_TOO_LARGE");
+        if (_totalShares == 0) return _sharesAmount;
+        etherAmount = _sharesAmount * _totalPooledEther / _totalShares;
+        if (mulmod(_sharesAmount, _totalPooledEther, _totalShares) != 0) etherAmount += 1;
+    }
+
+    function getBufferedEther() external view returns (uint256) {
+        return _totalPooledEther;
+    }
+
+    /// @notice (0, 0, 0): the devnet has no validators.
+    function getBeaconStat()
+        external
+        view
+        returns (uint256 depositedValidators, uint256 beaconValidators, uint256 beaconBalance)
+    {
+        return (_zero, _zero, _zero);
+    }
+
+    /// @notice 0: the devnet oracle mints no fee shares.
+    function getFee() external view returns (uint16 totalFee) {
+        return uint16(_zero);
+    }
+
+    function getFeeDistribution()
+        external
+        view
+        returns (uint16 treasuryFeeBasisPoints, uint16 insuranceFeeBasisPoints, uint16 operatorsFeeBasisPoints)
+    {
+        return (uint16(_zero), uint16(_zero), uint16(_zero));
+    }
+
+    /// @notice 0: no external (stVault) shares on the devnet.
+    function getExternalShares() external view returns (uint256) {
+        return _zero;
+    }
+
+    function getExternalEther() external view returns (uint256) {
+        return _zero;
+    }
+
+    function getMaxMintableExternalShares() external view returns (uint256) {
+        return _zero;
+    }
+
+    function getMaxExternalRatioBP() external view returns (uint256) {
+        return _zero;
+    }
+
+    function isStopped() external view returns (bool) {
+        return _zero != 0;
+    }
+
+    function hasInitialized() external view returns (bool) {
+        return _zero == 0;
+    }
+
+    // ------------------------------------------------------------------ ERC-20 in stETH
+
+    function allowance(address _owner, address _spender) external view returns (uint256) {
+        return _allowances[_owner][_spender];
+    }
+
+    function approve(address _spender, uint256 _amount) external returns (bool) {
+        _approve(msg.sender, _spender, _amount);
+        return true;
+    }
+
+    function increaseAllowance(address _spender, uint256 _addedValue) external returns (bool) {
+        _approve(msg.sender, _spender, _allowances[msg.sender][_spender] + _addedValue);
+        return true;
+    }
+
+    function decreaseAllowance(address _spender, uint256 _subtractedValue) external returns (bool) {
+        uint256 current = _allowances[msg.sender][_spender];
+        require(current >= _subtractedValue, "ALLOWANCE_BELOW_ZERO");
+        _approve(msg.sender, _spender, current - _subtractedValue);
+        return true;
+    }
+
+    /// @notice Moves floor(amount * totalShares / totalPooledEther) shares; `Transfer` carries `_amount`.
+    function transfer(address _recipient, uint256 _amount) external returns (bool) {
+        _transfer(msg.sender, _recipient, _amount);
+        return true;
+    }
+
+    function transferFrom(address _sender, address _recipient, uint256 _amount) external returns (bool) {
+        _spendAllowance(_sender, msg.sender, _amount);
+        _transfer(_sender, _recipient, _amount);
+        return true;
+    }
+
+    /// @notice Moves exactly `_sharesAmount`; returns the stETH they represent (floor).
+    function transferShares(address _recipient, uint256 _sharesAmount) external returns (uint256) {
+        _transferShares(msg.sender, _recipient, _sharesAmount);
+        uint256 tokensAmount = getPooledEthByShares(_sharesAmount);
+        _emitTransferEvents(msg.sender, _recipient, tokensAmount, _sharesAmount);
+        return tokensAmount;
+    }
+
+    /// @notice Spends allowance of getPooledEthByShares(_sharesAmount) (floor).
+    function transferSharesFrom(address _sender, address _recipient, uint256 _sharesAmount)
+        external
+        returns (uint256)
+    {
+        uint256 tokensAmount = getPooledEthByShares(_sharesAmount);
+        _spendAllowance(_sender, msg.sender, tokensAmount);
+        _transferShares(_sender, _recipient, _sharesAmount);
+        _emitTransferEvents(_sender, _recipient, tokensAmount, _sharesAmount);
+        return tokensAmount;
+    }
+
+    function _transfer(address _sender, address _recipient, uint256 _amount) internal {
+        uint256 sharesToTransfer = getSharesByPooledEth(_amount);
+        _transferShares(_sender, _recipient, sharesToTransfer);
+        _emitTransferEvents(_sender, _recipient, _amount, sharesToTransfer);
+    }
+
+    function _transferShares(address _sender, address _recipient, uint256 _sharesAmount) internal {
+        require(_sender != address(0), "TRANSFER_FROM_ZERO_ADDR");
+        require(_recipient != address(0), "TRANSFER_TO_ZERO_ADDR");
+        require(_recipient != address(this), "TRANSFER_TO_STETH_CONTRACT");
+        uint256 current = _shares[_sender];
+        require(_sharesAmount <= current, "BALANCE_EXCEEDED");
+        _shares[_sender] = current - _sharesAmount;
+        _shares[_recipient] += _sharesAmount;
+    }
+
+    function _mintShares(address _recipient, uint256 _sharesAmount) internal {
+        require(_recipient != address(0), "MINT_TO_ZERO_ADDR");
+        _totalShares += _sharesAmount;
+        _shares[_recipient] += _sharesAmount;
+    }
+
+    function _approve(address _owner, address _spender, uint256 _amount) internal {
+        require(_owner != address(0), "APPROVE_FROM_ZERO_ADDR");
+        require(_spender != address(0), "APPROVE_TO_ZERO_ADDR");
+        _allowances[_owner][_spender] = _amount;
+        emit Approval(_owner, _spender, _amount);
+    }
+
+    function _spendAllowance(address _owner, address _spender, uint256 _amount) internal {
+        uint256 current = _allowances[_owner][_spender];
+        if (current != INFINITE_ALLOWANCE) {
+            require(current >= _amount, "ALLOWANCE_EXCEEDED");
+            _approve(_owner, _spender, current - _amount);
+        }
+    }
+
+    function _emitTransferEvents(address _from, address _to, uint256 _tokenAmount, uint256 _sharesAmount) internal {
+        emit Transfer(_from, _to, _tokenAmount);
+        emit TransferShares(_from, _to, _sharesAmount);
+    }
+
+    // ------------------------------------------------------------------ permit (EIP-2612 + EIP-1271)
+
+    function nonces(address owner) external view returns (uint256) {
+        return _nonces[owner];
+    }
+
+    function DOMAIN_SEPARATOR() public view returns (bytes32) {
+        return keccak256(
+            abi.encode(DOMAIN_TYPEHASH, keccak256(bytes(NAME)), keccak256(bytes(PERMIT_VERSION)), block.chainid, address(this))
+        );
+    }
+
+    /// @notice The shortened ERC-5267 domain Lido returns (no fields, salt or extensions).
+    function eip712Domain()
+        external
+        view
+        returns (string memory name_, string memory version, uint256 chainId, address verifyingContract)
+    {
+        return (NAME, PERMIT_VERSION, block.chainid, address(this));
+    }
+
+    /// @notice The fixture hashes permits itself: it returns its own address (upstream: a helper contract).
+    function getEIP712StETH() external view returns (address) {
+        return address(this);
+    }
+
+    function permit(
+        address _owner,
+        address _spender,
+        uint256 _value,
+        uint256 _deadline,
+        uint8 _v,
+        bytes32 _r,
+        bytes32 _s
+    ) external {
+        require(block.timestamp <= _deadline, "DEADLINE_EXPIRED");
+        bytes32 structHash =
+            keccak256(abi.encode(PERMIT_TYPEHASH, _owner, _spender, _value, _nonces[_owner]++, _deadline));
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", DOMAIN_SEPARATOR(), structHash));
+        require(_isValidSignature(_owner, digest, _v, _r, _s), "INVALID_SIGNATURE");
+        _approve(_owner, _spender, _value);
+    }
+
+    function _isValidSignature(address signer, bytes32 digest, uint8 v, bytes32 r, bytes32 s)
+        private
+        view
+        returns (bool)
+    {
+        if (signer.code.length > 0) {
+            (bool ok, bytes memory result) = signer.staticcall(
+                abi.encodeWithSelector(IERC1271Wallet.isValidSignature.selector, digest, abi.encodePacked(r, s, v))
+            );
+            return ok && result.length >= 32 && abi.decode(result, (bytes32)) == bytes32(bytes4(0x1626ba7e));
+        }
+        if (uint256(s) > MAX_S || (v != 27 && v != 28)) return false;
+        address recovered = ecrecover(digest, v, r, s);
+        return recovered != address(0) && recovered == signer;
+    }
+
+    // ------------------------------------------------------------------ not supported
+
+    function getLidoLocator() external view returns (address) {
+        _unsupportedView("getLidoLocator");
+        return address(0);
+    }
+
+    function getWithdrawalCredentials() external view returns (bytes32) {
+        _unsupportedView("getWithdrawalCredentials");
+        return bytes32(0);
+    }
+
+    function getTotalELRewardsCollected() external view returns (uint256) {
+        _unsupportedView("getTotalELRewardsCollected");
+        return 0;
+    }
+
+    function getDepositableEther() external view returns (uint256) {
+        _unsupportedView("getDepositableEther");
+        return 0;
+    }
+
+    function canDeposit() external view returns (bool) {
+        _unsupportedView("canDeposit");
+        return false;
+    }
+
+    function deposit(uint256, uint256, bytes calldata) external {
+        _unsupported("deposit");
+    }
+
+    function burnShares(uint256) external {
+        _unsupported("burnShares");
+    }
+
+    function mintShares(address, uint256) external {
+        _unsupported("mintShares");
+    }
+
+    function mintExternalShares(address, uint256) external {
+        _unsupported("mintExternalShares");
+    }
+
+    function burnExternalShares(uint256) external {
+        _unsupported("burnExternalShares");
+    }
+
+    function receiveELRewards() external payable {
+        _unsupported("receiveELRewards");
+    }
+
+    function receiveWithdrawals() external payable {
+        _unsupported("receiveWithdrawals");
+    }
+
+    function stop() external {
+        _unsupported("stop");
+    }
+
+    function resume() external {
+        _unsupported("resume");
+    }
+
+    function processClStateUpdate(uint256, uint256, uint256, uint256) external {
+        _unsupported("processClStateUpdate");
+    }
+
+    function collectRewardsAndProcessWithdrawals(
+        uint256,
+        uint256,
+        uint256,
+        uint256,
+        uint256,
+        uint256,
+        uint256,
+        uint256
+    ) external {
+        _unsupported("collectRewardsAndProcessWithdrawals");
+    }
+
+    function emitTokenRebase(uint256, uint256, uint256, uint256, uint256, uint256, uint256, uint256, uint256)
+        external
+    {
+        _unsupported("emitTokenRebase");
+    }
+
+    function STAKING_CONTROL_ROLE() external view returns (bytes32) {
+        _unsupportedView("STAKING_CONTROL_ROLE");
+        return bytes32(0);
+    }
+
+    function RESUME_ROLE() external view returns (bytes32) {
+        _unsupportedView("RESUME_ROLE");
+        return bytes32(0);
+    }
+
+    function PAUSE_ROLE() external view returns (bytes32) {
+        _unsupportedView("PAUSE_ROLE");
+        return bytes32(0);
+    }
+
+    function STAKING_PAUSE_ROLE() external view returns (bytes32) {
+        _unsupportedView("STAKING_PAUSE_ROLE");
+        return bytes32(0);
+    }
+
+    function UNSAFE_CHANGE_DEPOSITED_VALIDATORS_ROLE() external view returns (bytes32) {
+        _unsupportedView("UNSAFE_CHANGE_DEPOSITED_VALIDATORS_ROLE");
+        return bytes32(0);
+    }
+
+    function appId() external view returns (bytes32) {
+        _unsupportedView("appId");
+        return bytes32(0);
+    }
+
+    function getTreasury() external view returns (address) {
+        _unsupportedView("getTreasury");
+        return address(0);
+    }
+
+    function getRecoveryVault() external view returns (address) {
+        _unsupportedView("getRecoveryVault");
+        return address(0);
+    }
+
+    function kernel() external view returns (address) {
+        _unsupportedView("kernel");
+        return address(0);
+    }
+
+    function getEVMScriptRegistry() external view returns (address) {
+        _unsupportedView("getEVMScriptRegistry");
+        return address(0);
+    }
+
+    function getContractVersion() external view returns (uint256) {
+        _unsupportedView("getContractVersion");
+        return 0;
+    }
+
+    function getInitializationBlock() external view returns (uint256) {
+        _unsupportedView("getInitializationBlock");
+        return 0;
+    }
+
+    function isPetrified() external view returns (bool) {
+        _unsupportedView("isPetrified");
+        return false;
+    }
+
+    function getEVMScriptExecutor(bytes calldata) external view returns (address) {
+        _unsupportedView("getEVMScriptExecutor");
+        return address(0);
+    }
+
+    function allowRecoverability(address) external view returns (bool) {
+        _unsupportedView("allowRecoverability");
+        return false;
+    }
+
+    function canPerform(address, bytes32, uint256[] calldata) external view returns (bool) {
+        _unsupportedView("canPerform");
+        return false;
+    }
+
+    function initialize(address, address) external payable {
+        _unsupported("initialize");
+    }
+
+    function finalizeUpgrade_v3(address, address[] calldata, uint256) external {
+        _unsupported("finalizeUpgrade_v3");
+    }
+
+    function unsafeChangeDepositedValidators(uint256) external {
+        _unsupported("unsafeChangeDepositedValidators");
+    }
+
+    function internalizeExternalBadDebt(uint256) external {
+        _unsupported("internalizeExternalBadDebt");
+    }
+
+    function rebalanceExternalEtherToInternal(uint256) external payable {
+        _unsupported("rebalanceExternalEtherToInternal");
+    }
+
+    function setMaxExternalRatioBP(uint256) external {
+        _unsupported("setMaxExternalRatioBP");
+    }
+
+    function transferToVault(address) external {
+        _unsupported("transferToVault");
+    }
+}

@@ -1,0 +1,679 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
+
+/// @dev The stETH calls the queue makes (including the devnet-only finalization hook).
+interface IStETHForQueue {
+    function getSharesByPooledEth(uint256 ethAmount) external view returns (uint256);
+    function getTotalPooledEther() external view returns (uint256);
+    function getTotalShares() external view returns (uint256);
+    function transferFrom(address sender, address recipient, uint256 amount) external returns (bool);
+    function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external;
+    function devnetFinalizeWithdrawals(uint256 ethToLock, uint256 sharesToBurn) external;
+}
+
+/// @dev The wstETH calls the queue makes.
+interface IWstETHForQueue {
+    function transferFrom(address sender, address recipient, uint256 amount) external returns (bool);
+    function unwrap(uint256 wstETHAmount) external returns (uint256);
+    function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external;
+}
+
+interface IERC721ReceiverForQueue {
+    function onERC721Received(address operator, address from, uint256 tokenId, bytes calldata data)
+        external
+        returns (bytes4);
+}
+
+/// @title WithdrawalQueueERC721 (devnet fixture)
+/// @notice Lido's withdrawal queue ("unstETH" NFTs): requests of 100 wei .. 1000 stETH each lock the
+///         stETH and its shares; finalization appends a checkpoint with the share rate it used; a
+///         finalized request pays its stETH at request time, or shares * checkpoint rate / 1e27 if that is
+///         less (losses are shared, rewards are not paid); claims need the checkpoint hint and the NFT
+///         owner, and burn the NFT. Custom errors and events as upstream.
+/// @dev Devnet semantics (deviations from Lido):
+///      - Finalization is a devnet control: `devnetFinalize(lastRequestIdToFinalize)` by the deployer,
+///        at the current stETH share rate (totalPooledEther * 1e27 / totalShares). Every call adds a
+///        checkpoint. The ether locked is exactly the sum of what the finalized requests can claim,
+///        taken from stETH's pool, and the requests' shares are burnt (`SharesBurnt`).
+///      - Never paused, never in bunker mode; no roles, no NFT descriptor, empty token URIs.
+///      - Oracle, role, pause and URI functions exist with their real signatures and revert
+///        `NotSupportedByFixture(name)`, except the oracle's `calculateFinalizationBatches`, which is
+///        left out: web3j's generator cannot build a wrapper for its struct with a `uint256[36]` member.
+///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
+contract WithdrawalQueueERC721 is FixtureUnsupported {
+    struct PermitInput {
+        uint256 value;
+        uint256 deadline;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
+    struct WithdrawalRequestStatus {
+        uint256 amountOfStETH;
+        uint256 amountOfShares;
+        address owner;
+        uint256 timestamp;
+        bool isFinalized;
+        bool isClaimed;
+    }
+
+    struct Request {
+        uint128 amountOfStETH;
+        uint128 amountOfShares;
+        address owner;
+        uint40 timestamp;
+        bool claimed;
+    }
+
+    struct Checkpoint {
+        uint256 fromRequestId;
+        uint256 maxShareRate;
+    }
+
+    event WithdrawalRequested(
+        uint256 indexed requestId,
+        address indexed requestor,
+        address indexed owner,
+        uint256 amountOfStETH,
+        uint256 amountOfShares
+    );
+    event WithdrawalsFinalized(
+        uint256 indexed from, uint256 indexed to, uint256 amountOfETHLocked, uint256 sharesToBurn, uint256 timestamp
+    );
+    event WithdrawalClaimed(
+        uint256 indexed requestId, address indexed owner, address indexed receiver, uint256 amountOfETH
+    );
+    event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId);
+    event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
+    event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId);
+    event ApprovalForAll(address indexed owner, address indexed operator, bool approved);
+    // declared for the ABI (log decoding); the fixture never emits them
+    event BunkerModeEnabled(uint256 _sinceTimestamp);
+    event BunkerModeDisabled();
+    event MetadataUpdate(uint256 _tokenId);
+    event BaseURISet(string baseURI);
+    event NftDescriptorAddressSet(address nftDescriptorAddress);
+    event Paused(uint256 duration);
+    event Resumed();
+    event ContractVersionSet(uint256 version);
+    event InitializedV1(address _admin);
+    event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole);
+    event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender);
+    event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender);
+
+    error RequestAmountTooSmall(uint256 _amountOfStETH);
+    error RequestAmountTooLarge(uint256 _amountOfStETH);
+    error InvalidRequestId(uint256 _requestId);
+    error InvalidRequestIdRange(uint256 startId, uint256 endId);
+    error NotOwner(address _sender, address _owner);
+    error RequestNotFoundOrNotFinalized(uint256 _requestId);
+    error RequestAlreadyClaimed(uint256 _requestId);
+    error InvalidHint(uint256 _hint);
+    error ArraysLengthMismatch(uint256 _firstArrayLength, uint256 _secondArrayLength);
+    error RequestIdsNotSorted();
+    error ZeroRecipient();
+    error CantSendValueRecipientMayHaveReverted();
+    error ApprovalToOwner();
+    error ApproveToCaller();
+    error NotOwnerOrApprovedForAll(address _sender);
+    error NotOwnerOrApproved(address _sender);
+    error TransferFromIncorrectOwner(address _from, address _realOwner);
+    error TransferToZeroAddress();
+    error TransferFromZeroAddress();
+    error TransferToThemselves();
+    error TransferToNonIERC721Receiver(address);
+    error InvalidOwnerAddress(address _owner);
+    // declared for the ABI (error decoding); the fixture does not raise them
+    error AdminZeroAddress();
+    error BatchesAreNotSorted();
+    error EmptyBatches();
+    error InvalidContractVersionIncrement();
+    error InvalidReportTimestamp();
+    error InvalidState();
+    error NonZeroContractVersionOnInit();
+    error NotEnoughEther();
+    error PauseUntilMustBeInFuture();
+    error PausedExpected();
+    error ResumedExpected();
+    error StringTooLong(string str);
+    error TooMuchEtherToFinalize(uint256 sent, uint256 maxExpected);
+    error UnexpectedContractVersion(uint256 expected, uint256 received);
+    error ZeroAmountOfETH();
+    error ZeroMetadata();
+    error ZeroPauseDuration();
+    error ZeroShareRate();
+    error ZeroTimestamp();
+
+    uint256 public constant MIN_STETH_WITHDRAWAL_AMOUNT = 100;
+    uint256 public constant MAX_STETH_WITHDRAWAL_AMOUNT = 1000 ether;
+    uint256 public constant MAX_BATCHES_LENGTH = 36;
+    uint256 public constant BUNKER_MODE_DISABLED_TIMESTAMP = type(uint256).max;
+    uint256 public constant PAUSE_INFINITELY = type(uint256).max;
+    uint256 private constant E27_PRECISION_BASE = 1e27;
+
+    IStETHForQueue public immutable STETH;
+    IWstETHForQueue public immutable WSTETH;
+    /// @notice The account allowed to finalize (the deployer).
+    address public immutable devnetFinalizer;
+
+    // storage, so that these getters are `view` as upstream; the fixture never changes them
+    string private _name = "Lido: stETH Withdrawal NFT";
+    string private _symbol = "unstETH";
+    uint256 private _bunkerModeSince = BUNKER_MODE_DISABLED_TIMESTAMP;
+    uint256 private _resumeSince; // 0: never paused
+    string private _baseURI; // empty
+    address private _nftDescriptor; // none
+
+    uint256 private _lastRequestId;
+    uint256 private _lastFinalizedRequestId;
+    uint256 private _lastCheckpointIndex;
+    uint256 private _lockedEther;
+    uint256 private _unfinalizedStETH;
+    mapping(uint256 => Request) private _requests;
+    mapping(uint256 => Checkpoint) private _checkpoints;
+    mapping(address => uint256[]) private _ownerRequests;
+    mapping(uint256 => uint256) private _indexInOwner; // position + 1
+    mapping(uint256 => address) private _tokenApprovals;
+    mapping(address => mapping(address => bool)) private _operatorApprovals;
+
+    constructor(address stETH_, address wstETH_) {
+        STETH = IStETHForQueue(stETH_);
+        WSTETH = IWstETHForQueue(wstETH_);
+        devnetFinalizer = msg.sender;
+    }
+
+    /// @notice Only stETH sends ether here (at finalization).
+    receive() external payable {
+        require(msg.sender == address(STETH), "DEVNET_ONLY_STETH");
+    }
+
+    function name() external view returns (string memory) {
+        return _name;
+    }
+
+    function symbol() external view returns (string memory) {
+        return _symbol;
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    function requestWithdrawals(uint256[] calldata _amounts, address _owner)
+        public
+        returns (uint256[] memory requestIds)
+    {
+        if (_owner == address(0)) _owner = msg.sender;
+        requestIds = new uint256[](_amounts.length);
+        for (uint256 i = 0; i < _amounts.length; ++i) {
+            _checkAmount(_amounts[i]);
+            STETH.transferFrom(msg.sender, address(this), _amounts[i]);
+            requestIds[i] = _enqueue(_amounts[i], STETH.getSharesByPooledEth(_amounts[i]), _owner);
+        }
+    }
+
+    function requestWithdrawalsWstETH(uint256[] calldata _amounts, address _owner)
+        public
+        returns (uint256[] memory requestIds)
+    {
+        if (_owner == address(0)) _owner = msg.sender;
+        requestIds = new uint256[](_amounts.length);
+        for (uint256 i = 0; i < _amounts.length; ++i) {
+            WSTETH.transferFrom(msg.sender, address(this), _amounts[i]);
+            uint256 amountOfStETH = WSTETH.unwrap(_amounts[i]);
+            _checkAmount(amountOfStETH);
+            requestIds[i] = _enqueue(amountOfStETH, STETH.getSharesByPooledEth(amountOfStETH), _owner);
+        }
+    }
+
+    function requestWithdrawalsWithPermit(uint256[] calldata _amounts, address _owner, PermitInput calldata _permit)
+        external
+        returns (uint256[] memory requestIds)
+    {
+        STETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        return requestWithdrawals(_amounts, _owner);
+    }
+
+    function requestWithdrawalsWstETHWithPermit(
+        uint256[] calldata _amounts,
+        address _owner,
+        PermitInput calldata _permit
+    ) external returns (uint256[] memory requestIds) {
+        WSTETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        return requestWithdrawalsWstETH(_amounts, _owner);
+    }
+
+    function _checkAmount(uint256 amountOfStETH) private pure {
+        if (amountOfStETH < MIN_STETH_WITHDRAWAL_AMOUNT) revert RequestAmountTooSmall(amountOfStETH);
+        if (amountOfStETH > MAX_STETH_WITHDRAWAL_AMOUNT) revert RequestAmountTooLarge(amountOfStETH);
+    }
+
+    function _enqueue(uint256 amountOfStETH, uint256 amountOfShares, address owner) private returns (uint256 id) {
+        id = ++_lastRequestId;
+        _requests[id] = Request(uint128(amountOfStETH), uint128(amountOfShares), owner, uint40(block.timestamp), false);
+        _unfinalizedStETH += amountOfStETH;
+        _addToOwner(owner, id);
+        emit WithdrawalRequested(id, msg.sender, owner, amountOfStETH, amountOfShares);
+        emit Transfer(address(0), owner, id);
+    }
+
+    // ------------------------------------------------------------------ devnet finalization
+
+    /// @notice Devnet oracle: finalizes every request up to `_lastRequestIdToFinalize` at the current
+    ///         stETH share rate (a new checkpoint), locking exactly the ether they can claim.
+    function devnetFinalize(uint256 _lastRequestIdToFinalize) external {
+        require(msg.sender == devnetFinalizer, "DEVNET_ONLY_FINALIZER");
+        uint256 firstId = _lastFinalizedRequestId + 1;
+        if (_lastRequestIdToFinalize < firstId || _lastRequestIdToFinalize > _lastRequestId) {
+            revert InvalidRequestId(_lastRequestIdToFinalize);
+        }
+        uint256 maxShareRate = STETH.getTotalPooledEther() * E27_PRECISION_BASE / STETH.getTotalShares();
+        uint256 checkpointIndex = ++_lastCheckpointIndex;
+        _checkpoints[checkpointIndex] = Checkpoint(firstId, maxShareRate);
+        uint256 ethToLock;
+        uint256 sharesToBurn;
+        uint256 stETHFinalized;
+        for (uint256 id = firstId; id <= _lastRequestIdToFinalize; ++id) {
+            Request storage r = _requests[id];
+            ethToLock += _claimableAt(r, maxShareRate);
+            sharesToBurn += r.amountOfShares;
+            stETHFinalized += r.amountOfStETH;
+        }
+        _lastFinalizedRequestId = _lastRequestIdToFinalize;
+        _unfinalizedStETH -= stETHFinalized;
+        _lockedEther += ethToLock;
+        STETH.devnetFinalizeWithdrawals(ethToLock, sharesToBurn);
+        emit BatchMetadataUpdate(firstId, _lastRequestIdToFinalize);
+        emit WithdrawalsFinalized(firstId, _lastRequestIdToFinalize, ethToLock, sharesToBurn, block.timestamp);
+    }
+
+    function _claimableAt(Request storage r, uint256 maxShareRate) private view returns (uint256) {
+        uint256 requestShareRate = uint256(r.amountOfStETH) * E27_PRECISION_BASE / r.amountOfShares;
+        if (requestShareRate > maxShareRate) return uint256(r.amountOfShares) * maxShareRate / E27_PRECISION_BASE;
+        return r.amountOfStETH;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    function getWithdrawalRequests(address _owner) external view returns (uint256[] memory requestsIds) {
+        return _ownerRequests[_owner];
+    }
+
+    function getWithdrawalStatus(uint256[] calldata _requestIds)
+        external
+        view
+        returns (WithdrawalRequestStatus[] memory statuses)
+    {
+        statuses = new WithdrawalRequestStatus[](_requestIds.length);
+        for (uint256 i = 0; i < _requestIds.length; ++i) {
+            uint256 id = _requestIds[i];
+            if (id == 0 || id > _lastRequestId) revert InvalidRequestId(id);
+            Request storage r = _requests[id];
+            statuses[i] = WithdrawalRequestStatus(
+                r.amountOfStETH, r.amountOfShares, r.owner, r.timestamp, id <= _lastFinalizedRequestId, r.claimed
+            );
+        }
+    }
+
+    function getClaimableEther(uint256[] calldata _requestIds, uint256[] calldata _hints)
+        external
+        view
+        returns (uint256[] memory claimableEthValues)
+    {
+        if (_requestIds.length != _hints.length) revert ArraysLengthMismatch(_requestIds.length, _hints.length);
+        claimableEthValues = new uint256[](_requestIds.length);
+        for (uint256 i = 0; i < _requestIds.length; ++i) {
+            uint256 id = _requestIds[i];
+            if (id == 0 || id > _lastRequestId) revert InvalidRequestId(id);
+            if (id > _lastFinalizedRequestId || _requests[id].claimed) continue;
+            claimableEthValues[i] = _claimable(id, _hints[i]);
+        }
+    }
+
+    function findCheckpointHints(uint256[] calldata _requestIds, uint256 _firstIndex, uint256 _lastIndex)
+        external
+        view
+        returns (uint256[] memory hintIds)
+    {
+        hintIds = new uint256[](_requestIds.length);
+        uint256 previous;
+        for (uint256 i = 0; i < _requestIds.length; ++i) {
+            if (_requestIds[i] < previous) revert RequestIdsNotSorted();
+            previous = _requestIds[i];
+            hintIds[i] = _findHint(_requestIds[i], _firstIndex, _lastIndex);
+        }
+    }
+
+    /// @dev The checkpoint index covering `id` within [start, end], or 0.
+    function _findHint(uint256 id, uint256 start, uint256 end) private view returns (uint256) {
+        if (id == 0 || id > _lastRequestId) revert InvalidRequestId(id);
+        if (start == 0 || end > _lastCheckpointIndex) revert InvalidRequestIdRange(start, end);
+        if (_lastCheckpointIndex == 0 || id > _lastFinalizedRequestId || start > end) return 0;
+        if (id < _checkpoints[start].fromRequestId) return 0;
+        if (id >= _checkpoints[end].fromRequestId) {
+            return end == _lastCheckpointIndex || id < _checkpoints[end + 1].fromRequestId ? end : 0;
+        }
+        // checkpoints[lo].from <= id < checkpoints[hi].from
+        uint256 lo = start;
+        uint256 hi = end;
+        while (hi - lo > 1) {
+            uint256 mid = (lo + hi) / 2;
+            if (_checkpoints[mid].fromRequestId <= id) lo = mid;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    function _claimable(uint256 id, uint256 hint) private view returns (uint256) {
+        if (hint == 0 || hint > _lastCheckpointIndex) revert InvalidHint(hint);
+        if (_checkpoints[hint].fromRequestId > id) revert InvalidHint(hint);
+        if (hint < _lastCheckpointIndex && _checkpoints[hint + 1].fromRequestId <= id) revert InvalidHint(hint);
+        return _claimableAt(_requests[id], _checkpoints[hint].maxShareRate);
+    }
+
+    function getLastCheckpointIndex() external view returns (uint256) {
+        return _lastCheckpointIndex;
+    }
+
+    function getLastRequestId() external view returns (uint256) {
+        return _lastRequestId;
+    }
+
+    function getLastFinalizedRequestId() external view returns (uint256) {
+        return _lastFinalizedRequestId;
+    }
+
+    function getLockedEtherAmount() external view returns (uint256) {
+        return _lockedEther;
+    }
+
+    function unfinalizedRequestNumber() external view returns (uint256) {
+        return _lastRequestId - _lastFinalizedRequestId;
+    }
+
+    function unfinalizedStETH() external view returns (uint256) {
+        return _unfinalizedStETH;
+    }
+
+    /// @notice Always false: the devnet has no bunker mode.
+    function isBunkerModeActive() external view returns (bool) {
+        return _bunkerModeSince < BUNKER_MODE_DISABLED_TIMESTAMP;
+    }
+
+    function bunkerModeSinceTimestamp() external view returns (uint256) {
+        return _bunkerModeSince;
+    }
+
+    /// @notice Always false: the devnet queue is never paused.
+    function isPaused() external view returns (bool) {
+        return block.timestamp < _resumeSince;
+    }
+
+    function getResumeSinceTimestamp() external view returns (uint256) {
+        return _resumeSince;
+    }
+
+    // ------------------------------------------------------------------ claims
+
+    function claimWithdrawal(uint256 _requestId) external {
+        _claim(_requestId, _findHint(_requestId, 1, _lastCheckpointIndex), msg.sender);
+    }
+
+    function claimWithdrawals(uint256[] calldata _requestIds, uint256[] calldata _hints) external {
+        if (_requestIds.length != _hints.length) revert ArraysLengthMismatch(_requestIds.length, _hints.length);
+        for (uint256 i = 0; i < _requestIds.length; ++i) {
+            _claim(_requestIds[i], _hints[i], msg.sender);
+        }
+    }
+
+    function claimWithdrawalsTo(uint256[] calldata _requestIds, uint256[] calldata _hints, address _recipient)
+        external
+    {
+        if (_recipient == address(0)) revert ZeroRecipient();
+        if (_requestIds.length != _hints.length) revert ArraysLengthMismatch(_requestIds.length, _hints.length);
+        for (uint256 i = 0; i < _requestIds.length; ++i) {
+            _claim(_requestIds[i], _hints[i], _recipient);
+        }
+    }
+
+    function _claim(uint256 id, uint256 hint, address recipient) private {
+        if (id == 0) revert InvalidRequestId(id);
+        if (id > _lastFinalizedRequestId) revert RequestNotFoundOrNotFinalized(id);
+        Request storage r = _requests[id];
+        if (r.claimed) revert RequestAlreadyClaimed(id);
+        if (r.owner != msg.sender) revert NotOwner(msg.sender, r.owner);
+        uint256 amountOfETH = _claimable(id, hint);
+        r.claimed = true;
+        _lockedEther -= amountOfETH;
+        _removeFromOwner(r.owner, id);
+        delete _tokenApprovals[id];
+        emit Transfer(r.owner, address(0), id);
+        (bool sent,) = recipient.call{value: amountOfETH}("");
+        if (!sent) revert CantSendValueRecipientMayHaveReverted();
+        emit WithdrawalClaimed(id, r.owner, recipient, amountOfETH);
+    }
+
+    // ------------------------------------------------------------------ ERC-721
+
+    function supportsInterface(bytes4 interfaceId) external view returns (bool) {
+        if (_nftDescriptor != address(0)) return false; // never: keeps the upstream `view`
+        return interfaceId == 0x01ffc9a7 // ERC-165
+            || interfaceId == 0x80ac58cd // ERC-721
+            || interfaceId == 0x5b5e139f // ERC-721 metadata
+            || interfaceId == 0x49064906; // ERC-4906
+    }
+
+    function balanceOf(address _owner) external view returns (uint256) {
+        if (_owner == address(0)) revert InvalidOwnerAddress(_owner);
+        return _ownerRequests[_owner].length;
+    }
+
+    function ownerOf(uint256 _requestId) public view returns (address) {
+        if (_requestId == 0 || _requestId > _lastRequestId) revert InvalidRequestId(_requestId);
+        Request storage r = _requests[_requestId];
+        if (r.claimed) revert RequestAlreadyClaimed(_requestId);
+        return r.owner;
+    }
+
+    /// @notice Always "": the fixture has no base URI and no NFT descriptor.
+    function tokenURI(uint256 _requestId) external view returns (string memory) {
+        ownerOf(_requestId);
+        return "";
+    }
+
+    function getBaseURI() external view returns (string memory) {
+        return _baseURI;
+    }
+
+    function getNFTDescriptorAddress() external view returns (address) {
+        return _nftDescriptor;
+    }
+
+    function approve(address _to, uint256 _requestId) external {
+        address owner = ownerOf(_requestId);
+        if (_to == owner) revert ApprovalToOwner();
+        if (msg.sender != owner && !_operatorApprovals[owner][msg.sender]) revert NotOwnerOrApprovedForAll(msg.sender);
+        _tokenApprovals[_requestId] = _to;
+        emit Approval(owner, _to, _requestId);
+    }
+
+    function getApproved(uint256 _requestId) external view returns (address) {
+        if (_requestId == 0 || _requestId > _lastRequestId) revert InvalidRequestId(_requestId);
+        return _tokenApprovals[_requestId];
+    }
+
+    function setApprovalForAll(address _operator, bool _approved) external {
+        if (msg.sender == _operator) revert ApproveToCaller();
+        _operatorApprovals[msg.sender][_operator] = _approved;
+        emit ApprovalForAll(msg.sender, _operator, _approved);
+    }
+
+    function isApprovedForAll(address _owner, address _operator) external view returns (bool) {
+        return _operatorApprovals[_owner][_operator];
+    }
+
+    function transferFrom(address _from, address _to, uint256 _requestId) external {
+        _transfer(_from, _to, _requestId);
+    }
+
+    function safeTransferFrom(address _from, address _to, uint256 _requestId) external {
+        safeTransferFrom(_from, _to, _requestId, "");
+    }
+
+    function safeTransferFrom(address _from, address _to, uint256 _requestId, bytes memory _data) public {
+        _transfer(_from, _to, _requestId);
+        if (_to.code.length > 0) {
+            try IERC721ReceiverForQueue(_to).onERC721Received(msg.sender, _from, _requestId, _data) returns (
+                bytes4 retval
+            ) {
+                if (retval != IERC721ReceiverForQueue.onERC721Received.selector) {
+                    revert TransferToNonIERC721Receiver(_to);
+                }
+            } catch {
+                revert TransferToNonIERC721Receiver(_to);
+            }
+        }
+    }
+
+    function _transfer(address _from, address _to, uint256 _requestId) private {
+        if (_to == address(0)) revert TransferToZeroAddress();
+        if (_to == _from) revert TransferToThemselves();
+        if (_requestId == 0 || _requestId > _lastRequestId) revert InvalidRequestId(_requestId);
+        Request storage r = _requests[_requestId];
+        if (r.claimed) revert RequestAlreadyClaimed(_requestId);
+        if (_from != r.owner) revert TransferFromIncorrectOwner(_from, r.owner);
+        if (msg.sender != _from && _tokenApprovals[_requestId] != msg.sender && !_operatorApprovals[_from][msg.sender]) {
+            revert NotOwnerOrApproved(msg.sender);
+        }
+        delete _tokenApprovals[_requestId];
+        r.owner = _to;
+        _removeFromOwner(_from, _requestId);
+        _addToOwner(_to, _requestId);
+        emit Transfer(_from, _to, _requestId);
+    }
+
+    function _addToOwner(address owner, uint256 id) private {
+        _ownerRequests[owner].push(id);
+        _indexInOwner[id] = _ownerRequests[owner].length;
+    }
+
+    /// @dev Swap-and-pop, like an EnumerableSet: the order of an owner's ids is not sorted.
+    function _removeFromOwner(address owner, uint256 id) private {
+        uint256[] storage ids = _ownerRequests[owner];
+        uint256 position = _indexInOwner[id] - 1;
+        uint256 last = ids[ids.length - 1];
+        ids[position] = last;
+        _indexInOwner[last] = position + 1;
+        ids.pop();
+        delete _indexInOwner[id];
+    }
+
+    // ------------------------------------------------------------------ not supported
+
+    function finalize(uint256, uint256) external payable {
+        _unsupported("finalize");
+    }
+
+    function onOracleReport(bool, uint256, uint256) external {
+        _unsupported("onOracleReport");
+    }
+
+    function prefinalize(uint256[] calldata, uint256) external view returns (uint256 ethToLock, uint256 sharesToBurn) {
+        _unsupportedView("prefinalize");
+        return (0, 0);
+    }
+
+    function pauseFor(uint256) external {
+        _unsupported("pauseFor");
+    }
+
+    function pauseUntil(uint256) external {
+        _unsupported("pauseUntil");
+    }
+
+    function resume() external {
+        _unsupported("resume");
+    }
+
+    function setBaseURI(string calldata) external {
+        _unsupported("setBaseURI");
+    }
+
+    function setNFTDescriptorAddress(address) external {
+        _unsupported("setNFTDescriptorAddress");
+    }
+
+    function initialize(address) external {
+        _unsupported("initialize");
+    }
+
+    function getContractVersion() external view returns (uint256) {
+        _unsupportedView("getContractVersion");
+        return 0;
+    }
+
+    function DEFAULT_ADMIN_ROLE() external view returns (bytes32) {
+        _unsupportedView("DEFAULT_ADMIN_ROLE");
+        return bytes32(0);
+    }
+
+    function FINALIZE_ROLE() external view returns (bytes32) {
+        _unsupportedView("FINALIZE_ROLE");
+        return bytes32(0);
+    }
+
+    function MANAGE_TOKEN_URI_ROLE() external view returns (bytes32) {
+        _unsupportedView("MANAGE_TOKEN_URI_ROLE");
+        return bytes32(0);
+    }
+
+    function ORACLE_ROLE() external view returns (bytes32) {
+        _unsupportedView("ORACLE_ROLE");
+        return bytes32(0);
+    }
+
+    function PAUSE_ROLE() external view returns (bytes32) {
+        _unsupportedView("PAUSE_ROLE");
+        return bytes32(0);
+    }
+
+    function RESUME_ROLE() external view returns (bytes32) {
+        _unsupportedView("RESUME_ROLE");
+        return bytes32(0);
+    }
+
+    function getRoleAdmin(bytes32) external view returns (bytes32) {
+        _unsupportedView("getRoleAdmin");
+        return bytes32(0);
+    }
+
+    function getRoleMember(bytes32, uint256) external view returns (address) {
+        _unsupportedView("getRoleMember");
+        return address(0);
+    }
+
+    function getRoleMemberCount(bytes32) external view returns (uint256) {
+        _unsupportedView("getRoleMemberCount");
+        return 0;
+    }
+
+    function hasRole(bytes32, address) external view returns (bool) {
+        _unsupportedView("hasRole");
+        return false;
+    }
+
+    function grantRole(bytes32, address) external {
+        _unsupported("grantRole");
+    }
+
+    function revokeRole(bytes32, address) external {
+        _unsupported("revokeRole");
+    }
+
+    function renounceRole(bytes32, address) external {
+        _unsupported("renounceRole");
+    }
+}
