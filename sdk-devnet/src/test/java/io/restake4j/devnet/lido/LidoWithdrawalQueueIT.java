@@ -152,4 +152,37 @@ class LidoWithdrawalQueueIT {
         assertEquals(eth(900), LidoTestSupport.balance(devnet, bob.getAddress()).subtract(before).add(gasCost(claimed)));
         assertFalse(q.call_getWithdrawalRequests(bob.getAddress()).send().contains(BigInteger.ONE));
     }
+
+    @Test
+    void theNftOwnerClaimsAfterATransfer(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice,
+            @Account(2) Credentials bob, @Account(3) Credentials carol) throws Exception {
+        Lido a = stETH(devnet, lido, alice);
+        a.send_submit(NO_REFERRAL, eth(10)).send();
+        a.send_approve(lido.withdrawalQueue(), eth(2)).send();
+        WithdrawalQueueERC721 q = queue(devnet, lido, alice);
+        q.send_requestWithdrawals(List.of(eth(1), eth(1)), NO_REFERRAL).send(); // owner 0x0 = the caller
+        assertEquals(alice.getAddress(), q.call_ownerOf(BigInteger.ONE).send());
+        assertRevertsWith(devnet, bob.getAddress(), lido.withdrawalQueue(),
+                WithdrawalQueueERC721.getABI_send_transferFrom(alice.getAddress(), bob.getAddress(), BigInteger.ONE),
+                "NotOwnerOrApproved(address)", new Address(bob.getAddress()));
+        q.send_approve(carol.getAddress(), BigInteger.ONE).send();
+        queue(devnet, lido, carol).send_transferFrom(alice.getAddress(), bob.getAddress(), BigInteger.ONE).send();
+        assertEquals(bob.getAddress(), q.call_ownerOf(BigInteger.ONE).send());
+        assertEquals(List.of(BigInteger.TWO), q.call_getWithdrawalRequests(alice.getAddress()).send(),
+                "swap-and-pop: the remaining id moved to the front");
+
+        lido.finalize(BigInteger.ONE);
+        List<BigInteger> one = List.of(BigInteger.ONE);
+        assertRevertsWith(devnet, alice.getAddress(), lido.withdrawalQueue(),
+                WithdrawalQueueERC721.getABI_send_claimWithdrawals(one, one),
+                "NotOwner(address,address)", new Address(alice.getAddress()), new Address(bob.getAddress()));
+        assertRevertsWith(devnet, bob.getAddress(), lido.withdrawalQueue(),
+                WithdrawalQueueERC721.getABI_send_claimWithdrawalsTo(one, one, NO_REFERRAL), "ZeroRecipient()");
+        assertRevertsWith(devnet, alice.getAddress(), lido.withdrawalQueue(),
+                WithdrawalQueueERC721.getABI_send_claimWithdrawal(BigInteger.TWO),
+                "RequestNotFoundOrNotFinalized(uint256)", new Uint256(2));
+        BigInteger carolBefore = LidoTestSupport.balance(devnet, carol.getAddress());
+        queue(devnet, lido, bob).send_claimWithdrawalsTo(one, one, carol.getAddress()).send();
+        assertEquals(eth(1), LidoTestSupport.balance(devnet, carol.getAddress()).subtract(carolBefore));
+    }
 }
