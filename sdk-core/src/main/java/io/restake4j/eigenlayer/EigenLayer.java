@@ -118,7 +118,7 @@ public final class EigenLayer {
         plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
                 sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
         plan.result(ex -> {
-            StrategyManager.DepositEventResponse d = ex.events(StrategyManager::getDepositEvents).get(0);
+            StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
             return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
         });
         return ctx.operation(plan.build());
@@ -171,7 +171,7 @@ public final class EigenLayer {
                 ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
                         consent.staker(), consent.expiry(), consent.signature())));
         plan.result(ex -> {
-            StrategyManager.DepositEventResponse d = ex.events(StrategyManager::getDepositEvents).get(0);
+            StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
             return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
         });
         return ctx.operation(plan.build());
@@ -218,7 +218,7 @@ public final class EigenLayer {
         plan.step(Step.raw("delegateTo " + operator, ctx.delegationManager,
                 DelegationManager.getABI_send_delegateTo(operator, sig, salt), BigInteger.ZERO));
         plan.result(ex -> {
-            DelegationManager.StakerDelegatedEventResponse e = ex.events(DelegationManager::getStakerDelegatedEvents).get(0);
+            DelegationManager.StakerDelegatedEventResponse e = ex.events(ctx.delegationManager, DelegationManager::getStakerDelegatedEvents).get(0);
             return new DelegationResult(ex, e.staker, e.operator);
         });
         return ctx.operation(plan.build());

@@ -108,7 +108,7 @@ public final class EigenPods {
                         (EigenPodManager pm) -> pm.call_hasPod(owner))
                         .require(has -> !has, has -> owner + " already has an EigenPod"))
                 .step(Step.of("createPod", EigenPodManager::load, ctx.eigenPodManager, EigenPodManager::call_createPod))
-                .result(ex -> ex.events(EigenPodManager::getPodDeployedEvents).get(0).eigenPod)
+                .result(ex -> ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod)
                 .build();
         return ctx.operation(plan);
     }
@@ -136,7 +136,7 @@ public final class EigenPods {
                 .step(Step.raw("stake 32 ETH", ctx.eigenPodManager,
                         EigenPodManager.getABI_send_stake(pubkey, signature, depositDataRoot, THIRTY_TWO_ETH), THIRTY_TWO_ETH))
                 .result(ex -> {
-                    var deployed = ex.events(EigenPodManager::getPodDeployedEvents);
+                    var deployed = ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents);
                     return deployed.isEmpty() ? address() : deployed.get(0).eigenPod;
                 })
                 .build();

@@ -151,7 +151,7 @@ public final class Rewards {
                 + " token leaf/leaves)", ctx.rewardsCoordinator, calldata, BigInteger.ZERO));
         plan.result(ex -> {
             Map<String, BigInteger> paid = new LinkedHashMap<>();
-            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(RewardsCoordinator::getRewardsClaimedEvents)) {
+            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(ctx.rewardsCoordinator, RewardsCoordinator::getRewardsClaimedEvents)) {
                 paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
             }
             return new RewardsClaimed(ex, earnerList, recipient, paid);

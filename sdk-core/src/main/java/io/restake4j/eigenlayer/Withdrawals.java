@@ -143,7 +143,8 @@ public final class Withdrawals {
         long delay = ctx.withdrawalDelayBlocks();
         plan.step(Step.of("queueWithdrawals " + sharesByStrategy, DelegationManager::load, ctx.delegationManager,
                 dm -> dm.call_queueWithdrawals(List.of(params))));
-        plan.result(ex -> new WithdrawalsQueued(ex, queuedIn(ex, delay)));
+        String dm = ctx.delegationManager;
+        plan.result(ex -> new WithdrawalsQueued(ex, queuedIn(ex, dm, delay)));
         return ctx.operation(plan.build());
     }
 
@@ -163,12 +164,12 @@ public final class Withdrawals {
     }
 
     List<PendingWithdrawal> queuedIn(Execution ex) {
-        return queuedIn(ex, ctx.withdrawalDelayBlocks());
+        return queuedIn(ex, ctx.delegationManager, ctx.withdrawalDelayBlocks());
     }
 
-    private static List<PendingWithdrawal> queuedIn(Execution ex, long delay) {
+    private static List<PendingWithdrawal> queuedIn(Execution ex, String delegationManager, long delay) {
         List<PendingWithdrawal> out = new ArrayList<>();
-        for (DelegationManager.SlashingWithdrawalQueuedEventResponse e : ex.events(DelegationManager::getSlashingWithdrawalQueuedEvents)) {
+        for (DelegationManager.SlashingWithdrawalQueuedEventResponse e : ex.events(delegationManager, DelegationManager::getSlashingWithdrawalQueuedEvents)) {
             Withdrawal w = fromAbi(e.withdrawal);
             out.add(new PendingWithdrawal(Numeric.toHexString(e.withdrawalRoot), w, e.sharesToWithdraw,
                     w.firstCompletableBlock(delay), 0));
@@ -319,13 +320,18 @@ public final class Withdrawals {
         }
         plan.step(Step.raw("complete " + withdrawals.size() + " withdrawal(s)", ctx.delegationManager, calldata, BigInteger.ZERO));
         plan.result(ex -> {
-            List<String> roots = ex.events(DelegationManager::getSlashingWithdrawalCompletedEvents).stream()
+            List<String> roots = ex.events(ctx.delegationManager, DelegationManager::getSlashingWithdrawalCompletedEvents).stream()
                     .map(e -> Numeric.toHexString(e.withdrawalRoot)).toList();
             Map<String, BigInteger> received = new LinkedHashMap<>();
             if (asTokens) {
-                for (ERC20.TransferEventResponse t : ex.events(ERC20::getTransferEvents)) {
-                    if (t.to.equalsIgnoreCase(staker) && t.log != null) {
-                        received.merge(EigenLayerContext.key(t.log.getAddress()), t.value, BigInteger::add);
+                for (String token : new java.util.LinkedHashSet<>(tokenOf.values())) {
+                    if (EigenLayerContext.isZero(token)) {
+                        continue; // native ETH is paid by the pod, not by a token transfer
+                    }
+                    for (ERC20.TransferEventResponse t : ex.events(token, ERC20::getTransferEvents)) {
+                        if (t.to.equalsIgnoreCase(staker)) {
+                            received.merge(EigenLayerContext.key(token), t.value, BigInteger::add);
+                        }
                     }
                 }
             }

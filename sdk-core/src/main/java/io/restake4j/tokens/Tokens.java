@@ -99,7 +99,7 @@ public final class Tokens {
                 .check(Approvals.balanceCheck(from, amount))
                 .step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
                 .result(ex -> {
-                    ERC20.TransferEventResponse t = ex.events(ERC20::getTransferEvents).get(0);
+                    ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
                     return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
                 })
                 .build();
@@ -127,7 +127,7 @@ public final class Tokens {
                 .check(Check.of(token.symbol() + " contract", ERC20::load, address, ERC20::call_decimals))
                 .step(Step.of("approve " + what + " for " + spender, ERC20::load, address, e -> e.call_approve(spender, value)))
                 .result(ex -> {
-                    ERC20.ApprovalEventResponse a = ex.events(ERC20::getApprovalEvents).get(0);
+                    ERC20.ApprovalEventResponse a = ex.events(address, ERC20::getApprovalEvents).get(0);
                     return new ApprovalResult(ex, a.owner, a.spender, Amount.ofWei(a.value, token));
                 })
                 .build();
@@ -153,7 +153,7 @@ public final class Tokens {
                 .step(Step.of("transferFrom " + amount + " from " + from + " to " + to, ERC20::load, token,
                         e -> e.call_transferFrom(from, to, amount.wei())))
                 .result(ex -> {
-                    ERC20.TransferEventResponse t = ex.events(ERC20::getTransferEvents).get(0);
+                    ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
                     return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
                 })
                 .build();

@@ -43,6 +43,24 @@ public record Execution(CheckResults checks, List<Step> steps, List<TransactionR
         return all;
     }
 
+    /**
+     * Events decoded from the logs that {@code emitter} wrote, in order. Prefer this to
+     * {@link #events(Function)} wherever other contracts may log an event with the same topic0 (an
+     * ERC-721 and an ERC-20 {@code Transfer}, say): web3j's extractors decode every log whose topic0
+     * matches, whoever emitted it, and fail on a shape they do not expect.
+     */
+    public <E> List<E> events(String emitter, Function<TransactionReceipt, List<E>> extractor) {
+        List<E> all = new ArrayList<>();
+        for (TransactionReceipt r : receipts) {
+            TransactionReceipt only = new TransactionReceipt();
+            only.setTransactionHash(r.getTransactionHash());
+            only.setBlockNumber(r.getBlockNumberRaw());
+            only.setLogs(r.getLogs().stream().filter(l -> emitter.equalsIgnoreCase(l.getAddress())).toList());
+            all.addAll(extractor.apply(only));
+        }
+        return all;
+    }
+
     /** Total gas used by all steps. */
     public BigInteger gasUsed() {
         return receipts.stream().map(TransactionReceipt::getGasUsed).reduce(BigInteger.ZERO, BigInteger::add);
