@@ -15,6 +15,7 @@ import org.web3j.protocol.http.HttpService;
 
 import io.restake4j.eigenlayer.EigenLayer;
 import io.restake4j.errors.RevertDecoder;
+import io.restake4j.lido.Lido;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
@@ -62,6 +63,7 @@ public final class Restaking implements AutoCloseable {
     private final ExecutorService ownedExecutor;
     private final Tokens tokens;
     private volatile EigenLayer eigenLayer;
+    private volatile Lido lido;
 
     private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
         this.web3j = web3j;
@@ -102,6 +104,25 @@ public final class Restaking implements AutoCloseable {
             }
         }
         return el;
+    }
+
+    /**
+     * Lido for stakers (first cut): stake, wrap/unwrap, withdrawal requests and claims. Needs the network's
+     * {@code lido.*} addresses (a devnet's address book has them).
+     *
+     * @throws IllegalStateException when the network lacks a Lido address
+     */
+    public Lido lido() {
+        Lido l = lido;
+        if (l == null) {
+            synchronized (this) {
+                l = lido;
+                if (l == null) {
+                    lido = l = new Lido(pipeline, reader, network);
+                }
+            }
+        }
+        return l;
     }
 
     /** Batched typed reads (Multicall3) on this client's node. */
