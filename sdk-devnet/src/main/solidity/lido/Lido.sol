@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {ILido} from "abi/lido/ILido.sol";
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 
 /// @dev What the fixture needs from the contracts it calls back (EIP-1271 wallets).
@@ -26,58 +27,11 @@ interface IERC1271Wallet {
 ///        through `devnetFinalizeWithdrawals`; it is the only burner.
 ///      - Aragon/governance functions exist with their real signatures and revert
 ///        `NotSupportedByFixture(name)`.
+///      Implements our abi/lido/ILido.sol, which declares the events; the devnet controls
+///      (`devnetReport`, `devnetFinalizeWithdrawals`, `devnetOracle`, `devnetWithdrawalQueue`) and
+///      `receive` are the fixture's own additions.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract Lido is FixtureUnsupported {
-    event Submitted(address indexed sender, uint256 amount, address referral);
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-    event TransferShares(address indexed from, address indexed to, uint256 sharesValue);
-    event SharesBurnt(
-        address indexed account, uint256 preRebaseTokenAmount, uint256 postRebaseTokenAmount, uint256 sharesAmount
-    );
-    event TokenRebased(
-        uint256 indexed reportTimestamp,
-        uint256 timeElapsed,
-        uint256 preTotalShares,
-        uint256 preTotalEther,
-        uint256 postTotalShares,
-        uint256 postTotalEther,
-        uint256 sharesMintedAsFees
-    );
-    event StakingPaused();
-    event StakingResumed();
-    event StakingLimitSet(uint256 maxStakeLimit, uint256 stakeLimitIncreasePerBlock);
-    event StakingLimitRemoved();
-    event WithdrawalsReceived(uint256 amount);
-    // declared for the ABI (log decoding); the fixture never emits them
-    event ETHDistributed(
-        uint256 indexed reportTimestamp,
-        uint256 preCLBalance,
-        uint256 postCLBalance,
-        uint256 withdrawalsWithdrawn,
-        uint256 executionLayerRewardsWithdrawn,
-        uint256 postBufferedEther
-    );
-    event InternalShareRateUpdated(
-        uint256 indexed reportTimestamp, uint256 postInternalShares, uint256 postInternalEther, uint256 sharesMintedAsFees
-    );
-    event ExternalSharesMinted(address indexed receiver, uint256 amountOfShares);
-    event ExternalSharesBurnt(uint256 amountOfShares);
-    event CLValidatorsUpdated(uint256 indexed reportTimestamp, uint256 preCLValidators, uint256 postCLValidators);
-    event DepositedValidatorsChanged(uint256 depositedValidators);
-    event ELRewardsReceived(uint256 amount);
-    event Unbuffered(uint256 amount);
-    event LidoLocatorSet(address lidoLocator);
-    event MaxExternalRatioBPSet(uint256 maxExternalRatioBP);
-    event ExternalEtherTransferredToBuffer(uint256 amount);
-    event ExternalBadDebtInternalized(uint256 amountOfShares);
-    event EIP712StETHInitialized(address eip712StETH);
-    event Stopped();
-    event Resumed();
-    event ContractVersionSet(uint256 version);
-    event ScriptResult(address indexed executor, bytes script, bytes input, bytes returnData);
-    event RecoverToVault(address indexed vault, address indexed token, uint256 amount);
-
+contract Lido is ILido, FixtureUnsupported {
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant PERMIT_TYPEHASH =

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {IWithdrawalQueueERC721} from "abi/lido/IWithdrawalQueueERC721.sol";
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 
 /// @dev The stETH calls the queue makes (including the devnet-only finalization hook).
@@ -41,27 +42,14 @@ interface IERC721ReceiverForQueue {
 ///        taken from stETH's pool, and the requests' shares are burnt (`SharesBurnt`).
 ///      - Never paused, never in bunker mode; no roles, no NFT descriptor, empty token URIs.
 ///      - Oracle, role, pause and URI functions exist with their real signatures and revert
-///        `NotSupportedByFixture(name)`, except the oracle's `calculateFinalizationBatches`, which is
-///        left out: web3j's generator cannot build a wrapper for its struct with a `uint256[36]` member.
+///        `NotSupportedByFixture(name)`. That includes the oracle's `calculateFinalizationBatches`, for
+///        which no wrapper method is generated (web3j cannot build its struct with a `uint256[36]`
+///        member; it is listed in the codegen-excluded manifest).
+///      Implements our abi/lido/IWithdrawalQueueERC721.sol, which declares the events, errors and
+///      ABI structs; the devnet controls (`devnetFinalize`, `devnetFinalizer`) and `receive` are the
+///      fixture's own additions.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract WithdrawalQueueERC721 is FixtureUnsupported {
-    struct PermitInput {
-        uint256 value;
-        uint256 deadline;
-        uint8 v;
-        bytes32 r;
-        bytes32 s;
-    }
-
-    struct WithdrawalRequestStatus {
-        uint256 amountOfStETH;
-        uint256 amountOfShares;
-        address owner;
-        uint256 timestamp;
-        bool isFinalized;
-        bool isClaimed;
-    }
-
+contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     struct Request {
         uint128 amountOfStETH;
         uint128 amountOfShares;
@@ -75,80 +63,6 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         uint256 maxShareRate;
     }
 
-    event WithdrawalRequested(
-        uint256 indexed requestId,
-        address indexed requestor,
-        address indexed owner,
-        uint256 amountOfStETH,
-        uint256 amountOfShares
-    );
-    event WithdrawalsFinalized(
-        uint256 indexed from, uint256 indexed to, uint256 amountOfETHLocked, uint256 sharesToBurn, uint256 timestamp
-    );
-    event WithdrawalClaimed(
-        uint256 indexed requestId, address indexed owner, address indexed receiver, uint256 amountOfETH
-    );
-    event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId);
-    event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);
-    event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId);
-    event ApprovalForAll(address indexed owner, address indexed operator, bool approved);
-    // declared for the ABI (log decoding); the fixture never emits them
-    event BunkerModeEnabled(uint256 _sinceTimestamp);
-    event BunkerModeDisabled();
-    event MetadataUpdate(uint256 _tokenId);
-    event BaseURISet(string baseURI);
-    event NftDescriptorAddressSet(address nftDescriptorAddress);
-    event Paused(uint256 duration);
-    event Resumed();
-    event ContractVersionSet(uint256 version);
-    event InitializedV1(address _admin);
-    event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole);
-    event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender);
-    event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender);
-
-    error RequestAmountTooSmall(uint256 _amountOfStETH);
-    error RequestAmountTooLarge(uint256 _amountOfStETH);
-    error InvalidRequestId(uint256 _requestId);
-    error InvalidRequestIdRange(uint256 startId, uint256 endId);
-    error NotOwner(address _sender, address _owner);
-    error RequestNotFoundOrNotFinalized(uint256 _requestId);
-    error RequestAlreadyClaimed(uint256 _requestId);
-    error InvalidHint(uint256 _hint);
-    error ArraysLengthMismatch(uint256 _firstArrayLength, uint256 _secondArrayLength);
-    error RequestIdsNotSorted();
-    error ZeroRecipient();
-    error CantSendValueRecipientMayHaveReverted();
-    error ApprovalToOwner();
-    error ApproveToCaller();
-    error NotOwnerOrApprovedForAll(address _sender);
-    error NotOwnerOrApproved(address _sender);
-    error TransferFromIncorrectOwner(address _from, address _realOwner);
-    error TransferToZeroAddress();
-    error TransferFromZeroAddress();
-    error TransferToThemselves();
-    error TransferToNonIERC721Receiver(address);
-    error InvalidOwnerAddress(address _owner);
-    // declared for the ABI (error decoding); the fixture does not raise them
-    error AdminZeroAddress();
-    error BatchesAreNotSorted();
-    error EmptyBatches();
-    error InvalidContractVersionIncrement();
-    error InvalidReportTimestamp();
-    error InvalidState();
-    error NonZeroContractVersionOnInit();
-    error NotEnoughEther();
-    error PauseUntilMustBeInFuture();
-    error PausedExpected();
-    error ResumedExpected();
-    error StringTooLong(string str);
-    error TooMuchEtherToFinalize(uint256 sent, uint256 maxExpected);
-    error UnexpectedContractVersion(uint256 expected, uint256 received);
-    error ZeroAmountOfETH();
-    error ZeroMetadata();
-    error ZeroPauseDuration();
-    error ZeroShareRate();
-    error ZeroTimestamp();
-
     uint256 public constant MIN_STETH_WITHDRAWAL_AMOUNT = 100;
     uint256 public constant MAX_STETH_WITHDRAWAL_AMOUNT = 1000 ether;
     uint256 public constant MAX_BATCHES_LENGTH = 36;
@@ -156,8 +70,8 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
     uint256 public constant PAUSE_INFINITELY = type(uint256).max;
     uint256 private constant E27_PRECISION_BASE = 1e27;
 
-    IStETHForQueue public immutable STETH;
-    IWstETHForQueue public immutable WSTETH;
+    IStETHForQueue private immutable _stETH;
+    IWstETHForQueue private immutable _wstETH;
     /// @notice The account allowed to finalize (the deployer).
     address public immutable devnetFinalizer;
 
@@ -182,14 +96,22 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
     mapping(address => mapping(address => bool)) private _operatorApprovals;
 
     constructor(address stETH_, address wstETH_) {
-        STETH = IStETHForQueue(stETH_);
-        WSTETH = IWstETHForQueue(wstETH_);
+        _stETH = IStETHForQueue(stETH_);
+        _wstETH = IWstETHForQueue(wstETH_);
         devnetFinalizer = msg.sender;
+    }
+
+    function STETH() external view returns (address) {
+        return address(_stETH);
+    }
+
+    function WSTETH() external view returns (address) {
+        return address(_wstETH);
     }
 
     /// @notice Only stETH sends ether here (at finalization).
     receive() external payable {
-        require(msg.sender == address(STETH), "DEVNET_ONLY_STETH");
+        require(msg.sender == address(_stETH), "DEVNET_ONLY_STETH");
     }
 
     function name() external view returns (string memory) {
@@ -210,8 +132,8 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         requestIds = new uint256[](_amounts.length);
         for (uint256 i = 0; i < _amounts.length; ++i) {
             _checkAmount(_amounts[i]);
-            STETH.transferFrom(msg.sender, address(this), _amounts[i]);
-            requestIds[i] = _enqueue(_amounts[i], STETH.getSharesByPooledEth(_amounts[i]), _owner);
+            _stETH.transferFrom(msg.sender, address(this), _amounts[i]);
+            requestIds[i] = _enqueue(_amounts[i], _stETH.getSharesByPooledEth(_amounts[i]), _owner);
         }
     }
 
@@ -222,10 +144,10 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         if (_owner == address(0)) _owner = msg.sender;
         requestIds = new uint256[](_amounts.length);
         for (uint256 i = 0; i < _amounts.length; ++i) {
-            WSTETH.transferFrom(msg.sender, address(this), _amounts[i]);
-            uint256 amountOfStETH = WSTETH.unwrap(_amounts[i]);
+            _wstETH.transferFrom(msg.sender, address(this), _amounts[i]);
+            uint256 amountOfStETH = _wstETH.unwrap(_amounts[i]);
             _checkAmount(amountOfStETH);
-            requestIds[i] = _enqueue(amountOfStETH, STETH.getSharesByPooledEth(amountOfStETH), _owner);
+            requestIds[i] = _enqueue(amountOfStETH, _stETH.getSharesByPooledEth(amountOfStETH), _owner);
         }
     }
 
@@ -233,7 +155,7 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         external
         returns (uint256[] memory requestIds)
     {
-        STETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        _stETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
         return requestWithdrawals(_amounts, _owner);
     }
 
@@ -242,7 +164,7 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         address _owner,
         PermitInput calldata _permit
     ) external returns (uint256[] memory requestIds) {
-        WSTETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
+        _wstETH.permit(msg.sender, address(this), _permit.value, _permit.deadline, _permit.v, _permit.r, _permit.s);
         return requestWithdrawalsWstETH(_amounts, _owner);
     }
 
@@ -270,7 +192,7 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         if (_lastRequestIdToFinalize < firstId || _lastRequestIdToFinalize > _lastRequestId) {
             revert InvalidRequestId(_lastRequestIdToFinalize);
         }
-        uint256 maxShareRate = STETH.getTotalPooledEther() * E27_PRECISION_BASE / STETH.getTotalShares();
+        uint256 maxShareRate = _stETH.getTotalPooledEther() * E27_PRECISION_BASE / _stETH.getTotalShares();
         uint256 checkpointIndex = ++_lastCheckpointIndex;
         _checkpoints[checkpointIndex] = Checkpoint(firstId, maxShareRate);
         uint256 ethToLock;
@@ -285,7 +207,7 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
         _lastFinalizedRequestId = _lastRequestIdToFinalize;
         _unfinalizedStETH -= stETHFinalized;
         _lockedEther += ethToLock;
-        STETH.devnetFinalizeWithdrawals(ethToLock, sharesToBurn);
+        _stETH.devnetFinalizeWithdrawals(ethToLock, sharesToBurn);
         emit BatchMetadataUpdate(firstId, _lastRequestIdToFinalize);
         emit WithdrawalsFinalized(firstId, _lastRequestIdToFinalize, ethToLock, sharesToBurn, block.timestamp);
     }
@@ -572,6 +494,16 @@ contract WithdrawalQueueERC721 is FixtureUnsupported {
     }
 
     // ------------------------------------------------------------------ not supported
+
+    function calculateFinalizationBatches(
+        uint256,
+        uint256,
+        uint256,
+        BatchesCalculationState calldata _state
+    ) external view returns (BatchesCalculationState memory) {
+        _unsupportedView("calculateFinalizationBatches");
+        return _state;
+    }
 
     function finalize(uint256, uint256) external payable {
         _unsupported("finalize");

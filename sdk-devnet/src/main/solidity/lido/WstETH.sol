@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {IWstETH} from "abi/lido/IWstETH.sol";
+
 /// @dev The stETH calls wstETH makes.
 interface IStETHForWstETH {
     function getSharesByPooledEth(uint256 ethAmount) external view returns (uint256);
@@ -17,12 +19,10 @@ interface IStETHForWstETH {
 ///         minted are credited as wstETH. ERC-20 with OpenZeppelin 3.x semantics and revert strings
 ///         (every transferFrom spends allowance) and EIP-2612 permit with the domain
 ///         ("Wrapped liquid staked Ether 2.0", "1"), ECDSA only (no EIP-1271).
-/// @dev Deployed with the stETH address, like upstream (non-upgradeable).
+/// @dev Deployed with the stETH address, like upstream (non-upgradeable). Implements our
+///      abi/lido/IWstETH.sol, which declares the events.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract WstETH {
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
+contract WstETH is IWstETH {
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant PERMIT_TYPEHASH =
@@ -30,8 +30,7 @@ contract WstETH {
     string private constant NAME = "Wrapped liquid staked Ether 2.0";
     uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
-    /// @notice The stETH token this contract wraps.
-    IStETHForWstETH public immutable stETH;
+    IStETHForWstETH private immutable _stETH;
 
     string private _name = NAME; // storage, so name/symbol/decimals are `view` as upstream
     string private _symbol = "wstETH";
@@ -42,7 +41,12 @@ contract WstETH {
     mapping(address => uint256) private _nonces;
 
     constructor(address stETH_) {
-        stETH = IStETHForWstETH(stETH_);
+        _stETH = IStETHForWstETH(stETH_);
+    }
+
+    /// @notice The stETH token this contract wraps.
+    function stETH() external view returns (address) {
+        return address(_stETH);
     }
 
     function name() external view returns (string memory) {
@@ -62,43 +66,43 @@ contract WstETH {
     /// @notice Pulls `_stETHAmount` stETH (approve first) and mints the shares it is worth; returns them.
     function wrap(uint256 _stETHAmount) external returns (uint256) {
         require(_stETHAmount > 0, "wstETH: can't wrap zero stETH");
-        uint256 wstETHAmount = stETH.getSharesByPooledEth(_stETHAmount);
+        uint256 wstETHAmount = _stETH.getSharesByPooledEth(_stETHAmount);
         _mint(msg.sender, wstETHAmount);
-        stETH.transferFrom(msg.sender, address(this), _stETHAmount);
+        _stETH.transferFrom(msg.sender, address(this), _stETHAmount);
         return wstETHAmount;
     }
 
     /// @notice Burns `_wstETHAmount` and sends the stETH it is worth; returns that stETH amount.
     function unwrap(uint256 _wstETHAmount) external returns (uint256) {
         require(_wstETHAmount > 0, "wstETH: zero amount unwrap not allowed");
-        uint256 stETHAmount = stETH.getPooledEthByShares(_wstETHAmount);
+        uint256 stETHAmount = _stETH.getPooledEthByShares(_wstETHAmount);
         _burn(msg.sender, _wstETHAmount);
-        stETH.transfer(msg.sender, stETHAmount);
+        _stETH.transfer(msg.sender, stETHAmount);
         return stETHAmount;
     }
 
     /// @notice Stakes the ether (no referral) and mints the shares stETH minted for it.
     receive() external payable {
-        uint256 shares = stETH.submit{value: msg.value}(address(0));
+        uint256 shares = _stETH.submit{value: msg.value}(address(0));
         _mint(msg.sender, shares);
     }
 
     function getWstETHByStETH(uint256 _stETHAmount) external view returns (uint256) {
-        return stETH.getSharesByPooledEth(_stETHAmount);
+        return _stETH.getSharesByPooledEth(_stETHAmount);
     }
 
     function getStETHByWstETH(uint256 _wstETHAmount) external view returns (uint256) {
-        return stETH.getPooledEthByShares(_wstETHAmount);
+        return _stETH.getPooledEthByShares(_wstETHAmount);
     }
 
     /// @notice stETH for 1e18 wstETH.
     function stEthPerToken() external view returns (uint256) {
-        return stETH.getPooledEthByShares(1 ether);
+        return _stETH.getPooledEthByShares(1 ether);
     }
 
     /// @notice wstETH for 1e18 stETH.
     function tokensPerStEth() external view returns (uint256) {
-        return stETH.getSharesByPooledEth(1 ether);
+        return _stETH.getSharesByPooledEth(1 ether);
     }
 
     // ------------------------------------------------------------------ ERC-20
