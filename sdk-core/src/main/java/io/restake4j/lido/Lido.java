@@ -80,7 +80,7 @@ public final class Lido {
                             .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
                     BigInteger minted = ex.events(steth, ERC20::getTransferEvents).stream()
                             .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, minted, shares, List.of());
+                    return new LidoResult(ex, Amount.ofWei(minted, stETH()), shares, List.of());
                 })
                 .build();
         return new PipelineOperation<>(pipeline, plan);
@@ -94,7 +94,7 @@ public final class Lido {
         Plan.Builder<LidoResult> plan = Plan.builder("wrap " + stEth);
         Approvals.require(plan, owner, wsteth, stEth, ApprovalPolicy.EXACT);
         plan.step(Step.of("wrap " + stEth, WstETH::load, wsteth, w -> w.call_wrap(stEth.wei())));
-        plan.result(ex -> new LidoResult(ex, minted(ex, wsteth, owner), sharesMoved(ex, wsteth), List.of()));
+        plan.result(ex -> new LidoResult(ex, Amount.ofWei(minted(ex, wsteth, owner), wstETH()), sharesMoved(ex, wsteth), List.of()));
         return new PipelineOperation<>(pipeline, plan.build());
     }
 
@@ -109,7 +109,7 @@ public final class Lido {
                 .result(ex -> {
                     BigInteger received = ex.events(steth, ERC20::getTransferEvents).stream()
                             .filter(t -> t.to.equalsIgnoreCase(owner)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, received, sharesMoved(ex, owner), List.of());
+                    return new LidoResult(ex, Amount.ofWei(received, stETH()), sharesMoved(ex, owner), List.of());
                 })
                 .build();
         return new PipelineOperation<>(pipeline, plan);
@@ -140,7 +140,7 @@ public final class Lido {
         plan.result(ex -> {
             List<BigInteger> ids = ex.events(queue, WithdrawalQueueERC721::getWithdrawalRequestedEvents).stream()
                     .map(e -> e.requestId).sorted().toList();
-            return new LidoResult(ex, stEth.wei(), BigInteger.ZERO, ids);
+            return new LidoResult(ex, stEth, BigInteger.ZERO, ids);
         });
         return new PipelineOperation<>(pipeline, plan.build());
     }
@@ -245,7 +245,7 @@ public final class Lido {
                 .result(ex -> {
                     BigInteger eth = ex.events(queue, WithdrawalQueueERC721::getWithdrawalClaimedEvents).stream()
                             .map(e -> e.amountOfETH).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, eth, BigInteger.ZERO, ids);
+                    return new LidoResult(ex, Amount.ofWei(eth, Token.ETH), BigInteger.ZERO, ids);
                 })
                 .build();
         return new PipelineOperation<>(pipeline, plan);

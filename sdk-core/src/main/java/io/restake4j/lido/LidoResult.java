@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.OperationResult;
+import io.restake4j.units.Amount;
 
 /**
  * The outcome of a Lido write, as its events report it: the token amount and shares moved (stake,
@@ -12,24 +13,27 @@ import io.restake4j.tx.OperationResult;
  *
  * <pre>{@code
  * LidoResult staked = client.lido().stake(Amount.parse("1", Token.ETH)).send();
- * System.out.println(staked.shares() + " shares, " + staked.amount() + " wei of stETH");
+ * System.out.println(staked.shares() + " shares, " + staked.amount());       // e.g. "1 stETH"
  * }</pre>
  */
 public final class LidoResult extends OperationResult {
 
-    private final BigInteger amount;
+    private final Amount amount;
     private final BigInteger shares;
     private final List<BigInteger> requestIds;
 
-    LidoResult(Execution execution, BigInteger amount, BigInteger shares, List<BigInteger> requestIds) {
+    LidoResult(Execution execution, Amount amount, BigInteger shares, List<BigInteger> requestIds) {
         super(execution);
         this.amount = amount;
         this.shares = shares;
         this.requestIds = List.copyOf(requestIds);
     }
 
-    /** Wei of the token received (stETH for a stake, wstETH for a wrap, stETH for an unwrap, ETH for a claim). */
-    public BigInteger amount() {
+    /**
+     * What the operation produced, in its own token: stETH for a stake or an unwrap, wstETH for a wrap,
+     * stETH requested for a withdrawal request, ETH for a claim.
+     */
+    public Amount amount() {
         return amount;
     }
 

@@ -32,12 +32,12 @@ class LidoIT {
             Lido lido = client.lido();
             LidoResult staked = lido.stake(Amount.parse("2600", Token.ETH)).send();
             assertEquals(ETHER.multiply(BigInteger.valueOf(2600)), staked.shares(), "1:1 before any rebase");
-            assertTrue(staked.amount().compareTo(ETHER.multiply(BigInteger.valueOf(2600)).subtract(BigInteger.TWO)) >= 0);
+            assertTrue(staked.amount().wei().compareTo(ETHER.multiply(BigInteger.valueOf(2600)).subtract(BigInteger.TWO)) >= 0);
 
             LidoResult wrapped = lido.wrap(Amount.parse("100", lido.stETH())).send();
-            assertEquals(ETHER.multiply(BigInteger.valueOf(100)), wrapped.amount(), "1 wstETH per stETH at a 1:1 rate");
-            LidoResult unwrapped = lido.unwrap(Amount.ofWei(wrapped.amount(), lido.wstETH())).send();
-            assertTrue(ETHER.multiply(BigInteger.valueOf(100)).subtract(unwrapped.amount()).compareTo(BigInteger.TWO) <= 0,
+            assertEquals(ETHER.multiply(BigInteger.valueOf(100)), wrapped.amount().wei(), "1 wstETH per stETH at a 1:1 rate");
+            LidoResult unwrapped = lido.unwrap(wrapped.amount()).send();
+            assertTrue(ETHER.multiply(BigInteger.valueOf(100)).subtract(unwrapped.amount().wei()).compareTo(BigInteger.TWO) <= 0,
                     "stETH rounding: at most 2 wei lost, got " + unwrapped.amount());
 
             BigInteger nonce = nonce(devnet, alice);
@@ -66,8 +66,9 @@ class LidoIT {
             BigInteger ethBefore = balance(devnet, alice);
             LidoResult claimed = lido.claimAllFinalized().send();
             assertEquals(1, claimed.transactionCount(), "all three in one claimWithdrawals");
-            assertEquals(ETHER.multiply(BigInteger.valueOf(2500)), claimed.amount());
-            assertEquals(ethBefore.add(claimed.amount()).subtract(claimed.feesPaidWei()), balance(devnet, alice));
+            assertEquals(ETHER.multiply(BigInteger.valueOf(2500)), claimed.amount().wei());
+            assertEquals(Token.ETH, claimed.amount().token());
+            assertEquals(ethBefore.add(claimed.amount().wei()).subtract(claimed.feesPaidWei()), balance(devnet, alice));
             assertTrue(lido.requests().stream().allMatch(r -> r.status().equals("claimed")));
             assertTrue(nonce.compareTo(nonce(devnet, alice)) < 0);
         }
