@@ -47,6 +47,17 @@ public final class DevnetAddresses {
     /** Lido WithdrawalQueueERC721 fixture. */
     public static final String LIDO_WITHDRAWAL_QUEUE = "lido.WithdrawalQueueERC721";
 
+    /** ether.fi LiquidityPool fixture (the ETH entry point). */
+    public static final String ETHERFI_LIQUIDITY_POOL = "etherfi.LiquidityPool";
+    /** ether.fi eETH fixture. */
+    public static final String ETHERFI_EETH = "etherfi.eETH";
+    /** ether.fi weETH fixture. */
+    public static final String ETHERFI_WEETH = "etherfi.weETH";
+    /** ether.fi WithdrawRequestNFT fixture. */
+    public static final String ETHERFI_WITHDRAW_REQUEST_NFT = "etherfi.WithdrawRequestNFT";
+    /** ether.fi EtherFiRateLimiter fixture (eETH mint/burn buckets). */
+    public static final String ETHERFI_RATE_LIMITER = "etherfi.EtherFiRateLimiter";
+
     private final Map<String, String> byName;
 
     DevnetAddresses(Map<String, String> byName) {
