@@ -15,6 +15,7 @@ import org.web3j.protocol.http.HttpService;
 
 import io.restake4j.eigenlayer.EigenLayer;
 import io.restake4j.errors.RevertDecoder;
+import io.restake4j.etherfi.EtherFi;
 import io.restake4j.lido.Lido;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
@@ -64,6 +65,7 @@ public final class Restaking implements AutoCloseable {
     private final Tokens tokens;
     private volatile EigenLayer eigenLayer;
     private volatile Lido lido;
+    private volatile EtherFi etherFi;
 
     private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
         this.web3j = web3j;
@@ -123,6 +125,25 @@ public final class Restaking implements AutoCloseable {
             }
         }
         return l;
+    }
+
+    /**
+     * ether.fi for stakers: stake, wrap/unwrap, withdrawal requests within the pool's bounds, claims and
+     * positions. Needs the network's {@code etherfi.*} addresses (a devnet's address book has them).
+     *
+     * @throws io.restake4j.errors.InvalidInputException when the network lacks an ether.fi address
+     */
+    public EtherFi etherFi() {
+        EtherFi e = etherFi;
+        if (e == null) {
+            synchronized (this) {
+                e = etherFi;
+                if (e == null) {
+                    etherFi = e = new EtherFi(pipeline, reader, network);
+                }
+            }
+        }
+        return e;
     }
 
     /** Batched typed reads (Multicall3) on this client's node. */

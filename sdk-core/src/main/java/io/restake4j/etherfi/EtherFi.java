@@ -1,0 +1,489 @@
+package io.restake4j.etherfi;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.contracts.etherfi.EETH;
+import io.restake4j.contracts.etherfi.LiquidityPool;
+import io.restake4j.contracts.etherfi.WeETH;
+import io.restake4j.contracts.etherfi.WithdrawRequestNFT;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.internal.Inputs;
+import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidResult;
+import io.restake4j.liquid.WithdrawalRequest;
+import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.network.Network;
+import io.restake4j.read.MulticallReader;
+import io.restake4j.read.Read;
+import io.restake4j.read.ReadBatch;
+import io.restake4j.rpc.TransportFailures;
+import io.restake4j.tokens.ApprovalPolicy;
+import io.restake4j.tokens.Approvals;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Execution;
+import io.restake4j.tx.Operation;
+import io.restake4j.tx.Plan;
+import io.restake4j.tx.Step;
+import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/**
+ * ether.fi for stakers: stake ETH for eETH (or straight on into weETH), wrap and unwrap, the eETH share rate,
+ * withdrawal requests (WithdrawRequestNFTs) with the pool's minimum and maximum checked before signing,
+ * listing them from chain state with status, claimable ether and place in the queue, claims, and positions.
+ *
+ * <p>Addresses come from the network's {@code etherfi.LiquidityPool}, {@code etherfi.eETH},
+ * {@code etherfi.weETH} and {@code etherfi.WithdrawRequestNFT} entries (a devnet's address book has them).
+ * The contracts are those of ether.fi's 26Q2 upgrade: requests are bounded by {@code minWithdrawAmount} /
+ * {@code maxWithdrawAmount}, a finalized request pays {@code min(amount requested, shares × rate frozen at
+ * finalization)}, and claims are permissionless, always paying the NFT's owner. Deposits and claims spend
+ * ether.fi's global eETH mint / burn rate limit; a transaction beyond it fails its simulation with
+ * {@code LimitExceeded()} and nothing is sent.
+ *
+ * <pre>{@code
+ * EtherFi etherFi = client.etherFi();
+ * etherFi.stake(Amount.parse("2", Token.ETH)).send();
+ * LiquidResult req = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send();
+ * // ... later, once ether.fi's oracle has finalized it:
+ * etherFi.claimAllFinalized().send();
+ * }</pre>
+ */
+public final class EtherFi {
+
+    private static final String ZERO = "0x0000000000000000000000000000000000000000";
+    private static final String PROTOCOL = "ether.fi";
+    private static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
+
+    private final Pipeline pipeline;
+    private final MulticallReader reader;
+    private final String pool;
+    private final String eeth;
+    private final String weeth;
+    private final String nft;
+
+    /** For {@code Restaking}; use {@code client.etherFi()}. */
+    public EtherFi(Pipeline pipeline, MulticallReader reader, Network network) {
+        this.pipeline = pipeline;
+        this.reader = reader;
+        for (String key : List.of("etherfi.LiquidityPool", "etherfi.eETH", "etherfi.weETH", "etherfi.WithdrawRequestNFT")) {
+            if (network.address(key).isEmpty()) {
+                throw new InvalidInputException("network " + network.name() + " knows no ether.fi deployment: it lacks the "
+                        + key + " address (etherfi.LiquidityPool, etherfi.eETH, etherfi.weETH and etherfi.WithdrawRequestNFT "
+                        + "are needed)");
+            }
+        }
+        this.pool = network.require("etherfi.LiquidityPool");
+        this.eeth = network.require("etherfi.eETH");
+        this.weeth = network.require("etherfi.weETH");
+        this.nft = network.require("etherfi.WithdrawRequestNFT");
+    }
+
+    /** eETH (18 decimals), ether.fi's rebasing token. */
+    public Token eETH() {
+        return Token.erc20(eeth, "eETH", 18);
+    }
+
+    /** weETH (18 decimals), the non-rebasing wrapper (1 weETH = 1 eETH share). */
+    public Token weETH() {
+        return Token.erc20(weeth, "weETH", 18);
+    }
+
+    /** The LiquidityPool address (ETH deposits, withdrawal requests). */
+    public String liquidityPool() {
+        return pool;
+    }
+
+    /** The WithdrawRequestNFT address. */
+    public String withdrawRequestNFT() {
+        return nft;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Staking and wrapping
+    // ---------------------------------------------------------------------------------------------
+
+    /** Stakes {@code eth} for eETH, no referral; see {@link #stake(Amount, String)}. */
+    public Operation<LiquidResult> stake(Amount eth) {
+        return stake(eth, ZERO);
+    }
+
+    /**
+     * Deposits {@code eth} (an amount of {@link Token#ETH}) into the LiquidityPool with a referral address
+     * ({@code deposit(referral)}). The result reports the eETH and shares minted, read from eETH's
+     * {@code Transfer} and {@code TransferShares} events.
+     */
+    public Operation<LiquidResult> stake(Amount eth, String referral) {
+        requireEth(eth);
+        if (!ZERO.equals(referral)) {
+            Inputs.address(referral, "referral");
+        }
+        String staker = pipeline.from();
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with ether.fi")
+                .step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, ZERO, staker), eETH()), sharesTo(ex, ZERO, staker),
+                        List.of(), null))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * Stakes {@code eth} and wraps what it mints into weETH, as one operation: deposit, an approval of eETH to
+     * weETH only when the allowance is short, and {@code wrap} of the eETH the deposit mints (computed here
+     * from the pool's totals, exactly as the pool rounds; the preview quotes it). All steps are simulated
+     * together before the first is signed. The result reports the weETH received.
+     */
+    public Operation<LiquidResult> stakeAndWrap(Amount eth) {
+        requireEth(eth);
+        String owner = pipeline.from();
+        EtherFiRates before = rates();
+        BigInteger shares = before.sharesForDeposit(eth.wei());
+        BigInteger eEth = before.afterDeposit(eth.wei()).amountForShare(shares);
+        if (shares.signum() == 0 || eEth.signum() == 0) {
+            throw new InvalidInputException(eth + " is too small to mint eETH at the current rate");
+        }
+        EtherFiRates after = before.afterDeposit(eth.wei());
+        Amount minted = Amount.ofWei(eEth, eETH());
+        Plan.Builder<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with ether.fi and wrap it into weETH")
+                .quote("eETH minted", minted)
+                .quote("weETH expected", Amount.ofWei(after.weEthForEEth(eEth), weETH()));
+        Check<BigInteger> allowance = Check.of("eETH allowance of weETH", EETH::load, eeth, e -> e.call_allowance(owner, weeth));
+        plan.check(allowance);
+        plan.step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(ZERO)).withValue(eth.wei()));
+        plan.stepIf(r -> r.get(allowance).compareTo(eEth) < 0, Step.raw("approve " + minted + " for weETH", eeth,
+                EETH.getABI_send_approve(weeth, eEth), BigInteger.ZERO));
+        plan.step(Step.of("wrap " + minted, WeETH::load, weeth, w -> w.call_wrap(eEth)));
+        plan.result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
+                List.of(), null));
+        return new PipelineOperation<>(pipeline, plan.build());
+    }
+
+    /** Wraps {@code eEth} into weETH (approving weETH exactly when the allowance is short); the result is the weETH minted. */
+    public Operation<LiquidResult> wrap(Amount eEth) {
+        Inputs.positive(eEth, "wrap amount");
+        requireToken(eEth, eeth, "eETH");
+        String owner = pipeline.from();
+        Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + eEth);
+        Approvals.require(plan, owner, weeth, eEth, ApprovalPolicy.EXACT);
+        plan.step(Step.of("wrap " + eEth, WeETH::load, weeth, w -> w.call_wrap(eEth.wei())));
+        plan.result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
+                List.of(), null));
+        return new PipelineOperation<>(pipeline, plan.build());
+    }
+
+    /** Unwraps {@code weEth} into eETH; the result is the eETH sent back and the shares it moved. */
+    public Operation<LiquidResult> unwrap(Amount weEth) {
+        Inputs.positive(weEth, "unwrap amount");
+        requireToken(weEth, weeth, "weETH");
+        String owner = pipeline.from();
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + weEth)
+                .check(Approvals.balanceCheck(owner, weEth))
+                .step(Step.of("unwrap " + weEth, WeETH::load, weeth, w -> w.call_unwrap(weEth.wei())))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, weeth, owner), eETH()), sharesTo(ex, weeth, owner),
+                        List.of(), null))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Rates and positions
+    // ---------------------------------------------------------------------------------------------
+
+    /** The current share rate (total pooled ether and total eETH shares, one batched read). */
+    public EtherFiRates rates() {
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> pooled = batch.add(LiquidityPool::load, pool, LiquidityPool::call_getTotalPooledEther);
+        Read<BigInteger> shares = batch.add(EETH::load, eeth, EETH::call_totalShares);
+        batch.execute();
+        return new EtherFiRates(pooled.get(), shares.get());
+    }
+
+    /** The client account's eETH and weETH positions. */
+    public List<LiquidPosition> positions() {
+        return positions(pipeline.from());
+    }
+
+    /**
+     * {@code owner}'s eETH and weETH positions: balances, eETH shares, ether value at the current rate
+     * (rounded down, as the pool does) and the owner's unclaimed withdrawal requests (listed on the eETH
+     * position). Two round trips: the NFT's {@code Transfer} logs to the owner, then one Multicall3 call with
+     * the balances, the totals and the current owner of every request found.
+     */
+    public List<LiquidPosition> positions(String owner) {
+        Inputs.address(owner, "owner");
+        List<BigInteger> candidates = requestIdsReceivedBy(owner);
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> eBalance = batch.add(EETH::load, eeth, e -> e.call_balanceOf(owner));
+        Read<BigInteger> eShares = batch.add(EETH::load, eeth, e -> e.call_shares(owner));
+        Read<BigInteger> wBalance = batch.add(WeETH::load, weeth, w -> w.call_balanceOf(owner));
+        Read<BigInteger> pooled = batch.add(LiquidityPool::load, pool, LiquidityPool::call_getTotalPooledEther);
+        Read<BigInteger> total = batch.add(EETH::load, eeth, EETH::call_totalShares);
+        List<Read<String>> owners = new ArrayList<>();
+        for (BigInteger id : candidates) {
+            owners.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_ownerOf(id)));
+        }
+        batch.execute();
+        EtherFiRates rates = new EtherFiRates(pooled.get(), total.get());
+        List<BigInteger> open = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (owners.get(i).succeeded() && owners.get(i).get().equalsIgnoreCase(owner)) {
+                open.add(candidates.get(i));
+            }
+        }
+        return List.of(
+                new LiquidPosition(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
+                        Amount.ofWei(eBalance.get(), Token.ETH), open),
+                new LiquidPosition(owner, Amount.ofWei(wBalance.get(), weETH()), wBalance.get(),
+                        Amount.ofWei(rates.eEthForWeEth(wBalance.get()), Token.ETH), List.of()));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Withdrawals
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Requests the withdrawal of {@code eEth} through the LiquidityPool ({@code requestWithdraw}), which takes
+     * the eETH and mints a WithdrawRequestNFT to the client account; approves the pool exactly when the
+     * allowance is short. Refused before signing below the pool's {@code minWithdrawAmount} or above its
+     * {@code maxWithdrawAmount} (read from the pool), or above the balance. The result carries the request id
+     * (from {@code WithdrawRequestCreated}) and the shares it locked.
+     */
+    public Operation<LiquidResult> requestWithdrawal(Amount eEth) {
+        Inputs.positive(eEth, "withdrawal amount");
+        requireToken(eEth, eeth, "eETH");
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> min = batch.add(LiquidityPool::load, pool, LiquidityPool::call_minWithdrawAmount);
+        Read<BigInteger> max = batch.add(LiquidityPool::load, pool, LiquidityPool::call_maxWithdrawAmount);
+        batch.execute();
+        if (eEth.wei().compareTo(min.get()) < 0) {
+            throw new InvalidInputException(eEth + " is below ether.fi's minimum withdrawal request (minWithdrawAmount "
+                    + Amount.ofWei(min.get(), eETH()) + ")");
+        }
+        if (eEth.wei().compareTo(max.get()) > 0) {
+            throw new InvalidInputException(eEth + " is above ether.fi's maximum withdrawal request (maxWithdrawAmount "
+                    + Amount.ofWei(max.get(), eETH()) + "); request it in parts");
+        }
+        String owner = pipeline.from();
+        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi");
+        Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
+        plan.step(Step.of("requestWithdraw " + eEth, LiquidityPool::load, pool, p -> p.call_requestWithdraw(owner, eEth.wei())));
+        plan.result(ex -> {
+            List<WithdrawRequestNFT.WithdrawRequestCreatedEventResponse> created =
+                    ex.events(nft, WithdrawRequestNFT::getWithdrawRequestCreatedEvents);
+            List<BigInteger> ids = created.stream().map(e -> e.requestId).sorted().toList();
+            BigInteger shares = created.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
+            return new LiquidResult(ex, eEth, shares, ids, null);
+        });
+        return new PipelineOperation<>(pipeline, plan.build());
+    }
+
+    /** The client account's unclaimed withdrawal requests; see {@link #requests(String)}. */
+    public List<WithdrawalRequest> requests() {
+        return requests(pipeline.from());
+    }
+
+    /**
+     * The withdrawal requests {@code owner} holds now (claimed ones are burnt and no longer listed), ascending
+     * by id, from chain state alone: the NFT's {@code Transfer} logs to the owner give the candidate ids, then
+     * one Multicall3 call reads each one's current owner, request, finalization and claimable ether. A pending
+     * request's place in the queue is its distance to the last finalized id (ids are finalized in order).
+     */
+    public List<WithdrawalRequest> requests(String owner) {
+        Inputs.address(owner, "owner");
+        List<BigInteger> candidates = requestIdsReceivedBy(owner);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<RequestState> states = readStates(candidates);
+        List<WithdrawalRequest> out = new ArrayList<>();
+        for (RequestState s : states) {
+            if (s.owner != null && s.owner.equalsIgnoreCase(owner)) {
+                out.add(s.toRequest(this));
+            }
+        }
+        return out;
+    }
+
+    /** Claims every finalized request the client account holds, in one transaction; refused when there is none. */
+    public Operation<LiquidResult> claimAllFinalized() {
+        List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id).toList();
+        if (ids.isEmpty()) {
+            throw new InvalidInputException(pipeline.from() + " has no finalized, unclaimed ether.fi withdrawal request");
+        }
+        return claim(ids);
+    }
+
+    /** Claims one request ({@code claimWithdraw}); see {@link #claim(List)}. */
+    public Operation<LiquidResult> claim(BigInteger requestId) {
+        return claim(List.of(requestId));
+    }
+
+    /**
+     * Claims these requests in one transaction ({@code claimWithdraw} for one, {@code batchClaimWithdraw} for
+     * several). Claims are permissionless: the ether always goes to each NFT's owner, who may be another
+     * account. Refused before signing for an unknown id, a request already claimed, or one not finalized yet.
+     * The result reports the ether paid (from {@code WithdrawRequestClaimed}) and the shares burnt.
+     */
+    public Operation<LiquidResult> claim(List<BigInteger> requestIds) {
+        if (requestIds == null || requestIds.isEmpty()) {
+            throw new InvalidInputException("no withdrawal requests to claim");
+        }
+        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
+        ReadBatch first = reader.newBatch();
+        Read<BigInteger> next = first.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_nextRequestId);
+        first.execute();
+        for (BigInteger id : ids) {
+            if (id.signum() <= 0 || id.compareTo(next.get()) >= 0) {
+                throw new InvalidInputException("there is no ether.fi withdrawal request " + id + " (the last one is "
+                        + next.get().subtract(BigInteger.ONE) + ")");
+            }
+        }
+        for (RequestState s : readStates(ids)) {
+            if (s.owner == null) {
+                throw new InvalidInputException("ether.fi withdrawal request " + s.id + " was already claimed (its NFT is burnt)");
+            }
+            if (!s.finalized) {
+                throw new InvalidInputException("ether.fi withdrawal request " + s.id + " is not finalized yet: nothing can be "
+                        + "claimed before ether.fi's oracle finalizes it (position " + s.id.subtract(s.lastFinalized)
+                        + " in the queue)");
+            }
+        }
+        Step step = ids.size() == 1
+                ? Step.raw("claimWithdraw " + ids.get(0), nft, WithdrawRequestNFT.getABI_send_claimWithdraw(ids.get(0)),
+                        BigInteger.ZERO)
+                : Step.raw("batchClaimWithdraw " + ids, nft, WithdrawRequestNFT.getABI_send_batchClaimWithdraw(ids),
+                        BigInteger.ZERO);
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("claim ether.fi withdrawal requests " + ids)
+                .step(step)
+                .result(ex -> {
+                    List<WithdrawRequestNFT.WithdrawRequestClaimedEventResponse> claimed =
+                            ex.events(nft, WithdrawRequestNFT::getWithdrawRequestClaimedEvents);
+                    BigInteger eth = claimed.stream().map(e -> e.amountOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
+                    BigInteger shares = claimed.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
+                    return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), shares,
+                            claimed.stream().map(e -> e.requestId).sorted().toList(), null);
+                })
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** One request's state from one batched read; {@code owner} is null when the NFT no longer exists. */
+    private record RequestState(BigInteger id, String owner, BigInteger amountOfEEth, boolean finalized, BigInteger claimable,
+            BigInteger lastFinalized) {
+
+        WithdrawalRequest toRequest(EtherFi etherFi) {
+            WithdrawalStatus status = finalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
+            BigInteger position = finalized ? BigInteger.ZERO : id.subtract(lastFinalized);
+            return new WithdrawalRequest(PROTOCOL, id, owner, Amount.ofWei(amountOfEEth, etherFi.eETH()),
+                    Amount.ofWei(finalized ? claimable : BigInteger.ZERO, Token.ETH), status, position);
+        }
+    }
+
+    /** ownerOf, getRequest, isFinalized and getClaimableAmount of every id, and lastFinalizedRequestId: one Multicall3 call. */
+    private List<RequestState> readStates(List<BigInteger> ids) {
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> lastFinalized = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_lastFinalizedRequestId);
+        List<Read<String>> owners = new ArrayList<>();
+        List<Read<WithdrawRequestNFT.WithdrawRequest>> requests = new ArrayList<>();
+        List<Read<Boolean>> finalized = new ArrayList<>();
+        List<Read<BigInteger>> claimable = new ArrayList<>();
+        for (BigInteger id : ids) {
+            owners.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_ownerOf(id)));
+            requests.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_getRequest(id)));
+            finalized.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_isFinalized(id)));
+            claimable.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_getClaimableAmount(id))); // reverts while pending
+        }
+        batch.execute();
+        List<RequestState> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String owner = owners.get(i).succeeded() ? owners.get(i).get() : null;
+            boolean isFinal = finalized.get(i).get();
+            BigInteger eth = isFinal && claimable.get(i).succeeded() ? claimable.get(i).get() : BigInteger.ZERO;
+            out.add(new RequestState(ids.get(i), owner, requests.get(i).get().amountOfEEth, isFinal, eth, lastFinalized.get()));
+        }
+        return out;
+    }
+
+    /** Token ids of every WithdrawRequestNFT ever transferred (or minted) to {@code owner}, ascending (eth_getLogs). */
+    private List<BigInteger> requestIdsReceivedBy(String owner) {
+        String topicOwner = Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(owner), 64);
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, nft);
+        filter.addSingleTopic(TRANSFER_TOPIC);
+        filter.addNullTopic();
+        filter.addSingleTopic(topicOwner);
+        EthLog logs;
+        try {
+            logs = pipeline.config().web3j().ethGetLogs(filter).send();
+        } catch (IOException | RuntimeException e) {
+            throw TransportFailures.toRpcException("eth_getLogs", e);
+        }
+        if (logs.hasError()) {
+            throw TransportFailures.toRpcException("eth_getLogs", logs.getError());
+        }
+        Set<BigInteger> ids = new LinkedHashSet<>();
+        for (EthLog.LogResult<?> result : logs.getLogs()) {
+            Log log = (Log) result.get();
+            if (log.getTopics().size() == 4 && log.getAddress().toLowerCase(Locale.ROOT).equals(nft.toLowerCase(Locale.ROOT))) {
+                ids.add(Numeric.toBigInt(log.getTopics().get(3)));
+            }
+        }
+        return ids.stream().sorted().toList();
+    }
+
+    private static void requireEth(Amount eth) {
+        Inputs.positive(eth, "stake amount");
+        if (!eth.token().equals(Token.ETH)) {
+            throw new InvalidInputException("ether.fi stakes ETH, not " + eth.token().symbol());
+        }
+    }
+
+    private static void requireToken(Amount amount, String address, String symbol) {
+        if (amount.token().address() == null || !amount.token().address().equalsIgnoreCase(address)) {
+            throw new InvalidInputException("expected an amount of " + symbol + " (" + address + "), got " + amount.token().symbol()
+                    + (amount.token().address() == null ? "" : " (" + amount.token().address() + ")"));
+        }
+    }
+
+    /** The sum of eETH's Transfer events from {@code from} to {@code to} in this execution. */
+    private BigInteger eEthTo(Execution ex, String from, String to) {
+        return ex.events(eeth, EETH::getTransferEvents).stream()
+                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
+                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The sum of eETH's TransferShares events from {@code from} to {@code to} in this execution. */
+    private BigInteger sharesTo(Execution ex, String from, String to) {
+        return ex.events(eeth, EETH::getTransferSharesEvents).stream()
+                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
+                .map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** weETH minted to {@code owner}: its Transfer events from address 0. */
+    private BigInteger weEthMinted(Execution ex, String owner) {
+        return ex.events(weeth, WeETH::getTransferEvents).stream()
+                .filter(t -> t.from.equalsIgnoreCase(ZERO) && t.to.equalsIgnoreCase(owner))
+                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    @Override
+    public String toString() {
+        return "EtherFi[LiquidityPool " + pool + ", eETH " + eeth + ", weETH " + weeth + ", WithdrawRequestNFT " + nft + "]";
+    }
+}

@@ -1,0 +1,385 @@
+package io.restake4j.etherfi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+import io.restake4j.Restaking;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.EtherFiDevnet;
+import io.restake4j.devnet.fixtures.etherfi.EETH;
+import io.restake4j.devnet.fixtures.etherfi.LiquidityPool;
+import io.restake4j.devnet.fixtures.etherfi.WeETH;
+import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.errors.SimulationRevertedException;
+import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidResult;
+import io.restake4j.liquid.WithdrawalRequest;
+import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.network.Network;
+import io.restake4j.testing.CountingHttpService;
+import io.restake4j.testing.DevnetClients;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/**
+ * client.etherFi() on the devnet's ether.fi fixtures: every flow with exact wei figures computed here from the
+ * pool's totals (read straight from the fixtures, not through the SDK) with BigInteger floor/ceil, across
+ * positive and negative rebases, and the negative paths refused before anything is signed (nonce unchanged).
+ */
+@DevnetTest
+class EtherFiIT {
+
+    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+
+    @Test
+    void stakeWrapUnwrapAndRatesAreExactAcrossPositiveAndNegativeRebases(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 201, 100);
+        Credentials bob = fresh(devnet, 202, 10);
+        try (Restaking client = DevnetClients.client(devnet, alice); Restaking other = DevnetClients.client(devnet, bob)) {
+            EtherFi etherFi = client.etherFi();
+            EETH eeth = eeth(devnet, fixture);
+            other.etherFi().stake(Amount.parse("3", Token.ETH)).send();
+
+            BigInteger[] pre = totals(devnet, fixture);
+            LiquidResult staked = etherFi.stake(Amount.parse("10", Token.ETH), bob.getAddress()).send();
+            BigInteger shares = eth(10).multiply(pre[1]).divide(pre[0]);
+            assertEquals(shares, staked.shares(), "shares = floor(eth * totalShares / pooled before the deposit)");
+            BigInteger[] post = totals(devnet, fixture);
+            assertEquals(shares.multiply(post[0]).divide(post[1]), staked.amount().wei(), "eETH minted = value of those shares");
+            assertEquals(etherFi.eETH(), staked.amount().token());
+            assertEquals(shares, eeth.call_shares(alice.getAddress()).send());
+            TransactionReceipt receipt = staked.receipts().get(0);
+            assertEquals(bob.getAddress(), LiquidityPool.getDepositEvents(receipt).get(0).referral, "referral passed on");
+
+            fixture.rebase(new BigInteger("370000000000000001")); // +0.37 ETH and 1 wei: an awkward rate
+            BigInteger[] up = totals(devnet, fixture);
+            assertEquals(shares.multiply(up[0]).divide(up[1]), eeth.call_balanceOf(alice.getAddress()).send());
+            assertRatesMatchTheContracts(etherFi, devnet, fixture, up);
+
+            BigInteger wrapIn = new BigInteger("3000000000000000007");
+            LiquidResult wrapped = etherFi.wrap(Amount.ofWei(wrapIn, etherFi.eETH())).send();
+            BigInteger we = wrapIn.multiply(up[1]).divide(up[0]);
+            assertEquals(we, wrapped.amount().wei(), "weETH = floor(eETH * totalShares / pooled)");
+            assertEquals(etherFi.weETH(), wrapped.amount().token());
+            assertEquals(we, wrapped.shares(), "the shares moved into weETH");
+            assertEquals(2, wrapped.transactionCount(), "approval + wrap");
+
+            fixture.rebase(new BigInteger("-210000000000000003")); // a loss
+            BigInteger[] down = totals(devnet, fixture);
+            assertRatesMatchTheContracts(etherFi, devnet, fixture, down);
+            BigInteger aliceShares = eeth.call_shares(alice.getAddress()).send();
+            assertEquals(shares.subtract(we), aliceShares, "wrap moved exactly the shares it minted");
+
+            LiquidResult unwrapped = etherFi.unwrap(Amount.ofWei(we, etherFi.weETH())).send();
+            BigInteger back = we.multiply(down[0]).divide(down[1]);
+            assertEquals(back, unwrapped.amount().wei(), "eETH = floor(weETH * pooled / totalShares)");
+            BigInteger sharesBack = back.multiply(down[1]).divide(down[0]);
+            assertEquals(sharesBack, unwrapped.shares(), "eETH pays by amount: floor shares, dust stays in weETH");
+            assertEquals(aliceShares.add(sharesBack), eeth.call_shares(alice.getAddress()).send());
+        }
+    }
+
+    @Test
+    void stakeAndWrapIsOnePlanWithQuotesAndExactResult(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 203, 50);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("1", Token.ETH)).send(); // a rebase needs shares
+            fixture.rebase(new BigInteger("123456789012345679"));
+
+            BigInteger[] pre = totals(devnet, fixture);
+            BigInteger shares = eth(7).multiply(pre[1]).divide(pre[0]);
+            BigInteger eEth = shares.multiply(pre[0].add(eth(7))).divide(pre[1].add(shares));
+            BigInteger expected = eEth.multiply(pre[1].add(shares)).divide(pre[0].add(eth(7)));
+            var op = etherFi.stakeAndWrap(Amount.parse("7", Token.ETH));
+            var preview = op.preview();
+            assertTrue(preview.wouldSucceed(), preview.toString());
+            assertEquals(eEth, preview.quote("eETH minted").orElseThrow().amount().wei());
+            assertEquals(expected, preview.quote("weETH expected").orElseThrow().amount().wei());
+            BigInteger nonce = nonce(devnet, alice);
+            LiquidResult both = op.send();
+            assertEquals(3, both.transactionCount(), "deposit, approval (none before), wrap");
+            assertEquals(nonce.add(BigInteger.valueOf(3)), nonce(devnet, alice));
+            assertEquals(expected, both.amount().wei(), "weETH received = floor(eETH minted * shares / pooled) after the deposit");
+            assertEquals(etherFi.weETH(), both.amount().token());
+            assertEquals(expected, weeth(devnet, fixture).call_balanceOf(alice.getAddress()).send());
+        }
+    }
+
+    @Test
+    void requestsFinalizeAndClaimExactlyFromChainStateAlone(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 204, 40);
+        Credentials bob = fresh(devnet, 205, 1);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("20", Token.ETH)).send();
+            fixture.rebase(eth(1));
+
+            BigInteger nonce = nonce(devnet, alice);
+            BigInteger[] atRequest = totals(devnet, fixture);
+            LiquidResult first = etherFi.requestWithdrawal(Amount.parse("4", etherFi.eETH())).send();
+            assertEquals(2, first.transactionCount(), "approval + requestWithdraw");
+            assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
+            BigInteger share1 = eth(4).multiply(atRequest[1]).divide(atRequest[0]);
+            assertEquals(share1, first.shares(), "the request locks floor(amount * totalShares / pooled) shares");
+            assertEquals(1, first.requestIds().size());
+            BigInteger id1 = first.requestIds().get(0);
+            BigInteger share2 = new BigInteger("2500000000000000001").multiply(atRequest[1]).divide(atRequest[0]);
+            LiquidResult second = etherFi.requestWithdrawal(Amount.ofWei(new BigInteger("2500000000000000001"), etherFi.eETH())).send();
+            BigInteger id2 = second.requestIds().get(0);
+            assertEquals(share2, second.shares());
+            BigInteger id3 = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
+
+            List<WithdrawalRequest> pending = etherFi.requests();
+            assertEquals(List.of(id1, id2, id3), pending.stream().map(WithdrawalRequest::id).toList());
+            assertTrue(pending.stream().allMatch(r -> r.status() == WithdrawalStatus.PENDING && r.claimable().isZero()));
+            BigInteger lastFinalized = nft(devnet, fixture).call_lastFinalizedRequestId().send();
+            assertEquals(pending.stream().map(r -> r.id().subtract(lastFinalized)).toList(),
+                    pending.stream().map(WithdrawalRequest::queuePosition).toList(), "requests ahead not yet finalized");
+            assertEquals(List.of(eth(4), new BigInteger("2500000000000000001"), eth(1)),
+                    pending.stream().map(r -> r.requested().wei()).toList());
+
+            // the rate falls after the requests, then the oracle finalizes the first two: the frozen rate pays less
+            fixture.rebase(new BigInteger("-900000000000000007"));
+            BigInteger[] atFinalization = totals(devnet, fixture);
+            BigInteger frozen = ceilDiv(ETHER.multiply(atFinalization[0]), atFinalization[1]);
+            fixture.finalize(id2);
+            BigInteger owed1 = eth(4).min(share1.multiply(frozen).divide(ETHER));
+            BigInteger owed2 = new BigInteger("2500000000000000001").min(share2.multiply(frozen).divide(ETHER));
+            assertTrue(owed1.compareTo(eth(4)) < 0, "the loss before finalization is shared");
+            fixture.rebase(eth(2)); // rewards after finalization are not paid to the queued requests
+
+            // the NFT of request 1 moves to bob: the ether will go to him
+            client.operation(io.restake4j.tx.Plan.<Boolean>builder("give request " + id1 + " to bob")
+                    .step(io.restake4j.tx.Step.raw("transferFrom", fixture.withdrawRequestNFT(),
+                            WithdrawRequestNFT.getABI_send_transferFrom(alice.getAddress(), bob.getAddress(), id1), BigInteger.ZERO))
+                    .result(ex -> Boolean.TRUE).build()).send();
+
+            CountingHttpService counting = new CountingHttpService(devnet.rpcUrl());
+            try (Restaking fresh = DevnetClients.client(devnet, alice, counting)) {
+                EtherFi f = fresh.etherFi();
+                counting.reset();
+                List<WithdrawalRequest> found = f.requests();
+                assertEquals(2, counting.roundTrips(), "NFT Transfer logs, then one Multicall3 call: " + counting.log());
+                assertEquals(1, counting.count("eth_getLogs"));
+                assertEquals(1, counting.count("eth_call"));
+                assertEquals(List.of(id2, id3), found.stream().map(WithdrawalRequest::id).toList(), "request 1 is bob's now");
+                WithdrawalRequest r2 = found.get(0);
+                assertEquals(WithdrawalStatus.FINALIZED, r2.status());
+                assertEquals(owed2, r2.claimable().wei(), "min(requested, shares * frozen rate / 1e18)");
+                assertEquals(BigInteger.ZERO, r2.queuePosition());
+                WithdrawalRequest r3 = found.get(1);
+                assertEquals(WithdrawalStatus.PENDING, r3.status());
+                assertEquals(BigInteger.ONE, r3.queuePosition(), "the next to be finalized");
+                assertEquals(alice.getAddress(), r3.owner());
+                List<WithdrawalRequest> bobs = f.requests(bob.getAddress());
+                assertEquals(List.of(id1), bobs.stream().map(WithdrawalRequest::id).toList());
+                assertEquals(owed1, bobs.get(0).claimable().wei());
+            }
+
+            // alice claims request 1 for bob (claims are permissionless) and her own request 2 in one batch
+            BigInteger aliceBefore = balance(devnet, alice);
+            BigInteger bobBefore = balance(devnet, bob);
+            LiquidResult claimed = etherFi.claim(List.of(id2, id1)).send();
+            assertEquals(1, claimed.transactionCount(), "one batchClaimWithdraw");
+            assertEquals(List.of(id1, id2), claimed.requestIds());
+            assertEquals(owed1.add(owed2), claimed.amount().wei());
+            assertEquals(Token.ETH, claimed.amount().token());
+            assertEquals(share1.add(share2), claimed.shares(), "the requests' shares are burnt");
+            assertEquals(bobBefore.add(owed1), balance(devnet, bob), "the ether goes to the NFT owner");
+            assertEquals(aliceBefore.add(owed2).subtract(claimed.feesPaidWei()), balance(devnet, alice));
+            assertEquals(List.of(id3), etherFi.requests().stream().map(WithdrawalRequest::id).toList());
+
+            fixture.finalizeAll();
+            BigInteger[] atLast = totals(devnet, fixture);
+            BigInteger frozen3 = ceilDiv(ETHER.multiply(atLast[0]), atLast[1]);
+            BigInteger share3 = eth(1).multiply(atRequest[1]).divide(atRequest[0]);
+            BigInteger owed3 = eth(1).min(share3.multiply(frozen3).divide(ETHER));
+            assertEquals(eth(1), owed3, "the rate rose since the request: capped at the amount requested");
+            BigInteger before = balance(devnet, alice);
+            LiquidResult last = etherFi.claimAllFinalized().send();
+            assertEquals(List.of(id3), last.requestIds());
+            assertEquals(owed3, last.amount().wei());
+            assertEquals(before.add(owed3).subtract(last.feesPaidWei()), balance(devnet, alice));
+            assertTrue(etherFi.requests().isEmpty(), "claimed requests are burnt and leave the list");
+        }
+    }
+
+    @Test
+    void positionsInTwoRoundTripsWithExactValues(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 206, 30);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("12", Token.ETH)).send();
+            fixture.rebase(new BigInteger("777777777777777777"));
+            etherFi.wrap(Amount.parse("2", etherFi.eETH())).send();
+            BigInteger id = etherFi.requestWithdrawal(Amount.parse("1.5", etherFi.eETH())).send().requestIds().get(0);
+            fixture.rebase(new BigInteger("-333333333333333333"));
+            BigInteger[] t = totals(devnet, fixture);
+            EETH eeth = eeth(devnet, fixture);
+            BigInteger shares = eeth.call_shares(alice.getAddress()).send();
+            BigInteger we = weeth(devnet, fixture).call_balanceOf(alice.getAddress()).send();
+
+            CountingHttpService counting = new CountingHttpService(devnet.rpcUrl());
+            try (Restaking reader = DevnetClients.client(devnet, alice, counting)) {
+                EtherFi f = reader.etherFi();
+                counting.reset();
+                List<LiquidPosition> positions = f.positions();
+                assertEquals(2, counting.roundTrips(), "NFT logs, then one Multicall3 call: " + counting.log());
+                assertEquals(1, counting.count("eth_call"));
+                LiquidPosition e = positions.get(0);
+                LiquidPosition w = positions.get(1);
+                assertEquals(f.eETH(), e.token());
+                assertEquals(shares, e.shares());
+                assertEquals(shares.multiply(t[0]).divide(t[1]), e.balance().wei(), "balance = floor(shares * pooled / total)");
+                assertEquals(e.balance().wei(), e.ethValue().wei(), "1 eETH is worth 1 ETH by definition");
+                assertEquals(List.of(id), e.openRequestIds());
+                assertEquals(f.weETH(), w.token());
+                assertEquals(we, w.balance().wei());
+                assertEquals(we.multiply(t[0]).divide(t[1]), w.ethValue().wei(), "weETH worth its shares at the new rate");
+            }
+        }
+    }
+
+    @Test
+    void negativePathsAreRefusedBeforeSigning(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 207, 20);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("5", Token.ETH)).send();
+            BigInteger id = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
+            BigInteger nonce = nonce(devnet, alice);
+
+            BigInteger min = EtherFiDevnet.MIN_WITHDRAW_AMOUNT;
+            assertRefused("below ether.fi's minimum withdrawal request (minWithdrawAmount 0.001 eETH)",
+                    () -> etherFi.requestWithdrawal(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())));
+            assertRefused("above ether.fi's maximum withdrawal request (maxWithdrawAmount 1000 eETH)",
+                    () -> etherFi.requestWithdrawal(Amount.ofWei(EtherFiDevnet.MAX_WITHDRAW_AMOUNT.add(BigInteger.ONE), etherFi.eETH())));
+            assertRefused("greater than zero", () -> etherFi.requestWithdrawal(Amount.zero(etherFi.eETH())));
+            assertRefused("expected an amount of eETH", () -> etherFi.requestWithdrawal(Amount.parse("1", etherFi.weETH())));
+            assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(Amount.parse("5", etherFi.eETH())).preview());
+            assertRefused("greater than zero", () -> etherFi.stake(Amount.zero(Token.ETH)));
+            assertRefused("stakes ETH", () -> etherFi.stake(Amount.parse("1", etherFi.eETH())));
+            assertRefused("expected an amount of eETH", () -> etherFi.wrap(Amount.parse("1", etherFi.weETH())));
+            assertRefused("expected an amount of weETH", () -> etherFi.unwrap(Amount.parse("1", etherFi.eETH())));
+            assertRefused("is not finalized yet", () -> etherFi.claim(id));
+            assertRefused("no finalized", etherFi::claimAllFinalized);
+            assertRefused("no ether.fi withdrawal request 1000", () -> etherFi.claim(BigInteger.valueOf(1000)));
+            assertRefused("no ether.fi withdrawal request 0", () -> etherFi.claim(BigInteger.ZERO));
+
+            // the mint bucket: 2 ETH left, a 3 ETH deposit fails its simulation with LimitExceeded, by name
+            fixture.setRateLimit(EtherFiDevnet.Bucket.MINT, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO);
+            SimulationRevertedException limited = assertThrows(SimulationRevertedException.class,
+                    () -> etherFi.stake(Amount.parse("3", Token.ETH)).send());
+            assertEquals("LimitExceeded", limited.revert().name(), limited.getMessage());
+            assertFalse(etherFi.stakeAndWrap(Amount.parse("3", Token.ETH)).preview().wouldSucceed());
+            assertEquals(nonce, nonce(devnet, alice), "nothing was signed");
+
+            fixture.finalizeAll();
+            etherFi.claim(id).send();
+            assertRefused("already claimed", () -> etherFi.claim(id));
+        }
+    }
+
+    @Test
+    void aNetworkWithoutEtherFiAddressesIsRefused(Devnet devnet) {
+        Network full = DevnetClients.network(devnet);
+        Network none = Network.of("empty", devnet.chainId(), java.util.Map.of(Network.MULTICALL3, full.multicall3()));
+        try (Restaking client = Restaking.builder().network(none).rpc(devnet.rpcUrl()).build()) {
+            assertRefused("knows no ether.fi deployment", client::etherFi);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** The SDK's conversions against the contracts' own views, for awkward inputs. */
+    private static void assertRatesMatchTheContracts(EtherFi etherFi, Devnet devnet, EtherFiDevnet fixture, BigInteger[] totals)
+            throws Exception {
+        EtherFiRates rates = etherFi.rates();
+        assertEquals(totals[0], rates.totalPooledEther());
+        assertEquals(totals[1], rates.totalShares());
+        LiquidityPool lp = pool(devnet, fixture);
+        WeETH w = weeth(devnet, fixture);
+        for (BigInteger x : List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(999), new BigInteger("1000000000000000001"),
+                eth(1000), new BigInteger("123456789123456789123"))) {
+            assertEquals(lp.call_sharesForAmount(x).send(), rates.sharesForAmount(x), "sharesForAmount(" + x + ")");
+            assertEquals(lp.call_sharesForWithdrawalAmount(x).send(), rates.sharesForWithdrawalAmount(x),
+                    "sharesForWithdrawalAmount(" + x + ")");
+            assertEquals(lp.call_amountForShare(x).send(), rates.amountForShare(x), "amountForShare(" + x + ")");
+            assertEquals(w.call_getWeETHByeETH(x).send(), rates.weEthForEEth(x), "getWeETHByeETH(" + x + ")");
+            assertEquals(w.call_getEETHByWeETH(x).send(), rates.eEthForWeEth(x), "getEETHByWeETH(" + x + ")");
+        }
+        assertEquals(lp.call_amountPerShareCeil().send(), rates.amountPerShareCeil());
+        assertEquals(w.call_getRate().send(), rates.weEthRate());
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
+    /** {totalPooledEther, totalShares} read from the fixtures themselves. */
+    private static BigInteger[] totals(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        return new BigInteger[] {pool(devnet, fixture).call_getTotalPooledEther().send(), eeth(devnet, fixture).call_totalShares().send()};
+    }
+
+    private static void assertRefused(String fragment, org.junit.jupiter.api.function.Executable call) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, call);
+        assertTrue(e.getMessage().contains(fragment), "expected '" + fragment + "' in: " + e.getMessage());
+    }
+
+    /** A fresh account (fixed key from {@code seed}) holding {@code ether} ETH, so tests share no state. */
+    private static Credentials fresh(Devnet devnet, int seed, long ether) {
+        Credentials c = Credentials.create(String.format("0x%064x", BigInteger.valueOf(0x5eed0000L + seed)));
+        devnet.setBalance(c.getAddress(), eth(ether));
+        return c;
+    }
+
+    private static BigInteger eth(long n) {
+        return ETHER.multiply(BigInteger.valueOf(n));
+    }
+
+    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
+        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
+                .getTransactionCount();
+    }
+
+    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
+        return devnet.web3j().ethGetBalance(who.getAddress(), DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    private static LiquidityPool pool(Devnet devnet, EtherFiDevnet fixture) {
+        return LiquidityPool.load(fixture.liquidityPool(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                devnet.gasProvider());
+    }
+
+    private static EETH eeth(Devnet devnet, EtherFiDevnet fixture) {
+        return EETH.load(fixture.eETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private static WeETH weeth(Devnet devnet, EtherFiDevnet fixture) {
+        return WeETH.load(fixture.weETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private static WithdrawRequestNFT nft(Devnet devnet, EtherFiDevnet fixture) {
+        return nftAs(devnet, fixture, devnet.deployer());
+    }
+
+    private static WithdrawRequestNFT nftAs(Devnet devnet, EtherFiDevnet fixture, Credentials as) {
+        return WithdrawRequestNFT.load(fixture.withdrawRequestNFT(), devnet.web3j(), devnet.transactionManager(as),
+                devnet.gasProvider());
+    }
+}
