@@ -2,6 +2,7 @@ package io.restake4j.etherfi;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
@@ -32,7 +34,9 @@ import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.rpc.TransportFailures;
 import io.restake4j.tokens.ApprovalPolicy;
+import io.restake4j.signer.Signer;
 import io.restake4j.tokens.Approvals;
+import io.restake4j.tokens.PermitSignature;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
@@ -264,6 +268,94 @@ public final class EtherFi {
      * (from {@code WithdrawRequestCreated}) and the shares it locked.
      */
     public Operation<LiquidResult> requestWithdrawal(Amount eEth) {
+        checkRequestBounds(eEth);
+        String owner = pipeline.from();
+        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi");
+        Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
+        plan.step(Step.of("requestWithdraw " + eEth, LiquidityPool::load, pool, p -> p.call_requestWithdraw(owner, eEth.wei())));
+        plan.result(ex -> requestResult(ex, eEth));
+        return new PipelineOperation<>(pipeline, plan.build());
+    }
+
+    /**
+     * As {@link #requestWithdrawal(Amount)}, with an eETH permit (EIP-2612, domain "EETH" version "1") signed
+     * here instead of an approval transaction: one {@code requestWithdrawWithPermit} transaction in all. The
+     * permit is signed when this method is called, after the bounds are checked, and is valid until
+     * {@code deadline}.
+     */
+    public Operation<LiquidResult> requestWithdrawalWithPermit(Amount eEth, Instant deadline) {
+        checkRequestBounds(eEth);
+        String owner = pipeline.from();
+        PermitSignature p = signEEthPermit(eEth, pool, deadline);
+        LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("request the withdrawal of " + eEth + " from ether.fi with a permit")
+                .check(Approvals.balanceCheck(owner, eEth))
+                .step(Step.raw("requestWithdrawWithPermit " + eEth, pool,
+                        LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, eEth.wei(), permit), BigInteger.ZERO))
+                .result(ex -> requestResult(ex, eEth))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * As {@link #wrap(Amount)}, with an eETH permit for weETH signed here instead of an approval transaction:
+     * one {@code wrapWithPermit} transaction.
+     */
+    public Operation<LiquidResult> wrapWithPermit(Amount eEth, Instant deadline) {
+        Inputs.positive(eEth, "wrap amount");
+        requireToken(eEth, eeth, "eETH");
+        String owner = pipeline.from();
+        PermitSignature p = signEEthPermit(eEth, weeth, deadline);
+        WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("wrap " + eEth + " with a permit")
+                .check(Approvals.balanceCheck(owner, eEth))
+                .step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
+                        BigInteger.ZERO))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
+                        List.of(), null))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    private LiquidResult requestResult(Execution ex, Amount eEth) {
+        List<WithdrawRequestNFT.WithdrawRequestCreatedEventResponse> created =
+                ex.events(nft, WithdrawRequestNFT::getWithdrawRequestCreatedEvents);
+        List<BigInteger> ids = created.stream().map(e -> e.requestId).sorted().toList();
+        BigInteger shares = created.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
+        return new LiquidResult(ex, eEth, shares, ids, null);
+    }
+
+    /**
+     * Signs an eETH permit for {@code spender}. eETH's EIP-712 domain name is "EETH", not its {@code name()}
+     * ("ether.fi ETH"), so the generic {@code client.tokens().signPermit} cannot derive it; the domain built
+     * here is checked against eETH's {@code DOMAIN_SEPARATOR()} before anything is signed.
+     */
+    private PermitSignature signEEthPermit(Amount eEth, String spender, Instant deadline) {
+        if (deadline == null || !deadline.isAfter(Instant.now())) {
+            throw new InvalidInputException("permit deadline must be in the future, was " + deadline);
+        }
+        Signer signer = pipeline.config().signer();
+        if (signer == null) {
+            throw new InvalidInputException("this client has no signer: it cannot sign a permit");
+        }
+        String owner = signer.address();
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> nonce = batch.add(EETH::load, eeth, e -> e.call_nonces(owner));
+        Read<byte[]> separator = batch.add(EETH::load, eeth, EETH::call_DOMAIN_SEPARATOR);
+        batch.execute();
+        BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
+        String json = EEthPermit.typedData(pipeline.config().chainId(), eeth, owner, spender, eEth.wei(), nonce.get(),
+                deadlineSeconds);
+        if (!java.util.Arrays.equals(EEthPermit.domainSeparator(json), separator.get())) {
+            throw new InvalidInputException("eETH at " + eeth + " does not use the EIP-712 domain (\"EETH\", \"1\", chain "
+                    + pipeline.config().chainId() + "): its DOMAIN_SEPARATOR differs; no permit signed");
+        }
+        Sign.SignatureData sig = signer.signTypedData(json);
+        return new PermitSignature(eeth, owner, spender, eEth.wei(), nonce.get(), deadlineSeconds, Numeric.toBigInt(sig.getV()),
+                sig.getR(), sig.getS());
+    }
+
+    private void checkRequestBounds(Amount eEth) {
         Inputs.positive(eEth, "withdrawal amount");
         requireToken(eEth, eeth, "eETH");
         ReadBatch batch = reader.newBatch();
@@ -278,18 +370,6 @@ public final class EtherFi {
             throw new InvalidInputException(eEth + " is above ether.fi's maximum withdrawal request (maxWithdrawAmount "
                     + Amount.ofWei(max.get(), eETH()) + "); request it in parts");
         }
-        String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi");
-        Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
-        plan.step(Step.of("requestWithdraw " + eEth, LiquidityPool::load, pool, p -> p.call_requestWithdraw(owner, eEth.wei())));
-        plan.result(ex -> {
-            List<WithdrawRequestNFT.WithdrawRequestCreatedEventResponse> created =
-                    ex.events(nft, WithdrawRequestNFT::getWithdrawRequestCreatedEvents);
-            List<BigInteger> ids = created.stream().map(e -> e.requestId).sorted().toList();
-            BigInteger shares = created.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
-            return new LiquidResult(ex, eEth, shares, ids, null);
-        });
-        return new PipelineOperation<>(pipeline, plan.build());
     }
 
     /** The client account's unclaimed withdrawal requests; see {@link #requests(String)}. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -291,6 +293,37 @@ class EtherFiIT {
             fixture.finalizeAll();
             etherFi.claim(id).send();
             assertRefused("already claimed", () -> etherFi.claim(id));
+        }
+    }
+
+    @Test
+    void permitsReplaceTheApprovalTransactions(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 208, 20);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("6", Token.ETH)).send();
+            fixture.rebase(new BigInteger("300000000000000001"));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+
+            BigInteger nonce = nonce(devnet, alice);
+            BigInteger[] t = totals(devnet, fixture);
+            LiquidResult wrapped = etherFi.wrapWithPermit(Amount.parse("2", etherFi.eETH()), deadline).send();
+            assertEquals(1, wrapped.transactionCount(), "wrapWithPermit, no approval transaction");
+            assertEquals(eth(2).multiply(t[1]).divide(t[0]), wrapped.amount().wei());
+            assertEquals(BigInteger.ONE, eeth(devnet, fixture).call_nonces(alice.getAddress()).send(), "the permit was used");
+
+            LiquidResult requested = etherFi.requestWithdrawalWithPermit(Amount.parse("1.25", etherFi.eETH()), deadline).send();
+            assertEquals(1, requested.transactionCount(), "requestWithdrawWithPermit, no approval transaction");
+            assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
+            assertEquals(new BigInteger("1250000000000000000").multiply(t[1]).divide(t[0]), requested.shares());
+            assertEquals(requested.requestIds(), etherFi.requests().stream().map(WithdrawalRequest::id).toList());
+            assertEquals(BigInteger.ZERO, eeth(devnet, fixture).call_allowance(alice.getAddress(), fixture.liquidityPool()).send());
+
+            assertRefused("deadline must be in the future",
+                    () -> etherFi.wrapWithPermit(Amount.parse("1", etherFi.eETH()), Instant.now().minusSeconds(1)));
+            assertRefused("below ether.fi's minimum",
+                    () -> etherFi.requestWithdrawalWithPermit(Amount.ofWei(BigInteger.TEN, etherFi.eETH()), deadline));
+            assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
         }
     }
 

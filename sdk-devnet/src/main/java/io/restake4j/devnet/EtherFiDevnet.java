@@ -54,7 +54,13 @@ public final class EtherFiDevnet {
     public static final BigInteger DEFAULT_BURN_CAPACITY_GWEI = new BigInteger("25000000000000");
     public static final BigInteger DEFAULT_BURN_REFILL_GWEI_PER_SECOND = BigInteger.valueOf(1_736_111_111L);
 
-    /** The two eETH buckets of the rate limiter. */
+    /**
+     * The two eETH buckets of the rate limiter.
+     *
+     * <pre>{@code
+     * etherFi.setRateLimit(EtherFiDevnet.Bucket.MINT, BigInteger.valueOf(5_000_000_000L), BigInteger.ZERO); // 5 ETH, no refill
+     * }</pre>
+     */
     public enum Bucket {
         /** Spent by deposits (eETH minted), id keccak256("EETH_MINT_LIMIT_ID"). */
         MINT("EETH_MINT_LIMIT_ID"),
