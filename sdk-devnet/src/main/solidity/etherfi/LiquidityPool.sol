@@ -38,8 +38,9 @@ interface IWithdrawRequestNFTForPool {
 ///        `rebase(int128,uint128)` reverts `NotSupportedByFixture`.
 ///      - `addEthAmountLockedForWithdrawal` is called by the WithdrawRequestNFT fixture when the deployer
 ///        finalizes (upstream: EtherFiAdmin); it sends the escrow to the NFT contract.
-///      - `devnetClaimWithdrawal` (WithdrawRequestNFT only) burns a claimed request's shares and removes the
-///        ether paid from `totalValueOutOfLp` (upstream: `withdraw`).
+///      - `devnetClaimWithdrawal` (WithdrawRequestNFT only) burns the shares of the ether a claim pays
+///        (`sharesForWithdrawalAmount`, capped at the request's shares) and removes that ether from
+///        `totalValueOutOfLp` (upstream: `withdraw`).
 ///      - Never paused, no blacklist; the eETH mint/burn buckets are enforced by the EtherFiRateLimiter
 ///        fixture through eETH, as upstream. Membership, Liquifier, validator and migration functions
 ///        revert `NotSupportedByFixture(name)`.
@@ -239,12 +240,16 @@ contract LiquidityPool is ILiquidityPool, FixtureUnsupported {
         if (!sent) revert SendFail();
     }
 
-    /// @notice Devnet: called by the WithdrawRequestNFT fixture when a request is claimed: burns the
-    ///         request's shares (held by the NFT contract) and removes the ether paid out of escrow.
-    function devnetClaimWithdrawal(uint256 shareOfEEth, uint256 amountPaid) external {
+    /// @notice Devnet: called by the WithdrawRequestNFT fixture when a request is claimed (upstream: the
+    ///         NFT's call to `withdraw`): burns `sharesForWithdrawalAmount(amountPaid)` (rounded up, at most
+    ///         the request's `shareOfEEth`) from the NFT contract and removes the ether paid out of escrow.
+    ///         Returns the shares burnt; the rest of the request's shares stay with the NFT contract.
+    function devnetClaimWithdrawal(uint256 shareOfEEth, uint256 amountPaid) external returns (uint256 burnt) {
         if (msg.sender != _withdrawRequestNFT) revert IncorrectCaller();
         if (amountPaid > totalValueOutOfLp) revert InsufficientLiquidity();
-        _eETH.burnShares(msg.sender, shareOfEEth); // the burn bucket counts the shares' value before the claim
+        burnt = sharesForWithdrawalAmount(amountPaid);
+        if (burnt > shareOfEEth) burnt = shareOfEEth;
+        _eETH.burnShares(msg.sender, burnt); // the burn bucket counts the shares' value before the claim
         totalValueOutOfLp -= uint128(amountPaid);
     }
 

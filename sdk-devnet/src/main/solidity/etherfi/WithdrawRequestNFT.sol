@@ -8,7 +8,7 @@ import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 interface IPoolForWithdrawRequestNFT {
     function amountPerShareCeil() external view returns (uint256);
     function addEthAmountLockedForWithdrawal(uint128 amount) external;
-    function devnetClaimWithdrawal(uint256 shareOfEEth, uint256 amountPaid) external;
+    function devnetClaimWithdrawal(uint256 shareOfEEth, uint256 amountPaid) external returns (uint256);
 }
 
 interface IERC721ReceiverForWithdrawRequestNFT {
@@ -24,15 +24,16 @@ interface IERC721ReceiverForWithdrawRequestNFT {
 ///         `amountPerShareCeil()` for those requests and escrows what they can claim here; a finalized
 ///         request can claim `min(amountOfEEth, shareOfEEth * frozenRate / 1e18)` (floor), so holders never
 ///         gain from rewards while queued but share losses up to finalization. Claims are permissionless and
-///         pay `ownerOf(tokenId)`; they burn the token and the request's eETH shares and delete the request.
+///         pay `ownerOf(tokenId)`; they burn the token, burn `sharesForWithdrawalAmount(paid)` of the request's
+///         eETH shares (rounded up, at most all of them; the rest stays here as `totalRemainderEEthShares`)
+///         and delete the request. `WithdrawRequestClaimed` reports the ether paid and the shares burnt.
 ///         Events and custom errors as upstream (current signatures), ERC-721 with OpenZeppelin 4 revert
 ///         strings; mints use the safe-mint receiver check.
 /// @dev Devnet semantics (deviations from ether.fi):
 ///      - `finalizeRequests(lastId)` may be called by the deployer (upstream: EtherFiAdmin on an oracle
 ///        report) and escrows the exact sum the requests can claim; there is no daily cap and no
 ///        per-report request cap.
-///      - A claim burns all of the request's shares (the ether paid leaves the pool's value): when the rate
-///        rose after the request, the difference stays with the remaining eETH holders.
+///      - The remainder shares are only counted; upstream's `handleRemainder` (burn / treasury) is not modelled.
 ///      - Requests are always valid: `invalidateRequest`, `validateRequest` and `seizeInvalidRequest`
 ///        revert `NotSupportedByFixture(name)`. Never paused, no blacklist, no fee, not upgradeable.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
@@ -52,6 +53,9 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     uint32 public nextRequestId = 1;
     uint32 public lastFinalizedRequestId;
     uint128 public ethAmountLockedForWithdrawal;
+    /// @notice Shares of claimed requests left over after their burn (the value of rewards a request did not
+    ///         get); they stay with this contract (upstream: for `handleRemainder`, not modelled).
+    uint256 public totalRemainderEEthShares;
     FinalizationRate[] private _rates;
     mapping(uint256 => WithdrawRequest) private _requests;
     mapping(uint256 => address) private _owners;
@@ -172,10 +176,11 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
         delete _requests[tokenId];
         _burn(tokenId, owner);
         ethAmountLockedForWithdrawal -= uint128(amount);
-        _pool.devnetClaimWithdrawal(request.shareOfEEth, amount);
+        uint256 burnt = _pool.devnetClaimWithdrawal(request.shareOfEEth, amount);
+        totalRemainderEEthShares += request.shareOfEEth - burnt;
         (bool sent,) = owner.call{value: amount}("");
         if (!sent) revert EthTransferFailed();
-        emit WithdrawRequestClaimed(uint32(tokenId), amount, request.shareOfEEth, owner);
+        emit WithdrawRequestClaimed(uint32(tokenId), amount, burnt, owner);
     }
 
     // ------------------------------------------------------------------ ERC-721

@@ -195,12 +195,19 @@ class EtherFiIT {
             // alice claims request 1 for bob (claims are permissionless) and her own request 2 in one batch
             BigInteger aliceBefore = balance(devnet, alice);
             BigInteger bobBefore = balance(devnet, bob);
+            BigInteger[] atClaim = totals(devnet, fixture);
+            // in id order, each claim burns ceil(paid * totalShares / pooled) shares, at most the request's
+            BigInteger burnt1 = ceilDiv(owed1.multiply(atClaim[1]), atClaim[0]).min(share1);
+            BigInteger burnt2 = ceilDiv(owed2.multiply(atClaim[1].subtract(burnt1)), atClaim[0].subtract(owed1)).min(share2);
             LiquidResult claimed = etherFi.claim(List.of(id2, id1)).send();
             assertEquals(1, claimed.transactionCount(), "one batchClaimWithdraw");
             assertEquals(List.of(id1, id2), claimed.requestIds());
             assertEquals(owed1.add(owed2), claimed.amount().wei());
             assertEquals(Token.ETH, claimed.amount().token());
-            assertEquals(share1.add(share2), claimed.shares(), "the requests' shares are burnt");
+            assertEquals(burnt1.add(burnt2), claimed.shares(), "the shares burnt, from WithdrawRequestClaimed");
+            BigInteger[] afterClaim = totals(devnet, fixture);
+            assertEquals(atClaim[0].subtract(owed1).subtract(owed2), afterClaim[0], "the ether paid left the pool");
+            assertEquals(atClaim[1].subtract(burnt1).subtract(burnt2), afterClaim[1]);
             assertEquals(bobBefore.add(owed1), balance(devnet, bob), "the ether goes to the NFT owner");
             assertEquals(aliceBefore.add(owed2).subtract(claimed.feesPaidWei()), balance(devnet, alice));
             assertEquals(List.of(id3), etherFi.requests().stream().map(WithdrawalRequest::id).toList());

@@ -96,10 +96,15 @@ final class EtherFiTestSupport {
             return mulDivUp(ETH, tvl, shares);
         }
 
-        /** A claim retires the request's shares and takes the ether paid out of the pool's value. */
-        void claim(BigInteger requestShares, BigInteger paid) {
-            shares = shares.subtract(requestShares);
+        /**
+         * A claim burns the shares of the ether paid, rounded up and at most the request's shares, and takes
+         * that ether out of the pool's value; returns the shares burnt (the rest stay with the NFT contract).
+         */
+        BigInteger claim(BigInteger requestShares, BigInteger paid) {
+            BigInteger burnt = sharesForWithdrawalAmount(paid).min(requestShares);
+            shares = shares.subtract(burnt);
             tvl = tvl.subtract(paid);
+            return burnt;
         }
     }
 

@@ -185,20 +185,22 @@ class EtherFiWithdrawalsIT {
         BigInteger aliceBefore = balance(devnet, alice.getAddress());
         TransactionReceipt claimed = n.send_claimWithdraw(BigInteger.ONE).send();
         assertEquals(aliceBefore.add(owed), balance(devnet, alice.getAddress()), "alice paid no gas");
-        model.claim(share, owed);
+        BigInteger burnt = model.claim(share, owed);
+        assertTrue(burnt.compareTo(share) < 0, "rewards came after finalization: fewer shares pay the frozen amount");
         WithdrawRequestNFT.WithdrawRequestClaimedEventResponse event =
                 WithdrawRequestNFT.getWithdrawRequestClaimedEvents(claimed).get(0);
         assertEquals(BigInteger.ONE, event.requestId);
         assertEquals(owed, event.amountOfEEth);
-        assertEquals(share, event.shareOfEEth);
+        assertEquals(burnt, event.shareOfEEth, "the shares burnt");
         assertEquals(alice.getAddress(), event.owner);
-        assertEquals(share, EETH.getTransferSharesEvents(claimed).get(0).sharesValue, "the request's shares are burnt");
+        assertEquals(burnt, EETH.getTransferSharesEvents(claimed).get(0).sharesValue, "ceil(paid * shares / pooled) burnt");
         assertEquals(EtherFiTestSupport.NO_REFERRAL, EETH.getTransferSharesEvents(claimed).get(0).to);
 
         EETH e = eETH(devnet, etherFi, keeper);
         assertEquals(model.shares, e.call_totalShares().send());
         assertEquals(model.tvl, lp.call_getTotalPooledEther().send());
-        assertEquals(BigInteger.ZERO, e.call_shares(etherFi.withdrawRequestNFT()).send());
+        assertEquals(share.subtract(burnt), e.call_shares(etherFi.withdrawRequestNFT()).send(), "the remainder stays");
+        assertEquals(share.subtract(burnt), n.call_totalRemainderEEthShares().send());
         assertEquals(BigInteger.ZERO, lp.call_totalValueOutOfLp().send());
         assertEquals(BigInteger.ZERO, n.call_ethAmountLockedForWithdrawal().send());
         assertEquals(BigInteger.ZERO, balance(devnet, etherFi.withdrawRequestNFT()));
@@ -284,7 +286,9 @@ class EtherFiWithdrawalsIT {
         BigInteger share = model.sharesForAmount(eth(2));
         etherFi.finalizeAll();
         // the bucket counts the value of the shares burnt, rounded up to the gwei
-        BigInteger needGwei = mulDivUp(model.amountForShare(share), BigInteger.ONE, GWEI);
+        BigInteger owed = claimable(eth(2), share, model.amountPerShareCeil());
+        BigInteger burnt = model.sharesForWithdrawalAmount(owed).min(share);
+        BigInteger needGwei = mulDivUp(model.amountForShare(burnt), BigInteger.ONE, GWEI);
         etherFi.setRateLimit(Bucket.BURN, needGwei.subtract(BigInteger.ONE), BigInteger.ZERO);
         assertRevertsWith(devnet, bob.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.ONE), "LimitExceeded()");
