@@ -108,6 +108,14 @@ class LidoIT {
             assertEquals(shares.multiply(post[0]).divide(post[1]), staked.amount().wei(), "stETH minted = value of those shares");
             assertEquals(shares, steth.call_sharesOf(alice.getAddress()).send());
 
+            String referral = "0x00000000000000000000000000000000000000aa";
+            LiquidResult referred = lido.stake(Amount.parse("1", Token.ETH), referral).send();
+            var submitted = io.restake4j.contracts.lido.Lido.getSubmittedEvents(referred.receipts().get(0));
+            assertEquals(1, submitted.size());
+            assertEquals(referral, submitted.get(0).referral, "the referral reaches Lido's Submitted event");
+            assertEquals(eth(1), submitted.get(0).amount);
+            shares = shares.add(referred.shares());
+
             fixture.report(new BigInteger("370000000000000001")); // +0.37 ETH and 1 wei: an awkward rate
             BigInteger[] up = totals(devnet, fixture);
             assertEquals(shares.multiply(up[0]).divide(up[1]), steth.call_balanceOf(alice.getAddress()).send(),
