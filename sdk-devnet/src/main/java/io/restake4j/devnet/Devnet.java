@@ -93,6 +93,7 @@ public final class Devnet implements AutoCloseable {
     private volatile DevnetAddresses addresses;
     private volatile EigenLayerDevnet eigenLayer;
     private volatile LidoDevnet lido;
+    private volatile RocketPoolDevnet rocketPool;
     private volatile boolean closed;
 
     private Devnet(Builder b, AnvilProcess anvil) {
@@ -177,6 +178,20 @@ public final class Devnet implements AutoCloseable {
             throw new DevnetException("this devnet was started without the Lido fixtures (Builder.lido(false))");
         }
         return l;
+    }
+
+    /**
+     * The Rocket Pool fixtures deployed at start (RocketStorage, rETH, deposit pool, network balances, deposit
+     * settings), and oracle and settings controls for them.
+     *
+     * @throws DevnetException if the devnet was started with {@code rocketPool(false)}
+     */
+    public RocketPoolDevnet rocketPool() {
+        RocketPoolDevnet rp = rocketPool;
+        if (rp == null) {
+            throw new DevnetException("this devnet was started without the Rocket Pool fixtures (Builder.rocketPool(false))");
+        }
+        return rp;
     }
 
     /**
@@ -459,6 +474,7 @@ public final class Devnet implements AutoCloseable {
         private final List<String> extraArguments = new ArrayList<>();
         private boolean eigenLayer = true;
         private boolean lido = true;
+        private boolean rocketPool = true;
         private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
         private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
         private int elAllocationDelayBlocks = EigenLayerDevnet.Config.defaults().allocationDelayBlocks();
@@ -538,6 +554,12 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the Rocket Pool fixtures at start (default true); see {@link Devnet#rocketPool()}. */
+        public Builder rocketPool(boolean deploy) {
+            this.rocketPool = deploy;
+            return this;
+        }
+
         /** Whether to deploy the EigenLayer fixtures at start (default true); see {@link Devnet#eigenLayer()}. */
         public Builder eigenLayer(boolean deploy) {
             this.eigenLayer = deploy;
@@ -602,6 +624,8 @@ public final class Devnet implements AutoCloseable {
                     eigenLayer ? CompletableFuture.supplyAsync(EigenLayerDevnet::loadBytecodes) : null;
             CompletableFuture<java.util.Map<String, String>> lidoCode =
                     lido ? CompletableFuture.supplyAsync(LidoDevnet::loadBytecodes) : null;
+            CompletableFuture<java.util.Map<String, String>> rocketPoolCode =
+                    rocketPool ? CompletableFuture.supplyAsync(RocketPoolDevnet::loadBytecodes) : null;
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
             long listening = System.nanoTime();
             long checked = listening;
@@ -621,6 +645,9 @@ public final class Devnet implements AutoCloseable {
                 }
                 if (lido) {
                     devnet.lido = LidoDevnet.deploy(devnet, lidoCode.join());
+                }
+                if (rocketPool) {
+                    devnet.rocketPool = RocketPoolDevnet.deploy(devnet, rocketPoolCode.join());
                 }
             } catch (RuntimeException e) {
                 if (devnet != null) {

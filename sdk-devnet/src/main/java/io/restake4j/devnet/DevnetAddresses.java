@@ -47,6 +47,17 @@ public final class DevnetAddresses {
     /** Lido WithdrawalQueueERC721 fixture. */
     public static final String LIDO_WITHDRAWAL_QUEUE = "lido.WithdrawalQueueERC721";
 
+    /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
+    public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";
+    /** Rocket Pool rETH fixture (registered in RocketStorage as rocketTokenRETH). */
+    public static final String ROCKETPOOL_RETH = "rocketpool.RocketTokenRETH";
+    /** Rocket Pool deposit pool fixture (rocketDepositPool). */
+    public static final String ROCKETPOOL_DEPOSIT_POOL = "rocketpool.RocketDepositPool";
+    /** Rocket Pool network balances fixture (rocketNetworkBalances). */
+    public static final String ROCKETPOOL_NETWORK_BALANCES = "rocketpool.RocketNetworkBalances";
+    /** Rocket Pool deposit settings fixture (rocketDAOProtocolSettingsDeposit). */
+    public static final String ROCKETPOOL_SETTINGS_DEPOSIT = "rocketpool.RocketDAOProtocolSettingsDeposit";
+
     private final Map<String, String> byName;
 
     DevnetAddresses(Map<String, String> byName) {

@@ -104,7 +104,8 @@ public final class DevnetExtension
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Devnet.class || type == Web3j.class || type == Credentials.class
-                || type == DevnetAddresses.class || type == EigenLayerDevnet.class || type == LidoDevnet.class;
+                || type == DevnetAddresses.class || type == EigenLayerDevnet.class || type == LidoDevnet.class
+                || type == RocketPoolDevnet.class;
     }
 
     @Override
@@ -125,6 +126,9 @@ public final class DevnetExtension
         }
         if (type == LidoDevnet.class) {
             return devnet.lido();
+        }
+        if (type == RocketPoolDevnet.class) {
+            return devnet.rocketPool();
         }
         if (type == Credentials.class) {
             int index = parameter.findAnnotation(Account.class).map(Account::value).orElse(0);
