@@ -118,7 +118,7 @@ public final class Restaking implements AutoCloseable {
             synchronized (this) {
                 l = lido;
                 if (l == null) {
-                    lido = l = new Lido(pipeline, reader, network);
+                    lido = l = new Lido(pipeline, reader, tokens, network);
                 }
             }
         }

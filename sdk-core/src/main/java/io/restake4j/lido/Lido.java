@@ -1,21 +1,31 @@
 package io.restake4j.lido;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import io.restake4j.contracts.common.ERC20;
+import io.restake4j.contracts.lido.LidoLocator;
 import io.restake4j.contracts.lido.WithdrawalQueueERC721;
 import io.restake4j.contracts.lido.WstETH;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
+import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidResult;
+import io.restake4j.liquid.WithdrawalRequest;
+import io.restake4j.liquid.WithdrawalStatus;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
+import io.restake4j.tokens.PermitSignature;
+import io.restake4j.tokens.Tokens;
+import io.restake4j.tx.Check;
+import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
@@ -25,34 +35,63 @@ import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
 /**
- * Lido for stakers (first cut): stake ETH for stETH, wrap and unwrap wstETH, and the withdrawal queue
- * (requests split within the per-request limits, listing, claims with hints computed here). Addresses
- * come from the network's {@code lido.*} entries (a devnet's address book has them).
+ * Lido for stakers: stake ETH for stETH (or straight into wstETH), wrap and unwrap, move stETH by shares
+ * (no rounding dust), the share rate, the withdrawal queue (requests split within the per-request limits,
+ * with an approval or a permit; listing with status, claimable ether and place in the queue; claims with
+ * checkpoint hints found here), and positions in one batched read.
+ *
+ * <p>Addresses come from the network: its {@code lido.Lido}, {@code lido.WstETH} and
+ * {@code lido.WithdrawalQueueERC721} entries when it has all three (a devnet's address book), otherwise
+ * from the {@code lido.LidoLocator} entry, read once when this facade is created (the mainnet, Hoodi and
+ * Sepolia presets), as Lido recommends.
  *
  * <pre>{@code
  * Lido lido = client.lido();
- * lido.stake(Amount.parse("2", Token.ETH)).send();
- * LidoResult req = lido.requestWithdrawal(Amount.parse("2500", stEth)).send();   // 1000 + 1000 + 500
+ * lido.stake(Amount.parse("3000", Token.ETH)).send();
+ * LiquidResult req = lido.requestWithdrawal(Amount.parse("2500", lido.stETH())).send();   // 1000 + 1000 + 500
+ * // ... later, once the oracle has finalized them:
  * lido.claimAllFinalized().send();
  * }</pre>
  */
 public final class Lido {
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
+    private static final String PROTOCOL = "Lido";
 
     private final Pipeline pipeline;
     private final MulticallReader reader;
+    private final Tokens tokens;
     private final String steth;
     private final String wsteth;
     private final String queue;
 
     /** For {@code Restaking}; use {@code client.lido()}. */
-    public Lido(Pipeline pipeline, MulticallReader reader, Network network) {
+    public Lido(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
         this.pipeline = pipeline;
         this.reader = reader;
-        this.steth = network.require("lido.Lido");
-        this.wsteth = network.require("lido.WstETH");
-        this.queue = network.require("lido.WithdrawalQueueERC721");
+        this.tokens = tokens;
+        if (network.address("lido.Lido").isPresent() && network.address("lido.WstETH").isPresent()
+                && network.address("lido.WithdrawalQueueERC721").isPresent()) {
+            this.steth = network.require("lido.Lido");
+            this.wsteth = network.require("lido.WstETH");
+            this.queue = network.require("lido.WithdrawalQueueERC721");
+        } else {
+            String locator = network.address("lido.LidoLocator").orElseThrow(() -> new InvalidInputException(
+                    "network " + network.name() + " knows no Lido deployment: it has neither lido.LidoLocator nor the "
+                            + "lido.Lido, lido.WstETH and lido.WithdrawalQueueERC721 addresses"));
+            ReadBatch batch = reader.newBatch();
+            Read<String> lido = batch.add(LidoLocator::load, locator, LidoLocator::call_lido);
+            Read<String> wst = batch.add(LidoLocator::load, locator, LidoLocator::call_wstETH);
+            Read<String> wq = batch.add(LidoLocator::load, locator, LidoLocator::call_withdrawalQueue);
+            batch.execute();
+            if (!lido.succeeded() || !wst.succeeded() || !wq.succeeded()) {
+                throw new InvalidInputException("the LidoLocator at " + locator + " on " + network.name()
+                        + " did not answer lido(), wstETH() and withdrawalQueue()");
+            }
+            this.steth = lido.get();
+            this.wsteth = wst.get();
+            this.queue = wq.get();
+        }
     }
 
     /** stETH (18 decimals). */
@@ -65,54 +104,175 @@ public final class Lido {
         return Token.erc20(wsteth, "wstETH", 18);
     }
 
-    /** Stakes {@code eth} (an amount of {@link Token#ETH}) for stETH; the result reports the shares and stETH minted. */
-    public Operation<LidoResult> stake(Amount eth) {
-        Inputs.positive(eth, "stake amount");
-        if (!eth.token().equals(Token.ETH)) {
-            throw new InvalidInputException("Lido stakes ETH, not " + eth.token().symbol());
+    /** The WithdrawalQueueERC721 (unstETH) address. */
+    public String withdrawalQueue() {
+        return queue;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Staking, wrapping, transfers
+    // ---------------------------------------------------------------------------------------------
+
+    /** Stakes {@code eth} for stETH, no referral; the result reports the stETH and shares minted (from the events). */
+    public Operation<LiquidResult> stake(Amount eth) {
+        return stake(eth, ZERO);
+    }
+
+    /**
+     * Stakes {@code eth} (an amount of {@link Token#ETH}) for stETH with a referral address (Lido's
+     * {@code submit(referral)}); refused before signing when it exceeds the current stake limit.
+     */
+    public Operation<LiquidResult> stake(Amount eth, String referral) {
+        requireEth(eth, "stake amount");
+        if (!ZERO.equals(referral)) {
+            Inputs.address(referral, "referral");
         }
         String staker = pipeline.from();
-        Plan<LidoResult> plan = Plan.<LidoResult>builder("stake " + eth + " with Lido")
-                .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_submit(ZERO))
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido")
+                .check(stakeLimitCheck(eth))
+                .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_submit(referral))
                         .withValue(eth.wei()))
-                .result(ex -> {
-                    BigInteger shares = ex.events(steth, io.restake4j.contracts.lido.Lido::getTransferSharesEvents).stream()
-                            .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
-                    BigInteger minted = ex.events(steth, ERC20::getTransferEvents).stream()
-                            .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, Amount.ofWei(minted, stETH()), shares, List.of());
-                })
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, staker), stETH()), sharesMoved(ex, staker),
+                        List.of(), null))
                 .build();
         return new PipelineOperation<>(pipeline, plan);
     }
 
-    /** Wraps {@code stETH} into wstETH (approving wstETH exactly when the allowance is short). */
-    public Operation<LidoResult> wrap(Amount stEth) {
+    /**
+     * Stakes {@code eth} and wraps it in one transaction (ether sent to wstETH is staked without a referral
+     * and its shares minted as wstETH); the result reports the wstETH received.
+     */
+    public Operation<LiquidResult> stakeAndWrap(Amount eth) {
+        requireEth(eth, "stake amount");
+        String staker = pipeline.from();
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido and wrap it into wstETH")
+                .check(stakeLimitCheck(eth))
+                .step(Step.raw("send " + eth + " to wstETH", wsteth, "0x", eth.wei()))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth, staker), wstETH()), sharesMoved(ex, wsteth),
+                        List.of(), null))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    private Check<BigInteger> stakeLimitCheck(Amount eth) {
+        return Check.of("Lido stake limit", io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getCurrentStakeLimit)
+                .require(limit -> limit.compareTo(eth.wei()) >= 0,
+                        limit -> eth + " exceeds Lido's current stake limit of " + Amount.ofWei(limit, Token.ETH)
+                                + " (it grows back block by block; try a smaller amount or later)");
+    }
+
+    /** Wraps {@code stEth} into wstETH (approving wstETH exactly when the allowance is short). */
+    public Operation<LiquidResult> wrap(Amount stEth) {
         Inputs.positive(stEth, "wrap amount");
         requireToken(stEth, steth, "stETH");
         String owner = pipeline.from();
-        Plan.Builder<LidoResult> plan = Plan.builder("wrap " + stEth);
+        Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + stEth);
         Approvals.require(plan, owner, wsteth, stEth, ApprovalPolicy.EXACT);
         plan.step(Step.of("wrap " + stEth, WstETH::load, wsteth, w -> w.call_wrap(stEth.wei())));
-        plan.result(ex -> new LidoResult(ex, Amount.ofWei(minted(ex, wsteth, owner), wstETH()), sharesMoved(ex, wsteth), List.of()));
+        plan.result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth, owner), wstETH()), sharesMoved(ex, wsteth),
+                List.of(), null));
         return new PipelineOperation<>(pipeline, plan.build());
     }
 
-    /** Unwraps {@code wstEth} back into stETH. */
-    public Operation<LidoResult> unwrap(Amount wstEth) {
+    /** Unwraps {@code wstEth} back into stETH; the result reports the stETH received. */
+    public Operation<LiquidResult> unwrap(Amount wstEth) {
         Inputs.positive(wstEth, "unwrap amount");
         requireToken(wstEth, wsteth, "wstETH");
         String owner = pipeline.from();
-        Plan<LidoResult> plan = Plan.<LidoResult>builder("unwrap " + wstEth)
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + wstEth)
                 .check(Approvals.balanceCheck(owner, wstEth))
                 .step(Step.of("unwrap " + wstEth, WstETH::load, wsteth, w -> w.call_unwrap(wstEth.wei())))
-                .result(ex -> {
-                    BigInteger received = ex.events(steth, ERC20::getTransferEvents).stream()
-                            .filter(t -> t.to.equalsIgnoreCase(owner)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, Amount.ofWei(received, stETH()), sharesMoved(ex, owner), List.of());
-                })
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, owner), stETH()), sharesMoved(ex, owner),
+                        List.of(), null))
                 .build();
         return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * Sends {@code shares} stETH shares to {@code to} ({@code transferShares}): the exact shares move, so no
+     * rounding dust is created. The result's amount is the stETH value the contract reported.
+     */
+    public Operation<LiquidResult> transferShares(BigInteger shares, String to) {
+        if (shares == null || shares.signum() <= 0) {
+            throw new InvalidInputException("shares to transfer must be positive, was " + shares);
+        }
+        Inputs.address(to, "recipient");
+        String owner = pipeline.from();
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("transfer " + shares + " stETH shares to " + to)
+                .check(Check.of("stETH shares of " + owner, io.restake4j.contracts.lido.Lido::load, steth,
+                        l -> l.call_sharesOf(owner))
+                        .require(s -> s.compareTo(shares) >= 0, s -> shares + " shares exceed the " + s + " shares " + owner + " holds"))
+                .step(Step.of("transferShares " + shares + " to " + to, io.restake4j.contracts.lido.Lido::load, steth,
+                        l -> l.call_transferShares(to, shares)))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, to), stETH()), sharesMoved(ex, to), List.of(), null))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    /**
+     * "Send max": moves every stETH share of the client account to {@code to}, leaving exactly zero behind
+     * (a transfer by amount of the whole balance can leave 1-2 wei, see {@link LidoRates}). The share count is
+     * read when the operation is built; a rebase before sending does not change it, only its stETH value.
+     */
+    public Operation<LiquidResult> transferAll(String to) {
+        Inputs.address(to, "recipient");
+        String owner = pipeline.from();
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_sharesOf(owner));
+        batch.execute();
+        if (shares.get().signum() == 0) {
+            throw new InvalidInputException(owner + " holds no stETH to send");
+        }
+        return transferShares(shares.get(), to);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Rates and positions
+    // ---------------------------------------------------------------------------------------------
+
+    /** The current share rate (total pooled ether and shares, one batched read). */
+    public LidoRates rates() {
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
+        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalShares);
+        batch.execute();
+        return new LidoRates(pooled.get(), shares.get());
+    }
+
+    /** The client account's stETH and wstETH positions. */
+    public List<LiquidPosition> positions() {
+        return positions(pipeline.from());
+    }
+
+    /**
+     * {@code owner}'s stETH and wstETH positions, in one Multicall3 call: balances, shares, ether value at
+     * the current rate (rounded down, as stETH does) and the owner's unclaimed withdrawal requests (listed
+     * on the stETH position).
+     */
+    @SuppressWarnings("unchecked")
+    public List<LiquidPosition> positions(String owner) {
+        Inputs.address(owner, "owner");
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> stBalance = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_balanceOf(owner));
+        Read<BigInteger> stShares = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_sharesOf(owner));
+        Read<BigInteger> wstBalance = batch.add(WstETH::load, wsteth, w -> w.call_balanceOf(owner));
+        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
+        Read<BigInteger> total = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalShares);
+        @SuppressWarnings("rawtypes")
+        Read<List> ids = batch.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalRequests(owner));
+        batch.execute();
+        LidoRates rates = new LidoRates(pooled.get(), total.get());
+        List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
+        return List.of(
+                new LiquidPosition(owner, Amount.ofWei(stBalance.get(), stETH()), stShares.get(),
+                        Amount.ofWei(stBalance.get(), Token.ETH), open),
+                new LiquidPosition(owner, Amount.ofWei(wstBalance.get(), wstETH()), wstBalance.get(),
+                        Amount.ofWei(rates.stEthForWstEth(wstBalance.get()), Token.ETH), List.of()));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -120,32 +280,74 @@ public final class Lido {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Requests the withdrawal of {@code stEth}, split into as many requests as the queue's per-request
-     * maximum needs (one transaction); refused below the per-request minimum. A last part below the
-     * minimum borrows the difference from the part before it.
+     * Requests the withdrawal of {@code amount} (stETH or wstETH), split into as many requests as the queue's
+     * per-request maximum needs, in one transaction, approving the queue exactly when the allowance is short;
+     * refused below the per-request minimum. A last part below the minimum borrows the difference from the
+     * part before it. For wstETH the limits apply to the stETH each part unwraps to, at the current rate.
      */
-    public Operation<LidoResult> requestWithdrawal(Amount stEth) {
-        Inputs.positive(stEth, "withdrawal amount");
-        requireToken(stEth, steth, "stETH");
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MIN_STETH_WITHDRAWAL_AMOUNT);
-        Read<BigInteger> max = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MAX_STETH_WITHDRAWAL_AMOUNT);
-        batch.execute();
-        List<BigInteger> parts = split(stEth.wei(), min.get(), max.get());
+    public Operation<LiquidResult> requestWithdrawal(Amount amount) {
+        Split split = split(amount);
         String owner = pipeline.from();
-        Plan.Builder<LidoResult> plan = Plan.builder("request the withdrawal of " + stEth + " in " + parts.size() + " request(s)");
-        Approvals.require(plan, owner, queue, stEth, ApprovalPolicy.EXACT);
-        plan.step(Step.of("requestWithdrawals " + parts, WithdrawalQueueERC721::load, queue,
-                q -> q.call_requestWithdrawals(parts, owner)));
-        plan.result(ex -> {
-            List<BigInteger> ids = ex.events(queue, WithdrawalQueueERC721::getWithdrawalRequestedEvents).stream()
-                    .map(e -> e.requestId).sorted().toList();
-            return new LidoResult(ex, stEth, BigInteger.ZERO, ids);
-        });
+        Plan.Builder<LiquidResult> plan = Plan.builder(requestDescription(amount, split));
+        Approvals.require(plan, owner, queue, amount, ApprovalPolicy.EXACT);
+        plan.step(split.wrapped
+                ? Step.of("requestWithdrawalsWstETH " + split.parts, WithdrawalQueueERC721::load, queue,
+                        q -> q.call_requestWithdrawalsWstETH(split.parts, owner))
+                : Step.of("requestWithdrawals " + split.parts, WithdrawalQueueERC721::load, queue,
+                        q -> q.call_requestWithdrawals(split.parts, owner)));
+        plan.result(ex -> requestResult(ex, amount));
         return new PipelineOperation<>(pipeline, plan.build());
     }
 
-    /** The amounts a withdrawal of {@code total} wei is split into, each within [min, max]. */
+    /**
+     * As {@link #requestWithdrawal(Amount)}, with an EIP-2612 permit signed here instead of an approval
+     * transaction: one transaction in all. The permit is signed when this method is called (after the
+     * amount and limits are checked) and is valid until {@code deadline}.
+     */
+    public Operation<LiquidResult> requestWithdrawalWithPermit(Amount amount, Instant deadline) {
+        Split split = split(amount);
+        String owner = pipeline.from();
+        PermitSignature p = tokens.signPermit(amount, queue, deadline);
+        WithdrawalQueueERC721.PermitInput permit = new WithdrawalQueueERC721.PermitInput(p.value(), p.deadline(), p.v(), p.r(),
+                p.s());
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder(requestDescription(amount, split) + " with a permit")
+                .check(Approvals.balanceCheck(owner, amount))
+                .step(split.wrapped
+                        ? Step.raw("requestWithdrawalsWstETHWithPermit " + split.parts, queue,
+                                WithdrawalQueueERC721.getABI_send_requestWithdrawalsWstETHWithPermit(split.parts, owner, permit),
+                                BigInteger.ZERO)
+                        : Step.raw("requestWithdrawalsWithPermit " + split.parts, queue,
+                                WithdrawalQueueERC721.getABI_send_requestWithdrawalsWithPermit(split.parts, owner, permit),
+                                BigInteger.ZERO))
+                .result(ex -> requestResult(ex, amount))
+                .build();
+        return new PipelineOperation<>(pipeline, plan);
+    }
+
+    private record Split(List<BigInteger> parts, boolean wrapped) {
+    }
+
+    private Split split(Amount amount) {
+        Inputs.positive(amount, "withdrawal amount");
+        boolean wrapped = amount.token().equals(wstETH());
+        if (!wrapped) {
+            requireToken(amount, steth, "stETH or wstETH");
+        }
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MIN_STETH_WITHDRAWAL_AMOUNT);
+        Read<BigInteger> max = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MAX_STETH_WITHDRAWAL_AMOUNT);
+        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
+        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+                io.restake4j.contracts.lido.Lido::call_getTotalShares);
+        batch.execute();
+        if (!wrapped) {
+            return new Split(split(amount.wei(), min.get(), max.get()), false);
+        }
+        return new Split(splitWrapped(amount.wei(), min.get(), max.get(), new LidoRates(pooled.get(), shares.get())), true);
+    }
+
+    /** The amounts a withdrawal of {@code total} stETH wei is split into, each within [min, max]. */
     static List<BigInteger> split(BigInteger total, BigInteger min, BigInteger max) {
         if (total.compareTo(min) < 0) {
             throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, was " + total);
@@ -166,40 +368,96 @@ public final class Lido {
         return parts;
     }
 
-    /** The client account's withdrawal requests with their status, from chain state (two batched reads). */
+    /**
+     * The wstETH amounts a withdrawal of {@code total} wstETH wei is split into: each part unwraps (at
+     * {@code rates}, rounding down as the queue does) to stETH within [min, max].
+     */
+    static List<BigInteger> splitWrapped(BigInteger total, BigInteger min, BigInteger max, LidoRates rates) {
+        BigInteger maxPart = rates.wstEthFor(max);                 // floor: unwraps to <= max
+        BigInteger minPart = rates.wstEthFor(min);                 // smallest part that unwraps to >= min
+        while (rates.stEthForWstEth(minPart).compareTo(min) < 0) {
+            minPart = minPart.add(BigInteger.ONE);
+        }
+        if (total.compareTo(minPart) < 0) {
+            throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, and "
+                    + total + " wstETH wei unwraps to " + rates.stEthForWstEth(total));
+        }
+        return split(total, minPart, maxPart);
+    }
+
+    private String requestDescription(Amount amount, Split split) {
+        return "request the withdrawal of " + amount + " in " + split.parts.size() + " request(s)";
+    }
+
+    private LiquidResult requestResult(Execution ex, Amount amount) {
+        List<WithdrawalQueueERC721.WithdrawalRequestedEventResponse> events =
+                ex.events(queue, WithdrawalQueueERC721::getWithdrawalRequestedEvents);
+        List<BigInteger> ids = events.stream().map(e -> e.requestId).sorted().toList();
+        BigInteger shares = events.stream().map(e -> e.amountOfShares).reduce(BigInteger.ZERO, BigInteger::add);
+        return new LiquidResult(ex, amount, shares, ids, null);
+    }
+
+    /** The client account's unclaimed withdrawal requests with their status, from chain state alone. */
     public List<WithdrawalRequest> requests() {
         return requests(pipeline.from());
     }
 
-    /** {@code owner}'s withdrawal requests with their status, ascending by id. */
+    /**
+     * {@code owner}'s unclaimed withdrawal requests (the queue forgets claimed ones), ascending by id, with
+     * status, claimable ether (from {@code getClaimableEther} with hints found on chain) and place in the
+     * queue. Two batched reads, three when some are finalized.
+     */
     @SuppressWarnings("unchecked")
     public List<WithdrawalRequest> requests(String owner) {
         Inputs.address(owner, "owner");
         ReadBatch first = reader.newBatch();
         @SuppressWarnings("rawtypes")
-        Read<List> ids = first.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalRequests(owner));
+        Read<List> idsRead = first.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalRequests(owner));
+        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue,
+                WithdrawalQueueERC721::call_getLastFinalizedRequestId);
+        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
+                WithdrawalQueueERC721::call_getLastCheckpointIndex);
         first.execute();
-        List<BigInteger> sorted = ((List<BigInteger>) ids.get()).stream().sorted().toList();
-        if (sorted.isEmpty()) {
+        List<BigInteger> ids = ((List<BigInteger>) idsRead.get()).stream().sorted().toList();
+        if (ids.isEmpty()) {
             return List.of();
         }
+        List<BigInteger> finalized = ids.stream().filter(id -> id.compareTo(lastFinalized.get()) <= 0).toList();
         ReadBatch second = reader.newBatch();
         @SuppressWarnings("rawtypes")
-        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(sorted));
+        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
+        @SuppressWarnings("rawtypes")
+        Read<List> hints = finalized.isEmpty() ? null : second.add(WithdrawalQueueERC721::load, queue,
+                q -> q.call_findCheckpointHints(finalized, BigInteger.ONE, lastCheckpoint.get()));
         second.execute();
+        List<BigInteger> claimable = List.of();
+        if (!finalized.isEmpty()) {
+            List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
+            ReadBatch third = reader.newBatch();
+            @SuppressWarnings("rawtypes")
+            Read<List> values = third.add(WithdrawalQueueERC721::load, queue, q -> q.call_getClaimableEther(finalized, hintList));
+            third.execute();
+            claimable = new ArrayList<>((List<BigInteger>) values.get());
+        }
         List<WithdrawalRequest> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
-            out.add(new WithdrawalRequest(sorted.get(i), s.amountOfStETH, s.owner, s.isFinalized, s.isClaimed));
+            WithdrawalStatus status = s.isClaimed ? WithdrawalStatus.CLAIMED
+                    : s.isFinalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
+            int f = finalized.indexOf(ids.get(i));
+            BigInteger eth = status == WithdrawalStatus.FINALIZED && f >= 0 ? claimable.get(f) : BigInteger.ZERO;
+            BigInteger position = status == WithdrawalStatus.PENDING ? ids.get(i).subtract(lastFinalized.get()) : BigInteger.ZERO;
+            out.add(new WithdrawalRequest(PROTOCOL, ids.get(i), s.owner, Amount.ofWei(s.amountOfStETH, stETH()),
+                    Amount.ofWei(eth, Token.ETH), status, position));
         }
         return out;
     }
 
     /**
      * Claims every finalized, unclaimed request of the client account in one {@code claimWithdrawals},
-     * with checkpoint hints found on chain (sorted ids, one batched read); refused when none is claimable.
+     * with checkpoint hints found on chain; refused when none is claimable.
      */
-    public Operation<LidoResult> claimAllFinalized() {
+    public Operation<LiquidResult> claimAllFinalized() {
         List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id).toList();
         if (ids.isEmpty()) {
             throw new InvalidInputException(pipeline.from() + " has no finalized, unclaimed Lido withdrawal request");
@@ -207,9 +465,17 @@ public final class Lido {
         return claim(ids);
     }
 
-    /** Claims these requests (the client account must own them) in one transaction, with hints computed here. */
+    /** Claims one request (see {@link #claim(List)}). */
+    public Operation<LiquidResult> claim(BigInteger requestId) {
+        return claim(List.of(requestId));
+    }
+
+    /**
+     * Claims these requests in one transaction, ids sorted and hints computed here. Refused before signing
+     * when a request belongs to another account, is not finalized yet, or was claimed already.
+     */
     @SuppressWarnings("unchecked")
-    public Operation<LidoResult> claim(List<BigInteger> requestIds) {
+    public Operation<LiquidResult> claim(List<BigInteger> requestIds) {
         if (requestIds == null || requestIds.isEmpty()) {
             throw new InvalidInputException("no withdrawal requests to claim");
         }
@@ -217,53 +483,76 @@ public final class Lido {
         ReadBatch first = reader.newBatch();
         Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
-        @SuppressWarnings("rawtypes")
-        Read<List> statuses = first.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
+        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_getLastRequestId);
         first.execute();
-        String owner = pipeline.from();
-        for (int i = 0; i < ids.size(); i++) {
-            WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
-            if (!s.owner.equalsIgnoreCase(owner)) {
-                throw new InvalidInputException("withdrawal request " + ids.get(i) + " belongs to " + s.owner + ", not to " + owner);
-            }
-            if (s.isClaimed) {
-                throw new InvalidInputException("withdrawal request " + ids.get(i) + " was already claimed");
-            }
-            if (!s.isFinalized) {
-                throw new InvalidInputException("withdrawal request " + ids.get(i) + " is not finalized yet");
+        for (BigInteger id : ids) {
+            if (id.signum() <= 0 || id.compareTo(lastRequest.get()) > 0) {
+                throw new InvalidInputException("there is no Lido withdrawal request " + id + " (the last one is "
+                        + lastRequest.get() + ")");
             }
         }
         ReadBatch second = reader.newBatch();
         @SuppressWarnings("rawtypes")
+        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
+        @SuppressWarnings("rawtypes")
         Read<List> hints = second.add(WithdrawalQueueERC721::load, queue,
                 q -> q.call_findCheckpointHints(ids, BigInteger.ONE, lastCheckpoint.get()));
         second.execute();
+        String owner = pipeline.from();
+        for (int i = 0; i < ids.size(); i++) {
+            WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
+            if (s.isClaimed) {
+                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " was already claimed");
+            }
+            if (!s.owner.equalsIgnoreCase(owner)) {
+                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " belongs to " + s.owner
+                        + ", not to " + owner + ": only its owner can claim it");
+            }
+            if (!s.isFinalized) {
+                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " is not finalized yet: nothing "
+                        + "can be claimed before the oracle finalizes it");
+            }
+        }
+        if (!hints.succeeded()) {
+            throw new InvalidInputException("the queue found no checkpoint hints for " + ids);
+        }
         List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
-        Plan<LidoResult> plan = Plan.<LidoResult>builder("claim Lido withdrawal requests " + ids)
-                .step(Step.raw("claimWithdrawals " + ids, queue, WithdrawalQueueERC721.getABI_send_claimWithdrawals(ids, hintList),
-                        BigInteger.ZERO))
+        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("claim Lido withdrawal requests " + ids)
+                .step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,
+                        WithdrawalQueueERC721.getABI_send_claimWithdrawals(ids, hintList), BigInteger.ZERO))
                 .result(ex -> {
                     BigInteger eth = ex.events(queue, WithdrawalQueueERC721::getWithdrawalClaimedEvents).stream()
                             .map(e -> e.amountOfETH).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LidoResult(ex, Amount.ofWei(eth, Token.ETH), BigInteger.ZERO, ids);
+                    return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), BigInteger.ZERO, ids, null);
                 })
                 .build();
         return new PipelineOperation<>(pipeline, plan);
     }
 
-    private static void requireToken(Amount amount, String address, String symbol) {
-        if (!amount.token().address().equalsIgnoreCase(address)) {
-            throw new InvalidInputException("expected an amount of " + symbol + " (" + address + "), got " + amount.token().symbol()
-                    + " (" + amount.token().address() + ")");
+    // ---------------------------------------------------------------------------------------------
+
+    private static void requireEth(Amount eth, String what) {
+        Inputs.positive(eth, what);
+        if (!eth.token().equals(Token.ETH)) {
+            throw new InvalidInputException("Lido stakes ETH, not " + eth.token().symbol());
         }
     }
 
-    private static BigInteger minted(io.restake4j.tx.Execution ex, String token, String to) {
+    private static void requireToken(Amount amount, String address, String symbol) {
+        if (amount.token().address() == null || !amount.token().address().equalsIgnoreCase(address)) {
+            throw new InvalidInputException("expected an amount of " + symbol + " (" + address + "), got " + amount.token().symbol()
+                    + (amount.token().address() == null ? "" : " (" + amount.token().address() + ")"));
+        }
+    }
+
+    /** The sum of {@code token}'s Transfer events to {@code to} in this execution. */
+    private static BigInteger minted(Execution ex, String token, String to) {
         return ex.events(token, ERC20::getTransferEvents).stream().filter(t -> t.to.equalsIgnoreCase(to))
                 .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
-    private BigInteger sharesMoved(io.restake4j.tx.Execution ex, String to) {
+    /** The sum of stETH's TransferShares events to {@code to} in this execution. */
+    private BigInteger sharesMoved(Execution ex, String to) {
         return ex.events(steth, io.restake4j.contracts.lido.Lido::getTransferSharesEvents).stream()
                 .filter(t -> t.to.equalsIgnoreCase(to)).map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
     }

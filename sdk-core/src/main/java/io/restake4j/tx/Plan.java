@@ -42,12 +42,14 @@ public final class Plan<R> {
     private final List<Check<?>> checks;
     private final List<PlannedStep> steps;
     private final ResultMapper<R> mapper;
+    private final List<Quote> quotes;
 
     private Plan(Builder<R> b) {
         this.description = b.description;
         this.checks = List.copyOf(b.checks);
         this.steps = List.copyOf(b.steps);
         this.mapper = b.mapper;
+        this.quotes = List.copyOf(b.quotes);
     }
 
     public static <R> Builder<R> builder(String description) {
@@ -70,12 +72,18 @@ public final class Plan<R> {
         return mapper;
     }
 
+    /** Figures stated for the preview (see {@link Preview#quotes()}). */
+    public List<Quote> quotes() {
+        return quotes;
+    }
+
     /** Builds a {@link Plan}. */
     public static final class Builder<R> {
         private final String description;
         private final List<Check<?>> checks = new ArrayList<>();
         private final List<PlannedStep> steps = new ArrayList<>();
         private ResultMapper<R> mapper;
+        private final List<Quote> quotes = new ArrayList<>();
 
         private Builder(String description) {
             this.description = Objects.requireNonNull(description, "description");
@@ -94,6 +102,15 @@ public final class Plan<R> {
         /** A step sent only when {@code condition} holds for the checks' values. */
         public Builder<R> stepIf(Predicate<CheckResults> condition, Step step) {
             steps.add(new PlannedStep(step, condition));
+            return this;
+        }
+
+        /**
+         * States a figure the user should see before sending, such as a protocol's deposit fee or the
+         * tokens a deposit is expected to mint; it appears in {@link Preview#quotes()}.
+         */
+        public Builder<R> quote(String label, io.restake4j.units.Amount amount) {
+            quotes.add(new Quote(label, amount));
             return this;
         }
 

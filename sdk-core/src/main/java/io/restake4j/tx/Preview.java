@@ -20,13 +20,21 @@ import java.util.Objects;
  * @param baseFeePerGas  the base fee of the simulated block (null when unknown)
  * @param fullySimulated false when some steps could not be simulated in advance (see {@link SimulatedStep#simulated()})
  * @param method         how the node simulated: {@code eth_simulateV1} or {@code eth_call}
+ * @param quotes         figures the protocol package states for this operation, read before the simulation
+ *                       (for example a deposit fee or the tokens expected), in the plan's order
  */
 public record Preview(String description, List<SimulatedStep> steps, Fees fees, BigInteger baseFeePerGas,
-        boolean fullySimulated, String method) {
+        boolean fullySimulated, String method, List<Quote> quotes) {
 
     public Preview {
         Objects.requireNonNull(description, "description");
         steps = List.copyOf(steps);
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
+    }
+
+    /** The quote with this label, if the plan stated one. */
+    public java.util.Optional<Quote> quote(String label) {
+        return quotes.stream().filter(q -> q.label().equals(label)).findFirst();
     }
 
     /** Whether every simulated step would succeed. */
@@ -66,6 +74,7 @@ public record Preview(String description, List<SimulatedStep> steps, Fees fees, 
         StringBuilder sb = new StringBuilder("Preview of ").append(description).append(" (").append(method)
                 .append(fullySimulated ? "" : ", partly simulated").append("):\n");
         steps.forEach(s -> sb.append("  ").append(s).append('\n'));
+        quotes.forEach(q -> sb.append("  ").append(q).append('\n'));
         sb.append("  fees: ").append(fees).append("; expected ").append(expectedFeeWei()).append(" wei, at most ")
                 .append(maxFeeWei()).append(" wei");
         return sb.toString();

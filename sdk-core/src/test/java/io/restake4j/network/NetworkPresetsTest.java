@@ -97,6 +97,54 @@ class NetworkPresetsTest {
         assertEquals(3 * ROWS.size() + 12 + 4, checked, "every table row was found");
     }
 
+    /**
+     * The liquid staking entries against lido.md (section 4: locator per network; the Holesky column is not a
+     * preset), etherfi.md (section 7: mainnet, Hoodi) and rocketpool.md (section 4: RocketStorage, mainnet, Hoodi).
+     */
+    @Test
+    void liquidStakingPresetsMatchTheFactsFiles() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        // file, row label, key, then the column index of each preset (mainnet, hoodi, sepolia; -1 = none)
+        Object[][] rows = {
+                {"protocols/lido.md", "LidoLocator (proxy)", "lido.LidoLocator", new int[] {2, 3, 5}},
+                {"protocols/etherfi.md", "LiquidityPool", "etherfi.LiquidityPool", new int[] {2, 3, -1}},
+                {"protocols/etherfi.md", "eETH", "etherfi.eETH", new int[] {2, 3, -1}},
+                {"protocols/etherfi.md", "weETH", "etherfi.weETH", new int[] {2, 3, -1}},
+                {"protocols/etherfi.md", "WithdrawRequestNFT", "etherfi.WithdrawRequestNFT", new int[] {2, 3, -1}},
+                {"protocols/rocketpool.md", "RocketStorage", "rocketpool.RocketStorage", new int[] {2, 3, -1}},
+        };
+        List<Network> networks = List.of(Network.mainnet(), Network.hoodi(), Network.sepolia());
+        for (Object[] row : rows) {
+            Path facts = SharedFacts.requireOrSkip((String) row[0]);
+            String[] cells = Files.readAllLines(facts).stream().filter(l -> l.startsWith("| " + row[1] + " |")).findFirst()
+                    .map(l -> l.split("\\|")).orElse(null);
+            if (cells == null) {
+                problems.add(row[0] + " has no row " + row[1]);
+                continue;
+            }
+            int[] columns = (int[]) row[3];
+            for (int n = 0; n < networks.size(); n++) {
+                if (columns[n] < 0) {
+                    if (networks.get(n).address((String) row[2]).isPresent()) {
+                        problems.add(networks.get(n).name() + " has " + row[2] + " but " + row[0] + " lists none");
+                    }
+                    continue;
+                }
+                Matcher m = ADDRESS.matcher(cells[columns[n]]);
+                if (!m.find()) {
+                    problems.add(row[1] + " has no address for " + networks.get(n).name() + " in " + row[0]);
+                    continue;
+                }
+                checked++;
+                same(problems, networks.get(n), (String) row[2], m.group());
+            }
+        }
+        System.out.println("[presets] " + checked + " liquid staking addresses checked against lido.md, etherfi.md, rocketpool.md");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals(3 + 4 * 2 + 2, checked, "every row and column was found");
+    }
+
     @Test
     void presetsHaveTheirChainIdsAndValidAddresses() {
         assertEquals(1, Network.mainnet().chainId());

@@ -46,6 +46,8 @@ public final class DevnetAddresses {
     public static final String LIDO_WSTETH = "lido.WstETH";
     /** Lido WithdrawalQueueERC721 fixture. */
     public static final String LIDO_WITHDRAWAL_QUEUE = "lido.WithdrawalQueueERC721";
+    /** LidoLocator fixture (the address book mainnet clients resolve the other Lido contracts from). */
+    public static final String LIDO_LOCATOR = "lido.LidoLocator";
 
     /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
     public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";

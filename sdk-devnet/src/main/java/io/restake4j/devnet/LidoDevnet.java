@@ -18,7 +18,7 @@ import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
 import io.restake4j.devnet.internal.FixtureArtifact;
 
 /**
- * The Lido fixtures of a {@link Devnet} (stETH, wstETH, the withdrawal queue) and the oracle controls
+ * The Lido fixtures of a {@link Devnet} (stETH, wstETH, the withdrawal queue, the LidoLocator) and the oracle controls
  * tests need.
  *
  * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}
@@ -45,10 +45,11 @@ public final class LidoDevnet {
     public static final BigInteger MIN_STETH_WITHDRAWAL_AMOUNT = BigInteger.valueOf(100);
     public static final BigInteger MAX_STETH_WITHDRAWAL_AMOUNT = BigInteger.TEN.pow(21);
 
-    private static final int CONTRACTS = 3; // transactions sent by deploy(), in this order:
+    private static final int CONTRACTS = 4; // transactions sent by deploy(), in this order:
     private static final int LIDO = 0;
     private static final int WSTETH = 1;
     private static final int WITHDRAWAL_QUEUE = 2;
+    private static final int LOCATOR = 3;
 
     private final Devnet devnet;
 
@@ -56,7 +57,7 @@ public final class LidoDevnet {
         this.devnet = devnet;
     }
 
-    /** Deploys the three fixtures back to back with nonce-derived addresses and checks the receipts at the end. */
+    /** Deploys the four fixtures (stETH, wstETH, the queue, the locator) back to back with nonce-derived addresses and checks the receipts at the end. */
     static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         Credentials deployer = devnet.deployer();
         String from = deployer.getAddress();
@@ -78,19 +79,22 @@ public final class LidoDevnet {
                 new Address(at[LIDO])));
         hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WITHDRAWAL_QUEUE,
                 bytecodes.get("WithdrawalQueueERC721"), new Address(at[LIDO]), new Address(at[WSTETH])));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, LOCATOR, bytecodes.get("LidoLocator"),
+                new Address(at[LIDO]), new Address(at[WSTETH]), new Address(at[WITHDRAWAL_QUEUE])));
         for (int i = 0; i < hashes.size(); i++) {
             EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "Lido fixture deployment step " + i);
         }
         devnet.register(DevnetAddresses.LIDO_STETH, at[LIDO]);
         devnet.register(DevnetAddresses.LIDO_WSTETH, at[WSTETH]);
         devnet.register(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE, at[WITHDRAWAL_QUEUE]);
+        devnet.register(DevnetAddresses.LIDO_LOCATOR, at[LOCATOR]);
         return new LidoDevnet(devnet);
     }
 
-    /** Reads the creation bytecode of the three fixtures; the devnet does this while anvil starts. */
+    /** Reads the creation bytecode of the four fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
         Map<String, String> out = new HashMap<>();
-        for (String name : List.of("Lido", "WstETH", "WithdrawalQueueERC721")) {
+        for (String name : List.of("Lido", "WstETH", "WithdrawalQueueERC721", "LidoLocator")) {
             out.put(name, FixtureArtifact.load("lido", name).bytecode());
         }
         return Map.copyOf(out);
@@ -106,6 +110,11 @@ public final class LidoDevnet {
     /** The wstETH fixture ({@value DevnetAddresses#LIDO_WSTETH}). */
     public String wstETH() {
         return devnet.addresses().require(DevnetAddresses.LIDO_WSTETH);
+    }
+
+    /** The LidoLocator fixture ({@value DevnetAddresses#LIDO_LOCATOR}): stETH, wstETH and the queue, as on mainnet. */
+    public String locator() {
+        return devnet.addresses().require(DevnetAddresses.LIDO_LOCATOR);
     }
 
     /** The WithdrawalQueueERC721 fixture ({@value DevnetAddresses#LIDO_WITHDRAWAL_QUEUE}). */

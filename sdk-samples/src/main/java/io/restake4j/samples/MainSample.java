@@ -139,6 +139,9 @@ public final class MainSample {
 
             // 5. EigenLayer: a staker's full cycle.
             step = EigenLayerChapter.run(devnet, step + 1);
+
+            // 6. Liquid staking: Lido.
+            step = LidoChapter.run(devnet, step);
         }
         println("");
         println("Devnet stopped. Done.");

@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * The address books of the public network presets, protocol by protocol. Every address is a proxy of the
  * real deployment, from the sources named in {@code ../shared/protocols/*.md} (EigenLayer: the
- * eigenlayer-contracts README at f84a5151, cross-checked against its mainnet config files).
+ * eigenlayer-contracts README at f84a5151, cross-checked against its mainnet config files). Lido and
+ * Rocket Pool are entered by their address books only ({@code lido.LidoLocator}, {@code rocketpool.RocketStorage}):
+ * the clients look the other contracts up there at run time, so an upgrade that moves one does not need a
+ * new release.
  */
 public final class Presets {
 
@@ -37,6 +40,10 @@ public final class Presets {
         strategy(book, "sfrxETH", "0x8CA7A5d6f3acd3A7A8bC468a8CD0FB14B6BD28b6");
         strategy(book, "lsETH", "0xAe60d8180437b5C34bB956822ac2710972584473");
         strategy(book, "mETH", "0x298aFB19A105D59E74658C4C334Ff360BadE6dd2");
+        book.put("lido.LidoLocator", "0xC1d0b3DE6792Bf6b4b37EccdcC24e45978Cfd2Eb");
+        etherFi(book, "0x308861A430be4cce5502d0A12724771Fc6DaF216", "0x35fA164735182de50811E8e2E824cFb9B6118ac2",
+                "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c");
+        book.put("rocketpool.RocketStorage", "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46");
         return book;
     }
 
@@ -51,6 +58,10 @@ public final class Presets {
                 "0xB27b10291DBFE6576d17afF3e251c954Ae14f1D3");
         strategy(book, "stETH", "0xf8a1a66130d614c7360e868576d5e59203475fe0");
         strategy(book, "WETH", "0x24579aD4fe83aC53546E5c2D3dF5F85D6383420d");
+        book.put("lido.LidoLocator", "0xe2EF9536DAAAEBFf5b1c130957AB3E80056b06D8");
+        etherFi(book, "0x4a8081095549e63153a61D21F92ff079fe39858E", "0x5595b182162DB7ECfdFE5Ea948d7636b9e250C4D",
+                "0xd5A50FAE2736CA59Bd6Ac4AF59b1f0fFAB62c4A2", "0xb17528f26b0F7ED107E4E17f48bcC2E169Dcb6c1");
+        book.put("rocketpool.RocketStorage", "0x594Fb75D3dc2DFa0150Ad03F99F97817747dd4E1");
         return book;
     }
 
@@ -65,6 +76,7 @@ public final class Presets {
                 "0x8E93249a6C37a32024756aaBd813E6139b17D1d5");
         strategy(book, "stETH", "0x8b29d91e67b013e855EaFe0ad704aC4Ab086a574");
         strategy(book, "WETH", "0x424246eF71b01ee33aA33aC590fd9a0855F5eFbc");
+        book.put("lido.LidoLocator", "0x8f6254332f69557A72b0DA2D5F0Bc07d4CA991E7");
         return book;
     }
 
@@ -87,5 +99,13 @@ public final class Presets {
 
     private static void strategy(Map<String, String> book, String symbol, String address) {
         book.put("eigenlayer.strategy." + symbol, address);
+    }
+
+    /** ether.fi's user-facing proxies (etherfi.md section 7). */
+    private static void etherFi(Map<String, String> book, String liquidityPool, String eEth, String weEth, String withdrawRequestNft) {
+        book.put("etherfi.LiquidityPool", liquidityPool);
+        book.put("etherfi.eETH", eEth);
+        book.put("etherfi.weETH", weEth);
+        book.put("etherfi.WithdrawRequestNFT", withdrawRequestNft);
     }
 }

@@ -260,7 +260,7 @@ public final class Pipeline {
             steps.add(new SimulatedStep(i, step, true, o.success(), result, o.gasUsed(), withMargin(o.gasUsed()), o.logs(),
                     revert));
         }
-        return new Preview(plan.description(), steps, fees, run.baseFee(), full, run.method());
+        return new Preview(plan.description(), steps, fees, run.baseFee(), full, run.method(), plan.quotes());
     }
 
     /**

@@ -1,0 +1,66 @@
+package io.restake4j.liquid;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.restake4j.tx.Execution;
+import io.restake4j.tx.OperationResult;
+import io.restake4j.units.Amount;
+
+/**
+ * The outcome of a liquid staking write (Lido, ether.fi, Rocket Pool), as the transactions' events report
+ * it: the tokens produced, the shares moved, the withdrawal request ids created, and a fee where the
+ * protocol charges one.
+ *
+ * <pre>{@code
+ * LiquidResult staked = client.lido().stake(Amount.parse("1", Token.ETH)).send();
+ * System.out.println(staked.amount() + " for " + staked.shares() + " shares");   // e.g. "1 stETH for 1000000000000000000 shares"
+ * }</pre>
+ */
+public final class LiquidResult extends OperationResult {
+
+    private final Amount amount;
+    private final BigInteger shares;
+    private final List<BigInteger> requestIds;
+    private final Amount fee;
+
+    /** For protocol packages, which read every figure from {@code execution}'s events. */
+    public LiquidResult(Execution execution, Amount amount, BigInteger shares, List<BigInteger> requestIds, Amount fee) {
+        super(execution);
+        this.amount = Objects.requireNonNull(amount, "amount");
+        this.shares = Objects.requireNonNull(shares, "shares");
+        this.requestIds = List.copyOf(requestIds);
+        this.fee = fee;
+    }
+
+    /**
+     * What the operation produced, in its own token: the liquid token for a stake, wrap or unwrap, the
+     * tokens locked for a withdrawal request, ETH for a claim or a burn.
+     */
+    public Amount amount() {
+        return amount;
+    }
+
+    /** Token shares credited or moved (stETH or eETH shares); zero where none moved. */
+    public BigInteger shares() {
+        return shares;
+    }
+
+    /** Withdrawal request ids created by a request, or claimed by a claim, ascending. */
+    public List<BigInteger> requestIds() {
+        return requestIds;
+    }
+
+    /** A protocol fee the operation paid (Rocket Pool's deposit fee), if any. */
+    public Optional<Amount> fee() {
+        return Optional.ofNullable(fee);
+    }
+
+    @Override
+    public String toString() {
+        return "LiquidResult[amount " + amount + ", shares " + shares + (requestIds.isEmpty() ? "" : ", requests " + requestIds)
+                + (fee == null ? "" : ", fee " + fee) + ", tx " + transactionHashes() + "]";
+    }
+}
