@@ -348,9 +348,11 @@ public final class RocketPool {
 
     private static String aboveCollateralMessage(Amount rEth, BigInteger ethOut, BigInteger collateral,
             RocketPoolRates rates, Token reth) {
+        BigInteger max = maxBurnable(collateral, rates);
         return "burning " + rEth + " needs " + Amount.ofWei(ethOut, Token.ETH) + " but rETH's collateral (the ETH it "
-                + "can pay out now) is only " + Amount.ofWei(collateral, Token.ETH) + "; burn at most "
-                + Amount.ofWei(maxBurnable(collateral, rates), reth) + " or sell rETH on a secondary market";
+                + "can pay out now) is only " + Amount.ofWei(collateral, Token.ETH) + "; "
+                + (max.signum() == 0 ? "nothing can be burnt now: sell rETH on a secondary market"
+                        : "burn at most " + Amount.ofWei(max, reth) + " or sell rETH on a secondary market");
     }
 
     /** The largest rETH amount whose ETH value is within {@code collateral}. */
