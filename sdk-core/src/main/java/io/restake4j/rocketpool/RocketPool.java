@@ -348,25 +348,11 @@ public final class RocketPool {
 
     private static String aboveCollateralMessage(Amount rEth, BigInteger ethOut, BigInteger collateral,
             RocketPoolRates rates, Token reth) {
-        BigInteger max = maxBurnable(collateral, rates);
+        BigInteger max = rates.maxRethFor(collateral);
         return "burning " + rEth + " needs " + Amount.ofWei(ethOut, Token.ETH) + " but rETH's collateral (the ETH it "
                 + "can pay out now) is only " + Amount.ofWei(collateral, Token.ETH) + "; "
                 + (max.signum() == 0 ? "nothing can be burnt now: sell rETH on a secondary market"
                         : "burn at most " + Amount.ofWei(max, reth) + " or sell rETH on a secondary market");
-    }
-
-    /** The largest rETH amount whose ETH value is within {@code collateral}. */
-    private static BigInteger maxBurnable(BigInteger collateral, RocketPoolRates rates) {
-        if (rates.rethSupply().signum() == 0) {
-            return collateral;
-        }
-        if (rates.totalEth().signum() == 0) {
-            return BigInteger.ZERO;
-        }
-        // floor(r * T / S) <= C  <=>  r * T < (C + 1) * S  <=>  r <= ceil((C + 1) * S / T) - 1
-        BigInteger[] qr = collateral.add(BigInteger.ONE).multiply(rates.rethSupply()).divideAndRemainder(rates.totalEth());
-        BigInteger ceil = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-        return ceil.subtract(BigInteger.ONE);
     }
 
     private LiquidResult burnResult(Execution ex, Addresses a, String owner) {

@@ -68,6 +68,25 @@ public record RocketPoolRates(BigInteger totalEth, BigInteger rethSupply) {
         return ethValue(ONE_ETHER);
     }
 
+    /**
+     * The largest rETH amount (wei) whose {@link #ethValue ETH value} is at most {@code ethWei}: what a burn can
+     * take from {@code ethWei} of collateral. {@code floor(r * T / S) <= C} holds exactly for
+     * {@code r <= ceil((C + 1) * S / T) - 1}; 0 while the reported total is 0 but the supply is not (nothing is
+     * worth anything then, but Rocket Pool's rETH has no value to burn either way).
+     */
+    public BigInteger maxRethFor(BigInteger ethWei) {
+        requireNonNegative(ethWei);
+        if (rethSupply.signum() == 0) {
+            return ethWei;
+        }
+        if (totalEth.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger[] qr = ethWei.add(BigInteger.ONE).multiply(rethSupply).divideAndRemainder(totalEth);
+        BigInteger ceil = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        return ceil.subtract(BigInteger.ONE);
+    }
+
     /** The deposit fee on {@code valueWei}: {@code floor(value * fee / 1e18)}, {@code fee} in 1e18 = 100%. */
     public static BigInteger depositFee(BigInteger valueWei, BigInteger fee) {
         requireNonNegative(valueWei);

@@ -55,6 +55,25 @@ class RocketPoolRatesTest {
     }
 
     @Test
+    void maxRethForIsTheLargestAmountWithinTheEth() {
+        RocketPoolRates none = new RocketPoolRates(BigInteger.ZERO, BigInteger.ZERO);
+        assertEquals(wei(5), none.maxRethFor(wei(5)));
+        RocketPoolRates r = new RocketPoolRates(wei(10), wei(3)); // ethValue(r) = floor(10r / 3)
+        assertEquals(wei(1), r.maxRethFor(wei(3)));  // 10/3 = 3 <= 3, 20/3 = 6 > 3
+        assertEquals(wei(1), r.maxRethFor(wei(5)));
+        assertEquals(wei(2), r.maxRethFor(wei(6)));  // 20/3 = 6
+        assertEquals(BigInteger.ZERO, r.maxRethFor(wei(2)));
+        RocketPoolRates below = new RocketPoolRates(wei(7), wei(10)); // floor(7r / 10)
+        assertEquals(wei(15), below.maxRethFor(wei(10))); // 105/10 = 10, 112/10 = 11
+        RocketPoolRates up = new RocketPoolRates(new BigInteger("10500000000000000000"), new BigInteger("9995000000000000000"));
+        BigInteger collateral = new BigInteger("2000000000000000000");
+        BigInteger max = up.maxRethFor(collateral);
+        assertTrue(up.ethValue(max).compareTo(collateral) <= 0);
+        assertTrue(up.ethValue(max.add(BigInteger.ONE)).compareTo(collateral) > 0, "one wei more is too much");
+        assertEquals(BigInteger.ZERO, new RocketPoolRates(BigInteger.ZERO, wei(1)).maxRethFor(ETH));
+    }
+
+    @Test
     void depositFeeAndMint() {
         BigInteger fee = new BigInteger("500000000000000"); // 0.05%
         assertEquals(new BigInteger("5000000000000000"), RocketPoolRates.depositFee(ETH.multiply(BigInteger.TEN), fee));
