@@ -163,6 +163,13 @@ class RocketPoolIT {
             BigInteger supply = held.add(BigInteger.valueOf(12345)); // as if others held rETH too
             devnet.rocketPool().report(total, BigInteger.ZERO, supply);
 
+            int building = transport.roundTrips();
+            Operation<LiquidResult> more = rp.deposit(Amount.parse("1", Token.ETH));
+            assertEquals(1, transport.roundTrips() - building, "a deposit's conditions and rate: one batched read");
+            assertEquals(2, more.preview().quotes().size());
+            rp.refreshAddresses();
+            assertEquals(devnet.rocketPool().depositPool(), rp.depositPool());
+
             int trips = transport.roundTrips();
             int calls = transport.count("eth_call");
             LiquidPosition mine = rp.position();
@@ -237,6 +244,18 @@ class RocketPoolIT {
             assertTrue(capped.getMessage().contains("needs " + Amount.ofWei(needs, Token.ETH)), capped.getMessage());
             assertTrue(capped.getMessage().contains("is only 2 ETH"), capped.getMessage());
             assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
+
+            // a burn built while the collateral covered it, refused at send time once it no longer does
+            fixtures.returnFromValidators(eth(1)); // collateral 3 ETH: 1 in rETH, 2 in the pool
+            Operation<LiquidResult> burnLater = rp.burn(Amount.parse("1.5", rp.rETH())); // needs about 1.576 ETH
+            fixtures.assignToValidators(eth(2)); // collateral 1 ETH
+            InvalidInputException burnAtSend = assertThrows(InvalidInputException.class, burnLater::send);
+            BigInteger needsLater = mulDiv(new BigInteger("1500000000000000000"), new BigInteger("10500000000000000000"), held);
+            assertTrue(burnAtSend.getMessage().contains("needs " + Amount.ofWei(needsLater, Token.ETH)), burnAtSend.getMessage());
+            assertTrue(burnAtSend.getMessage().contains("is only 1 ETH"), burnAtSend.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "still nothing sent");
+            fixtures.returnFromValidators(eth(1)); // collateral 2 ETH again, all in rETH
+            assertEquals(Amount.parse("2", Token.ETH), rp.totalCollateral());
 
             // the largest burn the message names goes through
             String max = capped.getMessage().replaceAll(".*burn at most ([0-9.]+) rETH.*", "$1");
