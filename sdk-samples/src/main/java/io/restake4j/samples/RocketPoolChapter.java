@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 import io.restake4j.Restaking;
 import io.restake4j.devnet.Devnet;
@@ -75,7 +76,9 @@ final class RocketPoolChapter {
             LiquidResult burnt = rp.burn(Amount.parse("2", rp.rETH())).send();
             println("     burnt 2 rETH for %s", burnt.amount());
 
-            fixtures.assignToValidators(rp.totalCollateral().wei());
+            BigInteger heldByReth = devnet.web3j().ethGetBalance(rp.rETH().address(), DefaultBlockParameterName.LATEST).send()
+                    .getBalance();
+            fixtures.assignToValidators(rp.totalCollateral().wei().subtract(heldByReth)); // the pool's excess
             try {
                 rp.burn(Amount.parse("1", rp.rETH()));
             } catch (InvalidInputException refused) {
