@@ -17,7 +17,9 @@ import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.RocketPoolDevnet;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+import io.restake4j.errors.DecodedRevert;
 import io.restake4j.errors.InvalidInputException;
+import io.restake4j.errors.SimulationRevertedException;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.testing.CountingHttpService;
@@ -265,6 +267,31 @@ class RocketPoolIT {
                     burnt.amount().wei());
             assertThrows(InvalidInputException.class, () -> rp.burn(Amount.parse("0.001", rp.rETH())),
                     "the collateral left is below the value of 0.001 rETH");
+        }
+    }
+
+    @Test
+    void aContractRevertOurChecksCannotForeseeIsDecodedAndNothingIsSent(Devnet devnet, @Account(4) Credentials alice)
+            throws Exception {
+        RocketPoolDevnet fixtures = devnet.rocketPool();
+        fixtures.setMinimumDeposit(BigInteger.ZERO);
+        fixtures.report(BigInteger.ONE, BigInteger.ZERO, BigInteger.ONE); // 1 ETH per rETH
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            RocketPool rp = client.rocketPool();
+            Operation<LiquidResult> oneWei = rp.deposit(Amount.ofWei(BigInteger.ONE, Token.ETH));
+            assertEquals(Amount.ofWei(BigInteger.ONE, rp.rETH()),
+                    oneWei.preview().quote(RocketPool.EXPECTED_RETH_QUOTE).orElseThrow().amount());
+            // a report doubles the rate: 1 wei now mints floor(1 / 2) = 0 rETH, which rETH refuses
+            fixtures.report(BigInteger.TWO, BigInteger.ZERO, BigInteger.ONE);
+            BigInteger nonce = nonce(devnet, alice);
+            SimulationRevertedException e = assertThrows(SimulationRevertedException.class, oneWei::send);
+            assertEquals(DecodedRevert.Kind.ERROR_STRING, e.revert().kind());
+            assertEquals("Invalid token mint amount", e.revert().arguments().get(0));
+            assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
+            // built now, the same deposit is refused before any simulation
+            InvalidInputException now = assertThrows(InvalidInputException.class,
+                    () -> rp.deposit(Amount.ofWei(BigInteger.ONE, Token.ETH)));
+            assertTrue(now.getMessage().contains("would mint 0 rETH"), now.getMessage());
         }
     }
 
