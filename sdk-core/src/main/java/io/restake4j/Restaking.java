@@ -20,6 +20,7 @@ import io.restake4j.lido.Lido;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
+import io.restake4j.rocketpool.RocketPool;
 import io.restake4j.rpc.RetryPolicy;
 import io.restake4j.rpc.RetryingWeb3jService;
 import io.restake4j.signer.Signer;
@@ -66,6 +67,7 @@ public final class Restaking implements AutoCloseable {
     private volatile EigenLayer eigenLayer;
     private volatile Lido lido;
     private volatile EtherFi etherFi;
+    private volatile RocketPool rocketPool;
 
     private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
         this.web3j = web3j;
@@ -144,6 +146,26 @@ public final class Restaking implements AutoCloseable {
             }
         }
         return e;
+    }
+
+    /**
+     * Rocket Pool for stakers: deposit ETH for rETH, burn rETH, rates, positions. Needs the network's
+     * {@code rocketpool.RocketStorage} address; the other contracts are looked up there on first use and kept
+     * for this client's life (see {@link RocketPool#refreshAddresses()}).
+     *
+     * @throws io.restake4j.errors.InvalidInputException when the network lacks RocketStorage or it lacks a contract
+     */
+    public RocketPool rocketPool() {
+        RocketPool rp = rocketPool;
+        if (rp == null) {
+            synchronized (this) {
+                rp = rocketPool;
+                if (rp == null) {
+                    rocketPool = rp = new RocketPool(pipeline, reader, network);
+                }
+            }
+        }
+        return rp;
     }
 
     /** Batched typed reads (Multicall3) on this client's node. */

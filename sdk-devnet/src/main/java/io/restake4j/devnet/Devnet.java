@@ -49,9 +49,10 @@ import io.restake4j.devnet.internal.Rpc;
  * <p>The fixtures are restake4j's own Solidity contracts that implement each protocol's public
  * interface and documented semantics. They are test doubles: mainnet presets point at the real
  * deployments. Every devnet has Multicall3 at its canonical address
- * {@value #MULTICALL3_ADDRESS}, and the EigenLayer and Lido fixtures deployed at start (see
- * {@link #eigenLayer()}, {@link EigenLayerDevnet}, {@link #lido()} and {@link LidoDevnet};
- * {@code Builder.eigenLayer(false)} and {@code Builder.lido(false)} leave them out).
+ * {@value #MULTICALL3_ADDRESS}, and the EigenLayer, Lido, ether.fi and Rocket Pool fixtures deployed at
+ * start (see {@link #eigenLayer()}, {@link #lido()}, {@link #etherFi()} and {@link #rocketPool()}; the
+ * builder's {@code eigenLayer(false)}, {@code lido(false)}, {@code etherFi(false)} and
+ * {@code rocketPool(false)} leave them out).
  *
  * <p>anvil listens on a free loopback port; its output goes to a log file (by default under
  * {@code target/restake4j-devnet/}); the process is stopped by {@link #close()}, by a JVM shutdown hook,
@@ -94,6 +95,7 @@ public final class Devnet implements AutoCloseable {
     private volatile EigenLayerDevnet eigenLayer;
     private volatile LidoDevnet lido;
     private volatile EtherFiDevnet etherFi;
+    private volatile RocketPoolDevnet rocketPool;
     private volatile boolean closed;
 
     private Devnet(Builder b, AnvilProcess anvil) {
@@ -192,6 +194,20 @@ public final class Devnet implements AutoCloseable {
             throw new DevnetException("this devnet was started without the ether.fi fixtures (Builder.etherFi(false))");
         }
         return e;
+    }
+
+    /**
+     * The Rocket Pool fixtures deployed at start (RocketStorage, rETH, deposit pool, network balances, deposit
+     * settings), and oracle and settings controls for them.
+     *
+     * @throws DevnetException if the devnet was started with {@code rocketPool(false)}
+     */
+    public RocketPoolDevnet rocketPool() {
+        RocketPoolDevnet rp = rocketPool;
+        if (rp == null) {
+            throw new DevnetException("this devnet was started without the Rocket Pool fixtures (Builder.rocketPool(false))");
+        }
+        return rp;
     }
 
     /**
@@ -475,6 +491,7 @@ public final class Devnet implements AutoCloseable {
         private boolean eigenLayer = true;
         private boolean lido = true;
         private boolean etherFi = true;
+        private boolean rocketPool = true;
         private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
         private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
         private int elAllocationDelayBlocks = EigenLayerDevnet.Config.defaults().allocationDelayBlocks();
@@ -560,6 +577,12 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the Rocket Pool fixtures at start (default true); see {@link Devnet#rocketPool()}. */
+        public Builder rocketPool(boolean deploy) {
+            this.rocketPool = deploy;
+            return this;
+        }
+
         /** Whether to deploy the EigenLayer fixtures at start (default true); see {@link Devnet#eigenLayer()}. */
         public Builder eigenLayer(boolean deploy) {
             this.eigenLayer = deploy;
@@ -626,6 +649,8 @@ public final class Devnet implements AutoCloseable {
                     lido ? CompletableFuture.supplyAsync(LidoDevnet::loadBytecodes) : null;
             CompletableFuture<java.util.Map<String, String>> etherFiCode =
                     etherFi ? CompletableFuture.supplyAsync(EtherFiDevnet::loadBytecodes) : null;
+            CompletableFuture<java.util.Map<String, String>> rocketPoolCode =
+                    rocketPool ? CompletableFuture.supplyAsync(RocketPoolDevnet::loadBytecodes) : null;
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
             long listening = System.nanoTime();
             long checked = listening;
@@ -649,6 +674,9 @@ public final class Devnet implements AutoCloseable {
                 if (etherFi) {
                     devnet.etherFi = EtherFiDevnet.deploy(devnet, etherFiCode.join());
                 }
+                if (rocketPool) {
+                    devnet.rocketPool = RocketPoolDevnet.deploy(devnet, rocketPoolCode.join());
+                }
             } catch (RuntimeException e) {
                 if (devnet != null) {
                     devnet.close();
@@ -661,7 +689,7 @@ public final class Devnet implements AutoCloseable {
             }
             long done = System.nanoTime();
             LOG.info("devnet ready on {} (chain {}, anvil pid {}) in {} ms (anvil listening {} ms, node set-up {} ms,"
-                    + " accounts {} ms, EigenLayer + Lido fixtures {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(),
+                    + " accounts {} ms, protocol fixtures {} ms); log: {}", devnet.rpcUrl, chainId, process.pid(),
                     (done - started) / 1_000_000, (listening - started) / 1_000_000, (checked - listening) / 1_000_000,
                     (accountsReady - checked) / 1_000_000, (done - accountsReady) / 1_000_000, logFile);
             return devnet;

@@ -59,6 +59,16 @@ public final class DevnetAddresses {
     public static final String ETHERFI_WITHDRAW_REQUEST_NFT = "etherfi.WithdrawRequestNFT";
     /** ether.fi EtherFiRateLimiter fixture (eETH mint/burn buckets). */
     public static final String ETHERFI_RATE_LIMITER = "etherfi.EtherFiRateLimiter";
+    /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
+    public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";
+    /** Rocket Pool rETH fixture (registered in RocketStorage as rocketTokenRETH). */
+    public static final String ROCKETPOOL_RETH = "rocketpool.RocketTokenRETH";
+    /** Rocket Pool deposit pool fixture (rocketDepositPool). */
+    public static final String ROCKETPOOL_DEPOSIT_POOL = "rocketpool.RocketDepositPool";
+    /** Rocket Pool network balances fixture (rocketNetworkBalances). */
+    public static final String ROCKETPOOL_NETWORK_BALANCES = "rocketpool.RocketNetworkBalances";
+    /** Rocket Pool deposit settings fixture (rocketDAOProtocolSettingsDeposit). */
+    public static final String ROCKETPOOL_SETTINGS_DEPOSIT = "rocketpool.RocketDAOProtocolSettingsDeposit";
 
     private final Map<String, String> byName;
 

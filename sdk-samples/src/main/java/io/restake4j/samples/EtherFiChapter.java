@@ -38,14 +38,14 @@ final class EtherFiChapter {
 
     static int run(Devnet devnet, int step) throws Exception {
         EtherFiDevnet fixtures = devnet.etherFi();
-        Credentials carol = devnet.account(6);
+        Credentials grace = devnet.account(8);
 
         println("");
-        println("%d. ether.fi, staking as carol (the devnet's ether.fi fixtures; mainnet uses the real contracts)", step);
+        println("%d. ether.fi, staking as grace (the devnet's ether.fi fixtures; mainnet uses the real contracts)", step);
         try (Restaking client = Restaking.builder()
                 .rpc(devnet.rpcUrl())
                 .network(Network.of("devnet", devnet.chainId(), devnet.addresses().asMap()))
-                .signer(Signer.of(carol))
+                .signer(Signer.of(grace))
                 .receiptPollInterval(Duration.ofMillis(5))
                 .build()) {
             EtherFi etherFi = client.etherFi();
@@ -96,7 +96,7 @@ final class EtherFiChapter {
 
             List<LiquidPosition> positions = etherFi.positions();
             for (LiquidPosition p : positions) {
-                println("     carol holds %s (worth %s)", p.balance(), p.ethValue());
+                println("     grace holds %s (worth %s)", p.balance(), p.ethValue());
             }
         }
         return step + 1;

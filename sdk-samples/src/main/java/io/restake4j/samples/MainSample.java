@@ -28,8 +28,8 @@ import io.restake4j.units.Token;
 
 /**
  * The main sample: starts the embedded devnet and shows restake4j working end to end, printed as a
- * short story, EigenLayer's staker cycle included. Later protocol chapters (Lido, ether.fi, Rocket Pool)
- * join it.
+ * short story: tokens and the client, EigenLayer's staker cycle, then the liquid staking tokens (Lido,
+ * ether.fi, Rocket Pool).
  *
  * <pre>{@code
  * mvn -B -Psample -DskipTests verify
@@ -140,8 +140,10 @@ public final class MainSample {
             // 5. EigenLayer: a staker's full cycle.
             step = EigenLayerChapter.run(devnet, step + 1);
 
-            // 6. Liquid staking: Lido.
+            // 6. Liquid staking: Lido, ether.fi, Rocket Pool.
             step = LidoChapter.run(devnet, step);
+            step = EtherFiChapter.run(devnet, step);
+            step = RocketPoolChapter.run(devnet, step);
         }
         println("");
         println("Devnet stopped. Done.");

@@ -1,0 +1,314 @@
+package io.restake4j.devnet;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
+import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
+import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+import io.restake4j.devnet.internal.FixtureArtifact;
+
+/**
+ * The Rocket Pool fixtures of a {@link Devnet} (RocketStorage, rETH, the deposit pool, the network balances and
+ * the deposit settings) and the oracle and pDAO controls tests need.
+ *
+ * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}, who is RocketStorage's
+ * guardian ({@code Builder.rocketPool(false)} leaves them out). As on mainnet, the contracts find each other
+ * through RocketStorage at call time, under {@code keccak256("contract.address" + name)} (see
+ * {@link #contractAddressKey(String)}), and settings and network balances live in RocketStorage under Rocket
+ * Pool's keys. They implement rETH's rate from the last network balances report, the deposit fee, minimum
+ * deposit and deposit pool maximum, and burns paid from the collateral (rETH's ETH plus the deposit pool's
+ * excess), with Rocket Pool's revert strings. Differences: no RocketVault (the deposit pool holds its ETH), no
+ * validator queue, deposits start enabled, and the oracle and the pDAO are the deployer: {@link #report} sets
+ * the network balances at once, {@link #assignToValidators} takes pool ETH out of the collateral and
+ * {@link #returnFromValidators} brings ETH back into rETH.
+ *
+ * <p>Start values: minimum deposit 0.01 ETH, deposit pool maximum 160 ETH, deposit fee 0.05%
+ * ({@code 5e14}), target rETH collateral rate 10%, no report yet (rETH mints 1:1 until the first report).
+ *
+ * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code RocketPoolDevnet rocketPool}).
+ *
+ * <pre>{@code
+ * RocketPoolDevnet rp = devnet.rocketPool();
+ * // ... a user deposits ETH through the SDK ...
+ * rp.report(rp.totalEthBalance().add(BigInteger.TEN.pow(17)));  // rewards: +0.1 ETH over the same supply
+ * rp.setDepositFee(BigInteger.TEN.pow(15));                      // 0.1%
+ * }</pre>
+ */
+public final class RocketPoolDevnet {
+
+    /** Names under which the fixtures are registered in RocketStorage, as on mainnet. */
+    public static final String ROCKET_TOKEN_RETH = "rocketTokenRETH";
+    public static final String ROCKET_NETWORK_BALANCES = "rocketNetworkBalances";
+    public static final String ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT = "rocketDAOProtocolSettingsDeposit";
+    public static final String ROCKET_DEPOSIT_POOL = "rocketDepositPool";
+
+    private static final int STORAGE = 0; // transactions sent by deploy(), in this order
+    private static final int RETH = 1;
+    private static final int BALANCES = 2;
+    private static final int SETTINGS = 3;
+    private static final int DEPOSIT_POOL = 4;
+    private static final int DEPLOYED_STATUS = 5;
+    private static final int CONTRACTS = 5;
+
+    private final Devnet devnet;
+
+    private RocketPoolDevnet(Devnet devnet) {
+        this.devnet = devnet;
+    }
+
+    /**
+     * RocketStorage's key of a contract address: {@code keccak256(abi.encodePacked("contract.address", name))}.
+     */
+    public static byte[] contractAddressKey(String name) {
+        byte[] prefix = "contract.address".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = name.getBytes(StandardCharsets.UTF_8);
+        byte[] packed = new byte[prefix.length + suffix.length];
+        System.arraycopy(prefix, 0, packed, 0, prefix.length);
+        System.arraycopy(suffix, 0, packed, prefix.length, suffix.length);
+        return Hash.sha3(packed);
+    }
+
+    /**
+     * Deploys RocketStorage (which registers the four others at their nonce-derived addresses), the four
+     * contracts, and marks the storage deployed; checks the receipts at the end.
+     */
+    static RocketPoolDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
+        Credentials deployer = devnet.deployer();
+        String from = deployer.getAddress();
+        BigInteger nonce;
+        try {
+            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
+                    .getTransactionCount();
+        } catch (IOException e) {
+            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
+        }
+        String[] at = new String[CONTRACTS];
+        for (int i = 0; i < CONTRACTS; i++) {
+            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
+        }
+        List<Utf8String> names = List.of(new Utf8String(ROCKET_TOKEN_RETH), new Utf8String(ROCKET_NETWORK_BALANCES),
+                new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_DEPOSIT_POOL));
+        List<Address> addresses = List.of(new Address(at[RETH]), new Address(at[BALANCES]), new Address(at[SETTINGS]),
+                new Address(at[DEPOSIT_POOL]));
+        List<String> hashes = new ArrayList<>(DEPLOYED_STATUS + 1);
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, STORAGE, bytecodes.get("RocketStorage"),
+                new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses)));
+        Address storage = new Address(at[STORAGE]);
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, RETH, bytecodes.get("RocketTokenRETH"), storage));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, BALANCES, bytecodes.get("RocketNetworkBalances"),
+                storage));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, SETTINGS,
+                bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage));
+        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, DEPOSIT_POOL, bytecodes.get("RocketDepositPool"),
+                storage));
+        hashes.add(EigenLayerDevnet.send(devnet, deployer, nonce.add(BigInteger.valueOf(DEPLOYED_STATUS)), at[STORAGE],
+                FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of()))));
+        for (int i = 0; i < hashes.size(); i++) {
+            EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "Rocket Pool fixture deployment step " + i);
+        }
+        devnet.register(DevnetAddresses.ROCKETPOOL_STORAGE, at[STORAGE]);
+        devnet.register(DevnetAddresses.ROCKETPOOL_RETH, at[RETH]);
+        devnet.register(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES, at[BALANCES]);
+        devnet.register(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT, at[SETTINGS]);
+        devnet.register(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL, at[DEPOSIT_POOL]);
+        return new RocketPoolDevnet(devnet);
+    }
+
+    /** Reads the creation bytecode of the five fixtures; the devnet does this while anvil starts. */
+    static Map<String, String> loadBytecodes() {
+        Map<String, String> out = new HashMap<>();
+        for (String name : List.of("RocketStorage", "RocketTokenRETH", "RocketNetworkBalances",
+                "RocketDAOProtocolSettingsDeposit", "RocketDepositPool")) {
+            out.put(name, FixtureArtifact.load("rocketpool", name).bytecode());
+        }
+        return Map.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    /** RocketStorage ({@value DevnetAddresses#ROCKETPOOL_STORAGE}), the only address a client needs. */
+    public String rocketStorage() {
+        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_STORAGE);
+    }
+
+    /** rETH ({@value DevnetAddresses#ROCKETPOOL_RETH}). */
+    public String rETH() {
+        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_RETH);
+    }
+
+    /** The deposit pool ({@value DevnetAddresses#ROCKETPOOL_DEPOSIT_POOL}). */
+    public String depositPool() {
+        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL);
+    }
+
+    /** RocketNetworkBalances ({@value DevnetAddresses#ROCKETPOOL_NETWORK_BALANCES}). */
+    public String networkBalances() {
+        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES);
+    }
+
+    /** RocketDAOProtocolSettingsDeposit ({@value DevnetAddresses#ROCKETPOOL_SETTINGS_DEPOSIT}). */
+    public String depositSettings() {
+        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT);
+    }
+
+    // ---------------------------------------------------------------- oracle
+
+    /**
+     * A network balances report: rETH's rate becomes {@code totalEthWei / rethSupplyWei} at once (the rate
+     * every conversion, mint and burn uses). {@code stakingEthWei} only feeds the utilisation rate.
+     *
+     * @throws DevnetException if {@code stakingEthWei > totalEthWei}
+     */
+    public TransactionReceipt report(BigInteger totalEthWei, BigInteger stakingEthWei, BigInteger rethSupplyWei) {
+        return send("report(" + totalEthWei + ", " + stakingEthWei + ", " + rethSupplyWei + ")",
+                () -> balances().send_devnetSubmitBalances(totalEthWei, stakingEthWei, rethSupplyWei).send());
+    }
+
+    /**
+     * A report of {@code totalEthWei} over rETH's current total supply, keeping the staking balance last
+     * reported (capped at the new total). Report more than the ETH deposited to raise the rate (rewards),
+     * less to lower it (penalties).
+     */
+    public TransactionReceipt report(BigInteger totalEthWei) {
+        try {
+            BigInteger supply = rETHContract().call_totalSupply().send();
+            BigInteger staking = balances().call_getStakingETHBalance().send().min(totalEthWei);
+            return report(totalEthWei, staking, supply);
+        } catch (DevnetException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevnetException("Rocket Pool report failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The total ETH balance of the last report (0 before the first). */
+    public BigInteger totalEthBalance() {
+        return read("getTotalETHBalance", () -> balances().call_getTotalETHBalance().send());
+    }
+
+    // ---------------------------------------------------------------- validators
+
+    /**
+     * Moves {@code wei} of the deposit pool's ETH to validators (to the deployer, who stands in for the beacon
+     * chain): the deposit pool's balance, excess and so rETH's collateral shrink; reports still count it.
+     */
+    public TransactionReceipt assignToValidators(BigInteger wei) {
+        return send("assignToValidators(" + wei + ")", () -> pool().send_devnetAssignToValidators(wei).send());
+    }
+
+    /** ETH coming back from validators (or skimmed rewards): the deployer sends {@code wei} to rETH as collateral. */
+    public TransactionReceipt returnFromValidators(BigInteger wei) {
+        return devnet.transact(devnet.deployer(), rETH(), "0x", wei);
+    }
+
+    // ---------------------------------------------------------------- pDAO settings
+
+    /** The deposit fee, 1e18 = 100%; must be below 1% ({@code 1e16}). */
+    public TransactionReceipt setDepositFee(BigInteger fee) {
+        return setUint("deposit.fee", fee);
+    }
+
+    public TransactionReceipt setMinimumDeposit(BigInteger wei) {
+        return setUint("deposit.minimum", wei);
+    }
+
+    /** The deposit pool's maximum size (its balance plus a deposit may not exceed it). */
+    public TransactionReceipt setMaximumDepositPoolSize(BigInteger wei) {
+        return setUint("deposit.pool.maximum", wei);
+    }
+
+    public TransactionReceipt setDepositEnabled(boolean enabled) {
+        return setBool("deposit.enabled", enabled);
+    }
+
+    public TransactionReceipt setAssignDepositsEnabled(boolean enabled) {
+        return setBool("deposit.assign.enabled", enabled);
+    }
+
+    /** rETH's target collateral rate (1e18 = 100%, default 10%): deposits top rETH's ETH up to it first. */
+    public TransactionReceipt setTargetRethCollateralRate(BigInteger rate) {
+        return send("setTargetRethCollateralRate", () -> pool().send_devnetSetTargetRethCollateralRate(rate).send());
+    }
+
+    private TransactionReceipt setUint(String path, BigInteger value) {
+        return send("setSettingUint(" + path + ", " + value + ")",
+                () -> settings().send_setSettingUint(path, value).send());
+    }
+
+    private TransactionReceipt setBool(String path, boolean value) {
+        return send("setSettingBool(" + path + ", " + value + ")",
+                () -> settings().send_setSettingBool(path, value).send());
+    }
+
+    // ---------------------------------------------------------------- wrappers as the deployer
+
+    private RocketTokenRETH rETHContract() {
+        return RocketTokenRETH.load(rETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                devnet.gasProvider());
+    }
+
+    private RocketNetworkBalances balances() {
+        return RocketNetworkBalances.load(networkBalances(), devnet.web3j(),
+                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private RocketDepositPool pool() {
+        return RocketDepositPool.load(depositPool(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                devnet.gasProvider());
+    }
+
+    private RocketDAOProtocolSettingsDeposit settings() {
+        return RocketDAOProtocolSettingsDeposit.load(depositSettings(), devnet.web3j(),
+                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
+    }
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T read(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new DevnetException("Rocket Pool " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static TransactionReceipt send(String what, Call<TransactionReceipt> call) {
+        try {
+            TransactionReceipt receipt = call.run();
+            if (!receipt.isStatusOK()) {
+                throw new DevnetException("Rocket Pool " + what + " reverted (tx " + receipt.getTransactionHash() + ")");
+            }
+            return receipt;
+        } catch (DevnetException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevnetException("Rocket Pool " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RocketPoolDevnet[storage=" + rocketStorage() + ", rETH=" + rETH() + ", depositPool=" + depositPool()
+                + "]";
+    }
+}

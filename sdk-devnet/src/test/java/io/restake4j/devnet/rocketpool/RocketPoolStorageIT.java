@@ -1,0 +1,158 @@
+package io.restake4j.devnet.rocketpool;
+
+import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_FEE;
+import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_MINIMUM;
+import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_POOL_MAXIMUM;
+import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.assertRevertsWithReason;
+import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.key;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.devnet.Account;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetAddresses;
+import io.restake4j.devnet.DevnetException;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.RocketPoolDevnet;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
+import io.restake4j.devnet.fixtures.rocketpool.RocketStorage;
+import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+
+/** RocketStorage: contract lookup with Rocket Pool's key scheme, settings keys, write protection. */
+@DevnetTest
+class RocketPoolStorageIT {
+
+    /** Keys of "contract.address" + name as rocketpool.md lists them (computed there, not here). */
+    private static final Map<String, String> LISTED_KEYS = new LinkedHashMap<>();
+
+    static {
+        LISTED_KEYS.put("rocketDepositPool", "0x65dd923ddfc8d8ae6088f80077201d2403cbd565f0ba25e09841e2799ec90bb2");
+        LISTED_KEYS.put("rocketTokenRETH", "0xe3744443225bff7cc22028be036b80de58057d65a3fdca0a3df329f525e31ccc");
+        LISTED_KEYS.put("rocketNetworkBalances", "0x7630e125f1c009e5fc974f6dae77c6d5b1802979b36e6d7145463c21782af01e");
+        LISTED_KEYS.put("rocketDAOProtocolSettingsDeposit",
+                "0x876d8a498b5341a6b5897a8239bfb0347e2b8d81fe9401d355c1e4b0ecebedaa");
+    }
+
+    @Test
+    void everyContractIsFoundUnderTheDocumentedKey(Devnet devnet, DevnetAddresses book, RocketPoolDevnet rp)
+            throws Exception {
+        assertSame(devnet.rocketPool(), rp, "injected by the extension");
+        Map<String, String> registered = Map.of(
+                "rocketDepositPool", book.require(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL),
+                "rocketTokenRETH", book.require(DevnetAddresses.ROCKETPOOL_RETH),
+                "rocketNetworkBalances", book.require(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES),
+                "rocketDAOProtocolSettingsDeposit", book.require(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT));
+        RocketStorage storage = RocketPoolTestSupport.storage(devnet, rp, devnet.account(1));
+        for (Map.Entry<String, String> listed : LISTED_KEYS.entrySet()) {
+            String name = listed.getKey();
+            byte[] k = RocketPoolDevnet.contractAddressKey(name);
+            assertEquals(listed.getValue(), Numeric.toHexString(k), "key of " + name);
+            assertArrayEquals(key("contract.address", name), k);
+            String at = registered.get(name);
+            assertEquals(at.toLowerCase(), storage.call_getAddress(k).send().toLowerCase(), name);
+            assertTrue(storage.call_getBool(key("contract.exists", at, true)).send(), name + " exists");
+            assertEquals(name, storage.call_getString(key("contract.name", at, true)).send());
+            String code = devnet.web3j().ethGetCode(at, DefaultBlockParameterName.LATEST).send().getCode();
+            assertTrue(code.length() > 2, name + " has code");
+        }
+        assertEquals("0x0000000000000000000000000000000000000000",
+                storage.call_getAddress(RocketPoolDevnet.contractAddressKey("rocketVault")).send(),
+                "the devnet has no vault");
+        assertFalse(storage.call_getBool(key("contract.exists", devnet.account(1).getAddress(), true)).send());
+        assertTrue(storage.call_getDeployedStatus().send());
+        assertEquals(devnet.deployer().getAddress(), storage.call_getGuardian().send());
+        assertEquals(rp.rocketStorage(), RocketPoolTestSupport.rETH(devnet, rp, devnet.account(1))
+                .call_getRocketStorage().send());
+    }
+
+    @Test
+    void settingsLiveInStorageUnderPDaoKeys(Devnet devnet, RocketPoolDevnet rp) throws Exception {
+        RocketStorage storage = RocketPoolTestSupport.storage(devnet, rp, devnet.account(1));
+        RocketDAOProtocolSettingsDeposit settings = RocketPoolTestSupport.settings(devnet, rp, devnet.account(1));
+        // namespace and deposit fee keys as rocketpool.md lists them
+        byte[] namespace = Hash.sha3("dao.protocol.setting.deposit".getBytes());
+        assertEquals("0x926a67b8ce7efd767bb9ab1a3445cdbc07c3b54e43feecabd49ecd8bc2c82dfb", Numeric.toHexString(namespace));
+        byte[] feeKey = Numeric.hexStringToByteArray("0xee1b2d062bc9318204362e343b5925eeff06035fe194c84ee300a29b5ac8cde3");
+        assertEquals(DEFAULT_FEE, storage.call_getUint(feeKey).send());
+        assertEquals(DEFAULT_FEE, settings.call_getDepositFee().send());
+        assertEquals(DEFAULT_MINIMUM, storage.call_getUint(settingKey(namespace, "deposit.minimum")).send());
+        assertEquals(DEFAULT_MINIMUM, settings.call_getMinimumDeposit().send());
+        assertEquals(DEFAULT_POOL_MAXIMUM, settings.call_getMaximumDepositPoolSize().send());
+        assertTrue(settings.call_getDepositEnabled().send());
+        assertTrue(settings.call_getAssignDepositsEnabled().send());
+        assertEquals(BigInteger.valueOf(90), settings.call_getMaximumDepositAssignments().send());
+        assertEquals(BigInteger.TWO, settings.call_getExpressQueueRate().send());
+
+        rp.setDepositFee(BigInteger.TEN.pow(15));
+        assertEquals(BigInteger.TEN.pow(15), storage.call_getUint(feeKey).send(), "a setter writes storage");
+        rp.setDepositEnabled(false);
+        assertFalse(storage.call_getBool(settingKey(namespace, "deposit.enabled")).send());
+        // the fee guard, as upstream
+        assertRevertsWithReason(devnet, devnet.deployer().getAddress(), rp.depositSettings(),
+                RocketDAOProtocolSettingsDeposit.getABI_send_setSettingUint("deposit.fee", BigInteger.TEN.pow(16)),
+                "Fee must be less than 1%");
+        org.junit.jupiter.api.Assertions.assertThrows(DevnetException.class,
+                () -> rp.setDepositFee(BigInteger.TEN.pow(16)));
+        // only the guardian sets
+        assertRevertsWithReason(devnet, devnet.account(1).getAddress(), rp.depositSettings(),
+                RocketDAOProtocolSettingsDeposit.getABI_send_setSettingUint("deposit.fee", BigInteger.ONE),
+                "Account is not a temporary guardian");
+    }
+
+    @Test
+    void onlyRegisteredContractsWriteOnceDeployed(Devnet devnet, RocketPoolDevnet rp, @Account(1) Credentials alice)
+            throws Exception {
+        byte[] anyKey = key("contract.address", "rocketTokenRETH");
+        for (Credentials who : new Credentials[] {alice, devnet.deployer()}) {
+            assertRevertsWithReason(devnet, who.getAddress(), rp.rocketStorage(),
+                    RocketStorage.getABI_send_setAddress(anyKey, who.getAddress()), "Invalid or outdated network contract");
+            assertRevertsWithReason(devnet, who.getAddress(), rp.rocketStorage(),
+                    RocketStorage.getABI_send_setUint(anyKey, BigInteger.ONE), "Invalid or outdated network contract");
+        }
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.rocketStorage(), RocketStorage.getABI_send_setDeployedStatus(),
+                "Is not guardian account");
+        // rETH mints only for the registered deposit pool
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.rETH(),
+                RocketTokenRETH.getABI_send_mint(BigInteger.ONE, alice.getAddress()), "Invalid or outdated contract");
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.rETH(), RocketTokenRETH.getABI_send_depositExcess(BigInteger.ONE),
+                "Invalid or outdated contract");
+        // node withdrawal addresses: the node itself until set
+        RocketStorage storage = RocketPoolTestSupport.storage(devnet, rp, alice);
+        assertEquals(alice.getAddress(), storage.call_getNodeWithdrawalAddress(alice.getAddress()).send());
+        storage.send_setWithdrawalAddress(alice.getAddress(), devnet.account(2).getAddress(), false).send();
+        assertEquals(devnet.account(2).getAddress(), storage.call_getNodePendingWithdrawalAddress(alice.getAddress()).send());
+        assertEquals(alice.getAddress(), storage.call_getNodeWithdrawalAddress(alice.getAddress()).send());
+        RocketPoolTestSupport.storage(devnet, rp, devnet.account(2)).send_confirmWithdrawalAddress(alice.getAddress()).send();
+        assertEquals(devnet.account(2).getAddress(), storage.call_getNodeWithdrawalAddress(alice.getAddress()).send());
+    }
+
+    @Test
+    void tokenMetadata(Devnet devnet, RocketPoolDevnet rp) throws Exception {
+        RocketTokenRETH reth = RocketPoolTestSupport.rETH(devnet, rp, devnet.account(1));
+        assertEquals("Rocket Pool ETH", reth.call_name().send());
+        assertEquals("rETH", reth.call_symbol().send());
+        assertEquals(BigInteger.valueOf(18), reth.call_decimals().send());
+        assertEquals(BigInteger.ZERO, reth.call_totalSupply().send());
+    }
+
+    private static byte[] settingKey(byte[] namespace, String path) {
+        byte[] p = path.getBytes();
+        byte[] packed = new byte[namespace.length + p.length];
+        System.arraycopy(namespace, 0, packed, 0, namespace.length);
+        System.arraycopy(p, 0, packed, namespace.length, p.length);
+        return Hash.sha3(packed);
+    }
+}

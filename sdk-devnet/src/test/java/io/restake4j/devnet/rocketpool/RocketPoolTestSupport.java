@@ -1,0 +1,120 @@
+package io.restake4j.devnet.rocketpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.RocketPoolDevnet;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
+import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
+import io.restake4j.devnet.fixtures.rocketpool.RocketStorage;
+import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+
+/** Helpers shared by the Rocket Pool fixture tests: wrappers per account, Rocket Pool's arithmetic, reverts. */
+final class RocketPoolTestSupport {
+
+    static final BigInteger ETH = BigInteger.TEN.pow(18);
+    /** The devnet's start values (upstream's deploy-time defaults). */
+    static final BigInteger DEFAULT_FEE = new BigInteger("500000000000000");
+    static final BigInteger DEFAULT_MINIMUM = BigInteger.TEN.pow(16);
+    static final BigInteger DEFAULT_POOL_MAXIMUM = eth(160);
+    static final BigInteger DEFAULT_TARGET_COLLATERAL = BigInteger.TEN.pow(17);
+
+    private RocketPoolTestSupport() {
+    }
+
+    static BigInteger eth(long n) {
+        return ETH.multiply(BigInteger.valueOf(n));
+    }
+
+    /** floor(a * b / c), the rounding of every Rocket Pool conversion. */
+    static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger c) {
+        return a.multiply(b).divide(c);
+    }
+
+    /** floor(value * fee / 1e18). */
+    static BigInteger fee(BigInteger value, BigInteger fee) {
+        return mulDiv(value, fee, ETH);
+    }
+
+    /** keccak256(abi.encodePacked(prefix, suffix)) for two strings. */
+    static byte[] key(String prefix, String suffix) {
+        return Hash.sha3((prefix + suffix).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** keccak256(abi.encodePacked(prefix, address)): the 20 address bytes, no padding. */
+    static byte[] key(String prefix, String address, boolean isAddress) {
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] a = Numeric.hexStringToByteArray(address);
+        byte[] packed = new byte[p.length + a.length];
+        System.arraycopy(p, 0, packed, 0, p.length);
+        System.arraycopy(a, 0, packed, p.length, a.length);
+        return Hash.sha3(packed);
+    }
+
+    static RocketStorage storage(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketStorage.load(rp.rocketStorage(), devnet.web3j(), devnet.transactionManager(as), devnet.gasProvider());
+    }
+
+    static RocketTokenRETH rETH(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketTokenRETH.load(rp.rETH(), devnet.web3j(), devnet.transactionManager(as), devnet.gasProvider());
+    }
+
+    static RocketDepositPool pool(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketDepositPool.load(rp.depositPool(), devnet.web3j(), devnet.transactionManager(as),
+                devnet.gasProvider());
+    }
+
+    static RocketNetworkBalances balances(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketNetworkBalances.load(rp.networkBalances(), devnet.web3j(), devnet.transactionManager(as),
+                devnet.gasProvider());
+    }
+
+    static RocketDAOProtocolSettingsDeposit settings(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketDAOProtocolSettingsDeposit.load(rp.depositSettings(), devnet.web3j(), devnet.transactionManager(as),
+                devnet.gasProvider());
+    }
+
+    /** Ether paid for the transaction's gas. */
+    static BigInteger gasCost(TransactionReceipt receipt) {
+        return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
+    }
+
+    static BigInteger balance(Devnet devnet, String address) throws Exception {
+        return devnet.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    /** Simulates {@code calldata} with {@code value} and asserts it reverts with the reason string {@code reason}. */
+    static void assertRevertsWithReason(Devnet devnet, String from, String to, String calldata, BigInteger value,
+            String reason) throws Exception {
+        EthCall result = devnet.web3j().ethCall(
+                Transaction.createFunctionCallTransaction(from, null, null, null, to, value, calldata),
+                DefaultBlockParameterName.LATEST).send();
+        assertTrue(result.isReverted(), "expected a revert with \"" + reason + "\", got " + result.getValue());
+        String data = result.getRevertReasonEncodedData() == null ? ""
+                : result.getRevertReasonEncodedData().replace("\"", "");
+        String expected = Hash.sha3String("Error(string)").substring(0, 10)
+                + FunctionEncoder.encodeConstructor(List.of(new Utf8String(reason)));
+        assertEquals(expected, data, "revert data, expected \"" + reason + "\"");
+    }
+
+    static void assertRevertsWithReason(Devnet devnet, String from, String to, String calldata, String reason)
+            throws Exception {
+        assertRevertsWithReason(devnet, from, to, calldata, BigInteger.ZERO, reason);
+    }
+}
