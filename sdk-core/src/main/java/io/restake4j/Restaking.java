@@ -141,7 +141,7 @@ public final class Restaking implements AutoCloseable {
             synchronized (this) {
                 e = etherFi;
                 if (e == null) {
-                    etherFi = e = new EtherFi(pipeline, reader, network);
+                    etherFi = e = new EtherFi(pipeline, reader, tokens, network);
                 }
             }
         }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
-import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
@@ -28,15 +27,16 @@ import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.WithdrawalRequest;
 import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.rpc.TransportFailures;
 import io.restake4j.tokens.ApprovalPolicy;
-import io.restake4j.signer.Signer;
 import io.restake4j.tokens.Approvals;
 import io.restake4j.tokens.PermitSignature;
+import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
@@ -72,19 +72,24 @@ public final class EtherFi {
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
     private static final String PROTOCOL = "ether.fi";
+    /** eETH's EIP-712 domain: not its {@code name()} ("ether.fi ETH"). */
+    private static final String EETH_DOMAIN_NAME = "EETH";
+    private static final String EETH_DOMAIN_VERSION = "1";
     private static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
 
     private final Pipeline pipeline;
     private final MulticallReader reader;
+    private final Tokens tokens;
     private final String pool;
     private final String eeth;
     private final String weeth;
     private final String nft;
 
     /** For {@code Restaking}; use {@code client.etherFi()}. */
-    public EtherFi(Pipeline pipeline, MulticallReader reader, Network network) {
+    public EtherFi(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
         this.pipeline = pipeline;
         this.reader = reader;
+        this.tokens = tokens;
         for (String key : List.of("etherfi.LiquidityPool", "etherfi.eETH", "etherfi.weETH", "etherfi.WithdrawRequestNFT")) {
             if (network.address(key).isEmpty()) {
                 throw new InvalidInputException("network " + network.name() + " knows no ether.fi deployment: it lacks the "
@@ -133,7 +138,7 @@ public final class EtherFi {
      * {@code Transfer} and {@code TransferShares} events.
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
-        requireEth(eth);
+        Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
         if (!ZERO.equals(referral)) {
             Inputs.address(referral, "referral");
         }
@@ -153,7 +158,7 @@ public final class EtherFi {
      * together before the first is signed. The result reports the weETH received.
      */
     public Operation<LiquidResult> stakeAndWrap(Amount eth) {
-        requireEth(eth);
+        Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
         String owner = pipeline.from();
         EtherFiRates before = rates();
         BigInteger shares = before.sharesForDeposit(eth.wei());
@@ -179,8 +184,7 @@ public final class EtherFi {
 
     /** Wraps {@code eEth} into weETH (approving weETH exactly when the allowance is short); the result is the weETH minted. */
     public Operation<LiquidResult> wrap(Amount eEth) {
-        Inputs.positive(eEth, "wrap amount");
-        requireToken(eEth, eeth, "eETH");
+        Inputs.amountOf(eEth, eETH(), "wrap amount");
         String owner = pipeline.from();
         Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + eEth);
         Approvals.require(plan, owner, weeth, eEth, ApprovalPolicy.EXACT);
@@ -192,8 +196,7 @@ public final class EtherFi {
 
     /** Unwraps {@code weEth} into eETH; the result is the eETH sent back and the shares it moved. */
     public Operation<LiquidResult> unwrap(Amount weEth) {
-        Inputs.positive(weEth, "unwrap amount");
-        requireToken(weEth, weeth, "weETH");
+        Inputs.amountOf(weEth, weETH(), "unwrap amount");
         String owner = pipeline.from();
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + weEth)
                 .check(Approvals.balanceCheck(owner, weEth))
@@ -262,39 +265,49 @@ public final class EtherFi {
 
     /**
      * Requests the withdrawal of {@code eEth} through the LiquidityPool ({@code requestWithdraw}), which takes
-     * the eETH and mints a WithdrawRequestNFT to the client account; approves the pool exactly when the
-     * allowance is short. Refused before signing below the pool's {@code minWithdrawAmount} or above its
-     * {@code maxWithdrawAmount} (read from the pool), or above the balance. The result carries the request id
-     * (from {@code WithdrawRequestCreated}) and the shares it locked.
+     * the eETH and mints a WithdrawRequestNFT to the client account. An amount above the pool's
+     * {@code maxWithdrawAmount} is split into requests within [{@code minWithdrawAmount},
+     * {@code maxWithdrawAmount}] (a last part below the minimum borrows from the one before), one
+     * {@code requestWithdraw} transaction each, since ether.fi has no batch request; the pool is approved once,
+     * exactly for the total, when the allowance is short. Refused before signing below the minimum or above the
+     * balance. The result carries the request ids (from {@code WithdrawRequestCreated}) and the shares locked.
      */
     public Operation<LiquidResult> requestWithdrawal(Amount eEth) {
-        checkRequestBounds(eEth);
+        List<BigInteger> parts = splitRequest(eEth);
         String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi");
+        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi in "
+                + parts.size() + " request(s)");
         Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
-        plan.step(Step.of("requestWithdraw " + eEth, LiquidityPool::load, pool, p -> p.call_requestWithdraw(owner, eEth.wei())));
+        for (BigInteger part : parts) {
+            plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
+                    p -> p.call_requestWithdraw(owner, part)));
+        }
         plan.result(ex -> requestResult(ex, eEth));
         return new PipelineOperation<>(pipeline, plan.build());
     }
 
     /**
-     * As {@link #requestWithdrawal(Amount)}, with an eETH permit (EIP-2612, domain "EETH" version "1") signed
-     * here instead of an approval transaction: one {@code requestWithdrawWithPermit} transaction in all. The
-     * permit is signed when this method is called, after the bounds are checked, and is valid until
-     * {@code deadline}.
+     * As {@link #requestWithdrawal(Amount)}, with an eETH permit (EIP-2612, domain "EETH" version "1") for the
+     * total signed here instead of an approval transaction: the first request is
+     * {@code requestWithdrawWithPermit}, any further parts spend the rest of the permitted allowance. The permit
+     * is signed when this method is called, after the amount is checked, and is valid until {@code deadline}.
      */
     public Operation<LiquidResult> requestWithdrawalWithPermit(Amount eEth, Instant deadline) {
-        checkRequestBounds(eEth);
+        List<BigInteger> parts = splitRequest(eEth);
         String owner = pipeline.from();
-        PermitSignature p = signEEthPermit(eEth, pool, deadline);
+        PermitSignature p = tokens.signPermit(eEth, pool, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
         LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("request the withdrawal of " + eEth + " from ether.fi with a permit")
+        Plan.Builder<LiquidResult> plan = Plan.<LiquidResult>builder("request the withdrawal of " + eEth
+                + " from ether.fi with a permit, in " + parts.size() + " request(s)")
                 .check(Approvals.balanceCheck(owner, eEth))
-                .step(Step.raw("requestWithdrawWithPermit " + eEth, pool,
-                        LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, eEth.wei(), permit), BigInteger.ZERO))
-                .result(ex -> requestResult(ex, eEth))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                .step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), eETH()), pool,
+                        LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, parts.get(0), permit), BigInteger.ZERO));
+        for (BigInteger part : parts.subList(1, parts.size())) {
+            plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
+                    q -> q.call_requestWithdraw(owner, part)));
+        }
+        plan.result(ex -> requestResult(ex, eEth));
+        return new PipelineOperation<>(pipeline, plan.build());
     }
 
     /**
@@ -302,10 +315,9 @@ public final class EtherFi {
      * one {@code wrapWithPermit} transaction.
      */
     public Operation<LiquidResult> wrapWithPermit(Amount eEth, Instant deadline) {
-        Inputs.positive(eEth, "wrap amount");
-        requireToken(eEth, eeth, "eETH");
+        Inputs.amountOf(eEth, eETH(), "wrap amount");
         String owner = pipeline.from();
-        PermitSignature p = signEEthPermit(eEth, weeth, deadline);
+        PermitSignature p = tokens.signPermit(eEth, weeth, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
         WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("wrap " + eEth + " with a permit")
                 .check(Approvals.balanceCheck(owner, eEth))
@@ -325,39 +337,9 @@ public final class EtherFi {
         return new LiquidResult(ex, eEth, shares, ids, null);
     }
 
-    /**
-     * Signs an eETH permit for {@code spender}. eETH's EIP-712 domain name is "EETH", not its {@code name()}
-     * ("ether.fi ETH"), so the generic {@code client.tokens().signPermit} cannot derive it; the domain built
-     * here is checked against eETH's {@code DOMAIN_SEPARATOR()} before anything is signed.
-     */
-    private PermitSignature signEEthPermit(Amount eEth, String spender, Instant deadline) {
-        if (deadline == null || !deadline.isAfter(Instant.now())) {
-            throw new InvalidInputException("permit deadline must be in the future, was " + deadline);
-        }
-        Signer signer = pipeline.config().signer();
-        if (signer == null) {
-            throw new InvalidInputException("this client has no signer: it cannot sign a permit");
-        }
-        String owner = signer.address();
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> nonce = batch.add(EETH::load, eeth, e -> e.call_nonces(owner));
-        Read<byte[]> separator = batch.add(EETH::load, eeth, EETH::call_DOMAIN_SEPARATOR);
-        batch.execute();
-        BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
-        String json = EEthPermit.typedData(pipeline.config().chainId(), eeth, owner, spender, eEth.wei(), nonce.get(),
-                deadlineSeconds);
-        if (!java.util.Arrays.equals(EEthPermit.domainSeparator(json), separator.get())) {
-            throw new InvalidInputException("eETH at " + eeth + " does not use the EIP-712 domain (\"EETH\", \"1\", chain "
-                    + pipeline.config().chainId() + "): its DOMAIN_SEPARATOR differs; no permit signed");
-        }
-        Sign.SignatureData sig = signer.signTypedData(json);
-        return new PermitSignature(eeth, owner, spender, eEth.wei(), nonce.get(), deadlineSeconds, Numeric.toBigInt(sig.getV()),
-                sig.getR(), sig.getS());
-    }
-
-    private void checkRequestBounds(Amount eEth) {
-        Inputs.positive(eEth, "withdrawal amount");
-        requireToken(eEth, eeth, "eETH");
+    /** The parts a request of {@code eEth} is split into, within the pool's bounds (one batched read). */
+    private List<BigInteger> splitRequest(Amount eEth) {
+        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
         ReadBatch batch = reader.newBatch();
         Read<BigInteger> min = batch.add(LiquidityPool::load, pool, LiquidityPool::call_minWithdrawAmount);
         Read<BigInteger> max = batch.add(LiquidityPool::load, pool, LiquidityPool::call_maxWithdrawAmount);
@@ -366,10 +348,7 @@ public final class EtherFi {
             throw new InvalidInputException(eEth + " is below ether.fi's minimum withdrawal request (minWithdrawAmount "
                     + Amount.ofWei(min.get(), eETH()) + ")");
         }
-        if (eEth.wei().compareTo(max.get()) > 0) {
-            throw new InvalidInputException(eEth + " is above ether.fi's maximum withdrawal request (maxWithdrawAmount "
-                    + Amount.ofWei(max.get(), eETH()) + "); request it in parts");
-        }
+        return RequestSplit.split(eEth.wei(), min.get(), max.get(), "an ether.fi withdrawal request", "eETH");
     }
 
     /** The client account's unclaimed withdrawal requests; see {@link #requests(String)}. */
@@ -525,20 +504,6 @@ public final class EtherFi {
             }
         }
         return ids.stream().sorted().toList();
-    }
-
-    private static void requireEth(Amount eth) {
-        Inputs.positive(eth, "stake amount");
-        if (!eth.token().equals(Token.ETH)) {
-            throw new InvalidInputException("ether.fi stakes ETH, not " + eth.token().symbol());
-        }
-    }
-
-    private static void requireToken(Amount amount, String address, String symbol) {
-        if (amount.token().address() == null || !amount.token().address().equalsIgnoreCase(address)) {
-            throw new InvalidInputException("expected an amount of " + symbol + " (" + address + "), got " + amount.token().symbol()
-                    + (amount.token().address() == null ? "" : " (" + amount.token().address() + ")"));
-        }
     }
 
     /** The sum of eETH's Transfer events from {@code from} to {@code to} in this execution. */

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
 
 /** Input checks shared by every facade; each failure names the parameter and the value. */
 public final class Inputs {
@@ -34,5 +35,19 @@ public final class Inputs {
             throw new InvalidInputException(what + " must be greater than zero, was 0 " + amount.token().symbol());
         }
         return amount;
+    }
+
+    /** A positive amount of {@code expected} (compared by address; ETH is the token without one). */
+    public static Amount amountOf(Amount amount, Token expected, String what) {
+        positive(amount, what);
+        if (!amount.token().equals(expected)) {
+            throw new InvalidInputException(what + ": expected an amount of " + describe(expected) + ", got "
+                    + describe(amount.token()));
+        }
+        return amount;
+    }
+
+    private static String describe(Token token) {
+        return token.address() == null ? token.symbol() : token.symbol() + " (" + token.address() + ")";
     }
 }

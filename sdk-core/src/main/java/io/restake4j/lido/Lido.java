@@ -16,6 +16,7 @@ import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.WithdrawalRequest;
 import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
@@ -123,7 +124,7 @@ public final class Lido {
      * {@code submit(referral)}); refused before signing when it exceeds the current stake limit.
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
-        requireEth(eth, "stake amount");
+        Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
         if (!ZERO.equals(referral)) {
             Inputs.address(referral, "referral");
         }
@@ -143,7 +144,7 @@ public final class Lido {
      * and its shares minted as wstETH); the result reports the wstETH received.
      */
     public Operation<LiquidResult> stakeAndWrap(Amount eth) {
-        requireEth(eth, "stake amount");
+        Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
         String staker = pipeline.from();
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido and wrap it into wstETH")
                 .check(stakeLimitCheck(eth))
@@ -164,8 +165,7 @@ public final class Lido {
 
     /** Wraps {@code stEth} into wstETH (approving wstETH exactly when the allowance is short). */
     public Operation<LiquidResult> wrap(Amount stEth) {
-        Inputs.positive(stEth, "wrap amount");
-        requireToken(stEth, steth, "stETH");
+        Inputs.amountOf(stEth, stETH(), "wrap amount");
         String owner = pipeline.from();
         Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + stEth);
         Approvals.require(plan, owner, wsteth, stEth, ApprovalPolicy.EXACT);
@@ -177,8 +177,7 @@ public final class Lido {
 
     /** Unwraps {@code wstEth} back into stETH; the result reports the stETH received. */
     public Operation<LiquidResult> unwrap(Amount wstEth) {
-        Inputs.positive(wstEth, "unwrap amount");
-        requireToken(wstEth, wsteth, "wstETH");
+        Inputs.amountOf(wstEth, wstETH(), "unwrap amount");
         String owner = pipeline.from();
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + wstEth)
                 .check(Approvals.balanceCheck(owner, wstEth))
@@ -328,11 +327,8 @@ public final class Lido {
     }
 
     private Split split(Amount amount) {
-        Inputs.positive(amount, "withdrawal amount");
-        boolean wrapped = amount.token().equals(wstETH());
-        if (!wrapped) {
-            requireToken(amount, steth, "stETH or wstETH");
-        }
+        boolean wrapped = amount != null && amount.token().equals(wstETH());
+        Inputs.amountOf(amount, wrapped ? wstETH() : stETH(), "withdrawal amount (stETH or wstETH)");
         ReadBatch batch = reader.newBatch();
         Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MIN_STETH_WITHDRAWAL_AMOUNT);
         Read<BigInteger> max = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MAX_STETH_WITHDRAWAL_AMOUNT);
@@ -349,23 +345,7 @@ public final class Lido {
 
     /** The amounts a withdrawal of {@code total} stETH wei is split into, each within [min, max]. */
     static List<BigInteger> split(BigInteger total, BigInteger min, BigInteger max) {
-        if (total.compareTo(min) < 0) {
-            throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, was " + total);
-        }
-        List<BigInteger> parts = new ArrayList<>();
-        BigInteger left = total;
-        while (left.compareTo(max) > 0) {
-            parts.add(max);
-            left = left.subtract(max);
-        }
-        if (left.compareTo(min) < 0) {
-            // only possible after a full part: move the shortfall from it (max - shortfall stays >= min)
-            BigInteger shortfall = min.subtract(left);
-            parts.set(parts.size() - 1, max.subtract(shortfall));
-            left = min;
-        }
-        parts.add(left);
-        return parts;
+        return RequestSplit.split(total, min, max, "a Lido withdrawal request", "stETH");
     }
 
     /**
@@ -530,20 +510,6 @@ public final class Lido {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private static void requireEth(Amount eth, String what) {
-        Inputs.positive(eth, what);
-        if (!eth.token().equals(Token.ETH)) {
-            throw new InvalidInputException("Lido stakes ETH, not " + eth.token().symbol());
-        }
-    }
-
-    private static void requireToken(Amount amount, String address, String symbol) {
-        if (amount.token().address() == null || !amount.token().address().equalsIgnoreCase(address)) {
-            throw new InvalidInputException("expected an amount of " + symbol + " (" + address + "), got " + amount.token().symbol()
-                    + (amount.token().address() == null ? "" : " (" + amount.token().address() + ")"));
-        }
-    }
 
     /** The sum of {@code token}'s Transfer events to {@code to} in this execution. */
     private static BigInteger minted(Execution ex, String token, String to) {

@@ -162,13 +162,13 @@ public final class RocketPool {
 
     /** What {@code rEth} is worth in ETH at the current rate, rounded down as rETH's {@code getEthValue}. */
     public Amount ethValue(Amount rEth) {
-        requireToken(rEth, rETH(), "rETH");
+        Inputs.amountOf(rEth, rETH(), "rETH amount");
         return Amount.ofWei(rates().ethValue(rEth.wei()), Token.ETH);
     }
 
     /** How much rETH {@code eth} is worth at the current rate, rounded down as rETH's {@code getRethValue}. */
     public Amount rethValue(Amount eth) {
-        requireToken(eth, Token.ETH, "ETH");
+        Inputs.amountOf(eth, Token.ETH, "ETH amount");
         return Amount.ofWei(rates().rethValue(eth.wei()), rETH());
     }
 
@@ -226,8 +226,7 @@ public final class RocketPool {
      * @throws InvalidInputException for a zero or non-ETH amount, or when a condition above fails
      */
     public Operation<LiquidResult> deposit(Amount eth) {
-        Inputs.positive(eth, "deposit amount");
-        requireToken(eth, Token.ETH, "ETH");
+        Inputs.amountOf(eth, Token.ETH, "deposit amount");
         Addresses a = addresses;
         DepositReads now = readDepositConditions();
         DepositConditions c = now.conditions();
@@ -309,9 +308,8 @@ public final class RocketPool {
      * @throws InvalidInputException for a zero or non-rETH amount, or when a condition above fails
      */
     public Operation<LiquidResult> burn(Amount rEth) {
-        Inputs.positive(rEth, "burn amount");
         Token reth = rETH();
-        requireToken(rEth, reth, "rETH");
+        Inputs.amountOf(rEth, reth, "burn amount");
         Addresses a = addresses;
         String owner = pipeline.from();
         ReadBatch batch = reader.newBatch();
@@ -389,15 +387,6 @@ public final class RocketPool {
         BigInteger value = new RocketPoolRates(total.get(), supply.get()).ethValue(held.get());
         return new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), held.get(), Amount.ofWei(value, Token.ETH),
                 List.of());
-    }
-
-    private static void requireToken(Amount amount, Token expected, String symbol) {
-        if (amount == null) {
-            throw new InvalidInputException("the " + symbol + " amount is missing");
-        }
-        if (!amount.token().equals(expected)) {
-            throw new InvalidInputException("expected an amount of " + symbol + " (" + expected + "), got " + amount);
-        }
     }
 
     @Override

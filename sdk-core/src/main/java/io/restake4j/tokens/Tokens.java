@@ -162,12 +162,24 @@ public final class Tokens {
 
     /**
      * Signs an EIP-2612 permit for {@code spender} to pull {@code amount} from the client's account until
-     * {@code deadline}. The token's EIP-712 domain is derived (name, version 1 or 2, chain, address) and
-     * checked against its {@code DOMAIN_SEPARATOR()} before anything is signed. One batched read.
+     * {@code deadline}. The token's EIP-712 domain is derived (its {@code name()}, version 1 or 2, chain,
+     * address) and checked against its {@code DOMAIN_SEPARATOR()} before anything is signed. One batched read.
      *
      * @throws InvalidInputException when the token has no permit or its domain cannot be determined
      */
     public PermitSignature signPermit(Amount amount, String spender, Instant deadline) {
+        return signPermit(amount, spender, deadline, null, null);
+    }
+
+    /**
+     * As {@link #signPermit(Amount, String, Instant)}, for a token whose EIP-712 domain name is not its
+     * {@code name()} (ether.fi's eETH: name "ether.fi ETH", domain "EETH"). The domain is still checked against
+     * the token's {@code DOMAIN_SEPARATOR()} before anything is signed.
+     *
+     * @param domainName    the EIP-712 domain name the token hashes
+     * @param domainVersion the EIP-712 domain version the token hashes
+     */
+    public PermitSignature signPermit(Amount amount, String spender, Instant deadline, String domainName, String domainVersion) {
         Inputs.positive(amount, "permit amount");
         Inputs.address(spender, "spender");
         if (deadline == null || !deadline.isAfter(Instant.now())) {
@@ -184,12 +196,14 @@ public final class Tokens {
         Read<BigInteger> nonce = batch.add(ERC20Permit::load, token, e -> e.call_nonces(owner));
         Read<byte[]> separator = batch.add(ERC20Permit::load, token, ERC20Permit::call_DOMAIN_SEPARATOR);
         batch.execute();
-        if (!nonce.succeeded() || !separator.succeeded() || !name.succeeded()) {
+        if (!nonce.succeeded() || !separator.succeeded() || (domainName == null && !name.succeeded())) {
             throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
         }
+        String domain = domainName != null ? domainName : name.get();
+        List<String> versions = domainVersion != null ? List.of(domainVersion) : List.of("1", "2");
         BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
-        for (String version : List.of("1", "2")) {
-            String json = permitJson(name.get(), version, pipeline.config().chainId(), token, owner, spender,
+        for (String version : versions) {
+            String json = permitJson(domain, version, pipeline.config().chainId(), token, owner, spender,
                     amount.wei(), nonce.get(), deadlineSeconds);
             try {
                 if (java.util.Arrays.equals(new StructuredDataEncoder(json).hashDomain(), separator.get())) {
@@ -202,7 +216,8 @@ public final class Tokens {
             }
         }
         throw new InvalidInputException("cannot determine the EIP-712 domain of " + amount.token().symbol() + " at " + token
-                + ": its DOMAIN_SEPARATOR matches neither version 1 nor 2 of name '" + name.get() + "'");
+                + ": its DOMAIN_SEPARATOR matches neither version " + String.join(" nor ", versions) + " of name '" + domain
+                + "' on chain " + pipeline.config().chainId() + "; no permit signed");
     }
 
     static String permitJson(String name, String version, long chainId, String token, String owner, String spender,

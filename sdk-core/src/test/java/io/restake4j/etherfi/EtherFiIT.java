@@ -264,6 +264,46 @@ class EtherFiIT {
     }
 
     @Test
+    void aRequestAboveTheMaximumIsSplitAndAllPartsAreClaimedInOneCall(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 209, 4100);
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            EtherFi etherFi = client.etherFi();
+            etherFi.stake(Amount.parse("4050", Token.ETH)).send();
+            BigInteger nonce = nonce(devnet, alice);
+            LiquidResult requested = etherFi.requestWithdrawal(Amount.parse("2500", etherFi.eETH())).send();
+            assertEquals(3, requested.requestIds().size(), "1000 + 1000 + 500 eETH");
+            assertEquals(4, requested.transactionCount(), "one approval, then one requestWithdraw per part");
+            assertEquals(nonce.add(BigInteger.valueOf(4)), nonce(devnet, alice));
+            List<BigInteger> amounts = new java.util.ArrayList<>();
+            for (BigInteger id : requested.requestIds()) {
+                amounts.add(nft(devnet, fixture).call_getRequest(id).send().amountOfEEth);
+            }
+            assertEquals(List.of(eth(1000), eth(1000), eth(500)), amounts);
+
+            LiquidResult permitted = etherFi.requestWithdrawalWithPermit(Amount.parse("1500", etherFi.eETH()),
+                    Instant.now().plus(Duration.ofMinutes(10))).send();
+            assertEquals(2, permitted.transactionCount(), "requestWithdrawWithPermit for 1000, then requestWithdraw for 500");
+            assertEquals(2, permitted.requestIds().size());
+
+            BigInteger[] t = totals(devnet, fixture);
+            BigInteger product = BigInteger.TEN.pow(18).multiply(t[0]);
+            BigInteger frozen = product.divide(t[1]).add(product.mod(t[1]).signum() == 0 ? BigInteger.ZERO : BigInteger.ONE);
+            fixture.finalizeAll();
+            BigInteger expected = BigInteger.ZERO;
+            List<BigInteger> all = new java.util.ArrayList<>(requested.requestIds());
+            all.addAll(permitted.requestIds());
+            for (BigInteger id : all) {
+                var r = nft(devnet, fixture).call_getRequest(id).send();
+                expected = expected.add(r.amountOfEEth.min(r.shareOfEEth.multiply(frozen).divide(BigInteger.TEN.pow(18))));
+            }
+            LiquidResult claimed = etherFi.claimAllFinalized().send();
+            assertEquals(1, claimed.transactionCount(), "five requests in one batchClaimWithdraw");
+            assertEquals(all.stream().sorted().toList(), claimed.requestIds());
+            assertEquals(expected, claimed.amount().wei(), "min(requested, shares x rate frozen at finalization), per request");
+        }
+    }
+
+    @Test
     void negativePathsAreRefusedBeforeSigning(Devnet devnet, EtherFiDevnet fixture) throws Exception {
         Credentials alice = fresh(devnet, 207, 20);
         try (Restaking client = DevnetClients.client(devnet, alice)) {
@@ -275,8 +315,8 @@ class EtherFiIT {
             BigInteger min = EtherFiDevnet.MIN_WITHDRAW_AMOUNT;
             assertRefused("below ether.fi's minimum withdrawal request (minWithdrawAmount 0.001 eETH)",
                     () -> etherFi.requestWithdrawal(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())));
-            assertRefused("above ether.fi's maximum withdrawal request (maxWithdrawAmount 1000 eETH)",
-                    () -> etherFi.requestWithdrawal(Amount.ofWei(EtherFiDevnet.MAX_WITHDRAW_AMOUNT.add(BigInteger.ONE), etherFi.eETH())));
+            assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(
+                    Amount.ofWei(EtherFiDevnet.MAX_WITHDRAW_AMOUNT.add(BigInteger.ONE), etherFi.eETH())).preview());
             assertRefused("greater than zero", () -> etherFi.requestWithdrawal(Amount.zero(etherFi.eETH())));
             assertRefused("expected an amount of eETH", () -> etherFi.requestWithdrawal(Amount.parse("1", etherFi.weETH())));
             assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(Amount.parse("5", etherFi.eETH())).preview());
@@ -291,10 +331,15 @@ class EtherFiIT {
 
             // the mint bucket: 2 ETH left, a 3 ETH deposit fails its simulation with LimitExceeded, by name
             fixture.setRateLimit(EtherFiDevnet.Bucket.MINT, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO);
-            SimulationRevertedException limited = assertThrows(SimulationRevertedException.class,
-                    () -> etherFi.stake(Amount.parse("3", Token.ETH)).send());
-            assertEquals("LimitExceeded", limited.revert().name(), limited.getMessage());
-            assertFalse(etherFi.stakeAndWrap(Amount.parse("3", Token.ETH)).preview().wouldSucceed());
+            try {
+                SimulationRevertedException limited = assertThrows(SimulationRevertedException.class,
+                        () -> etherFi.stake(Amount.parse("3", Token.ETH)).send());
+                assertEquals("LimitExceeded", limited.revert().name(), limited.getMessage());
+                assertFalse(etherFi.stakeAndWrap(Amount.parse("3", Token.ETH)).preview().wouldSucceed());
+            } finally { // the devnet is shared by every test class: put mainnet's bucket back
+                fixture.setRateLimit(EtherFiDevnet.Bucket.MINT, EtherFiDevnet.DEFAULT_MINT_CAPACITY_GWEI,
+                        EtherFiDevnet.DEFAULT_MINT_REFILL_GWEI_PER_SECOND);
+            }
             assertEquals(nonce, nonce(devnet, alice), "nothing was signed");
 
             fixture.finalizeAll();
