@@ -39,6 +39,7 @@ final class EtherFiChapter {
     static int run(Devnet devnet, int step) throws Exception {
         EtherFiDevnet fixtures = devnet.etherFi();
         Credentials grace = devnet.account(8);
+        devnet.setBalance(grace.getAddress(), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(3000)));
 
         println("");
         println("%d. ether.fi, staking as grace (the devnet's ether.fi fixtures; mainnet uses the real contracts)", step);
@@ -50,8 +51,8 @@ final class EtherFiChapter {
                 .build()) {
             EtherFi etherFi = client.etherFi();
 
-            LiquidResult staked = etherFi.stake(Amount.parse("5", Token.ETH)).send();
-            println("     staked 5 ETH: %s minted for %s shares (Transfer / TransferShares events)", staked.amount(),
+            LiquidResult staked = etherFi.stake(Amount.parse("2600", Token.ETH)).send();
+            println("     staked 2600 ETH: %s minted for %s shares (Transfer / TransferShares events)", staked.amount(),
                     staked.shares());
 
             var both = etherFi.stakeAndWrap(Amount.parse("2", Token.ETH));
@@ -75,24 +76,28 @@ final class EtherFiChapter {
             } catch (InvalidInputException tooSmall) {
                 println("     a tiny request is refused before signing: %s", tooSmall.getMessage());
             }
-            LiquidResult requested = etherFi.requestWithdrawal(Amount.parse("3", etherFi.eETH())).send();
-            BigInteger id = requested.requestIds().get(0);
-            println("     requested the withdrawal of %s: request #%s (%d transactions: approval + request)", requested.amount(), id,
+            LiquidResult requested = etherFi.requestWithdrawal(Amount.parse("2500", etherFi.eETH())).send();
+            println("     requested the withdrawal of %s: the pool takes at most 1000 eETH a request, so the SDK made requests %s "
+                    + "(%d transactions: one approval, one requestWithdraw per part)", requested.amount(), requested.requestIds(),
                     requested.transactionCount());
-            WithdrawalRequest pending = etherFi.requests().get(0);
-            println("     request #%s is %s, position %s in the queue", pending.id(), pending.status(), pending.queuePosition());
+            for (WithdrawalRequest r : etherFi.requests()) {
+                println("       request #%s: %s, %s, place in queue %s", r.id(), r.status(), r.requested(), r.queuePosition());
+            }
+            BigInteger first = requested.requestIds().get(0);
             try {
-                etherFi.claim(id);
+                etherFi.claim(first);
             } catch (InvalidInputException early) {
                 println("     claiming now is refused before signing: %s", early.getMessage());
             }
 
-            fixtures.finalize(id);
-            WithdrawalRequest finalized = etherFi.requests().get(0);
-            println("     the devnet oracle finalized it: %s, claimable %s", finalized.status(), finalized.claimable());
-            LiquidResult claimed = etherFi.claim(id).send();
-            println("     claimed %s for request(s) %s, fee %s ETH", claimed.amount(), claimed.requestIds(),
-                    Amount.ofWei(claimed.feesPaidWei(), Token.ETH).toPlainString());
+            fixtures.finalizeAll();
+            println("     the devnet oracle finalized the queue, freezing the rate:");
+            for (WithdrawalRequest r : etherFi.requests()) {
+                println("       request #%s: %s, claimable %s", r.id(), r.status(), r.claimable());
+            }
+            LiquidResult claimed = etherFi.claimAllFinalized().send();
+            println("     claimed %s for requests %s in %d transaction (batchClaimWithdraw)", claimed.amount(), claimed.requestIds(),
+                    claimed.transactionCount());
 
             List<LiquidPosition> positions = etherFi.positions();
             for (LiquidPosition p : positions) {
