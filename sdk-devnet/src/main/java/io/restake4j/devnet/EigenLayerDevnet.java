@@ -1,30 +1,20 @@
 package io.restake4j.devnet;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.abi.datatypes.generated.Uint8;
-import org.web3j.crypto.ContractUtils;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple2;
-import org.web3j.utils.Numeric;
 
 import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.devnet.fixtures.eigenlayer.AllocationManager;
@@ -88,10 +78,6 @@ public final class EigenLayerDevnet {
     private static final int STETH = 6;
     private static final int STETH_STRATEGY = 7;
     private static final int WHITELIST = 8;
-    private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(12_000_000L);
-    // the same generous fees as Devnet's gas provider; anvil refunds what is not used
-    private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
-    private static final BigInteger MAX_FEE = BigInteger.valueOf(100_000_000_000L);
 
     private final Devnet devnet;
     private final Config config;
@@ -133,46 +119,33 @@ public final class EigenLayerDevnet {
      * constructor gets the others' addresses; the transactions are sent back to back and checked at the end.
      */
     static EigenLayerDevnet deploy(Devnet devnet, Config config, Map<String, String> bytecodes) {
-        Credentials deployer = devnet.deployer();
-        String from = deployer.getAddress();
-        BigInteger nonce;
-        try {
-            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
-                    .getTransactionCount();
-        } catch (IOException e) {
-            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
-        }
-        String[] at = new String[CONTRACTS];
-        for (int i = 0; i < CONTRACTS; i++) {
-            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
-        }
+        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "EigenLayer");
+        String[] at = deployment.addresses(CONTRACTS);
         String version = FIXTURE_VERSION;
-        List<String> hashes = new ArrayList<>(CONTRACTS);
-        hashes.add(sendCreate(devnet, deployer, nonce, BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture")));
-        hashes.add(sendCreate(devnet, deployer, nonce, STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
+        String from = deployment.deployerAddress();
+        deployment.create(BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture"));
+        deployment.create(STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
                 new Address(at[DELEGATION_MANAGER]), new Address(at[ALLOCATION_MANAGER]), new Address(from),
-                new Address(from), new Utf8String(version)));
-        hashes.add(sendCreate(devnet, deployer, nonce, DELEGATION_MANAGER, bytecodes.get("DelegationManager"),
+                new Address(from), new Utf8String(version));
+        deployment.create(DELEGATION_MANAGER, bytecodes.get("DelegationManager"),
                 new Address(at[STRATEGY_MANAGER]), new Address(at[EIGEN_POD_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
-                new Uint32(config.withdrawalDelayBlocks()), new Utf8String(version)));
-        hashes.add(sendCreate(devnet, deployer, nonce, ALLOCATION_MANAGER, bytecodes.get("AllocationManager"),
+                new Uint32(config.withdrawalDelayBlocks()), new Utf8String(version));
+        deployment.create(ALLOCATION_MANAGER, bytecodes.get("AllocationManager"),
                 new Address(at[DELEGATION_MANAGER]), new Uint32(config.deallocationDelayBlocks()),
-                new Uint32(config.allocationConfigurationDelayBlocks())));
-        hashes.add(sendCreate(devnet, deployer, nonce, EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
-                new Address(at[BEACON_DEPOSIT]), new Address(at[DELEGATION_MANAGER]), new Address(from)));
-        hashes.add(sendCreate(devnet, deployer, nonce, REWARDS_COORDINATOR, bytecodes.get("RewardsCoordinator"),
+                new Uint32(config.allocationConfigurationDelayBlocks()));
+        deployment.create(EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
+                new Address(at[BEACON_DEPOSIT]), new Address(at[DELEGATION_MANAGER]), new Address(from));
+        deployment.create(REWARDS_COORDINATOR, bytecodes.get("RewardsCoordinator"),
                 new Address(at[DELEGATION_MANAGER]), new Address(at[STRATEGY_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
                 new Address(from), new Address(from), new Uint32(config.rewardsActivationDelay().toSeconds()),
-                new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS)));
-        hashes.add(sendCreate(devnet, deployer, nonce, STETH, bytecodes.get("TestToken"),
-                new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18)));
-        hashes.add(sendCreate(devnet, deployer, nonce, STETH_STRATEGY, bytecodes.get("StrategyBase"),
-                new Address(at[STRATEGY_MANAGER]), new Address(at[STETH])));
-        hashes.add(send(devnet, deployer, nonce.add(BigInteger.valueOf(WHITELIST)), at[STRATEGY_MANAGER],
-                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(at[STETH_STRATEGY]))));
-        for (int i = 0; i < hashes.size(); i++) {
-            requireSuccess(devnet, hashes.get(i), "EigenLayer fixture deployment step " + i);
-        }
+                new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS));
+        deployment.create(STETH, bytecodes.get("TestToken"),
+                new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18));
+        deployment.create(STETH_STRATEGY, bytecodes.get("StrategyBase"),
+                new Address(at[STRATEGY_MANAGER]), new Address(at[STETH]));
+        deployment.call(WHITELIST, at[STRATEGY_MANAGER],
+                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(at[STETH_STRATEGY])));
+        deployment.finish();
         devnet.register(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, at[STRATEGY_MANAGER]);
         devnet.register(DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER, at[DELEGATION_MANAGER]);
         devnet.register(DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER, at[ALLOCATION_MANAGER]);
@@ -197,48 +170,6 @@ public final class EigenLayerDevnet {
         }
         out.put("TestToken", FixtureArtifact.load("common", "TestToken").bytecode());
         return Map.copyOf(out);
-    }
-
-    static String sendCreate(Devnet devnet, Credentials deployer, BigInteger firstNonce, int index,
-            String bytecode, Type<?>... constructorArgs) {
-        String data = bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs));
-        return send(devnet, deployer, firstNonce.add(BigInteger.valueOf(index)), "", data);
-    }
-
-    static String send(Devnet devnet, Credentials from, BigInteger nonce, String to, String data) {
-        RawTransaction tx = RawTransaction.createTransaction(devnet.chainId(), nonce, DEPLOY_GAS, to, BigInteger.ZERO,
-                data, PRIORITY_FEE, MAX_FEE);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, from));
-        try {
-            EthSendTransaction sent = devnet.web3j().ethSendRawTransaction(signed).send();
-            if (sent.hasError()) {
-                throw new DevnetException("fixture transaction refused: " + sent.getError().getMessage());
-            }
-            return sent.getTransactionHash();
-        } catch (IOException e) {
-            throw new DevnetException("fixture transaction failed: " + e.getMessage(), e);
-        }
-    }
-
-    static void requireSuccess(Devnet devnet, String hash, String what) {
-        for (int attempt = 0; attempt < 2_000; attempt++) {
-            try {
-                var receipt = devnet.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-                if (receipt.isPresent()) {
-                    if (!receipt.get().isStatusOK()) {
-                        throw new DevnetException(what + " reverted (tx " + hash + ")");
-                    }
-                    return;
-                }
-                Thread.sleep(2);
-            } catch (IOException e) {
-                throw new DevnetException(what + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DevnetException(what + ": interrupted", e);
-            }
-        }
-        throw new DevnetException(what + ": no receipt for " + hash);
     }
 
     // ---------------------------------------------------------------- addresses and settings

@@ -1,17 +1,12 @@
 package io.restake4j.devnet;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.web3j.abi.datatypes.Address;
-import org.web3j.crypto.ContractUtils;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.etherfi.EtherFiRateLimiter;
@@ -96,39 +91,25 @@ public final class EtherFiDevnet {
 
     /** Deploys the fixtures back to back with nonce-derived addresses, sets the buckets, checks the receipts. */
     static EtherFiDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        Credentials deployer = devnet.deployer();
-        String from = deployer.getAddress();
-        BigInteger nonce;
-        try {
-            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
-                    .getTransactionCount();
-        } catch (IOException e) {
-            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
-        }
-        String[] at = new String[WITHDRAW_REQUEST_NFT + 1];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
-        }
-        List<String> hashes = new ArrayList<>(TRANSACTIONS);
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"),
-                new Address(at[EETH])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, LIQUIDITY_POOL, bytecodes.get("LiquidityPool"),
-                new Address(at[EETH]), new Address(at[WITHDRAW_REQUEST_NFT])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, EETH, bytecodes.get("EETH"),
-                new Address(at[LIQUIDITY_POOL]), new Address(at[RATE_LIMITER])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WEETH, bytecodes.get("WeETH"),
-                new Address(at[EETH]), new Address(at[LIQUIDITY_POOL])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WITHDRAW_REQUEST_NFT,
-                bytecodes.get("WithdrawRequestNFT"), new Address(at[LIQUIDITY_POOL])));
-        hashes.add(EigenLayerDevnet.send(devnet, deployer, nonce.add(BigInteger.valueOf(MINT_LIMIT)), at[RATE_LIMITER],
+        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "ether.fi");
+        String[] at = deployment.addresses(WITHDRAW_REQUEST_NFT + 1);
+        deployment.create(RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"),
+                new Address(at[EETH]));
+        deployment.create(LIQUIDITY_POOL, bytecodes.get("LiquidityPool"),
+                new Address(at[EETH]), new Address(at[WITHDRAW_REQUEST_NFT]));
+        deployment.create(EETH, bytecodes.get("EETH"),
+                new Address(at[LIQUIDITY_POOL]), new Address(at[RATE_LIMITER]));
+        deployment.create(WEETH, bytecodes.get("WeETH"),
+                new Address(at[EETH]), new Address(at[LIQUIDITY_POOL]));
+        deployment.create(WITHDRAW_REQUEST_NFT,
+                bytecodes.get("WithdrawRequestNFT"), new Address(at[LIQUIDITY_POOL]));
+        deployment.call(MINT_LIMIT, at[RATE_LIMITER],
                 EtherFiRateLimiter.getABI_send_setLimit(Bucket.MINT.id(), DEFAULT_MINT_CAPACITY_GWEI,
-                        DEFAULT_MINT_REFILL_GWEI_PER_SECOND)));
-        hashes.add(EigenLayerDevnet.send(devnet, deployer, nonce.add(BigInteger.valueOf(BURN_LIMIT)), at[RATE_LIMITER],
+                        DEFAULT_MINT_REFILL_GWEI_PER_SECOND));
+        deployment.call(BURN_LIMIT, at[RATE_LIMITER],
                 EtherFiRateLimiter.getABI_send_setLimit(Bucket.BURN.id(), DEFAULT_BURN_CAPACITY_GWEI,
-                        DEFAULT_BURN_REFILL_GWEI_PER_SECOND)));
-        for (int i = 0; i < hashes.size(); i++) {
-            EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "ether.fi fixture deployment step " + i);
-        }
+                        DEFAULT_BURN_REFILL_GWEI_PER_SECOND));
+        deployment.finish();
         devnet.register(DevnetAddresses.ETHERFI_LIQUIDITY_POOL, at[LIQUIDITY_POOL]);
         devnet.register(DevnetAddresses.ETHERFI_EETH, at[EETH]);
         devnet.register(DevnetAddresses.ETHERFI_WEETH, at[WEETH]);
@@ -252,21 +233,7 @@ public final class EtherFiDevnet {
                 devnet.gasProvider());
     }
 
-    private interface Call {
-        TransactionReceipt run() throws Exception;
-    }
-
-    private static TransactionReceipt send(String what, Call call) {
-        try {
-            TransactionReceipt receipt = call.run();
-            if (!receipt.isStatusOK()) {
-                throw new DevnetException("ether.fi " + what + " reverted (tx " + receipt.getTransactionHash() + ")");
-            }
-            return receipt;
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("ether.fi " + what + " failed: " + e.getMessage(), e);
-        }
+    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
+        return FixtureCalls.send("ether.fi", what, call);
     }
 }

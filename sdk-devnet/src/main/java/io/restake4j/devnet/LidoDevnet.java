@@ -1,16 +1,11 @@
 package io.restake4j.devnet;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.web3j.abi.datatypes.Address;
-import org.web3j.crypto.ContractUtils;
-import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.lido.Lido;
@@ -59,31 +54,17 @@ public final class LidoDevnet {
 
     /** Deploys the four fixtures (stETH, wstETH, the queue, the locator) back to back with nonce-derived addresses and checks the receipts at the end. */
     static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        Credentials deployer = devnet.deployer();
-        String from = deployer.getAddress();
-        BigInteger nonce;
-        try {
-            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
-                    .getTransactionCount();
-        } catch (IOException e) {
-            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
-        }
-        String[] at = new String[CONTRACTS];
-        for (int i = 0; i < CONTRACTS; i++) {
-            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
-        }
-        List<String> hashes = new ArrayList<>(CONTRACTS);
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, LIDO, bytecodes.get("Lido"),
-                new Address(at[WITHDRAWAL_QUEUE])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WSTETH, bytecodes.get("WstETH"),
-                new Address(at[LIDO])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, WITHDRAWAL_QUEUE,
-                bytecodes.get("WithdrawalQueueERC721"), new Address(at[LIDO]), new Address(at[WSTETH])));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, LOCATOR, bytecodes.get("LidoLocator"),
-                new Address(at[LIDO]), new Address(at[WSTETH]), new Address(at[WITHDRAWAL_QUEUE])));
-        for (int i = 0; i < hashes.size(); i++) {
-            EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "Lido fixture deployment step " + i);
-        }
+        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "Lido");
+        String[] at = deployment.addresses(CONTRACTS);
+        deployment.create(LIDO, bytecodes.get("Lido"),
+                new Address(at[WITHDRAWAL_QUEUE]));
+        deployment.create(WSTETH, bytecodes.get("WstETH"),
+                new Address(at[LIDO]));
+        deployment.create(WITHDRAWAL_QUEUE,
+                bytecodes.get("WithdrawalQueueERC721"), new Address(at[LIDO]), new Address(at[WSTETH]));
+        deployment.create(LOCATOR, bytecodes.get("LidoLocator"),
+                new Address(at[LIDO]), new Address(at[WSTETH]), new Address(at[WITHDRAWAL_QUEUE]));
+        deployment.finish();
         devnet.register(DevnetAddresses.LIDO_STETH, at[LIDO]);
         devnet.register(DevnetAddresses.LIDO_WSTETH, at[WSTETH]);
         devnet.register(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE, at[WITHDRAWAL_QUEUE]);
@@ -180,21 +161,7 @@ public final class LidoDevnet {
                 devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
     }
 
-    private interface Call {
-        TransactionReceipt run() throws Exception;
-    }
-
-    private static TransactionReceipt send(String what, Call call) {
-        try {
-            TransactionReceipt receipt = call.run();
-            if (!receipt.isStatusOK()) {
-                throw new DevnetException("Lido " + what + " reverted (tx " + receipt.getTransactionHash() + ")");
-            }
-            return receipt;
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("Lido " + what + " failed: " + e.getMessage(), e);
-        }
+    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
+        return FixtureCalls.send("Lido", what, call);
     }
 }

@@ -1,9 +1,7 @@
 package io.restake4j.devnet;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +11,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.crypto.ContractUtils;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
@@ -91,39 +86,25 @@ public final class RocketPoolDevnet {
      * contracts, and marks the storage deployed; checks the receipts at the end.
      */
     static RocketPoolDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        Credentials deployer = devnet.deployer();
-        String from = deployer.getAddress();
-        BigInteger nonce;
-        try {
-            nonce = devnet.web3j().ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send()
-                    .getTransactionCount();
-        } catch (IOException e) {
-            throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
-        }
-        String[] at = new String[CONTRACTS];
-        for (int i = 0; i < CONTRACTS; i++) {
-            at[i] = ContractUtils.generateContractAddress(from, nonce.add(BigInteger.valueOf(i)));
-        }
+        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "Rocket Pool");
+        String[] at = deployment.addresses(CONTRACTS);
         List<Utf8String> names = List.of(new Utf8String(ROCKET_TOKEN_RETH), new Utf8String(ROCKET_NETWORK_BALANCES),
                 new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_DEPOSIT_POOL));
         List<Address> addresses = List.of(new Address(at[RETH]), new Address(at[BALANCES]), new Address(at[SETTINGS]),
                 new Address(at[DEPOSIT_POOL]));
-        List<String> hashes = new ArrayList<>(DEPLOYED_STATUS + 1);
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, STORAGE, bytecodes.get("RocketStorage"),
-                new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses)));
+        deployment.create(STORAGE, bytecodes.get("RocketStorage"),
+                new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses));
         Address storage = new Address(at[STORAGE]);
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, RETH, bytecodes.get("RocketTokenRETH"), storage));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, BALANCES, bytecodes.get("RocketNetworkBalances"),
-                storage));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, SETTINGS,
-                bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage));
-        hashes.add(EigenLayerDevnet.sendCreate(devnet, deployer, nonce, DEPOSIT_POOL, bytecodes.get("RocketDepositPool"),
-                storage));
-        hashes.add(EigenLayerDevnet.send(devnet, deployer, nonce.add(BigInteger.valueOf(DEPLOYED_STATUS)), at[STORAGE],
-                FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of()))));
-        for (int i = 0; i < hashes.size(); i++) {
-            EigenLayerDevnet.requireSuccess(devnet, hashes.get(i), "Rocket Pool fixture deployment step " + i);
-        }
+        deployment.create(RETH, bytecodes.get("RocketTokenRETH"), storage);
+        deployment.create(BALANCES, bytecodes.get("RocketNetworkBalances"),
+                storage);
+        deployment.create(SETTINGS,
+                bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage);
+        deployment.create(DEPOSIT_POOL, bytecodes.get("RocketDepositPool"),
+                storage);
+        deployment.call(DEPLOYED_STATUS, at[STORAGE],
+                FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of())));
+        deployment.finish();
         devnet.register(DevnetAddresses.ROCKETPOOL_STORAGE, at[STORAGE]);
         devnet.register(DevnetAddresses.ROCKETPOOL_RETH, at[RETH]);
         devnet.register(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES, at[BALANCES]);
@@ -280,30 +261,12 @@ public final class RocketPoolDevnet {
                 devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
     }
 
-    private interface Call<T> {
-        T run() throws Exception;
+    private static <T> T read(String what, FixtureCalls.Call<T> call) {
+        return FixtureCalls.read("Rocket Pool", what, call);
     }
 
-    private static <T> T read(String what, Call<T> call) {
-        try {
-            return call.run();
-        } catch (Exception e) {
-            throw new DevnetException("Rocket Pool " + what + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static TransactionReceipt send(String what, Call<TransactionReceipt> call) {
-        try {
-            TransactionReceipt receipt = call.run();
-            if (!receipt.isStatusOK()) {
-                throw new DevnetException("Rocket Pool " + what + " reverted (tx " + receipt.getTransactionHash() + ")");
-            }
-            return receipt;
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("Rocket Pool " + what + " failed: " + e.getMessage(), e);
-        }
+    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
+        return FixtureCalls.send("Rocket Pool", what, call);
     }
 
     @Override
