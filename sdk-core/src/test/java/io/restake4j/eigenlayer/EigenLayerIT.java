@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restake4j.testing.DevnetAccounts.nonce;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -228,11 +229,7 @@ class EigenLayerIT {
         }
     }
 
-    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
-                .getTransactionCount();
-    }
-
+    /** {@code who}'s stETH (the fixture token the strategy holds). */
     private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
         return ERC20.load(stEth.address(), devnet.web3j(), devnet.transactionManager(who), devnet.gasProvider())
                 .call_balanceOf(who.getAddress()).send();

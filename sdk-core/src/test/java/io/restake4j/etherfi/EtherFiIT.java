@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restake4j.testing.DevnetAccounts.assertRefused;
+import static io.restake4j.testing.DevnetAccounts.balance;
+import static io.restake4j.testing.DevnetAccounts.eth;
+import static io.restake4j.testing.DevnetAccounts.fresh;
+import static io.restake4j.testing.DevnetAccounts.nonce;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -12,7 +17,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.Restaking;
@@ -23,7 +27,6 @@ import io.restake4j.devnet.fixtures.etherfi.EETH;
 import io.restake4j.devnet.fixtures.etherfi.LiquidityPool;
 import io.restake4j.devnet.fixtures.etherfi.WeETH;
 import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
-import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.SimulationRevertedException;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
@@ -419,31 +422,6 @@ class EtherFiIT {
     /** {totalPooledEther, totalShares} read from the fixtures themselves. */
     private static BigInteger[] totals(Devnet devnet, EtherFiDevnet fixture) throws Exception {
         return new BigInteger[] {pool(devnet, fixture).call_getTotalPooledEther().send(), eeth(devnet, fixture).call_totalShares().send()};
-    }
-
-    private static void assertRefused(String fragment, org.junit.jupiter.api.function.Executable call) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, call);
-        assertTrue(e.getMessage().contains(fragment), "expected '" + fragment + "' in: " + e.getMessage());
-    }
-
-    /** A fresh account (fixed key from {@code seed}) holding {@code ether} ETH, so tests share no state. */
-    private static Credentials fresh(Devnet devnet, int seed, long ether) {
-        Credentials c = Credentials.create(String.format("0x%064x", BigInteger.valueOf(0x5eed0000L + seed)));
-        devnet.setBalance(c.getAddress(), eth(ether));
-        return c;
-    }
-
-    private static BigInteger eth(long n) {
-        return ETHER.multiply(BigInteger.valueOf(n));
-    }
-
-    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
-                .getTransactionCount();
-    }
-
-    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetBalance(who.getAddress(), DefaultBlockParameterName.LATEST).send().getBalance();
     }
 
     private static LiquidityPool pool(Devnet devnet, EtherFiDevnet fixture) {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restake4j.testing.DevnetAccounts.assertRefused;
+import static io.restake4j.testing.DevnetAccounts.balance;
+import static io.restake4j.testing.DevnetAccounts.eth;
+import static io.restake4j.testing.DevnetAccounts.fresh;
+import static io.restake4j.testing.DevnetAccounts.nonce;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -13,7 +18,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 import io.restake4j.Restaking;
 import io.restake4j.devnet.Devnet;
@@ -40,7 +44,6 @@ import io.restake4j.units.Token;
 @DevnetTest
 class LidoIT {
 
-    private static final BigInteger ETHER = BigInteger.TEN.pow(18);
     private static final BigInteger E27 = BigInteger.TEN.pow(27);
 
     @Test
@@ -330,32 +333,6 @@ class LidoIT {
     private static BigInteger[] totals(Devnet devnet, LidoDevnet fixture) throws Exception {
         var steth = steth(devnet, fixture);
         return new BigInteger[] {steth.call_getTotalPooledEther().send(), steth.call_getTotalShares().send()};
-    }
-
-    private static void assertRefused(String fragment, org.junit.jupiter.api.function.Executable call) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, call);
-        assertTrue(e.getMessage().contains(fragment), "expected '" + fragment + "' in: " + e.getMessage());
-        assertFalse(e.getMessage().isBlank());
-    }
-
-    /** A fresh account (fixed key from {@code seed}) holding {@code ether} ETH, so tests share no state. */
-    private static Credentials fresh(Devnet devnet, int seed, long ether) {
-        Credentials c = Credentials.create(String.format("0x%064x", BigInteger.valueOf(0x5eed0000L + seed)));
-        devnet.setBalance(c.getAddress(), eth(ether));
-        return c;
-    }
-
-    private static BigInteger eth(long n) {
-        return ETHER.multiply(BigInteger.valueOf(n));
-    }
-
-    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
-                .getTransactionCount();
-    }
-
-    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetBalance(who.getAddress(), DefaultBlockParameterName.LATEST).send().getBalance();
     }
 
     private static io.restake4j.devnet.fixtures.lido.Lido steth(Devnet devnet, LidoDevnet fixture) {

@@ -3,13 +3,15 @@ package io.restake4j.rocketpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restake4j.testing.DevnetAccounts.balance;
+import static io.restake4j.testing.DevnetAccounts.eth;
+import static io.restake4j.testing.DevnetAccounts.nonce;
 
 import java.math.BigInteger;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 import io.restake4j.Restaking;
 import io.restake4j.devnet.Account;
@@ -39,10 +41,6 @@ class RocketPoolIT {
 
     private static final BigInteger ETH = BigInteger.TEN.pow(18);
     private static final BigInteger FEE = new BigInteger("500000000000000"); // the devnet's 0.05%
-
-    private static BigInteger eth(long n) {
-        return ETH.multiply(BigInteger.valueOf(n));
-    }
 
     /** floor(a * b / c), Rocket Pool's rounding. */
     private static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger c) {
@@ -295,12 +293,4 @@ class RocketPoolIT {
         }
     }
 
-    private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
-                .getTransactionCount();
-    }
-
-    private static BigInteger balance(Devnet devnet, Credentials who) throws Exception {
-        return devnet.web3j().ethGetBalance(who.getAddress(), DefaultBlockParameterName.LATEST).send().getBalance();
-    }
 }
