@@ -3,10 +3,10 @@ package io.restake4j.devnet.etherfi;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.ETH;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.GWEI;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.NO_REFERRAL;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.assertRevertsWith;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWith;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.eETH;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.eth;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.mulDivUp;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDivUp;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.pool;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.wei;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +27,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple4;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.devnet.testing.FixtureAsserts;
 import io.restake4j.devnet.Account;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetAddresses;
@@ -139,7 +140,7 @@ class EtherFiPoolIT {
         assertEquals(eth(5).add(bobShares), e.call_shares(bob.getAddress()).send());
         assertEquals(model.shares, e.call_totalShares().send());
         assertEquals(model.tvl, a.call_totalValueInLp().send(), "all pooled ether is in the pool");
-        assertEquals(model.tvl, EtherFiTestSupport.balance(devnet, etherFi.liquidityPool()));
+        assertEquals(model.tvl, FixtureAsserts.balance(devnet, etherFi.liquidityPool()));
         assertEquals(BigInteger.ZERO, a.call_totalValueOutOfLp().send());
     }
 

@@ -1,25 +1,16 @@
 package io.restake4j.devnet.etherfi;
 
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDivUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.List;
 
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.crypto.Sign;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.EtherFiDevnet;
@@ -41,23 +32,8 @@ final class EtherFiTestSupport {
     private EtherFiTestSupport() {
     }
 
-    static BigInteger eth(long n) {
-        return ETH.multiply(BigInteger.valueOf(n));
-    }
-
     static BigInteger wei(String digits) {
         return new BigInteger(digits);
-    }
-
-    /** floor(a * b / c). */
-    static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger c) {
-        return a.multiply(b).divide(c);
-    }
-
-    /** ceil(a * b / c). */
-    static BigInteger mulDivUp(BigInteger a, BigInteger b, BigInteger c) {
-        BigInteger[] qr = a.multiply(b).divideAndRemainder(c);
-        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
     }
 
     /**
@@ -143,69 +119,4 @@ final class EtherFiTestSupport {
                 .map(decode).toList();
     }
 
-    /** Ether paid for the transaction's gas. */
-    static BigInteger gasCost(TransactionReceipt receipt) {
-        return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
-    }
-
-    static BigInteger balance(Devnet devnet, String address) throws Exception {
-        return devnet.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
-    }
-
-    private static EthCall call(Devnet devnet, String from, String to, String calldata) throws Exception {
-        return devnet.web3j().ethCall(Transaction.createEthCallTransaction(from, to, calldata),
-                DefaultBlockParameterName.LATEST).send();
-    }
-
-    private static String revertData(EthCall result) {
-        return result.getRevertReasonEncodedData() == null ? "" : result.getRevertReasonEncodedData().replace("\"", "");
-    }
-
-    /** Simulates {@code calldata} and asserts it reverts with the custom error {@code signature(args...)}. */
-    static void assertRevertsWith(Devnet devnet, String from, String to, String calldata, String signature,
-            Type<?>... args) throws Exception {
-        EthCall result = call(devnet, from, to, calldata);
-        assertTrue(result.isReverted(), "expected a revert with " + signature + ", got " + result.getValue());
-        String expected = Hash.sha3String(signature).substring(0, 10) + FunctionEncoder.encodeConstructor(List.of(args));
-        assertEquals(expected, revertData(result), "revert data of " + signature);
-    }
-
-    /** Simulates {@code calldata} and asserts it reverts with the reason string {@code reason}. */
-    static void assertRevertsWithReason(Devnet devnet, String from, String to, String calldata, String reason)
-            throws Exception {
-        EthCall result = call(devnet, from, to, calldata);
-        assertTrue(result.isReverted(), "expected a revert with " + reason + ", got " + result.getValue());
-        String expected = Hash.sha3String("Error(string)").substring(0, 10)
-                + FunctionEncoder.encodeConstructor(List.of(new Utf8String(reason)));
-        assertEquals(expected, revertData(result), "revert data, expected \"" + reason + "\"");
-    }
-
-    private static byte[] keccakEncode(Type<?>... values) {
-        return Hash.sha3(Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(List.of(values))));
-    }
-
-    /** The EIP-712 domain separator (name, version, chainId, verifyingContract). */
-    static byte[] domainSeparator(String name, String version, long chainId, String contract) {
-        return keccakEncode(
-                new Bytes32(Hash.sha3("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-                        .getBytes())),
-                new Bytes32(Hash.sha3(name.getBytes())), new Bytes32(Hash.sha3(version.getBytes())),
-                new Uint256(chainId), new Address(contract));
-    }
-
-    /** An EIP-2612 permit signed by {@code owner}. */
-    static Sign.SignatureData signPermit(byte[] domainSeparator, Credentials owner, String spender, BigInteger value,
-            BigInteger nonce, BigInteger deadline) {
-        byte[] structHash = keccakEncode(
-                new Bytes32(Hash.sha3("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
-                        .getBytes())),
-                new Address(owner.getAddress()), new Address(spender), new Uint256(value), new Uint256(nonce),
-                new Uint256(deadline));
-        byte[] buf = new byte[66];
-        buf[0] = 0x19;
-        buf[1] = 0x01;
-        System.arraycopy(domainSeparator, 0, buf, 2, 32);
-        System.arraycopy(structHash, 0, buf, 34, 32);
-        return Sign.signMessage(Hash.sha3(buf), owner.getEcKeyPair(), false);
-    }
 }

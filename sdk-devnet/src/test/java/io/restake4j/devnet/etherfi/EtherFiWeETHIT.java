@@ -1,13 +1,13 @@
 package io.restake4j.devnet.etherfi;
 
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.ETH;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.assertRevertsWith;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.assertRevertsWithReason;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.domainSeparator;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWith;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.domainSeparator;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.eETH;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.pool;
-import static io.restake4j.devnet.etherfi.EtherFiTestSupport.signPermit;
+import static io.restake4j.devnet.testing.FixtureAsserts.signPermit;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.weETH;
 import static io.restake4j.devnet.etherfi.EtherFiTestSupport.wei;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

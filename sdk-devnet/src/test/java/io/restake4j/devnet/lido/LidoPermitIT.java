@@ -1,7 +1,9 @@
 package io.restake4j.devnet.lido;
 
-import static io.restake4j.devnet.lido.LidoTestSupport.assertRevertsWithReason;
-import static io.restake4j.devnet.lido.LidoTestSupport.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.domainSeparator;
+import static io.restake4j.devnet.testing.FixtureAsserts.signPermit;
 import static io.restake4j.devnet.lido.LidoTestSupport.queue;
 import static io.restake4j.devnet.lido.LidoTestSupport.stETH;
 import static io.restake4j.devnet.lido.LidoTestSupport.wstETH;
@@ -12,13 +14,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
 import org.web3j.tuples.generated.Tuple4;
 
@@ -38,33 +34,6 @@ class LidoPermitIT {
 
     private static final String NO_REFERRAL = "0x0000000000000000000000000000000000000000";
     private static final BigInteger FAR_DEADLINE = BigInteger.TWO.pow(64);
-
-    private static byte[] keccakEncode(Type<?>... values) {
-        return Hash.sha3(org.web3j.utils.Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(List.of(values))));
-    }
-
-    private static byte[] domainSeparator(String name, String version, long chainId, String contract) {
-        return keccakEncode(
-                new Bytes32(Hash.sha3("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-                        .getBytes())),
-                new Bytes32(Hash.sha3(name.getBytes())), new Bytes32(Hash.sha3(version.getBytes())),
-                new Uint256(chainId), new Address(contract));
-    }
-
-    private static Sign.SignatureData signPermit(byte[] domainSeparator, Credentials owner, String spender,
-            BigInteger value, BigInteger nonce, BigInteger deadline) {
-        byte[] structHash = keccakEncode(
-                new Bytes32(Hash.sha3("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
-                        .getBytes())),
-                new Address(owner.getAddress()), new Address(spender), new Uint256(value), new Uint256(nonce),
-                new Uint256(deadline));
-        byte[] buf = new byte[66];
-        buf[0] = 0x19;
-        buf[1] = 0x01;
-        System.arraycopy(domainSeparator, 0, buf, 2, 32);
-        System.arraycopy(structHash, 0, buf, 34, 32);
-        return Sign.signMessage(Hash.sha3(buf), owner.getEcKeyPair(), false);
-    }
 
     @Test
     void stETHPermitUsesLidoDomain(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice,

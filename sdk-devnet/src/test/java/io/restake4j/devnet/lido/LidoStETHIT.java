@@ -1,9 +1,9 @@
 package io.restake4j.devnet.lido;
 
 import static io.restake4j.devnet.lido.LidoTestSupport.ETH;
-import static io.restake4j.devnet.lido.LidoTestSupport.assertRevertsWithReason;
-import static io.restake4j.devnet.lido.LidoTestSupport.eth;
-import static io.restake4j.devnet.lido.LidoTestSupport.mulDiv;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
 import static io.restake4j.devnet.lido.LidoTestSupport.stETH;
 import static io.restake4j.devnet.lido.LidoTestSupport.wstETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.devnet.testing.FixtureAsserts;
 import io.restake4j.devnet.Account;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetAddresses;
@@ -51,7 +52,7 @@ class LidoStETHIT {
         assertEquals(BigInteger.TWO.pow(256).subtract(BigInteger.ONE), st.call_getCurrentStakeLimit().send(), "no limit");
         // unknown calldata is refused, as upstream; unimplemented functions say so
         assertRevertsWithReason(devnet, devnet.account(1).getAddress(), lido.stETH(), "0x12345678", "NON_EMPTY_DATA");
-        LidoTestSupport.assertRevertsWith(devnet, devnet.account(1).getAddress(), lido.stETH(),
+        FixtureAsserts.assertRevertsWith(devnet, devnet.account(1).getAddress(), lido.stETH(),
                 Lido.getABI_send_burnShares(BigInteger.ONE), "NotSupportedByFixture(string)",
                 new org.web3j.abi.datatypes.Utf8String("burnShares"));
     }
@@ -85,7 +86,7 @@ class LidoStETHIT {
         assertEquals(new BigInteger("11133333333333333333"), a.call_balanceOf(alice.getAddress()).send());
         assertEquals(new BigInteger("5566666666666666666"), a.call_balanceOf(bob.getAddress()).send());
         assertEquals(eth(10), a.call_sharesOf(alice.getAddress()).send(), "shares do not rebase");
-        assertEquals(new BigInteger("16700000000000000000"), LidoTestSupport.balance(devnet, lido.stETH()),
+        assertEquals(new BigInteger("16700000000000000000"), FixtureAsserts.balance(devnet, lido.stETH()),
                 "the fixture holds exactly the pooled ether");
         // views round down
         assertEquals(new BigInteger("898203592814371257"), a.call_getSharesByPooledEth(ETH).send());

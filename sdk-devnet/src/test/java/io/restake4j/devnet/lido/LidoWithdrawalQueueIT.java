@@ -1,8 +1,8 @@
 package io.restake4j.devnet.lido;
 
-import static io.restake4j.devnet.lido.LidoTestSupport.assertRevertsWith;
-import static io.restake4j.devnet.lido.LidoTestSupport.eth;
-import static io.restake4j.devnet.lido.LidoTestSupport.gasCost;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWith;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.gasCost;
 import static io.restake4j.devnet.lido.LidoTestSupport.queue;
 import static io.restake4j.devnet.lido.LidoTestSupport.stETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.devnet.testing.FixtureAsserts;
 import io.restake4j.devnet.Account;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
@@ -113,9 +114,9 @@ class LidoWithdrawalQueueIT {
                         List.of(BigInteger.ONE, BigInteger.ZERO, BigInteger.ONE)),
                 "InvalidHint(uint256)", new Uint256(0));
 
-        BigInteger before = LidoTestSupport.balance(devnet, alice.getAddress());
+        BigInteger before = FixtureAsserts.balance(devnet, alice.getAddress());
         TransactionReceipt claimed = q.send_claimWithdrawals(ONE_2_3, hintList).send();
-        BigInteger after = LidoTestSupport.balance(devnet, alice.getAddress());
+        BigInteger after = FixtureAsserts.balance(devnet, alice.getAddress());
         assertEquals(eth(2500), after.subtract(before).add(gasCost(claimed)));
         assertEquals(3, WithdrawalQueueERC721.getWithdrawalClaimedEvents(claimed).size());
         assertEquals(BigInteger.ZERO, q.call_balanceOf(alice.getAddress()).send(), "NFTs burnt");
@@ -147,9 +148,9 @@ class LidoWithdrawalQueueIT {
         List<BigInteger> one = List.of(BigInteger.ONE);
         assertEquals(List.of(eth(900)), q.call_getClaimableEther(one, one).send());
         WithdrawalQueueERC721 asBob = queue(devnet, lido, bob);
-        BigInteger before = LidoTestSupport.balance(devnet, bob.getAddress());
+        BigInteger before = FixtureAsserts.balance(devnet, bob.getAddress());
         TransactionReceipt claimed = asBob.send_claimWithdrawal(BigInteger.ONE).send(); // hint found on-chain
-        assertEquals(eth(900), LidoTestSupport.balance(devnet, bob.getAddress()).subtract(before).add(gasCost(claimed)));
+        assertEquals(eth(900), FixtureAsserts.balance(devnet, bob.getAddress()).subtract(before).add(gasCost(claimed)));
         assertFalse(q.call_getWithdrawalRequests(bob.getAddress()).send().contains(BigInteger.ONE));
     }
 
@@ -181,8 +182,8 @@ class LidoWithdrawalQueueIT {
         assertRevertsWith(devnet, alice.getAddress(), lido.withdrawalQueue(),
                 WithdrawalQueueERC721.getABI_send_claimWithdrawal(BigInteger.TWO),
                 "RequestNotFoundOrNotFinalized(uint256)", new Uint256(2));
-        BigInteger carolBefore = LidoTestSupport.balance(devnet, carol.getAddress());
+        BigInteger carolBefore = FixtureAsserts.balance(devnet, carol.getAddress());
         queue(devnet, lido, bob).send_claimWithdrawalsTo(one, one, carol.getAddress()).send();
-        assertEquals(eth(1), LidoTestSupport.balance(devnet, carol.getAddress()).subtract(carolBefore));
+        assertEquals(eth(1), FixtureAsserts.balance(devnet, carol.getAddress()).subtract(carolBefore));
     }
 }

@@ -2,11 +2,11 @@ package io.restake4j.devnet.rocketpool;
 
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_TARGET_COLLATERAL;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.ETH;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.assertRevertsWithReason;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.balance;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.eth;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.gasCost;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.mulDiv;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.balance;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.gasCost;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,10 +5,10 @@ import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_MINIM
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_POOL_MAXIMUM;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_TARGET_COLLATERAL;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.ETH;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.assertRevertsWithReason;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.fee;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.mulDiv;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.devnet.testing.FixtureAsserts;
 import io.restake4j.devnet.Account;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
@@ -59,8 +60,8 @@ class RocketPoolDepositIT {
         assertEquals(eth(3).subtract(fee(eth(3), DEFAULT_FEE)), reth.call_balanceOf(bob.getAddress()).send());
         // no report yet: the target collateral is 0, so all ETH (fees included) stays in the pool
         assertEquals(eth(13), pool.call_getBalance().send());
-        assertEquals(eth(13), RocketPoolTestSupport.balance(devnet, rp.depositPool()));
-        assertEquals(BigInteger.ZERO, RocketPoolTestSupport.balance(devnet, rp.rETH()));
+        assertEquals(eth(13), FixtureAsserts.balance(devnet, rp.depositPool()));
+        assertEquals(BigInteger.ZERO, FixtureAsserts.balance(devnet, rp.rETH()));
         assertEquals(eth(13), pool.call_getExcessBalance().send());
         assertEquals(eth(13), reth.call_getTotalCollateral().send());
         assertEquals(eth(13), pool.call_getUserBalance().send());
@@ -97,7 +98,7 @@ class RocketPoolDepositIT {
         // the deposit first fills rETH's collateral to 10% of the reported total, the rest goes to the pool
         BigInteger toReth = mulDiv(total1, DEFAULT_TARGET_COLLATERAL, ETH);
         assertEquals(toReth, RocketTokenRETH.getEtherDepositedEvents(receipt).get(0).amount);
-        assertEquals(toReth, RocketPoolTestSupport.balance(devnet, rp.rETH()));
+        assertEquals(toReth, FixtureAsserts.balance(devnet, rp.rETH()));
         assertEquals(eth(10).add(value).subtract(toReth), pool.call_getBalance().send());
         assertEquals(eth(17), reth.call_getTotalCollateral().send());
 
@@ -119,7 +120,7 @@ class RocketPoolDepositIT {
         BigInteger shortfall = mulDiv(total2, DEFAULT_TARGET_COLLATERAL, ETH).subtract(toReth);
         assertEquals(new BigInteger("450000000000000000"), shortfall);
         assertEquals(shortfall, RocketTokenRETH.getEtherDepositedEvents(third).get(0).amount);
-        assertEquals(mulDiv(total2, DEFAULT_TARGET_COLLATERAL, ETH), RocketPoolTestSupport.balance(devnet, rp.rETH()));
+        assertEquals(mulDiv(total2, DEFAULT_TARGET_COLLATERAL, ETH), FixtureAsserts.balance(devnet, rp.rETH()));
         assertEquals(eth(17).add(value3).subtract(mulDiv(total2, DEFAULT_TARGET_COLLATERAL, ETH)),
                 pool.call_getBalance().send());
         // at the target, the next deposit routes nothing

@@ -3,7 +3,7 @@ package io.restake4j.devnet.rocketpool;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_FEE;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_MINIMUM;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.DEFAULT_POOL_MAXIMUM;
-import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.assertRevertsWithReason;
+import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWithReason;
 import static io.restake4j.devnet.rocketpool.RocketPoolTestSupport.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,20 +1,15 @@
 package io.restake4j.devnet.rocketpool;
 
+import static io.restake4j.devnet.testing.FixtureAsserts.eth;
+import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.devnet.Devnet;
@@ -36,15 +31,6 @@ final class RocketPoolTestSupport {
     static final BigInteger DEFAULT_TARGET_COLLATERAL = BigInteger.TEN.pow(17);
 
     private RocketPoolTestSupport() {
-    }
-
-    static BigInteger eth(long n) {
-        return ETH.multiply(BigInteger.valueOf(n));
-    }
-
-    /** floor(a * b / c), the rounding of every Rocket Pool conversion. */
-    static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger c) {
-        return a.multiply(b).divide(c);
     }
 
     /** floor(value * fee / 1e18). */
@@ -90,31 +76,4 @@ final class RocketPoolTestSupport {
                 devnet.gasProvider());
     }
 
-    /** Ether paid for the transaction's gas. */
-    static BigInteger gasCost(TransactionReceipt receipt) {
-        return receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
-    }
-
-    static BigInteger balance(Devnet devnet, String address) throws Exception {
-        return devnet.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
-    }
-
-    /** Simulates {@code calldata} with {@code value} and asserts it reverts with the reason string {@code reason}. */
-    static void assertRevertsWithReason(Devnet devnet, String from, String to, String calldata, BigInteger value,
-            String reason) throws Exception {
-        EthCall result = devnet.web3j().ethCall(
-                Transaction.createFunctionCallTransaction(from, null, null, null, to, value, calldata),
-                DefaultBlockParameterName.LATEST).send();
-        assertTrue(result.isReverted(), "expected a revert with \"" + reason + "\", got " + result.getValue());
-        String data = result.getRevertReasonEncodedData() == null ? ""
-                : result.getRevertReasonEncodedData().replace("\"", "");
-        String expected = Hash.sha3String("Error(string)").substring(0, 10)
-                + FunctionEncoder.encodeConstructor(List.of(new Utf8String(reason)));
-        assertEquals(expected, data, "revert data, expected \"" + reason + "\"");
-    }
-
-    static void assertRevertsWithReason(Devnet devnet, String from, String to, String calldata, String reason)
-            throws Exception {
-        assertRevertsWithReason(devnet, from, to, calldata, BigInteger.ZERO, reason);
-    }
 }
