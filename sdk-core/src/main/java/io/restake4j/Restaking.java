@@ -111,10 +111,12 @@ public final class Restaking implements AutoCloseable {
     }
 
     /**
-     * Lido for stakers (first cut): stake, wrap/unwrap, withdrawal requests and claims. Needs the network's
-     * {@code lido.*} addresses (a devnet's address book has them).
+     * Lido for stakers: stake, wrap/unwrap, transfers by shares, withdrawal requests and claims, rates and
+     * positions. Needs the network's {@code lido.LidoLocator} (the presets; read once, on first use) or its
+     * {@code lido.Lido}, {@code lido.WstETH} and {@code lido.WithdrawalQueueERC721} addresses (a devnet's
+     * address book).
      *
-     * @throws IllegalStateException when the network lacks a Lido address
+     * @throws io.restake4j.errors.InvalidInputException when the network knows no Lido deployment
      */
     public Lido lido() {
         Lido l = lido;
