@@ -159,8 +159,10 @@ public final class Lido {
         return Check.of("Lido stake limit", io.restake4j.contracts.lido.Lido::load, steth,
                 io.restake4j.contracts.lido.Lido::call_getCurrentStakeLimit)
                 .require(limit -> limit.compareTo(eth.wei()) >= 0,
-                        limit -> eth + " exceeds Lido's current stake limit of " + Amount.ofWei(limit, Token.ETH)
-                                + " (it grows back block by block; try a smaller amount or later)");
+                        limit -> limit.signum() == 0
+                                ? "Lido accepts no stake now: staking is paused or its stake limit is used up"
+                                : eth + " exceeds Lido's current stake limit of " + Amount.ofWei(limit, Token.ETH)
+                                        + " (it grows back block by block; try a smaller amount or later)");
     }
 
     /** Wraps {@code stEth} into wstETH (approving wstETH exactly when the allowance is short). */
