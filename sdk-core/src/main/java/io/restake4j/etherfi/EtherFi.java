@@ -403,15 +403,7 @@ public final class EtherFi {
             throw new InvalidInputException("no withdrawal requests to claim");
         }
         List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        ReadBatch first = reader.newBatch();
-        Read<BigInteger> next = first.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_nextRequestId);
-        first.execute();
-        for (BigInteger id : ids) {
-            if (id.signum() <= 0 || id.compareTo(next.get()) >= 0) {
-                throw new InvalidInputException("there is no ether.fi withdrawal request " + id + " (the last one is "
-                        + next.get().subtract(BigInteger.ONE) + ")");
-            }
-        }
+        requireIssued(ids);
         for (RequestState s : readStates(ids)) {
             if (s.owner == null) {
                 throw new InvalidInputException("ether.fi withdrawal request " + s.id + " was already claimed (its NFT is burnt)");
@@ -441,6 +433,32 @@ public final class EtherFi {
         return new PipelineOperation<>(pipeline, plan);
     }
 
+    /**
+     * These withdrawal requests, whoever holds them, claimed ones included ({@link WithdrawalStatus#CLAIMED}),
+     * ascending by id; refused for an id never issued. ether.fi deletes a request and burns its NFT when it is
+     * claimed, so a claimed one reads with the zero address as owner and zero eETH requested. Two batched reads.
+     */
+    public List<WithdrawalRequest> requestsById(List<BigInteger> requestIds) {
+        if (requestIds == null || requestIds.isEmpty()) {
+            throw new InvalidInputException("no withdrawal request ids given");
+        }
+        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
+        requireIssued(ids);
+        return readStates(ids).stream().map(s -> s.toRequest(this)).toList();
+    }
+
+    private void requireIssued(List<BigInteger> ids) {
+        ReadBatch batch = reader.newBatch();
+        Read<BigInteger> next = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_nextRequestId);
+        batch.execute();
+        for (BigInteger id : ids) {
+            if (id.signum() <= 0 || id.compareTo(next.get()) >= 0) {
+                throw new InvalidInputException("there is no ether.fi withdrawal request " + id + " (the last one is "
+                        + next.get().subtract(BigInteger.ONE) + ")");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** One request's state from one batched read; {@code owner} is null when the NFT no longer exists. */
@@ -448,6 +466,10 @@ public final class EtherFi {
             BigInteger lastFinalized) {
 
         WithdrawalRequest toRequest(EtherFi etherFi) {
+            if (owner == null) { // claimed: the NFT is burnt and the request deleted
+                return new WithdrawalRequest(PROTOCOL, id, ZERO, Amount.ofWei(BigInteger.ZERO, etherFi.eETH()),
+                        Amount.ofWei(BigInteger.ZERO, Token.ETH), WithdrawalStatus.CLAIMED, BigInteger.ZERO);
+            }
             WithdrawalStatus status = finalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
             BigInteger position = finalized ? BigInteger.ZERO : id.subtract(lastFinalized);
             return new WithdrawalRequest(PROTOCOL, id, owner, Amount.ofWei(amountOfEEth, etherFi.eETH()),

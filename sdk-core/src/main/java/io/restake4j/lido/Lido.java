@@ -401,16 +401,48 @@ public final class Lido {
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
         first.execute();
         List<BigInteger> ids = ((List<BigInteger>) idsRead.get()).stream().sorted().toList();
-        if (ids.isEmpty()) {
-            return List.of();
+        return ids.isEmpty() ? List.of() : describe(ids, lastFinalized.get(), lastCheckpoint.get());
+    }
+
+    /**
+     * These withdrawal requests, whoever owns them, claimed ones included ({@link WithdrawalStatus#CLAIMED}),
+     * ascending by id; refused for an id the queue never issued. Two or three batched reads.
+     */
+    public List<WithdrawalRequest> requestsById(List<BigInteger> requestIds) {
+        if (requestIds == null || requestIds.isEmpty()) {
+            throw new InvalidInputException("no withdrawal request ids given");
         }
-        List<BigInteger> finalized = ids.stream().filter(id -> id.compareTo(lastFinalized.get()) <= 0).toList();
+        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
+        ReadBatch first = reader.newBatch();
+        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_getLastRequestId);
+        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue,
+                WithdrawalQueueERC721::call_getLastFinalizedRequestId);
+        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
+                WithdrawalQueueERC721::call_getLastCheckpointIndex);
+        first.execute();
+        requireIssued(ids, lastRequest.get());
+        return describe(ids, lastFinalized.get(), lastCheckpoint.get());
+    }
+
+    private static void requireIssued(List<BigInteger> ids, BigInteger lastRequest) {
+        for (BigInteger id : ids) {
+            if (id.signum() <= 0 || id.compareTo(lastRequest) > 0) {
+                throw new InvalidInputException("there is no Lido withdrawal request " + id + " (the last one is "
+                        + lastRequest + ")");
+            }
+        }
+    }
+
+    /** Status, claimable ether and place in the queue of these (ascending, issued) ids: one or two batched reads. */
+    @SuppressWarnings("unchecked")
+    private List<WithdrawalRequest> describe(List<BigInteger> ids, BigInteger lastFinalized, BigInteger lastCheckpoint) {
+        List<BigInteger> finalized = ids.stream().filter(id -> id.compareTo(lastFinalized) <= 0).toList();
         ReadBatch second = reader.newBatch();
         @SuppressWarnings("rawtypes")
         Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
         @SuppressWarnings("rawtypes")
         Read<List> hints = finalized.isEmpty() ? null : second.add(WithdrawalQueueERC721::load, queue,
-                q -> q.call_findCheckpointHints(finalized, BigInteger.ONE, lastCheckpoint.get()));
+                q -> q.call_findCheckpointHints(finalized, BigInteger.ONE, lastCheckpoint));
         second.execute();
         List<BigInteger> claimable = List.of();
         if (!finalized.isEmpty()) {
@@ -428,7 +460,7 @@ public final class Lido {
                     : s.isFinalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
             int f = finalized.indexOf(ids.get(i));
             BigInteger eth = status == WithdrawalStatus.FINALIZED && f >= 0 ? claimable.get(f) : BigInteger.ZERO;
-            BigInteger position = status == WithdrawalStatus.PENDING ? ids.get(i).subtract(lastFinalized.get()) : BigInteger.ZERO;
+            BigInteger position = status == WithdrawalStatus.PENDING ? ids.get(i).subtract(lastFinalized) : BigInteger.ZERO;
             out.add(new WithdrawalRequest(PROTOCOL, ids.get(i), s.owner, Amount.ofWei(s.amountOfStETH, stETH()),
                     Amount.ofWei(eth, Token.ETH), status, position));
         }
@@ -467,12 +499,7 @@ public final class Lido {
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
         Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_getLastRequestId);
         first.execute();
-        for (BigInteger id : ids) {
-            if (id.signum() <= 0 || id.compareTo(lastRequest.get()) > 0) {
-                throw new InvalidInputException("there is no Lido withdrawal request " + id + " (the last one is "
-                        + lastRequest.get() + ")");
-            }
-        }
+        requireIssued(ids, lastRequest.get());
         ReadBatch second = reader.newBatch();
         @SuppressWarnings("rawtypes")
         Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));

@@ -303,6 +303,10 @@ class EtherFiIT {
             assertEquals(1, claimed.transactionCount(), "five requests in one batchClaimWithdraw");
             assertEquals(all.stream().sorted().toList(), claimed.requestIds());
             assertEquals(expected, claimed.amount().wei(), "min(requested, shares x rate frozen at finalization), per request");
+            assertTrue(etherFi.requests().isEmpty(), "claimed NFTs are burnt");
+            List<WithdrawalRequest> byId = etherFi.requestsById(all);
+            assertEquals(5, byId.size());
+            assertTrue(byId.stream().allMatch(r -> r.status() == WithdrawalStatus.CLAIMED), "looked up by id: " + byId);
         }
     }
 

@@ -93,6 +93,10 @@ class LidoIT {
             assertEquals(Token.ETH, claimed.amount().token());
             assertEquals(ethBefore.add(claimed.amount().wei()).subtract(claimed.feesPaidWei()), balance(devnet, alice));
             assertTrue(lido.requests().isEmpty(), "claimed requests leave the owner's list");
+            List<WithdrawalRequest> byId = lido.requestsById(requested.requestIds());
+            assertTrue(byId.stream().allMatch(r -> r.status() == WithdrawalStatus.CLAIMED && r.claimable().isZero()
+                    && r.owner().equalsIgnoreCase(alice.getAddress())), "looked up by id, they read as claimed: " + byId);
+            assertRefused("there is no Lido withdrawal request", () -> lido.requestsById(List.of(BigInteger.valueOf(1_000_000))));
         }
     }
 
