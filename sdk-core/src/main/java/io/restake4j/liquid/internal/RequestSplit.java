@@ -11,6 +11,11 @@ import io.restake4j.errors.InvalidInputException;
  * fit, then the rest; a rest below {@code min} borrows the difference from the full request before it
  * (which stays at or above {@code min}, since {@code max >= 2 * min} on every queue we know, and is
  * checked here).
+ *
+ * <pre>{@code
+ * RequestSplit.split(eth(2500), BigInteger.valueOf(100), eth(1000), "a Lido withdrawal request", "stETH");
+ * // [1000 ETH, 1000 ETH, 500 ETH] in wei
+ * }</pre>
  */
 public final class RequestSplit {
 
