@@ -217,6 +217,14 @@ class LidoIT {
             assertEquals(1, permitted.requestIds().size());
 
             fixture.report(new BigInteger("50000000000000000011"));
+            LiquidResult small = lido.stakeAndWrap(Amount.parse("3", Token.ETH)).send();
+            BigInteger beforePermit = nonce(devnet, alice);
+            LiquidResult wstPermitted = lido.requestWithdrawalWithPermit(small.amount(), Instant.now().plus(Duration.ofMinutes(10)))
+                    .send();
+            assertEquals(1, wstPermitted.transactionCount(), "wstETH permit (its own EIP-712 domain) instead of an approval");
+            assertEquals(beforePermit.add(BigInteger.ONE), nonce(devnet, alice));
+            assertEquals(1, wstPermitted.requestIds().size());
+
             LiquidResult wrapped = lido.stakeAndWrap(Amount.parse("2500", Token.ETH)).send();
             BigInteger wst = wrapped.amount().wei();
             LiquidResult requested = lido.requestWithdrawal(Amount.ofWei(wst, lido.wstETH())).send();
