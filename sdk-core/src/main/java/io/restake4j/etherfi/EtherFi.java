@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
@@ -84,6 +85,7 @@ public final class EtherFi {
     private final String eeth;
     private final String weeth;
     private final String nft;
+    private final DefaultBlockParameter logsFrom;
 
     /** For {@code Restaking}; use {@code client.etherFi()}. */
     public EtherFi(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
@@ -101,6 +103,35 @@ public final class EtherFi {
         this.eeth = network.require("etherfi.eETH");
         this.weeth = network.require("etherfi.weETH");
         this.nft = network.require("etherfi.WithdrawRequestNFT");
+        this.logsFrom = DefaultBlockParameterName.EARLIEST;
+    }
+
+    private EtherFi(EtherFi base, DefaultBlockParameter logsFrom) {
+        this.pipeline = base.pipeline;
+        this.reader = base.reader;
+        this.tokens = base.tokens;
+        this.pool = base.pool;
+        this.eeth = base.eeth;
+        this.weeth = base.weeth;
+        this.nft = base.nft;
+        this.logsFrom = logsFrom;
+    }
+
+    /**
+     * This facade, finding withdrawal requests ({@link #requests(String)}, {@link #positions(String)}) in the
+     * WithdrawRequestNFT's logs from {@code block} on instead of from the earliest block. Nodes and providers
+     * that cap the block range of {@code eth_getLogs} need it on mainnet: pass a block at or before the
+     * account's first request (or the NFT contract's deployment block).
+     *
+     * <pre>{@code
+     * EtherFi etherFi = client.etherFi().withLogsFromBlock(BigInteger.valueOf(19_000_000));
+     * }</pre>
+     */
+    public EtherFi withLogsFromBlock(BigInteger block) {
+        if (block == null || block.signum() < 0) {
+            throw new InvalidInputException("the first block to read logs from must be zero or more, was " + block);
+        }
+        return new EtherFi(this, DefaultBlockParameter.valueOf(block));
     }
 
     /** eETH (18 decimals), ether.fi's rebasing token. */
@@ -505,7 +536,7 @@ public final class EtherFi {
     /** Token ids of every WithdrawRequestNFT ever transferred (or minted) to {@code owner}, ascending (eth_getLogs). */
     private List<BigInteger> requestIdsReceivedBy(String owner) {
         String topicOwner = Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(owner), 64);
-        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, nft);
+        EthFilter filter = new EthFilter(logsFrom, DefaultBlockParameterName.LATEST, nft);
         filter.addSingleTopic(TRANSFER_TOPIC);
         filter.addNullTopic();
         filter.addSingleTopic(topicOwner);

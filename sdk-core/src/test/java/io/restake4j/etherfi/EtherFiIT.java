@@ -288,6 +288,12 @@ class EtherFiIT {
             assertEquals(2, permitted.transactionCount(), "requestWithdrawWithPermit for 1000, then requestWithdraw for 500");
             assertEquals(2, permitted.requestIds().size());
 
+            assertEquals(5, etherFi.requests().size());
+            devnet.mine(1); // an empty block after the last request
+            BigInteger next = devnet.web3j().ethBlockNumber().send().getBlockNumber();
+            assertTrue(etherFi.withLogsFromBlock(next).requests().isEmpty(), "logs read from a block after the requests find nothing");
+            assertEquals(5, etherFi.withLogsFromBlock(BigInteger.ZERO).requests().size());
+
             BigInteger[] t = totals(devnet, fixture);
             BigInteger product = BigInteger.TEN.pow(18).multiply(t[0]);
             BigInteger frozen = product.divide(t[1]).add(product.mod(t[1]).signum() == 0 ? BigInteger.ZERO : BigInteger.ONE);
