@@ -170,9 +170,7 @@ public final class EtherFi {
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
-        if (!ZERO.equals(referral)) {
-            Inputs.address(referral, "referral");
-        }
+        Inputs.addressOrZero(referral, "referral (the zero address for none)");
         String staker = pipeline.from();
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with ether.fi")
                 .step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))

@@ -26,6 +26,11 @@ public final class Inputs {
         return value;
     }
 
+    /** A 20-byte hex address, the zero address allowed (an optional referral, for example). */
+    public static String addressOrZero(String value, String what) {
+        return ZERO.equalsIgnoreCase(value) ? value : address(value, what);
+    }
+
     /** An amount greater than zero. */
     public static Amount positive(Amount amount, String what) {
         if (amount == null) {

@@ -125,9 +125,7 @@ public final class Lido {
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
-        if (!ZERO.equals(referral)) {
-            Inputs.address(referral, "referral");
-        }
+        Inputs.addressOrZero(referral, "referral (the zero address for none)");
         String staker = pipeline.from();
         Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido")
                 .check(stakeLimitCheck(eth))
