@@ -53,8 +53,8 @@ import io.restake4j.units.Token;
  *
  * <pre>{@code
  * mvn -B -ntp -q -Ptx-bench -DskipTests verify -pl sdk-core -am
- *     [-Dtx.bench.transfers=200] [-Dtx.bench.threads=16] [-Dtx.bench.runs=3] [-Dtx.bench.warmups=1]
- * java -cp <test classpath> io.restake4j.tx.bench.ThroughputHarness [transfers] [threads] [runs] [warmups]
+ *     [-Dtx.bench.transfers=200] [-Dtx.bench.threads=16] [-Dtx.bench.runs=3] [-Dtx.bench.warmups=1] [-Dtx.bench.reset=true]
+ * java -cp <test classpath> io.restake4j.tx.bench.ThroughputHarness [transfers] [threads] [runs] [warmups] [reset]
  * }</pre>
  *
  * <p>Every run of every mode sends {@code transfers} ERC-20 transfers of one token (18 decimals, a
@@ -85,10 +85,19 @@ import io.restake4j.units.Token;
  * counts HTTP requests (a JSON-RPC batch is one) and JSON-RPC calls by method; the table gives them per
  * transaction, over the measured runs.
  *
- * <p>Afterwards, through the devnet's own connection (not counted), every run of every mode, warm-ups
- * included, is checked on the chain: as many distinct transaction hashes as transfers, each mined with
- * status 1, from its sender, to the token; the sender's nonce equal to the transfers; the recipient's balance
- * exactly {@code transfers} tokens. Any difference is printed and the harness exits with status 1.
+ * <p>Right after each run of each mode, warm-ups included, the harness checks on the chain, through the
+ * devnet's own connection (neither timed nor counted): as many distinct transaction hashes as transfers, each
+ * mined with status 1, from its sender, to the token; the sender's nonce equal to the transfers; the
+ * recipient's balance exactly {@code transfers} tokens. Any difference is printed and the harness exits with
+ * status 1.
+ *
+ * <p>Then, with {@code reset} (the default), the chain is rolled back ({@code evm_revert}) to the snapshot
+ * taken after the set-up, so every run of every mode starts on the same chain: same height, same base fee.
+ * Without it anvil (1.7, default settings) gets slower as blocks pile up, each transfer being a block of its
+ * own: over 6,400 transfers (8 rounds of the four modes) raw sequential fell from about 160 to about 80 tx/s,
+ * and the receipt polls per transaction grew with it (to some 35 HTTP requests per transfer with 16 threads),
+ * which says more about the chain's length than about the clients.
+ * {@code -Dtx.bench.reset=false} shows it.
  */
 public final class ThroughputHarness {
 
@@ -132,12 +141,14 @@ public final class ThroughputHarness {
     private final TestToken token;
     private final int transfers;
     private final int threads;
+    private final boolean reset;
 
-    private ThroughputHarness(Devnet devnet, TestToken token, int transfers, int threads) {
+    private ThroughputHarness(Devnet devnet, TestToken token, int transfers, int threads, boolean reset) {
         this.devnet = devnet;
         this.token = token;
         this.transfers = transfers;
         this.threads = threads;
+        this.reset = reset;
     }
 
     public static void main(String[] args) throws Exception {
@@ -145,6 +156,7 @@ public final class ThroughputHarness {
         int threads = intArg(args, 1, 16);
         int runs = intArg(args, 2, 3);
         int warmups = intArg(args, 3, 1);
+        boolean reset = args.length <= 4 || !args[4].strip().equalsIgnoreCase("false");
         if (transfers < 1 || threads < 1 || runs < 1 || warmups < 0) {
             throw new IllegalArgumentException("need transfers >= 1, threads >= 1, runs >= 1, warmups >= 0");
         }
@@ -153,7 +165,7 @@ public final class ThroughputHarness {
         try (Devnet devnet = Devnet.builder().lido(false).etherFi(false).rocketPool(false).eigenLayer(false).accounts(2)
                 .start()) {
             TestToken token = devnet.deployToken("Bench Token", "TXB", 18);
-            exit = new ThroughputHarness(devnet, token, transfers, threads).run(runs, warmups, started);
+            exit = new ThroughputHarness(devnet, token, transfers, threads, reset).run(runs, warmups, started);
         }
         System.exit(exit);
     }
@@ -163,8 +175,10 @@ public final class ThroughputHarness {
         System.out.printf(Locale.ROOT, "tx throughput harness: %d ERC-20 transfers per run and mode, %d threads for the"
                 + " threaded mode, %d warm-up + %d measured runs; anvil automine on %s; receipts polled every %d ms%n",
                 transfers, threads, warmups, runs, devnet.rpcUrl(), POLL_MS);
-        System.out.printf(Locale.ROOT, "JVM %s (%s), %d CPUs, max heap %,d MiB%n", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.availableProcessors(), rt.maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "JVM %s (%s), %d CPUs, max heap %,d MiB; %s%n", System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), rt.availableProcessors(), rt.maxMemory() >> 20, reset
+                        ? "chain rolled back to the set-up snapshot after every run (each starts at the same height)"
+                        : "chain NOT reset between runs (later runs meet a longer chain)");
 
         // ---- set-up, not timed: one fresh sender and recipient per run and mode, funded and minted ----
         int total = warmups + runs;
@@ -183,23 +197,26 @@ public final class ThroughputHarness {
             parties.put(mode, list);
         }
 
-        // ---- the runs: modes interleaved ----
+        // ---- the runs: modes interleaved; each checked on the chain right after it, then (reset) rolled back ----
         List<Run> all = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Devnet.Snapshot base = reset ? devnet.snapshot() : null;
         for (int i = 0; i < total; i++) {
             boolean warmup = i < warmups;
             for (Mode mode : Mode.values()) {
                 Run r = runOnce(mode, i, warmup, parties.get(mode).get(i));
                 all.add(r);
-                System.out.printf(Locale.ROOT, "%s %d, %-22s %4d tx in %,7.0f ms = %7.1f tx/s, %5.2f HTTP requests/tx%n",
+                int before = failures.size();
+                verify(r, failures);
+                System.out.printf(Locale.ROOT, "%s %d, %-22s %4d tx in %,7.0f ms = %7.1f tx/s, %5.2f HTTP requests/tx%s%n",
                         warmup ? "warm-up" : "run    ", warmup ? i + 1 : i - warmups + 1, mode.label(threads) + ":",
-                        r.hashes().size(), r.nanos() / 1e6, r.txPerSecond(), (double) r.httpRequests() / r.hashes().size());
+                        r.hashes().size(), r.nanos() / 1e6, r.txPerSecond(), (double) r.httpRequests() / r.hashes().size(),
+                        failures.size() == before ? "" : "  VERIFICATION FAILED");
+                if (reset) {
+                    devnet.revert(base);
+                    base = devnet.snapshot();
+                }
             }
-        }
-
-        // ---- verification on the chain, every run including warm-ups ----
-        List<String> failures = new ArrayList<>();
-        for (Run r : all) {
-            verify(r, failures);
         }
 
         // ---- figures ----
