@@ -166,6 +166,10 @@ public final class ThroughputHarness {
                 .start()) {
             TestToken token = devnet.deployToken("Bench Token", "TXB", 18);
             exit = new ThroughputHarness(devnet, token, transfers, threads, reset).run(runs, warmups, started);
+        } catch (Exception | Error e) {
+            System.out.println("FAILURE: the harness stopped, no valid figures: " + e);
+            e.printStackTrace(System.out);
+            exit = 1;
         }
         System.exit(exit);
     }
