@@ -25,10 +25,12 @@ import io.restake4j.rpc.RetryPolicy;
 import io.restake4j.rpc.RetryingWeb3jService;
 import io.restake4j.signer.Signer;
 import io.restake4j.tokens.Tokens;
+import io.restake4j.tx.FeeBumpPolicy;
 import io.restake4j.tx.FeeStrategies;
 import io.restake4j.tx.FeeStrategy;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
+import io.restake4j.tx.Transactions;
 import io.restake4j.tx.internal.Pipeline;
 import io.restake4j.tx.internal.PipelineOperation;
 
@@ -64,6 +66,7 @@ public final class Restaking implements AutoCloseable {
     private final MulticallReader reader;
     private final ExecutorService ownedExecutor;
     private final Tokens tokens;
+    private final Transactions transactions;
     private volatile EigenLayer eigenLayer;
     private volatile Lido lido;
     private volatile EtherFi etherFi;
@@ -78,8 +81,9 @@ public final class Restaking implements AutoCloseable {
         this.reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3()).build();
         this.pipeline = new Pipeline(new Pipeline.Config(web3j, service, network.chainId(), b.signer, b.readOnlyAccount,
                 b.feeStrategy, b.gasMargin, b.confirmations, b.receiptPollInterval, b.receiptTimeout, b.broadcastAttempts,
-                executor, RevertDecoder.standard()));
+                executor, RevertDecoder.standard(), b.feeBumpPolicy));
         this.tokens = new Tokens(pipeline, reader);
+        this.transactions = new Transactions(pipeline);
     }
 
     public static Builder builder() {
@@ -170,6 +174,14 @@ public final class Restaking implements AutoCloseable {
         return rp;
     }
 
+    /**
+     * This client's transactions by hash: await one (also after a restart), speed it up or cancel it at its
+     * nonce, list those still pending.
+     */
+    public Transactions transactions() {
+        return transactions;
+    }
+
     /** Batched typed reads (Multicall3) on this client's node. */
     public MulticallReader reads() {
         return reader;
@@ -214,6 +226,7 @@ public final class Restaking implements AutoCloseable {
 
     @Override
     public void close() {
+        pipeline.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -229,9 +242,10 @@ public final class Restaking implements AutoCloseable {
 
     /**
      * Configures a {@link Restaking} client. Defaults: fees by {@link FeeStrategies#auto()}, gas limit =
-     * simulated gas x 1.25 (the EIP-3529 refund allowance) + 25%, 1 confirmation, receipts polled every second for up to 5 minutes, reads
-     * retried by {@link RetryPolicy#defaults()} (when the client makes its own connection from
-     * {@link #rpc(String)}).
+     * simulated gas x 1.25 (the EIP-3529 refund allowance) + 25%, 1 confirmation, receipts polled every second
+     * for up to 5 minutes, each signed transaction offered to the node up to 4 times, no automatic fee bumps,
+     * reads retried by {@link RetryPolicy#defaults()} and HTTP timeouts of 10 s (connect) and 30 s (read, write)
+     * when the client makes its own connection from {@link #rpc(String)}.
      *
      * <pre>{@code
      * Restaking devnetClient = Restaking.builder()
@@ -254,7 +268,11 @@ public final class Restaking implements AutoCloseable {
         private int confirmations = 1;
         private Duration receiptPollInterval = Duration.ofSeconds(1);
         private Duration receiptTimeout = Duration.ofMinutes(5);
-        private int broadcastAttempts = 3;
+        private int broadcastAttempts = 4;
+        private FeeBumpPolicy feeBumpPolicy = FeeBumpPolicy.none();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Executor executor;
 
@@ -348,6 +366,35 @@ public final class Restaking implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Raise the fees of this client's transactions that stay unmined (same nonce, so nothing can be mined
+         * twice); off by default.
+         */
+        public Builder feeBumpPolicy(FeeBumpPolicy policy) {
+            this.feeBumpPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Timeouts of the HTTP connection that {@link #rpc(String)} makes (defaults: connect 10 s, read 30 s,
+         * write 30 s). A read timeout on a send is not a refusal: the transaction may have reached the node, and
+         * the client follows it instead of signing again. Not used with {@link #service} or {@link #web3j}.
+         */
+        public Builder timeouts(Duration connect, Duration read, Duration write) {
+            this.connectTimeout = positive(connect, "connect timeout");
+            this.readTimeout = positive(read, "read timeout");
+            this.writeTimeout = positive(write, "write timeout");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+
         /** Retries of idempotent reads on transport failures; {@link RetryPolicy#none()} to disable. */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -374,7 +421,7 @@ public final class Restaking implements AutoCloseable {
                 transport = serviceOf(web3j);
                 client = web3j;
             } else {
-                Web3jService base = service != null ? service : new HttpService(rpcUrl);
+                Web3jService base = service != null ? service : new HttpService(rpcUrl, httpClient());
                 transport = RetryingWeb3jService.wrap(base, retryPolicy);
                 client = Web3j.build(transport);
             }
@@ -390,6 +437,20 @@ public final class Restaking implements AutoCloseable {
                 async = owned;
             }
             return new Restaking(this, client, transport, async, owned);
+        }
+
+        /**
+         * The HTTP client behind {@link #rpc(String)}: the configured timeouts, and OkHttp's own silent retry of
+         * failed connections turned off, so that every resend (of a read, or of the same signed bytes) is one
+         * the client decides and counts.
+         */
+        private okhttp3.OkHttpClient httpClient() {
+            return new okhttp3.OkHttpClient.Builder()
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .writeTimeout(writeTimeout)
+                    .retryOnConnectionFailure(false)
+                    .build();
         }
 
         /** web3j's standard client keeps its transport in a private field; the pipeline needs it for eth_simulateV1. */

@@ -1,32 +1,23 @@
 package io.restake4j.errors;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * A sent transaction was not mined (or not confirmed deeply enough) within the configured time. It
- * may still be mined later: look it up by {@link #transactionHash()}.
+ * A sent transaction was not mined (or not confirmed deeply enough) within the configured time. It may
+ * still be mined later: await it ({@code client.transactions().awaitReceipt(hash)}) or resume the operation.
+ * Not retryable: sending again could pay twice.
  *
  * <pre>{@code
- * catch (ConfirmationTimeoutException e) { watchLater(e.transactionHash()); }
+ * catch (ConfirmationTimeoutException e) { watchLater(e.transactionHashes()); }
  * }</pre>
  */
-public class ConfirmationTimeoutException extends RestakeException {
+public class ConfirmationTimeoutException extends OutcomeUnknownException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String transactionHash;
-
-    public ConfirmationTimeoutException(String transactionHash, Duration waited) {
-        super("transaction " + transactionHash + " was not confirmed within " + waited.toMillis() + " ms; it may still be mined");
-        this.transactionHash = transactionHash;
-    }
-
-    public String transactionHash() {
-        return transactionHash;
-    }
-
-    @Override
-    public boolean isRetryable() {
-        return true;
+    public ConfirmationTimeoutException(List<String> transactionHashes, Duration waited) {
+        super("transaction " + String.join(" | ", transactionHashes) + " was not confirmed within " + waited.toMillis()
+                + " ms; it may still be mined", transactionHashes, null);
     }
 }

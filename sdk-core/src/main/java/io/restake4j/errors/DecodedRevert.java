@@ -72,7 +72,7 @@ public record DecodedRevert(Kind kind, String name, String signature, List<Strin
                     .mapToObj(i -> argumentNames.get(i) + "=" + show(arguments.get(i)))
                     .collect(Collectors.joining(", ", "(", ")"));
             case UNKNOWN -> "unknown error " + selector() + " (data " + data + ")";
-            case EMPTY -> "revert without data";
+            case EMPTY -> detail.isEmpty() ? "revert without data" : "revert, reason unknown (" + detail + ")";
         };
     }
 

@@ -11,15 +11,18 @@ public class RpcException extends RestakeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final boolean retryable;
+    private final boolean transientFailure;
 
-    public RpcException(String message, boolean retryable, Throwable cause) {
+    /**
+     * @param transientFailure whether the failure may pass by itself (a timeout, HTTP 503, a rate limit)
+     */
+    public RpcException(String message, boolean transientFailure, Throwable cause) {
         super(message, cause);
-        this.retryable = retryable;
+        this.transientFailure = transientFailure;
     }
 
     @Override
-    public boolean isRetryable() {
-        return retryable;
+    protected boolean isTransient() {
+        return transientFailure;
     }
 }

@@ -18,7 +18,7 @@ public class WaitTimeoutException extends RestakeException {
     }
 
     @Override
-    public boolean isRetryable() {
+    protected boolean isTransient() {
         return true;
     }
 }

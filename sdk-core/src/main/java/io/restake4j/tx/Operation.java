@@ -43,13 +43,42 @@ public interface Operation<R> {
      * @throws io.restake4j.errors.SimulationRevertedException a step would revert; nothing sent
      * @throws io.restake4j.errors.TransactionRevertedException a step reverted on chain
      * @throws io.restake4j.errors.ChainMismatchException      the node is on another chain
-     * @throws io.restake4j.errors.ConfirmationTimeoutException a step was not confirmed in time
+     * @throws io.restake4j.errors.ConfirmationTimeoutException a step was not confirmed in time (it may still be)
+     * @throws io.restake4j.errors.OutcomeUnknownException     a step may be on chain: await or resume, never re-send
+     * @throws io.restake4j.errors.TransactionReplacedException a step's nonce was used by another transaction
+     * @throws io.restake4j.errors.ResultUnavailableException  everything was mined, the result could not be read
      * @throws io.restake4j.errors.RpcException                the node could not be reached
+     * Every exception from here carries a {@link io.restake4j.errors.SendOutcome} (which steps were sent, their
+     * hashes and receipts); only one that says nothing was sent is {@code isRetryable()}.
      */
     R send();
 
     /** {@link #send()} on the client's executor. */
     CompletableFuture<R> sendAsync();
+
+    /**
+     * Simulates, signs and hands the transactions to the node, and returns without waiting for them to be
+     * mined: await the returned handle for the result. Fails as {@link #send()} does when nothing was sent.
+     */
+    PendingOperation<R> submit();
+
+    /**
+     * Continues this operation from a failed send: awaits the transactions the outcome lists as sent or pending
+     * (never signing them again), then sends the steps that were not sent, and returns the typed result. For an
+     * outcome that is final (reverted, replaced) it throws the same way again.
+     *
+     * <pre>{@code
+     * catch (OutcomeUnknownException e) { result = deposit.resume(e.outcome().orElseThrow()); }
+     * }</pre>
+     */
+    R resume(io.restake4j.errors.SendOutcome outcome);
+
+    /**
+     * Continues this operation from transactions already sent for it, e.g. after a restart, from the hashes a
+     * listener saw at {@link OperationEvent.Stage#SIGNED}: awaits each, then sends the remaining steps. The hashes
+     * must be the operation's first steps, in order; several hashes at one nonce (a speed-up) count as one step.
+     */
+    R resume(java.util.List<String> transactionHashes);
 
     /** The same operation, reporting its progress to {@code listener} as well. */
     Operation<R> withListener(OperationListener listener);

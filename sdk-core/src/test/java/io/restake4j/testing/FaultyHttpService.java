@@ -17,8 +17,10 @@ public final class FaultyHttpService extends HttpService {
     /** What to break. */
     public enum Fault {
         NONE,
-        /** The node answers with a JSON-RPC error; the transaction never reached it. */
+        /** The node refuses the transaction for good (insufficient funds); it never reached the pool. */
         REFUSE_NEXT_SEND,
+        /** The node answers with a passing JSON-RPC error (-32005, a rate limit); the transaction did not reach it. */
+        RATE_LIMIT_NEXT_SEND,
         /** The node gets the transaction, then the answer is lost (a read timeout). */
         LOSE_NEXT_ANSWER,
         /** The node gets the transaction, then a gateway in front of it answers HTTP 503. */
@@ -60,8 +62,18 @@ public final class FaultyHttpService extends HttpService {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-                refused.setError(new Response.Error(-32000, "injected: the node refused the transaction"));
+                refused.setError(new Response.Error(-32000, "injected: insufficient funds for gas * price + value"));
                 return refused;
+            }
+            case RATE_LIMIT_NEXT_SEND -> {
+                T limited;
+                try {
+                    limited = responseType.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                limited.setError(new Response.Error(-32005, "injected: limit exceeded"));
+                return limited;
             }
             case LOSE_NEXT_ANSWER -> {
                 super.send(request, responseType);

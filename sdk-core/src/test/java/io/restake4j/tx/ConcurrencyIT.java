@@ -1,6 +1,7 @@
 package io.restake4j.tx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.errors.RpcException;
+import io.restake4j.errors.SendOutcome;
 import io.restake4j.testing.DevnetClients;
 import io.restake4j.testing.FaultyHttpService;
 import io.restake4j.tokens.TransferResult;
@@ -99,13 +101,33 @@ class ConcurrencyIT {
             transport.inject(FaultyHttpService.Fault.REFUSE_NEXT_SEND);
             RpcException refused = assertThrows(RpcException.class,
                     () -> client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send());
-            assertTrue(refused.getMessage().contains("injected: the node refused the transaction"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("injected: insufficient funds"), refused.getMessage());
+            SendOutcome outcome = refused.outcome().orElseThrow();
+            assertEquals(SendOutcome.State.NOT_SENT, outcome.state());
+            assertFalse(outcome.anythingSent(), outcome.toString());
+            assertFalse(refused.isRetryable(), "a final refusal does not pass by itself");
             for (int i = 0; i < 3; i++) {
                 client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send();
             }
         }
         assertEquals(first.add(BigInteger.valueOf(6)), nonce(devnet, alice), "six mined, the refused one left no gap");
         assertEquals(BigInteger.valueOf(6), balance(devnet, carol));
+    }
+
+    @Test
+    void aRateLimitedSendIsOfferedAgainWithTheSameBytes(Devnet devnet, @Account(0) Credentials alice,
+            @Account(2) Credentials carol) throws Exception {
+        FaultyHttpService transport = new FaultyHttpService(devnet.rpcUrl());
+        BigInteger first = nonce(devnet, alice);
+        try (Restaking client = DevnetClients.client(devnet, alice, transport)) {
+            transport.inject(FaultyHttpService.Fault.RATE_LIMIT_NEXT_SEND);
+            TransferResult r = client.tokens().transfer(Amount.parse("1", token), carol.getAddress()).send();
+            Transaction tx = devnet.web3j().ethGetTransactionByHash(r.transactionHashes().get(0)).send().getTransaction()
+                    .orElseThrow();
+            assertEquals(first, tx.getNonce(), "the -32005 answer was not a refusal: the same transaction went through");
+            assertEquals(1, transport.sendsDelivered(), "delivered once, after the rate-limited attempt");
+        }
+        assertEquals(first.add(BigInteger.ONE), nonce(devnet, alice));
     }
 
     @ParameterizedTest

@@ -79,7 +79,9 @@ class RoundTripsIT {
             assertEquals(Amount.parse("3", token).wei(), deposited);
             System.out.println("[round trips] first send of approve + deposit: " + transport.roundTrips()
                     + " HTTP requests: " + transport.log());
-            // once per client: eth_chainId; once per signer: eth_getTransactionCount
+            // once per client: eth_chainId; once per signer: eth_getTransactionCount; both in the simulation's batch
+            assertEquals(List.of("eth_chainId", "eth_getTransactionCount", "eth_feeHistory", "eth_simulateV1", "(batch of 4)"),
+                    transport.log().subList(0, 5), "chain id and nonce ride along with the simulation");
             assertEquals(1, transport.count("eth_chainId"));
             assertEquals(1, transport.count("eth_getTransactionCount"));
             assertEquals(1, transport.count("eth_simulateV1"), "both steps simulated together, once");
@@ -95,8 +97,13 @@ class RoundTripsIT {
                     + " HTTP requests: " + transport.log());
             assertEquals(0, transport.count("eth_chainId"));
             assertEquals(0, transport.count("eth_getTransactionCount"));
-            assertEquals(1 + 2 + perStepReceiptPolls, transport.roundTrips(),
-                    "one batch (simulation + fees), then per step one send and its receipt polls");
+            assertEquals(2, transport.count("eth_sendRawTransaction"));
+            int receiptRoundTrips = transport.roundTrips() - 2;
+            assertTrue(receiptRoundTrips >= 1 && receiptRoundTrips <= perStepReceiptPolls, transport.log().toString());
+            assertEquals(List.of("eth_feeHistory", "eth_simulateV1", "(batch of 2)"), transport.log().subList(0, 3),
+                    "the simulation and the fees in one batch");
+            assertEquals(List.of("eth_sendRawTransaction", "eth_sendRawTransaction", "(batch of 2)"),
+                    transport.log().subList(3, 6), "both transactions handed over in one batch");
         }
     }
 

@@ -53,7 +53,11 @@ public final class Simulator {
 
     private final Web3j web3j;
     private final Web3jService service;
-    private volatile boolean simulateV1Missing;
+    /** How long a node that lacked eth_simulateV1 is trusted to lack it before it is asked again. */
+    static final long REPROBE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    /** When the node last said it has no eth_simulateV1 ({@code System.nanoTime()}), or null. */
+    private volatile Long simulateV1MissingSince;
 
     public Simulator(Web3j web3j, Web3jService service) {
         this.web3j = web3j;
@@ -62,7 +66,8 @@ public final class Simulator {
 
     /** Whether the node answers eth_simulateV1 (as far as we know). */
     public boolean hasSimulateV1() {
-        return !simulateV1Missing;
+        Long since = simulateV1MissingSince;
+        return since == null || System.nanoTime() - since > REPROBE_NANOS;
     }
 
     /** The eth_simulateV1 request for {@code calls} from {@code from}, without sending it. */
@@ -91,7 +96,7 @@ public final class Simulator {
 
     /** Simulates {@code calls} in order; falls back to eth_call when the node lacks eth_simulateV1. */
     public Result simulate(String from, List<Step> calls) {
-        if (!simulateV1Missing) {
+        if (hasSimulateV1()) {
             SimulateResponse response;
             try {
                 response = request(from, calls).send();
@@ -113,12 +118,15 @@ public final class Simulator {
     public Result parse(SimulateResponse response, int expectedCalls) {
         if (response.hasError()) {
             if (isUnsupported(response.getError())) {
-                simulateV1Missing = true;
+                simulateV1MissingSince = System.nanoTime();
                 return null;
             }
+            // Anything else (a rate limit, "header not found", a node hiccup) is passing: the operation is not
+            // sent, and may be tried again; the client keeps using eth_simulateV1.
             throw new RpcException("eth_simulateV1 failed: " + response.getError().getMessage()
-                    + " (code " + response.getError().getCode() + ")", false, null);
+                    + " (code " + response.getError().getCode() + ")", true, null);
         }
+        simulateV1MissingSince = null;
         JsonNode block = response.getResult() == null ? null : response.getResult().path(0);
         if (block == null || block.isMissingNode() || !block.path("calls").isArray()) {
             throw new RpcException("eth_simulateV1 returned no block", false, null);
@@ -179,9 +187,17 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Whether the node said it has no such method: JSON-RPC's -32601 ("method not found"; geth words it "the
+     * method eth_simulateV1 does not exist/is not available"), or a message naming the method as unknown.
+     * Transient errors that merely contain "not available" do not count.
+     */
     static boolean isUnsupported(Response.Error error) {
+        if (error.getCode() == -32601) {
+            return true;
+        }
         String m = error.getMessage() == null ? "" : error.getMessage().toLowerCase(Locale.ROOT);
-        return error.getCode() == -32601 || m.contains("method not found") || m.contains("not supported")
-                || m.contains("does not exist") || m.contains("not available") || m.contains("unknown method");
+        return m.contains("method not found") || m.contains("unknown method") || m.contains("unsupported method")
+                || (m.contains("eth_simulatev1") && (m.contains("does not exist") || m.contains("not supported")));
     }
 }

@@ -1,0 +1,711 @@
+package io.restake4j.tx.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthChainId;
+import org.web3j.protocol.core.methods.response.EthGetTransactionCount;
+import org.web3j.protocol.core.methods.response.Transaction;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.errors.ChainMismatchException;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.errors.RestakeException;
+import io.restake4j.errors.RpcException;
+import io.restake4j.errors.SimulationRevertedException;
+import io.restake4j.rpc.TransportFailures;
+import io.restake4j.signer.Signer;
+import io.restake4j.tx.FeeBumpPolicy;
+import io.restake4j.tx.Fees;
+import io.restake4j.tx.OperationEvent;
+import io.restake4j.tx.Step;
+
+/**
+ * The one sender of a client's transactions. Operations wait in a queue; one thread takes all that are
+ * waiting (up to {@value #MAX_GROUP}), simulates them together in one round trip (each on the state the
+ * earlier ones leave, with the chain id and nonce read in the same batch when needed), gives each
+ * operation's steps consecutive nonces, signs them and hands them to the node one after another. Callers
+ * then await their receipts on their own threads; the sequencer goes on with the next group meanwhile.
+ *
+ * <p>Nonces stay exact without a lock: only this thread counts them. A transaction the node refused leaves
+ * no gap (the count goes back to it, and the operations behind it in the group are simulated again); a
+ * "nonce too low" for a transaction the node does not know means another sender used the nonce: the count
+ * is read again from the chain. A transaction that may have been delivered keeps its nonce: it is tracked
+ * until it is mined, offered again if the node forgets it, or found replaced.
+ */
+public final class Sequencer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+    static final int MAX_GROUP = 16;
+    private static final int MAX_REQUEUES = 3;
+    private static final int REMEMBERED = 10_000;
+    private static final BigInteger CANCEL_GAS = BigInteger.valueOf(21_000);
+
+    private final Pipeline pipeline;
+    private final Pipeline.Config config;
+    private final Web3j web3j;
+    private final Signer signer;
+    private final String account;
+    private final Broadcaster broadcaster;
+    private final ReceiptPoller poller;
+    private final FeeBumpPolicy bumps;
+    private final FeeBumpPolicy manualBump = FeeBumpPolicy.builder().build();
+    private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final Map<String, InFlight> byHash = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, InFlight> eldest) {
+            return size() > REMEMBERED && eldest.getValue().resolved();
+        }
+    });
+    private Thread thread;
+    private volatile boolean closed;
+    private volatile boolean resync;
+    /** The next nonce to sign with; touched only by the sequencer thread. Null until read from the chain. */
+    private BigInteger next;
+    /** One above the highest nonce this client handed to the node: the count never goes below it. */
+    private BigInteger floor = BigInteger.ZERO;
+
+    Sequencer(Pipeline pipeline, Pipeline.Config config) {
+        this.pipeline = pipeline;
+        this.config = config;
+        this.web3j = config.web3j();
+        this.signer = config.signer();
+        this.account = signer.address();
+        this.broadcaster = new Broadcaster(web3j, config.broadcastAttempts());
+        this.bumps = config.feeBumpPolicy();
+        this.poller = new ReceiptPoller(web3j, account, config.pollInterval(), new ReceiptPoller.Caretaker() {
+            @Override
+            public void rebroadcast(InFlight slot) {
+                Sequencer.this.rebroadcast(slot);
+            }
+
+            @Override
+            public void unmined(InFlight slot, BigInteger latestBlock) {
+                Sequencer.this.unmined(slot, latestBlock);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- admission
+
+    /**
+     * Queues a plan and waits until its transactions are with the node. Returns the job (whose
+     * {@link Job#failure} may say it stopped part-way); throws when nothing of it was sent.
+     */
+    Job admit(io.restake4j.tx.Plan<?> plan, io.restake4j.tx.OperationListener listener) {
+        if (closed) {
+            throw new InvalidInputException("this client is closed");
+        }
+        Job job = new Job(plan, listener);
+        queue.add(job);
+        ensureStarted();
+        job.admitted.join();
+        if (job.failure != null && job.slots.isEmpty()) {
+            RestakeException f = job.failure;
+            throw f.outcome().isPresent() ? f : f.withOutcome(Pipeline.notSent(plan, job.current,
+                    f instanceof SimulationRevertedException s ? s.stepIndex() : 0));
+        }
+        return job;
+    }
+
+    private synchronized void ensureStarted() {
+        if (thread == null && !closed) {
+            thread = new Thread(this::run, "restake4j-sender");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            Job first;
+            try {
+                first = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Job> group = new ArrayList<>();
+            group.add(first);
+            queue.drainTo(group, MAX_GROUP - 1);
+            try {
+                process(group);
+            } catch (RuntimeException e) {
+                LOG.error("the sender failed on a group of {} operation(s)", group.size(), e);
+                for (Job j : group) {
+                    if (!j.admitted.isDone()) {
+                        if (j.failure == null && j.slots.isEmpty()) {
+                            j.failure = e instanceof RestakeException r && group.size() == 1 ? r
+                                    : new RestakeException("the sender failed before this operation was sent: " + e, e);
+                        }
+                        j.admitted.complete(j);
+                    }
+                }
+            }
+        }
+        RestakeException closedFailure = new InvalidInputException("the client was closed before this operation was sent");
+        for (Job j; (j = queue.poll()) != null; ) {
+            j.failure = new InvalidInputException(closedFailure.getMessage());
+            j.admitted.complete(j);
+        }
+    }
+
+    private void process(List<Job> group) {
+        List<Request<?, ? extends Response<?>>> prefix = new ArrayList<>();
+        boolean askChain = !pipeline.chainVerified();
+        boolean askNonce = next == null || resync;
+        if (askChain) {
+            prefix.add(web3j.ethChainId());
+        }
+        if (askNonce) {
+            prefix.add(web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING));
+        }
+        Pipeline.Group g;
+        try {
+            g = pipeline.simulateGroup(group, prefix, true);
+            int at = 0;
+            if (askChain) {
+                EthChainId id = (EthChainId) g.prefixAnswers().get(at++);
+                if (id.hasError() || id.getChainId() == null) {
+                    throw new RpcException("eth_chainId failed: " + (id.hasError() ? id.getError().getMessage() : "no answer"),
+                            true, null);
+                }
+                pipeline.checkChain(id.getChainId().longValueExact());
+            }
+            if (askNonce) {
+                seed((EthGetTransactionCount) g.prefixAnswers().get(at));
+            }
+        } catch (RestakeException e) {
+            for (Job j : group) {
+                j.failure = group.size() == 1 ? e : copy(e);
+                j.admitted.complete(j);
+            }
+            return;
+        }
+        if (!g.simulatedV1()) {
+            for (Job j : group) {
+                if (j.failure == null) {
+                    emitSimulated(j);
+                    sendOneByOne(j, g.fees());
+                }
+                j.admitted.complete(j);
+            }
+            return;
+        }
+        List<Job> ready = new ArrayList<>();
+        for (Job j : group) {
+            if (j.failure != null) {
+                j.admitted.complete(j);
+            } else {
+                emitSimulated(j);
+                ready.add(j);
+            }
+        }
+        List<Job> requeue = handOverAll(ready, g.fees());
+        for (Job j : ready) {
+            if (!requeue.contains(j)) {
+                j.admitted.complete(j);
+            }
+        }
+        for (int i = requeue.size() - 1; i >= 0; i--) {
+            Job j = requeue.get(i);
+            if (++j.requeues > MAX_REQUEUES) {
+                j.failure = new RpcException("not sent: the transactions queued before it failed " + MAX_REQUEUES
+                        + " times; nothing of this operation was broadcast", true, null);
+                j.admitted.complete(j);
+            } else {
+                j.reset();
+                queue.addFirst(j);
+            }
+        }
+    }
+
+    /** One signed transaction of a group, before it is handed over. */
+    private record Signed(Job job, int step, BigInteger nonce, BigInteger gasLimit, InFlight.Candidate candidate) {
+    }
+
+    /**
+     * Signs every step of the ready jobs with consecutive nonces, hands them to the node in one JSON-RPC batch,
+     * and settles each transaction the batch did not plainly accept one by one, in nonce order, with the very
+     * same bytes. Returns the jobs to simulate again (nothing of them was handed over, and a transaction before
+     * them was refused, so the state they were simulated on will not be).
+     */
+    private List<Job> handOverAll(List<Job> ready, Fees fees) {
+        List<Job> requeue = new ArrayList<>();
+        List<Signed> txs = new ArrayList<>();
+        BigInteger nonce = next;
+        for (int r = 0; r < ready.size(); r++) {
+            Job j = ready.get(r);
+            List<Signed> mine = new ArrayList<>();
+            try {
+                for (int i = 0; i < j.current.size(); i++) {
+                    Step step = j.current.get(i);
+                    BigInteger gas = j.preview.steps().get(i).gasLimit();
+                    InFlight.Candidate c = sign(nonce.add(BigInteger.valueOf(mine.size())), step.to(), step.value(), step.data(),
+                            gas, fees, false);
+                    mine.add(new Signed(j, i, nonce.add(BigInteger.valueOf(mine.size())), gas, c));
+                }
+            } catch (RuntimeException e) {
+                j.failure = e instanceof RestakeException re ? re : new RestakeException("signing failed: " + e, e);
+                requeue.addAll(ready.subList(r + 1, ready.size())); // their nonces would have followed this job's
+                break;
+            }
+            for (Signed t : mine) {
+                Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIGNED, t.step(), j.current.get(t.step()),
+                        t.candidate().hash(), null, null, null));
+            }
+            txs.addAll(mine);
+            nonce = nonce.add(BigInteger.valueOf(mine.size()));
+        }
+        boolean[] accepted = batchSend(txs);
+        boolean stopped = false;
+        for (int x = 0; x < txs.size(); x++) {
+            Signed t = txs.get(x);
+            Job j = t.job();
+            Step step = j.current.get(t.step());
+            if (stopped) {
+                if (j.slots.isEmpty()) {
+                    if (!requeue.contains(j)) {
+                        requeue.add(j);
+                    }
+                } else if (j.failure == null) {
+                    j.failure = new RpcException("step " + (t.step() + 1) + " (" + step.description() + ") was not sent: an"
+                            + " earlier transaction of this client was refused", true, null);
+                }
+                continue;
+            }
+            Broadcaster.Result result = accepted[x] ? new Broadcaster.Result(Broadcaster.Verdict.ACCEPTED, null, null)
+                    : broadcaster.broadcast(t.candidate().signedHex(), t.candidate().hash());
+            InFlight slot = new InFlight(t.nonce(), step.to(), step.data(), step.value(), t.gasLimit());
+            slot.add(t.candidate());
+            slot.sentAtBlock = poller.latestBlock();
+            switch (result.verdict()) {
+                case ACCEPTED, UNKNOWN -> {
+                    follow(j, slot, t.nonce());
+                    if (result.verdict() == Broadcaster.Verdict.ACCEPTED) {
+                        Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SENT, t.step(), step,
+                                t.candidate().hash(), null, null, null));
+                    } else {
+                        LOG.warn("transaction {} (nonce {}) may or may not have reached the node ({}); following it",
+                                t.candidate().hash(), t.nonce(), result.detail());
+                    }
+                }
+                default -> {
+                    boolean laterInPool = false;
+                    for (int y = x + 1; y < txs.size(); y++) {
+                        laterInPool |= accepted[y];
+                    }
+                    boolean taken = result.verdict() == Broadcaster.Verdict.NONCE_TAKEN;
+                    if (laterInPool) {
+                        // Transactions behind this nonce already wait in the pool: the nonce must be used up.
+                        useUp(slot, taken, fees);
+                        follow(j, slot, t.nonce());
+                        continue;
+                    }
+                    stopped = true;
+                    if (taken) {
+                        LOG.warn("nonce {} of {} is used by another transaction; reading the count from the chain again",
+                                t.nonce(), account);
+                        resyncNow(t.nonce().add(BigInteger.ONE));
+                        if (j.slots.isEmpty() && j.requeues < MAX_REQUEUES) {
+                            requeue.add(j);
+                            continue;
+                        }
+                        j.failure = new RpcException("step " + (t.step() + 1) + " (" + step.description()
+                                + ") was not sent: its nonce " + t.nonce() + " was used by another transaction of " + account,
+                                true, null);
+                    } else {
+                        next = t.nonce();
+                        String detail = result.detail() == null ? "" : result.detail();
+                        boolean passing = !Broadcaster.isFinalRefusal(detail.toLowerCase(java.util.Locale.ROOT));
+                        j.failure = new RpcException("step " + (t.step() + 1) + " (" + step.description() + "), transaction "
+                                + t.candidate().hash() + ", was not taken by the node: " + detail + "; it was not broadcast",
+                                passing, result.failure());
+                    }
+                }
+            }
+        }
+        return requeue;
+    }
+
+    private void follow(Job j, InFlight slot, BigInteger nonce) {
+        next = nonce.add(BigInteger.ONE);
+        floor = floor.max(next);
+        slot.candidates().forEach(c -> byHash.put(key(c.hash()), slot));
+        j.slots.add(slot);
+        poller.track(slot);
+    }
+
+    /**
+     * A transaction the node refused although later ones of this client already wait in its pool behind it:
+     * the nonce is used up by a zero-value transfer to this account (a cancel), so the later ones can be
+     * mined; the step then ends as replaced. When another transaction used the nonce already, it is so now.
+     */
+    private void useUp(InFlight slot, boolean taken, Fees fees) {
+        if (taken) {
+            slot.resolution.complete(new InFlight.Resolution(null, null, null));
+            return;
+        }
+        try {
+            InFlight.Candidate cancel = sign(slot.nonce, account, BigInteger.ZERO, "0x", CANCEL_GAS, fees, true);
+            slot.add(cancel);
+            Broadcaster.Result r = broadcaster.broadcast(cancel.signedHex(), cancel.hash());
+            LOG.warn("the node refused {} (nonce {}) while later transactions wait behind it; filled the nonce with {}: {}",
+                    slot.candidates().get(0).hash(), slot.nonce, cancel.hash(), r.verdict());
+        } catch (RuntimeException e) {
+            LOG.error("could not fill nonce {} of {}: the transactions behind it wait until it is used", slot.nonce, account, e);
+        }
+    }
+
+    /**
+     * Hands {@code txs} to the node in one JSON-RPC batch (several if long); true for each the node plainly
+     * accepted. Anything else (an error answer, a lost batch) is settled one by one by the caller.
+     */
+    private boolean[] batchSend(List<Signed> txs) {
+        boolean[] accepted = new boolean[txs.size()];
+        if (txs.size() < 2) {
+            return accepted; // one transaction: the broadcaster's own path costs the same
+        }
+        for (int from = 0; from < txs.size(); from += ReceiptPoller.MAX_BATCH) {
+            int to = Math.min(txs.size(), from + ReceiptPoller.MAX_BATCH);
+            org.web3j.protocol.core.BatchRequest batch = web3j.newBatch();
+            for (int x = from; x < to; x++) {
+                batch.add(web3j.ethSendRawTransaction(txs.get(x).candidate().signedHex()));
+            }
+            List<? extends Response<?>> answers;
+            try {
+                answers = batch.send().getResponses();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("batch of {} transactions failed at the transport ({}); settling them one by one", to - from,
+                        TransportFailures.describe(e));
+                return accepted;
+            }
+            if (answers == null || answers.size() != to - from) {
+                return accepted;
+            }
+            for (int x = from; x < to; x++) {
+                Response<?> a = answers.get(x - from);
+                accepted[x] = a != null && !a.hasError() && a.getResult() != null;
+            }
+        }
+        return accepted;
+    }
+
+    /** Without eth_simulateV1: each step is simulated right before it is sent, after the one before it was mined. */
+    private void sendOneByOne(Job j, Fees fees) {
+        for (int i = 0; i < j.current.size(); i++) {
+            Step step = j.current.get(i);
+            BigInteger gasLimit = j.preview.steps().get(i).gasLimit();
+            if (!j.preview.steps().get(i).simulated()) {
+                Simulator.Outcome now;
+                try {
+                    now = pipeline.simulator.callOne(pipeline.from(), step);
+                } catch (RestakeException e) {
+                    j.failure = e;
+                    return;
+                }
+                if (!now.success()) {
+                    j.failure = new SimulationRevertedException(i, step.description() + "; the steps before it were already sent",
+                            config.revertDecoder().decode(now.returnData()));
+                    return;
+                }
+                gasLimit = pipeline.withMargin(now.gasUsed());
+            } else if (!j.preview.steps().get(i).success()) {
+                SimulationRevertedException e = new SimulationRevertedException(i, step.description(),
+                        j.preview.steps().get(i).revert());
+                j.failure = e;
+                return;
+            }
+            if (handOver(j, i, gasLimit, fees) != Verdict.CONTINUE) {
+                return;
+            }
+            if (i + 1 < j.current.size()) {
+                InFlight slot = j.slots.get(i);
+                try {
+                    InFlight.Resolution r = slot.resolution.get(config.receiptTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                    if (!r.mined() || !r.receipt().isStatusOK()) {
+                        return; // finish() reports it
+                    }
+                } catch (Exception e) {
+                    return; // not mined in time: finish() reports it as unknown
+                }
+            }
+        }
+    }
+
+    private enum Verdict { CONTINUE, STOP, REQUEUE }
+
+    /** Signs step {@code i} of {@code j} with the next nonce and hands it to the node. */
+    private Verdict handOver(Job j, int i, BigInteger gasLimit, Fees fees) {
+        Step step = j.current.get(i);
+        BigInteger nonce = next;
+        InFlight.Candidate candidate;
+        try {
+            candidate = sign(nonce, step.to(), step.value(), step.data(), gasLimit, fees, false);
+        } catch (RuntimeException e) {
+            j.failure = e instanceof RestakeException r ? r
+                    : new RestakeException("signing step " + (i + 1) + " (" + step.description() + ") failed: " + e, e);
+            return Verdict.STOP;
+        }
+        InFlight slot = new InFlight(nonce, step.to(), step.data(), step.value(), gasLimit);
+        slot.add(candidate);
+        slot.sentAtBlock = poller.latestBlock();
+        Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIGNED, i, step, candidate.hash(), null, null, null));
+        Broadcaster.Result result = broadcaster.broadcast(candidate.signedHex(), candidate.hash());
+        switch (result.verdict()) {
+            case ACCEPTED, UNKNOWN -> {
+                next = nonce.add(BigInteger.ONE);
+                floor = floor.max(next);
+                byHash.put(key(candidate.hash()), slot);
+                j.slots.add(slot);
+                poller.track(slot);
+                if (result.verdict() == Broadcaster.Verdict.ACCEPTED) {
+                    Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SENT, i, step, candidate.hash(), null,
+                            null, null));
+                } else {
+                    LOG.warn("transaction {} (nonce {}) may or may not have reached the node ({}); following it", candidate.hash(),
+                            nonce, result.detail());
+                }
+                return Verdict.CONTINUE;
+            }
+            case NONCE_TAKEN -> {
+                LOG.warn("nonce {} of {} is used by another transaction; reading the count from the chain again", nonce, account);
+                resyncNow(nonce.add(BigInteger.ONE));
+                if (i == 0 && j.requeues < MAX_REQUEUES) {
+                    return Verdict.REQUEUE;
+                }
+                j.failure = new RpcException("step " + (i + 1) + " (" + step.description() + ") was not sent: its nonce " + nonce
+                        + " was used by another transaction of " + account, true, null);
+                return Verdict.STOP;
+            }
+            default -> {
+                String detail = result.detail() == null ? "" : result.detail();
+                boolean passing = !Broadcaster.isFinalRefusal(detail.toLowerCase(java.util.Locale.ROOT));
+                j.failure = new RpcException("step " + (i + 1) + " (" + step.description() + "), transaction "
+                        + candidate.hash() + ", was not taken by the node: " + detail + "; it was not broadcast", passing,
+                        result.failure());
+                return Verdict.STOP;
+            }
+        }
+    }
+
+    private InFlight.Candidate sign(BigInteger nonce, String to, BigInteger value, String data, BigInteger gasLimit, Fees fees,
+            boolean cancel) {
+        RawTransaction raw = switch (fees) {
+            case Fees.Eip1559 f -> RawTransaction.createTransaction(config.chainId(), nonce, gasLimit, to, value, data,
+                    f.maxPriorityFeePerGas(), f.maxFeePerGas());
+            case Fees.Legacy l -> RawTransaction.createTransaction(nonce, l.gasPrice(), gasLimit, to, value, data);
+        };
+        byte[] signed = signer.signTransaction(raw, config.chainId());
+        return new InFlight.Candidate(Broadcaster.hashOf(signed), Numeric.toHexString(signed), fees, cancel);
+    }
+
+    private void seed(EthGetTransactionCount count) {
+        if (count.hasError() || count.getTransactionCount() == null) {
+            throw new RpcException("eth_getTransactionCount failed: "
+                    + (count.hasError() ? count.getError().getMessage() : "no answer"), true, null);
+        }
+        next = count.getTransactionCount().max(floor);
+        resync = false;
+    }
+
+    /** Reads the pending count again (after a nonce was found used); never below {@code atLeast} or the floor. */
+    private void resyncNow(BigInteger atLeast) {
+        BigInteger fetched = null;
+        for (int attempt = 1; attempt <= 3 && fetched == null; attempt++) {
+            try {
+                EthGetTransactionCount c = web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING).send();
+                fetched = c.hasError() ? null : c.getTransactionCount();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("eth_getTransactionCount failed: {}", TransportFailures.describe(e));
+            }
+        }
+        next = (fetched == null ? atLeast : fetched.max(atLeast)).max(floor);
+        floor = floor.max(atLeast);
+    }
+
+    /** The next group reads the nonce from the chain again. */
+    void resyncNonce() {
+        resync = true;
+    }
+
+    private void emitSimulated(Job j) {
+        Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIMULATED, -1, null, null, null, j.preview, null));
+    }
+
+    private static RestakeException copy(RestakeException e) {
+        if (e instanceof ChainMismatchException c) {
+            return new ChainMismatchException(c.expected(), c.actual());
+        }
+        if (e instanceof InvalidInputException) {
+            return new InvalidInputException(e.getMessage());
+        }
+        return new RpcException(e.getMessage(), e.isRetryable(), e);
+    }
+
+    // ---------------------------------------------------------------- in flight
+
+    /** This client's record of {@code hash}, or a new one read from the node (followed until it is mined). */
+    InFlight slotFor(String hash) {
+        InFlight known = byHash.get(key(hash));
+        if (known != null) {
+            return known;
+        }
+        Transaction tx = Pipeline.transactionByHash(web3j, hash);
+        InFlight slot;
+        if (tx == null) {
+            slot = new InFlight(null, null, "0x", BigInteger.ZERO, null);
+        } else {
+            slot = new InFlight(tx.getNonce(), tx.getTo(), tx.getInput(), tx.getValue(), tx.getGas());
+        }
+        slot.add(new InFlight.Candidate(hash, null, null, false));
+        byHash.put(key(hash), slot);
+        poller.track(slot);
+        return slot;
+    }
+
+    private static String key(String hash) {
+        return hash.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The hashes of this client's transactions not yet mined (the latest signed at each nonce). */
+    public List<String> pendingHashes() {
+        return poller.inFlight().stream().map(s -> s.latest().hash()).toList();
+    }
+
+    /**
+     * Signs the transaction behind {@code hash} again at its nonce with fees raised by 12.5% (or to the fee
+     * strategy's current fees, if higher) and hands it to the node; returns the new hash. Only one of the two
+     * can be mined.
+     */
+    public String speedUp(String hash) {
+        return replace(requireInFlight(hash), false, manualBump);
+    }
+
+    /**
+     * Replaces the transaction behind {@code hash} with a zero-value transfer to this account at the same
+     * nonce, with raised fees; returns the cancel's hash. Whichever is mined, the other never is.
+     */
+    public String cancel(String hash) {
+        return replace(requireInFlight(hash), true, manualBump);
+    }
+
+    private InFlight requireInFlight(String hash) {
+        InFlight slot = byHash.get(key(hash));
+        if (slot == null || slot.latest().signedHex() == null) {
+            throw new InvalidInputException("transaction " + hash + " was not signed by this client: only its own transactions"
+                    + " can be sped up or cancelled");
+        }
+        if (slot.resolved()) {
+            throw new InvalidInputException("transaction " + hash + " is no longer pending (it was mined or replaced)");
+        }
+        return slot;
+    }
+
+    private String replace(InFlight slot, boolean cancel, FeeBumpPolicy policy) {
+        synchronized (slot) {
+            InFlight.Candidate latest = slot.latest();
+            Fees bumped = policy.bump(latest.fees());
+            if (bumped == null) {
+                throw new InvalidInputException("cannot raise the fees of " + latest.hash() + " by the 10% a replacement needs"
+                        + " within the cap " + policy.maxFeeCap() + " wei");
+            }
+            Fees now = currentFeesOrNull();
+            if (now != null && now.getClass() == bumped.getClass() && now.maxFeePerGas().compareTo(bumped.maxFeePerGas()) > 0
+                    && (policy.maxFeeCap() == null || now.maxFeePerGas().compareTo(policy.maxFeeCap()) <= 0)) {
+                bumped = now;
+            }
+            InFlight.Candidate c = cancel
+                    ? sign(slot.nonce, account, BigInteger.ZERO, "0x", CANCEL_GAS, bumped, true)
+                    : sign(slot.nonce, slot.to, slot.value, slot.data, slot.gasLimit, bumped, false);
+            slot.add(c);
+            byHash.put(key(c.hash()), slot);
+            Broadcaster.Result r = broadcaster.broadcast(c.signedHex(), c.hash());
+            if (r.verdict() == Broadcaster.Verdict.REFUSED || r.verdict() == Broadcaster.Verdict.NONCE_TAKEN) {
+                slot.remove(c);
+                byHash.remove(key(c.hash()));
+                throw new RpcException("the node refused the " + (cancel ? "cancel" : "speed-up") + " of " + latest.hash() + ": "
+                        + r.detail(), false, r.failure());
+            }
+            slot.sentAtBlock = poller.latestBlock();
+            LOG.info("{} {} (nonce {}) as {} with max fee {} wei", cancel ? "cancelled" : "sped up", latest.hash(), slot.nonce,
+                    c.hash(), bumped.maxFeePerGas());
+            poller.wakeUp();
+            return c.hash();
+        }
+    }
+
+    private Fees currentFeesOrNull() {
+        try {
+            return config.feeStrategy().fees(web3j);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The poller found the node no longer knows the latest bytes of {@code slot}: offer them again. */
+    private void rebroadcast(InFlight slot) {
+        InFlight.Candidate latest = slot.latest();
+        Broadcaster.Result r = broadcaster.broadcast(latest.signedHex(), latest.hash());
+        if (r.verdict() == Broadcaster.Verdict.REFUSED && r.detail() != null
+                && r.detail().toLowerCase(java.util.Locale.ROOT).contains("underpriced")) {
+            try {
+                replace(slot, false, bumps.enabled() ? bumps : manualBump);
+            } catch (RuntimeException e) {
+                LOG.warn("could not re-sign {} with higher fees: {}", latest.hash(), e.getMessage());
+            }
+        } else if (r.verdict() != Broadcaster.Verdict.ACCEPTED) {
+            LOG.debug("offering {} again: {} {}", latest.hash(), r.verdict(), r.detail());
+        }
+    }
+
+    /** The fee-bump policy, applied to a slot still unmined at {@code block}. */
+    private void unmined(InFlight slot, BigInteger block) {
+        if (!bumps.enabled() || slot.to == null || slot.latest().signedHex() == null) {
+            return;
+        }
+        if (slot.sentAtBlock == null) {
+            slot.sentAtBlock = block;
+            return;
+        }
+        if (slot.bumps >= bumps.maxBumps() || block.subtract(slot.sentAtBlock).intValue() < bumps.afterBlocks()) {
+            return;
+        }
+        try {
+            slot.bumps++;
+            replace(slot, false, bumps);
+        } catch (RuntimeException e) {
+            LOG.warn("fee bump of nonce {} failed: {}", slot.nonce, e.getMessage());
+            slot.sentAtBlock = block;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        poller.close();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}
