@@ -478,10 +478,13 @@ public final class Pipeline implements AutoCloseable {
         if (r == null) {
             throw new ConfirmationTimeoutException(slot.hashes(), timeout);
         }
+        if (r.receipt() != null && r.minedCandidate() != null && r.minedCandidate().hash().equalsIgnoreCase(hash)) {
+            return r.receipt(); // the very transaction asked for (a cancel, too)
+        }
         if (!r.mined()) {
             throw new TransactionReplacedException(slot.nonce, slot.hashes(), r.replacedBy());
         }
-        return r.receipt();
+        return r.receipt(); // it, or a speed-up of it at the same nonce
     }
 
     /** The sequencer, for speed-ups and cancels ({@code null} without a signer). */
