@@ -28,6 +28,7 @@ public final class FaultyHttpService extends HttpService {
     }
 
     private volatile Fault fault = Fault.NONE;
+    private volatile boolean withholdReceipts;
     private final AtomicInteger sends = new AtomicInteger();
 
     public FaultyHttpService(String url) {
@@ -39,6 +40,24 @@ public final class FaultyHttpService extends HttpService {
         this.fault = next;
     }
 
+    /** While on, every eth_getTransactionReceipt (single or batched) is answered "not mined yet". */
+    public void withholdReceipts(boolean on) {
+        this.withholdReceipts = on;
+    }
+
+    @Override
+    public org.web3j.protocol.core.BatchResponse sendBatch(org.web3j.protocol.core.BatchRequest batch) throws IOException {
+        org.web3j.protocol.core.BatchResponse answer = super.sendBatch(batch);
+        if (withholdReceipts) {
+            for (Response<?> r : answer.getResponses()) {
+                if (r instanceof org.web3j.protocol.core.methods.response.EthGetTransactionReceipt receipt) {
+                    receipt.setResult(null);
+                }
+            }
+        }
+        return answer;
+    }
+
     /** eth_sendRawTransaction requests that reached the node. */
     public int sendsDelivered() {
         return sends.get();
@@ -47,7 +66,11 @@ public final class FaultyHttpService extends HttpService {
     @Override
     public <T extends Response> T send(Request request, Class<T> responseType) throws IOException {
         if (!"eth_sendRawTransaction".equals(request.getMethod())) {
-            return super.send(request, responseType);
+            T answer = super.send(request, responseType);
+            if (withholdReceipts && answer instanceof org.web3j.protocol.core.methods.response.EthGetTransactionReceipt r) {
+                r.setResult(null);
+            }
+            return answer;
         }
         Fault now;
         synchronized (this) {

@@ -149,6 +149,62 @@ class ConcurrencyIT {
         assertEquals(before.add(BigInteger.valueOf(8)), balance(devnet, dave));
     }
 
+    @Test
+    void sixteenThreadsTimesTwentyEigenLayerDepositsOnOneClientNeverRevert(Devnet devnet) throws Exception {
+        Credentials staker = io.restake4j.testing.DevnetAccounts.fresh(devnet, 901, 100);
+        devnet.eigenLayer().mintStETH(staker.getAddress(), io.restake4j.testing.DevnetAccounts.eth(1_000));
+        Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<io.restake4j.eigenlayer.DepositResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        try (Restaking client = DevnetClients.client(devnet, staker)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            results.add(client.eigenLayer().deposit(Amount.parse("1.5", stEth)).send());
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                            failures.add(e.toString());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int reverted = 0;
+        int transactions = 0;
+        for (io.restake4j.eigenlayer.DepositResult r : results) {
+            for (String h : r.transactionHashes()) {
+                transactions++;
+                if (!devnet.web3j().ethGetTransactionReceipt(h).send().getTransactionReceipt().orElseThrow().isStatusOK()) {
+                    reverted++;
+                }
+            }
+        }
+        System.out.printf("[concurrency] 16 threads x 20 EigenLayer deposits on one client: %d deposited, %d failed, "
+                + "%d of %d transactions reverted, %.1f s%n", results.size(), failed.get(), reverted, transactions, seconds);
+        assertEquals(List.of(), failures, "no deposit failed");
+        assertEquals(320, results.size());
+        assertEquals(0, reverted, "no transaction reverted");
+        assertEquals(BigInteger.valueOf(transactions), nonce(devnet, staker), "every nonce used once: " + transactions);
+        BigInteger shares = io.restake4j.contracts.eigenlayer.StrategyManager.load(devnet.eigenLayer().strategyManager(),
+                devnet.web3j(), devnet.transactionManager(staker), devnet.gasProvider())
+                .call_stakerDepositShares(staker.getAddress(), devnet.eigenLayer().stETHStrategy()).send();
+        BigInteger reported = results.stream().map(io.restake4j.eigenlayer.DepositResult::shares)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        assertEquals(reported, shares, "the shares the results report are the shares the staker holds");
+        assertTrue(shares.signum() > 0);
+    }
+
     private static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {
         return devnet.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.PENDING).send()
                 .getTransactionCount();
