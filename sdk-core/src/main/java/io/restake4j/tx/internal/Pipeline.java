@@ -128,7 +128,7 @@ public final class Pipeline implements AutoCloseable {
     /** Simulates a plan and prices it; signs nothing. */
     public Preview preview(Plan<?> plan) {
         Job job = new Job(plan, null);
-        Group g = simulateGroup(List.of(job), List.of(), false);
+        simulateGroup(List.of(job), List.of(), List.of(), false);
         if (job.failure != null) {
             throw job.failure;
         }
@@ -499,12 +499,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Simulates the jobs in order, each on the state the earlier ones leave, with {@code prefix} requests in the
-     * same batch (chain id, nonce). Stores in each job its checks, chosen steps, outcomes and preview, or its
+     * Simulates the jobs in order, each on the state the earlier ones leave, after {@code prepend} (this client's
+     * transactions the node has not executed yet), with {@code prefix} requests in the same batch (chain id, nonce). Stores in each job its checks, chosen steps, outcomes and preview, or its
      * {@link Job#failure} (a check refused, or, when {@code rejectReverts}, a step would revert). Re-simulates
      * until every job's steps are settled (a conditional step dropped out, a job was rejected).
      */
-    Group simulateGroup(List<Job> jobs, List<Request<?, ? extends Response<?>>> prefix, boolean rejectReverts) {
+    Group simulateGroup(List<Job> jobs, List<Request<?, ? extends Response<?>>> prefix, List<Step> prepend,
+            boolean rejectReverts) {
         String from = from();
         List<Job> active = new ArrayList<>(jobs);
         Fees fees = null;
@@ -519,7 +520,7 @@ public final class Pipeline implements AutoCloseable {
                 }
                 break;
             }
-            List<Step> calls = new ArrayList<>();
+            List<Step> calls = new ArrayList<>(prepend);
             for (Job j : active) {
                 j.plan.checks().forEach(c -> calls.add(c.call()));
                 calls.addAll(j.current);
@@ -557,7 +558,7 @@ public final class Pipeline implements AutoCloseable {
                 return new Group(fees, prefixAnswers, false);
             }
             boolean changed = false;
-            int offset = 0;
+            int offset = prepend.size();
             List<Job> still = new ArrayList<>();
             for (Job j : active) {
                 int nChecks = j.plan.checks().size();

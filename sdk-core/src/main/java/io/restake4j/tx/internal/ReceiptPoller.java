@@ -67,7 +67,13 @@ final class ReceiptPoller implements AutoCloseable {
     private volatile BigInteger latestBlock;
     private Thread thread;
     private long ticks;
+    /** Requests per batch now: halved after a batch failed whole, doubled (up to {@link #MAX_BATCH}) after one went through. */
+    private int chunk = MAX_BATCH;
 
+    /**
+     * @param web3j the node, preferably without a retrying layer: the poller has its own (the next tick), and a
+     *              layer that repeats a whole batch for one failed element would hold it up
+     */
     ReceiptPoller(Web3j web3j, String account, Duration interval, Caretaker caretaker) {
         this.web3j = web3j;
         this.account = account;
@@ -223,9 +229,14 @@ final class ReceiptPoller implements AutoCloseable {
             }
         }
         List<Response<?>> answers = send(requests);
+        java.util.Set<InFlight> unanswered = new java.util.HashSet<>();
         for (int i = 0; i < receiptCount; i++) {
-            if (answers.get(i) instanceof EthGetTransactionReceipt er && !er.hasError() && er.getTransactionReceipt().isPresent()) {
-                resolveMined(asked.get(i).slot(), asked.get(i).candidate(), er.getTransactionReceipt().get());
+            if (answers.get(i) instanceof EthGetTransactionReceipt er && !er.hasError()) {
+                if (er.getTransactionReceipt().isPresent()) {
+                    resolveMined(asked.get(i).slot(), asked.get(i).candidate(), er.getTransactionReceipt().get());
+                }
+            } else {
+                unanswered.add(asked.get(i).slot());
             }
         }
         if (!care) {
@@ -244,7 +255,8 @@ final class ReceiptPoller implements AutoCloseable {
             if (slot.resolved()) {
                 continue;
             }
-            if (minedNonce != null && slot.nonce != null && minedNonce.compareTo(slot.nonce) > 0) {
+            if (minedNonce != null && slot.nonce != null && minedNonce.compareTo(slot.nonce) > 0
+                    && !unanswered.contains(slot)) {
                 // The nonce is used, but none of our receipts is there (yet): replaced, after two sightings.
                 if (++slot.replacedSightings >= SIGHTINGS) {
                     resolveReplaced(slot);
@@ -270,22 +282,48 @@ final class ReceiptPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code requests} in batches of {@link #chunk}; the answer list is aligned with the requests, with
+     * null where a batch failed whole (a reset, a 503). A failed batch halves the chunk, so that a node that fails
+     * some requests still answers the rest this tick; a tick with no failure doubles it again (up to
+     * {@link #MAX_BATCH}). Throws only when nothing at all was answered (then the poller backs off).
+     */
     private List<Response<?>> send(List<Request<?, ? extends Response<?>>> requests) throws IOException {
         List<Response<?>> all = new ArrayList<>(requests.size());
-        for (int from = 0; from < requests.size(); from += MAX_BATCH) {
-            List<Request<?, ? extends Response<?>>> part = requests.subList(from, Math.min(requests.size(), from + MAX_BATCH));
-            if (part.size() == 1) {
-                all.add(part.get(0).send());
-                continue;
+        IOException lastFailure = null;
+        boolean anyAnswered = false;
+        int from = 0;
+        while (from < requests.size()) {
+            int size = Math.min(chunk, requests.size() - from);
+            List<Request<?, ? extends Response<?>>> part = requests.subList(from, from + size);
+            try {
+                if (size == 1) {
+                    all.add(part.get(0).send());
+                } else {
+                    BatchRequest batch = web3j.newBatch();
+                    part.forEach(batch::add);
+                    BatchResponse response = batch.send();
+                    if (response.getResponses() == null || response.getResponses().size() != size) {
+                        throw new IOException("the node answered " + (response.getResponses() == null ? 0
+                                : response.getResponses().size()) + " of " + size + " batched requests");
+                    }
+                    all.addAll(response.getResponses());
+                }
+                anyAnswered = true;
+            } catch (IOException | RuntimeException e) {
+                lastFailure = e instanceof IOException io ? io : new IOException(e);
+                for (int i = 0; i < size; i++) {
+                    all.add(null);
+                }
+                chunk = Math.max(1, chunk / 2);
             }
-            BatchRequest batch = web3j.newBatch();
-            part.forEach(batch::add);
-            BatchResponse response = batch.send();
-            if (response.getResponses() == null || response.getResponses().size() != part.size()) {
-                throw new IOException("the node answered " + (response.getResponses() == null ? 0 : response.getResponses().size())
-                        + " of " + part.size() + " batched requests");
-            }
-            all.addAll(response.getResponses());
+            from += size;
+        }
+        if (!anyAnswered && lastFailure != null) {
+            throw lastFailure;
+        }
+        if (lastFailure == null) {
+            chunk = Math.min(MAX_BATCH, chunk * 2);
         }
         return all;
     }

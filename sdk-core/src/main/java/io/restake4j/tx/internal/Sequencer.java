@@ -76,6 +76,8 @@ public final class Sequencer implements AutoCloseable {
     private volatile boolean resync;
     /** The next nonce to sign with; touched only by the sequencer thread. Null until read from the chain. */
     private BigInteger next;
+    /** The node's pending transaction count of this account, as last read. */
+    private BigInteger pendingCount;
     /** One above the highest nonce this client handed to the node: the count never goes below it. */
     private BigInteger floor = BigInteger.ZERO;
 
@@ -87,7 +89,9 @@ public final class Sequencer implements AutoCloseable {
         this.account = signer.address();
         this.broadcaster = new Broadcaster(web3j, config.broadcastAttempts());
         this.bumps = config.feeBumpPolicy();
-        this.poller = new ReceiptPoller(web3j, account, config.pollInterval(), new ReceiptPoller.Caretaker() {
+        Web3j polling = config.service() instanceof io.restake4j.rpc.RetryingWeb3jService retrying
+                ? Web3j.build(retrying.delegate()) : web3j;
+        this.poller = new ReceiptPoller(polling, account, config.pollInterval(), new ReceiptPoller.Caretaker() {
             @Override
             public void rebroadcast(InFlight slot) {
                 Sequencer.this.rebroadcast(slot);
@@ -167,29 +171,58 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private void process(List<Job> group) {
-        List<Request<?, ? extends Response<?>>> prefix = new ArrayList<>();
-        boolean askChain = !pipeline.chainVerified();
-        boolean askNonce = next == null || resync;
-        if (askChain) {
-            prefix.add(web3j.ethChainId());
-        }
-        if (askNonce) {
-            prefix.add(web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING));
-        }
-        Pipeline.Group g;
+        Pipeline.Group g = null;
         try {
-            g = pipeline.simulateGroup(group, prefix, true);
-            int at = 0;
-            if (askChain) {
-                EthChainId id = (EthChainId) g.prefixAnswers().get(at++);
-                if (id.hasError() || id.getChainId() == null) {
-                    throw new RpcException("eth_chainId failed: " + (id.hasError() ? id.getError().getMessage() : "no answer"),
-                            true, null);
+            for (int round = 1; ; round++) {
+                // This client's transactions that are with the node but maybe not executed in its pending state (a
+                // dropped one being offered again, the ones queued behind it): the group is simulated after those whose
+                // nonce is at or above the node's pending count, and the count is read in the same batch to check.
+                List<InFlight> ours = poller.inFlight().stream().filter(sl -> sl.nonce != null && sl.to != null)
+                        .sorted(java.util.Comparator.comparing(sl -> sl.nonce)).toList();
+                List<Request<?, ? extends Response<?>>> prefix = new ArrayList<>();
+                boolean askChain = !pipeline.chainVerified();
+                boolean askNonce = next == null || resync;
+                boolean askCount = askNonce || !ours.isEmpty();
+                if (askChain) {
+                    prefix.add(web3j.ethChainId());
                 }
-                pipeline.checkChain(id.getChainId().longValueExact());
-            }
-            if (askNonce) {
-                seed((EthGetTransactionCount) g.prefixAnswers().get(at));
+                if (askCount) {
+                    prefix.add(web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING));
+                }
+                BigInteger assumed = pendingCount;
+                List<InFlight> prepended = assumed == null ? List.of()
+                        : ours.stream().filter(sl -> sl.nonce.compareTo(assumed) >= 0).toList();
+                List<Step> prepend = prepended.stream().map(sl -> Step.raw("in flight: nonce " + sl.nonce, sl.to, sl.data,
+                        sl.value)).toList();
+                g = pipeline.simulateGroup(group, prefix, prepend, true);
+                int at = 0;
+                if (askChain) {
+                    EthChainId id = (EthChainId) g.prefixAnswers().get(at++);
+                    if (id.hasError() || id.getChainId() == null) {
+                        throw new RpcException("eth_chainId failed: " + (id.hasError() ? id.getError().getMessage()
+                                : "no answer"), true, null);
+                    }
+                    pipeline.checkChain(id.getChainId().longValueExact());
+                }
+                if (askCount) {
+                    EthGetTransactionCount count = (EthGetTransactionCount) g.prefixAnswers().get(at);
+                    if (count.hasError() || count.getTransactionCount() == null) {
+                        throw new RpcException("eth_getTransactionCount failed: "
+                                + (count.hasError() ? count.getError().getMessage() : "no answer"), true, null);
+                    }
+                    BigInteger now = count.getTransactionCount();
+                    pendingCount = now;
+                    if (askNonce) {
+                        seed(count);
+                    }
+                    List<InFlight> shouldHave = ours.stream().filter(sl -> sl.nonce.compareTo(now) >= 0).toList();
+                    if (!shouldHave.equals(prepended) && round < 3) {
+                        LOG.debug("the node executes {} of this client's transactions, not {}: simulating again", now, assumed);
+                        group.forEach(Job::reset);
+                        continue;
+                    }
+                }
+                break;
             }
         } catch (RestakeException e) {
             for (Job j : group) {
