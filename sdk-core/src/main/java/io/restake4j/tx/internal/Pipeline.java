@@ -416,6 +416,17 @@ public final class Pipeline implements AutoCloseable {
                 }
                 records.add(new SendOutcome.StepRecord(before.size(), step.description(), status, slot.nonce, slot.hashes(),
                         r == null ? null : r.receipt()));
+                // The transactions given after this one may be on chain too: they stay in the outcome, so that a
+                // later resume awaits them instead of planning their steps again.
+                for (int k = i + 1; k < slots.size(); k++) {
+                    InFlight later = slots.get(k);
+                    InFlight.Resolution lr = later.resolved() ? later.resolution.getNow(null) : null;
+                    SendOutcome.StepStatus ls = lr == null ? SendOutcome.StepStatus.PENDING
+                            : !lr.mined() ? SendOutcome.StepStatus.REPLACED
+                            : lr.receipt().isStatusOK() ? SendOutcome.StepStatus.MINED : SendOutcome.StepStatus.REVERTED;
+                    records.add(new SendOutcome.StepRecord(records.size(), "transaction " + later.latest().hash(), ls,
+                            later.nonce, later.hashes(), lr == null ? null : lr.receipt()));
+                }
                 SendOutcome.State state = failure instanceof InvalidInputException ? SendOutcome.State.NOT_SENT
                         : stateOf(status);
                 throw fail(listener, failure.withOutcome(new SendOutcome(state, plan.description(), records, before.size())));

@@ -97,7 +97,7 @@ public final class PipelineOperation<R> implements Operation<R> {
         List<String> hashes = new ArrayList<>();
         for (SendOutcome.StepRecord s : outcome.steps()) {
             if (s.status() == SendOutcome.StepStatus.NOT_SENT) {
-                break;
+                continue; // nothing of it can be on chain
             }
             hashes.addAll(s.receipt() != null ? List.of(s.receipt().getTransactionHash()) : s.hashes());
         }

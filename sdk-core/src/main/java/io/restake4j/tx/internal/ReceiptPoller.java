@@ -328,17 +328,27 @@ final class ReceiptPoller implements AutoCloseable {
         return all;
     }
 
-    /** Re-reads the receipts of every candidate of {@code slot} once (used to settle a replacement). */
+    /**
+     * Settles a slot whose nonce the chain shows used while no receipt of ours came: replaced only when, for every
+     * hash signed at that nonce, the node has neither a receipt nor the transaction itself. A lagging node may
+     * miss a receipt of a mined transaction; it then still knows the transaction (with its block), and the slot
+     * stays open until the receipt comes. Any failed or erroneous answer leaves it for the next look.
+     */
     private void resolveReplaced(InFlight slot) {
         for (InFlight.Candidate c : slot.candidates()) {
             try {
                 EthGetTransactionReceipt r = web3j.ethGetTransactionReceipt(c.hash()).send();
-                if (!r.hasError() && r.getTransactionReceipt().isPresent()) {
+                if (r.hasError()) {
+                    return;
+                }
+                if (r.getTransactionReceipt().isPresent()) {
                     resolveMined(slot, c, r.getTransactionReceipt().get());
                     return;
                 }
-                if (r.hasError()) {
-                    return; // not sure: look again next time
+                EthTransaction t = web3j.ethGetTransactionByHash(c.hash()).send();
+                if (t.hasError() || t.getTransaction().isPresent()) {
+                    slot.replacedSightings = 0; // mined (or pending) after all: wait for its receipt
+                    return;
                 }
             } catch (IOException | RuntimeException e) {
                 return;

@@ -121,6 +121,8 @@ public final class FaultProxy implements AutoCloseable {
     private final long delayMaxMs;
     private final int staleBy;
     private final int withholdPolls;
+    private final boolean withholdOnce;
+    private final java.util.Set<String> withheldBefore = new java.util.HashSet<>();
     private final Duration withholdFor;
     private final Duration idleTimeout;
     private final Duration upstreamTimeout;
@@ -156,6 +158,7 @@ public final class FaultProxy implements AutoCloseable {
         this.delayMaxMs = b.delayMax.toMillis();
         this.staleBy = b.staleBy;
         this.withholdPolls = b.withholdPolls;
+        this.withholdOnce = b.withholdOnce;
         this.withholdFor = b.withholdFor;
         this.idleTimeout = b.idleTimeout;
         this.upstreamTimeout = b.upstreamTimeout;
@@ -592,6 +595,9 @@ public final class FaultProxy implements AutoCloseable {
                             f = Fault.WITHHELD_RECEIPT;
                         } else {
                             withheld.remove(c.receiptHash);
+                            if (withholdOnce) {
+                                withheldBefore.add(c.receiptHash);
+                            }
                         }
                     }
                 }
@@ -600,6 +606,9 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 if (f == null) {
                     f = draw(u, c.method);
+                    if (f == Fault.WITHHELD_RECEIPT && withheldBefore.contains(c.receiptHash)) {
+                        f = null; // withheld once already, and the builder asked for once per hash
+                    }
                 }
                 if (f == null) {
                     continue;
@@ -829,6 +838,7 @@ public final class FaultProxy implements AutoCloseable {
         private Duration delayMax = Duration.ofMillis(500);
         private int staleBy = 3;
         private int withholdPolls = 3;
+        private boolean withholdOnce;
         private Duration withholdFor;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration upstreamTimeout = Duration.ofSeconds(30);
@@ -892,6 +902,12 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         /** {@link Fault#WITHHELD_RECEIPT} answers null for the hash during {@code duration} (instead of a number of polls). */
+        /** Withholds each hash's receipt at most once (one window), so that every receipt does come in the end. */
+        public Builder withholdEachReceiptOnce() {
+            this.withholdOnce = true;
+            return this;
+        }
+
         public Builder withholdReceiptsFor(Duration duration) {
             this.withholdFor = positive(duration, "withholding");
             return this;
