@@ -234,6 +234,50 @@ class FaultSuiteIT {
         }
     }
 
+    @Test
+    void oneHungSendDoesNotHoldUpTheOtherThreads(Devnet devnet) throws Exception {
+        Actor a = actor(devnet, 9601);
+        BigInteger first = DevnetAccounts.nonce(devnet, a.who());
+        Suite suite = new Suite(devnet);
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        // The node takes the first transaction, but its answer hangs for 10 s; the client would wait 15 s for it.
+        try (FaultProxy proxy = FaultProxy.builder(devnet.rpcUrl()).seed(6).hang(Duration.ofSeconds(10)).hangForwards(true)
+                .start();
+                Restaking client = DevnetClients.builder(devnet).rpc(proxy.url()).signer(Signer.of(a.who()))
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(2))
+                        .receiptTimeout(Duration.ofSeconds(30)).build()) {
+            client.tokens().transfer(Amount.parse("1", a.token()), a.recipient()).send(); // warm: chain id and nonce read
+            proxy.next("eth_sendRawTransaction", Fault.HANG);
+            Future<?> hung = pool.submit(() -> suite.run("token transfer", () -> operation(client, a, 0)));
+            Thread.sleep(200);
+            List<Future<Long>> others = new ArrayList<>();
+            for (int w = 1; w < 8; w++) {
+                int n = w;
+                others.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < 3; i++) {
+                        int k = n * 3 + i;
+                        suite.run(label(k), () -> operation(client, a, k));
+                    }
+                    return (System.nanoTime() - start) / 1_000_000;
+                }));
+            }
+            long slowest = 0;
+            for (Future<Long> f : others) {
+                slowest = Math.max(slowest, f.get(60, TimeUnit.SECONDS));
+            }
+            hung.get(60, TimeUnit.SECONDS);
+            System.out.println("[fault suite] while one send hung for 10 s, 7 other threads each ran 3 operations; the"
+                    + " slowest took " + slowest + " ms");
+            assertTrue(slowest < 9_000, "the other threads finished while the send still hung: " + slowest + " ms");
+            suite.finish(a.who(), first.add(BigInteger.ONE), proxy, "one send hanging 10 s (the node took it) and 7 threads"
+                    + " x 3 operations meanwhile", t0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Runs operations through a ledger, resolves every UNKNOWN by resume, and checks the whole against the chain. */
     private static final class Suite {
         final Devnet devnet;

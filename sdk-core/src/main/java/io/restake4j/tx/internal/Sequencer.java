@@ -51,6 +51,8 @@ public final class Sequencer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
     static final int MAX_GROUP = 16;
+    /** How long the sequencer waits for the node to take a group's transactions before it goes on without. */
+    static final long HANDOVER_WAIT_MILLIS = 2_000;
     private static final int MAX_REQUEUES = 3;
     private static final int REMEMBERED = 10_000;
     private static final BigInteger CANCEL_GAS = BigInteger.valueOf(21_000);
@@ -65,6 +67,11 @@ public final class Sequencer implements AutoCloseable {
     private final FeeBumpPolicy bumps;
     private final FeeBumpPolicy manualBump = FeeBumpPolicy.builder().build();
     private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final java.util.concurrent.ExecutorService handovers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "restake4j-handover");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, InFlight> byHash = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, InFlight> eldest) {
@@ -306,13 +313,33 @@ public final class Sequencer implements AutoCloseable {
             txs.addAll(mine);
             nonce = nonce.add(BigInteger.valueOf(mine.size()));
         }
-        boolean[] accepted = batchSend(txs);
+        if (txs.isEmpty()) {
+            return requeue;
+        }
+        Handover h = new Handover(txs, fees);
+        handovers.execute(h);
+        Settled settled = h.awaitOrAbandon(HANDOVER_WAIT_MILLIS);
+        if (settled == null) {
+            // The node has not answered in time (a hung request): follow the transactions as maybe delivered and go
+            // on; the next groups are simulated after them, and the hand-over settles them when it ends.
+            LOG.warn("handing {} transaction(s) to the node takes over {} ms; following them as maybe delivered",
+                    txs.size(), HANDOVER_WAIT_MILLIS);
+            for (int x = 0; x < txs.size(); x++) {
+                follow(txs.get(x).job(), h.slots.get(x), txs.get(x).nonce());
+            }
+            // The hung request may never have reached the node: offer the same bytes once more on another connection,
+            // so that the transactions signed after them are not left waiting behind their nonces.
+            handovers.execute(() -> offerAgain(txs));
+            return requeue;
+        }
+        boolean[] accepted = settled.accepted();
         boolean stopped = false;
         for (int x = 0; x < txs.size(); x++) {
             Signed t = txs.get(x);
             Job j = t.job();
             Step step = j.current.get(t.step());
-            if (stopped) {
+            if (stopped || settled.results().get(x) == null) {
+                stopped = true;
                 if (j.slots.isEmpty()) {
                     if (!requeue.contains(j)) {
                         requeue.add(j);
@@ -323,11 +350,8 @@ public final class Sequencer implements AutoCloseable {
                 }
                 continue;
             }
-            Broadcaster.Result result = accepted[x] ? new Broadcaster.Result(Broadcaster.Verdict.ACCEPTED, null, null)
-                    : broadcaster.broadcast(t.candidate().signedHex(), t.candidate().hash());
-            InFlight slot = new InFlight(t.nonce(), step.to(), step.data(), step.value(), t.gasLimit());
-            slot.add(t.candidate());
-            slot.sentAtBlock = poller.latestBlock();
+            Broadcaster.Result result = settled.results().get(x);
+            InFlight slot = h.slots.get(x);
             switch (result.verdict()) {
                 case ACCEPTED, UNKNOWN -> {
                     follow(j, slot, t.nonce());
@@ -340,12 +364,8 @@ public final class Sequencer implements AutoCloseable {
                     }
                 }
                 default -> {
-                    boolean laterInPool = false;
-                    for (int y = x + 1; y < txs.size(); y++) {
-                        laterInPool |= accepted[y];
-                    }
                     boolean taken = result.verdict() == Broadcaster.Verdict.NONCE_TAKEN;
-                    if (laterInPool) {
+                    if (laterInPool(accepted, x)) {
                         // Transactions behind this nonce already wait in the pool: the nonce must be used up.
                         useUp(slot, taken, fees);
                         follow(j, slot, t.nonce());
@@ -375,6 +395,136 @@ public final class Sequencer implements AutoCloseable {
             }
         }
         return requeue;
+    }
+
+    /** One more offer of the same bytes, answers ignored (the hand-over and the poller settle them). */
+    private void offerAgain(List<Signed> txs) {
+        if (txs.size() > 1) {
+            batchSend(txs);
+            return;
+        }
+        try {
+            web3j.ethSendRawTransaction(txs.get(0).candidate().signedHex()).send();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("offering {} again failed: {}", txs.get(0).candidate().hash(), TransportFailures.describe(e));
+        }
+    }
+
+    private static boolean laterInPool(boolean[] accepted, int x) {
+        for (int y = x + 1; y < accepted.length; y++) {
+            if (accepted[y]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What handing a group's transactions to the node came to: per transaction a verdict, or null if not offered. */
+    private record Settled(boolean[] accepted, List<Broadcaster.Result> results) {
+    }
+
+    /**
+     * Hands a group's signed transactions to the node on a thread of its own: one batch, then one by one, in nonce
+     * order, the ones the batch did not plainly accept, stopping at a refusal that nothing later in the pool depends
+     * on. The sequencer waits for it a bounded time; if it gives up waiting, the hand-over settles the transactions
+     * itself when it ends, as later nonces may then exist: each is offered until the node takes it, a nonce whose
+     * transaction the node refuses for good is used up by a cancel, one taken by another transaction is so.
+     */
+    private final class Handover implements Runnable {
+        private static final int RUNNING = 0;
+        private static final int COLLECTED = 1;
+        private static final int ABANDONED = 2;
+
+        final List<Signed> txs;
+        final Fees fees;
+        final List<InFlight> slots = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.CompletableFuture<Settled> done = new java.util.concurrent.CompletableFuture<>();
+
+        Handover(List<Signed> txs, Fees fees) {
+            this.txs = txs;
+            this.fees = fees;
+            for (Signed t : txs) {
+                Step step = t.job().current.get(t.step());
+                InFlight slot = new InFlight(t.nonce(), step.to(), step.data(), step.value(), t.gasLimit());
+                slot.add(t.candidate());
+                slot.sentAtBlock = poller.latestBlock();
+                slots.add(slot);
+            }
+        }
+
+        @Override
+        public void run() {
+            Settled settled;
+            try {
+                settled = settle();
+            } catch (RuntimeException e) {
+                LOG.error("handing over {} transaction(s) failed", txs.size(), e);
+                settled = new Settled(new boolean[txs.size()], java.util.Arrays.asList(new Broadcaster.Result[txs.size()]));
+            }
+            done.complete(settled);
+            if (!state.compareAndSet(RUNNING, COLLECTED)) {
+                settleLate(settled);
+            }
+        }
+
+        /** The settled verdicts within {@code millis}, or null after marking this hand-over abandoned. */
+        Settled awaitOrAbandon(long millis) {
+            try {
+                return done.get(millis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return state.compareAndSet(RUNNING, ABANDONED) ? null : done.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return state.compareAndSet(RUNNING, ABANDONED) ? null : done.join();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private Settled settle() {
+            boolean[] accepted = batchSend(txs);
+            Broadcaster.Result[] results = new Broadcaster.Result[txs.size()];
+            for (int x = 0; x < txs.size(); x++) {
+                if (accepted[x]) {
+                    results[x] = new Broadcaster.Result(Broadcaster.Verdict.ACCEPTED, null, null);
+                    continue;
+                }
+                Signed t = txs.get(x);
+                results[x] = broadcaster.broadcast(t.candidate().signedHex(), t.candidate().hash());
+                Broadcaster.Verdict v = results[x].verdict();
+                if ((v == Broadcaster.Verdict.REFUSED || v == Broadcaster.Verdict.NONCE_TAKEN) && !laterInPool(accepted, x)) {
+                    break; // the rest are not offered: the sequencer decides (goes back, or simulates them again)
+                }
+            }
+            return new Settled(accepted, java.util.Arrays.asList(results));
+        }
+
+        /** After the sequencer went on: later nonces may exist, so every nonce of this group must be used. */
+        private void settleLate(Settled settled) {
+            for (int x = 0; x < txs.size(); x++) {
+                Signed t = txs.get(x);
+                InFlight slot = slots.get(x);
+                Broadcaster.Result r = settled.results().get(x);
+                if (r == null) {
+                    r = broadcaster.broadcast(t.candidate().signedHex(), t.candidate().hash());
+                }
+                switch (r.verdict()) {
+                    case ACCEPTED -> Pipeline.emit(t.job().listener, new OperationEvent(OperationEvent.Stage.SENT, t.step(),
+                            t.job().current.get(t.step()), t.candidate().hash(), null, null, null));
+                    case UNKNOWN -> { } // followed; offered again by the poller if the node does not know it
+                    case NONCE_TAKEN -> useUp(slot, true, fees);
+                    case REFUSED -> {
+                        String detail = r.detail() == null ? "" : r.detail().toLowerCase(java.util.Locale.ROOT);
+                        if (Broadcaster.isFinalRefusal(detail)) {
+                            useUp(slot, false, fees);
+                            slot.candidates().forEach(c -> byHash.put(key(c.hash()), slot));
+                            poller.wakeUp();
+                        } // else passing: the poller offers the same bytes again
+                    }
+                }
+            }
+        }
     }
 
     private void follow(Job j, InFlight slot, BigInteger nonce) {
@@ -732,6 +882,7 @@ public final class Sequencer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        handovers.shutdown();
         poller.close();
         Thread t;
         synchronized (this) {
