@@ -273,12 +273,7 @@ public final class Pipeline implements AutoCloseable {
 
     private SendOutcome outcomeOf(Plan<?> plan, Job job, List<Step> before, List<TransactionReceipt> beforeReceipts,
             List<InFlight.Resolution> resolutions, int failedAt, SendOutcome.State forced) {
-        List<SendOutcome.StepRecord> records = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            TransactionReceipt r = beforeReceipts.get(i);
-            records.add(new SendOutcome.StepRecord(i, before.get(i).description(), SendOutcome.StepStatus.MINED, null,
-                    List.of(r.getTransactionHash()), r));
-        }
+        List<SendOutcome.StepRecord> records = minedBefore(before, beforeReceipts);
         List<Step> steps = job.current == null ? List.of() : job.current;
         for (int i = 0; i < steps.size(); i++) {
             int index = before.size() + i;
@@ -289,24 +284,40 @@ public final class Pipeline implements AutoCloseable {
                 continue;
             }
             InFlight slot = job.slots.get(i);
-            InFlight.Resolution r = i < resolutions.size() ? resolutions.get(i) : (slot.resolved() ? slot.resolution.getNow(null) : null);
-            SendOutcome.StepStatus status;
-            TransactionReceipt receipt = null;
-            if (r == null) {
-                status = SendOutcome.StepStatus.PENDING;
-            } else if (!r.mined()) {
-                status = SendOutcome.StepStatus.REPLACED;
-                receipt = r.receipt();
-            } else {
-                receipt = r.receipt();
-                status = receipt.isStatusOK() ? SendOutcome.StepStatus.MINED : SendOutcome.StepStatus.REVERTED;
-            }
-            records.add(new SendOutcome.StepRecord(index, description, status, slot.nonce, slot.hashes(), receipt));
+            InFlight.Resolution r = i < resolutions.size() ? resolutions.get(i) : slot.resolution.getNow(null);
+            records.add(record(index, description, slot, r));
         }
         int failedIndex = failedAt < 0 ? -1 : before.size() + failedAt;
         SendOutcome.State state = forced != null ? forced : stateOf(failedIndex < 0 || failedIndex >= records.size()
                 ? SendOutcome.StepStatus.NOT_SENT : records.get(failedIndex).status());
         return new SendOutcome(state, plan.description(), records, forced == SendOutcome.State.EXECUTED ? -1 : failedIndex);
+    }
+
+    /** Where a step got to, from how its nonce ended (null: not known yet). */
+    private static SendOutcome.StepStatus statusOf(InFlight.Resolution r) {
+        if (r == null) {
+            return SendOutcome.StepStatus.PENDING;
+        }
+        if (!r.mined()) {
+            return SendOutcome.StepStatus.REPLACED;
+        }
+        return r.receipt().isStatusOK() ? SendOutcome.StepStatus.MINED : SendOutcome.StepStatus.REVERTED;
+    }
+
+    /** The record of a step sent at {@code slot}, as it ended by {@code r} (null: not known yet). */
+    private static SendOutcome.StepRecord record(int index, String description, InFlight slot, InFlight.Resolution r) {
+        return new SendOutcome.StepRecord(index, description, statusOf(r), slot.nonce, slot.hashes(),
+                r == null ? null : r.receipt());
+    }
+
+    /** The records of steps mined before this run (when resuming). */
+    private static List<SendOutcome.StepRecord> minedBefore(List<Step> before, List<TransactionReceipt> receipts) {
+        List<SendOutcome.StepRecord> records = new ArrayList<>();
+        for (int b = 0; b < before.size(); b++) {
+            records.add(new SendOutcome.StepRecord(b, before.get(b).description(), SendOutcome.StepStatus.MINED, null,
+                    List.of(receipts.get(b).getTransactionHash()), receipts.get(b)));
+        }
+        return records;
     }
 
     private static SendOutcome.State stateOf(SendOutcome.StepStatus failed) {
@@ -406,26 +417,15 @@ public final class Pipeline implements AutoCloseable {
                         + " is none of the remaining steps of " + plan.description() + ": cannot resume it");
             }
             if (failure != null) {
-                SendOutcome.StepStatus status = r == null ? SendOutcome.StepStatus.PENDING
-                        : !r.mined() ? SendOutcome.StepStatus.REPLACED
-                        : r.receipt().isStatusOK() ? SendOutcome.StepStatus.MINED : SendOutcome.StepStatus.REVERTED;
-                List<SendOutcome.StepRecord> records = new ArrayList<>();
-                for (int b = 0; b < before.size(); b++) {
-                    records.add(new SendOutcome.StepRecord(b, before.get(b).description(), SendOutcome.StepStatus.MINED, null,
-                            List.of(receipts.get(b).getTransactionHash()), receipts.get(b)));
-                }
-                records.add(new SendOutcome.StepRecord(before.size(), step.description(), status, slot.nonce, slot.hashes(),
-                        r == null ? null : r.receipt()));
+                SendOutcome.StepStatus status = statusOf(r);
+                List<SendOutcome.StepRecord> records = minedBefore(before, receipts);
+                records.add(record(before.size(), step.description(), slot, r));
                 // The transactions given after this one may be on chain too: they stay in the outcome, so that a
                 // later resume awaits them instead of planning their steps again.
                 for (int k = i + 1; k < slots.size(); k++) {
                     InFlight later = slots.get(k);
-                    InFlight.Resolution lr = later.resolved() ? later.resolution.getNow(null) : null;
-                    SendOutcome.StepStatus ls = lr == null ? SendOutcome.StepStatus.PENDING
-                            : !lr.mined() ? SendOutcome.StepStatus.REPLACED
-                            : lr.receipt().isStatusOK() ? SendOutcome.StepStatus.MINED : SendOutcome.StepStatus.REVERTED;
-                    records.add(new SendOutcome.StepRecord(records.size(), "transaction " + later.latest().hash(), ls,
-                            later.nonce, later.hashes(), lr == null ? null : lr.receipt()));
+                    records.add(record(records.size(), "transaction " + later.latest().hash(), later,
+                            later.resolution.getNow(null)));
                 }
                 SendOutcome.State state = failure instanceof InvalidInputException ? SendOutcome.State.NOT_SENT
                         : stateOf(status);
@@ -444,11 +444,7 @@ public final class Pipeline implements AutoCloseable {
             } catch (RuntimeException e) {
                 ResultUnavailableException unavailable = new ResultUnavailableException("the transactions of "
                         + plan.description() + " were mined, but the result could not be read: " + e, e);
-                List<SendOutcome.StepRecord> records = new ArrayList<>();
-                for (int b = 0; b < before.size(); b++) {
-                    records.add(new SendOutcome.StepRecord(b, before.get(b).description(), SendOutcome.StepStatus.MINED, null,
-                            List.of(receipts.get(b).getTransactionHash()), receipts.get(b)));
-                }
+                List<SendOutcome.StepRecord> records = minedBefore(before, receipts);
                 throw fail(listener, unavailable.withOutcome(new SendOutcome(SendOutcome.State.EXECUTED, plan.description(),
                         records, -1)));
             }
@@ -462,11 +458,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             job = sequencer.admit(remaining, listener);
         } catch (RestakeException e) {
-            List<SendOutcome.StepRecord> records = new ArrayList<>();
-            for (int b = 0; b < before.size(); b++) {
-                records.add(new SendOutcome.StepRecord(b, before.get(b).description(), SendOutcome.StepStatus.MINED, null,
-                        List.of(receipts.get(b).getTransactionHash()), receipts.get(b)));
-            }
+            List<SendOutcome.StepRecord> records = minedBefore(before, receipts);
             SendOutcome rem = e.outcome().orElse(notSent(remaining, null, 0));
             for (SendOutcome.StepRecord s : rem.steps()) {
                 records.add(new SendOutcome.StepRecord(before.size() + s.index(), s.description(), s.status(), s.nonce(),

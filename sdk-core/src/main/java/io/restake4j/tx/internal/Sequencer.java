@@ -313,8 +313,18 @@ public final class Sequencer implements AutoCloseable {
             txs.addAll(mine);
             nonce = nonce.add(BigInteger.valueOf(mine.size()));
         }
+        handOverSigned(txs, fees, requeue);
+        return requeue;
+    }
+
+    /**
+     * Hands signed transactions (consecutive nonces from {@link #next}) to the node and applies what came of it:
+     * followed, refused (the count goes back to it; the jobs behind it are added to {@code requeue}), or, past
+     * the hand-over wait, followed as maybe delivered.
+     */
+    private void handOverSigned(List<Signed> txs, Fees fees, List<Job> requeue) {
         if (txs.isEmpty()) {
-            return requeue;
+            return;
         }
         Handover h = new Handover(txs, fees);
         handovers.execute(h);
@@ -330,7 +340,7 @@ public final class Sequencer implements AutoCloseable {
             // The hung request may never have reached the node: offer the same bytes once more on another connection,
             // so that the transactions signed after them are not left waiting behind their nonces.
             handovers.execute(() -> offerAgain(txs));
-            return requeue;
+            return;
         }
         boolean[] accepted = settled.accepted();
         boolean stopped = false;
@@ -394,7 +404,6 @@ public final class Sequencer implements AutoCloseable {
                 }
             }
         }
-        return requeue;
     }
 
     /** One more offer of the same bytes, answers ignored (the hand-over and the poller settle them). */
@@ -632,60 +641,28 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    private enum Verdict { CONTINUE, STOP, REQUEUE }
+    private enum Verdict { CONTINUE, STOP }
 
-    /** Signs step {@code i} of {@code j} with the next nonce and hands it to the node. */
+    /** Signs step {@code i} of {@code j} with the next nonce and hands it over (without eth_simulateV1, one at a time). */
     private Verdict handOver(Job j, int i, BigInteger gasLimit, Fees fees) {
         Step step = j.current.get(i);
-        BigInteger nonce = next;
-        InFlight.Candidate candidate;
+        Signed t;
         try {
-            candidate = sign(nonce, step.to(), step.value(), step.data(), gasLimit, fees, false);
+            t = new Signed(j, i, next, gasLimit, sign(next, step.to(), step.value(), step.data(), gasLimit, fees, false));
         } catch (RuntimeException e) {
             j.failure = e instanceof RestakeException r ? r
                     : new RestakeException("signing step " + (i + 1) + " (" + step.description() + ") failed: " + e, e);
             return Verdict.STOP;
         }
-        InFlight slot = new InFlight(nonce, step.to(), step.data(), step.value(), gasLimit);
-        slot.add(candidate);
-        slot.sentAtBlock = poller.latestBlock();
-        Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIGNED, i, step, candidate.hash(), null, null, null));
-        Broadcaster.Result result = broadcaster.broadcast(candidate.signedHex(), candidate.hash());
-        switch (result.verdict()) {
-            case ACCEPTED, UNKNOWN -> {
-                next = nonce.add(BigInteger.ONE);
-                floor = floor.max(next);
-                byHash.put(key(candidate.hash()), slot);
-                j.slots.add(slot);
-                poller.track(slot);
-                if (result.verdict() == Broadcaster.Verdict.ACCEPTED) {
-                    Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SENT, i, step, candidate.hash(), null,
-                            null, null));
-                } else {
-                    LOG.warn("transaction {} (nonce {}) may or may not have reached the node ({}); following it", candidate.hash(),
-                            nonce, result.detail());
-                }
-                return Verdict.CONTINUE;
-            }
-            case NONCE_TAKEN -> {
-                LOG.warn("nonce {} of {} is used by another transaction; reading the count from the chain again", nonce, account);
-                resyncNow(nonce.add(BigInteger.ONE));
-                if (i == 0 && j.requeues < MAX_REQUEUES) {
-                    return Verdict.REQUEUE;
-                }
-                j.failure = new RpcException("step " + (i + 1) + " (" + step.description() + ") was not sent: its nonce " + nonce
-                        + " was used by another transaction of " + account, true, null);
-                return Verdict.STOP;
-            }
-            default -> {
-                String detail = result.detail() == null ? "" : result.detail();
-                boolean passing = !Broadcaster.isFinalRefusal(detail.toLowerCase(java.util.Locale.ROOT));
-                j.failure = new RpcException("step " + (i + 1) + " (" + step.description() + "), transaction "
-                        + candidate.hash() + ", was not taken by the node: " + detail + "; it was not broadcast", passing,
-                        result.failure());
-                return Verdict.STOP;
-            }
+        Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIGNED, i, step, t.candidate().hash(), null, null,
+                null));
+        List<Job> requeue = new ArrayList<>();
+        handOverSigned(List.of(t), fees, requeue);
+        if (!requeue.isEmpty()) {
+            j.failure = new RpcException("step " + (i + 1) + " (" + step.description() + ") was not sent: its nonce " + t.nonce()
+                    + " was used by another transaction of " + account, true, null);
         }
+        return j.failure == null && j.slots.size() == i + 1 ? Verdict.CONTINUE : Verdict.STOP;
     }
 
     private InFlight.Candidate sign(BigInteger nonce, String to, BigInteger value, String data, BigInteger gasLimit, Fees fees,
