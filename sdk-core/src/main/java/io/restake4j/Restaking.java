@@ -1,13 +1,15 @@
 package io.restake4j;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
@@ -32,7 +34,9 @@ import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Transactions;
 import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.tx.Planner;
+import io.restake4j.read.LogScanner;
+import io.restake4j.wait.Waiter;
 
 /**
  * The restake4j client: one node, one network, optionally one signer. Protocol facades hang off it;
@@ -43,7 +47,7 @@ import io.restake4j.tx.internal.PipelineOperation;
  *
  * <pre>{@code
  * try (Restaking client = Restaking.builder()
- *         .rpc("https://eth.example")                       // or .web3j(existing)
+ *         .rpc("https://eth.example")                       // or .service(yourWeb3jService)
  *         .network(Network.mainnet())
  *         .signer(Signer.privateKey(System.getenv("PRIVATE_KEY")))
  *         .build()) {
@@ -58,31 +62,36 @@ import io.restake4j.tx.internal.PipelineOperation;
  */
 public final class Restaking implements AutoCloseable {
 
+    /**
+     * Every protocol the client offers, made from its context on first use. Adding a protocol is one line here
+     * and one accessor below.
+     */
+    private static final Map<Class<?>, Function<ProtocolContext, ?>> PROTOCOLS = Map.of(
+            EigenLayer.class, EigenLayer::new,
+            Lido.class, Lido::new,
+            EtherFi.class, EtherFi::new,
+            RocketPool.class, RocketPool::new);
+
     private final Web3j web3j;
-    private final boolean ownsWeb3j;
     private final Network network;
     private final Signer signer;
     private final Pipeline pipeline;
-    private final MulticallReader reader;
+    private final ProtocolContext context;
     private final ExecutorService ownedExecutor;
-    private final Tokens tokens;
     private final Transactions transactions;
-    private volatile EigenLayer eigenLayer;
-    private volatile Lido lido;
-    private volatile EtherFi etherFi;
-    private volatile RocketPool rocketPool;
+    private final ConcurrentMap<Class<?>, Object> facades = new ConcurrentHashMap<>();
 
     private Restaking(Builder b, Web3j web3j, Web3jService service, Executor executor, ExecutorService ownedExecutor) {
         this.web3j = web3j;
-        this.ownsWeb3j = b.web3j == null;
         this.network = b.network;
         this.signer = b.signer;
         this.ownedExecutor = ownedExecutor;
-        this.reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3()).build();
+        MulticallReader reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3()).build();
         this.pipeline = new Pipeline(new Pipeline.Config(web3j, service, network.chainId(), b.signer, b.readOnlyAccount,
                 b.feeStrategy, b.gasMargin, b.confirmations, b.receiptPollInterval, b.receiptTimeout, b.broadcastAttempts,
                 executor, RevertDecoder.standard(), b.feeBumpPolicy));
-        this.tokens = new Tokens(pipeline, reader);
+        this.context = new ProtocolContext(network, b.signer, b.readOnlyAccount, pipeline, reader,
+                new LogScanner(web3j, b.logBlockRange), new Waiter(web3j, b.receiptPollInterval, executor));
         this.transactions = new Transactions(pipeline);
     }
 
@@ -90,28 +99,33 @@ public final class Restaking implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The facade of a protocol this client offers (see {@link #eigenLayer()}, {@link #lido()}, {@link #etherFi()},
+     * {@link #rocketPool()}), made on first use; making it reads nothing.
+     *
+     * @throws IllegalArgumentException for a class that is no protocol facade of restake4j
+     */
+    public <P> P protocol(Class<P> type) {
+        Function<ProtocolContext, ?> factory = PROTOCOLS.get(Objects.requireNonNull(type, "type"));
+        if (factory == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a protocol of this client; known: "
+                    + PROTOCOLS.keySet().stream().map(Class::getSimpleName).sorted().toList());
+        }
+        return type.cast(facades.computeIfAbsent(type, t -> factory.apply(context)));
+    }
+
     /** ERC-20 tokens: metadata, balances, transfers, approvals and EIP-2612 permits. */
     public Tokens tokens() {
-        return tokens;
+        return context.tokens();
     }
 
     /**
      * EigenLayer for stakers: deposits, delegation, withdrawals, positions, rewards, pods. Needs the
-     * network's {@code eigenlayer.*} addresses (the presets and the devnet's address book have them).
-     *
-     * @throws IllegalStateException when the network lacks an EigenLayer address
+     * network's {@code eigenlayer.*} addresses (the presets and the devnet's address book have them); a
+     * missing one is reported by the first operation or read that needs it.
      */
     public EigenLayer eigenLayer() {
-        EigenLayer el = eigenLayer;
-        if (el == null) {
-            synchronized (this) {
-                el = eigenLayer;
-                if (el == null) {
-                    eigenLayer = el = new EigenLayer(pipeline, reader, tokens, network);
-                }
-            }
-        }
-        return el;
+        return protocol(EigenLayer.class);
     }
 
     /**
@@ -119,59 +133,26 @@ public final class Restaking implements AutoCloseable {
      * positions. Needs the network's {@code lido.LidoLocator} (the presets; read once, on first use) or its
      * {@code lido.Lido}, {@code lido.WstETH} and {@code lido.WithdrawalQueueERC721} addresses (a devnet's
      * address book).
-     *
-     * @throws io.restake4j.errors.InvalidInputException when the network knows no Lido deployment
      */
     public Lido lido() {
-        Lido l = lido;
-        if (l == null) {
-            synchronized (this) {
-                l = lido;
-                if (l == null) {
-                    lido = l = new Lido(pipeline, reader, tokens, network);
-                }
-            }
-        }
-        return l;
+        return protocol(Lido.class);
     }
 
     /**
      * ether.fi for stakers: stake, wrap/unwrap, withdrawal requests within the pool's bounds, claims and
      * positions. Needs the network's {@code etherfi.*} addresses (a devnet's address book has them).
-     *
-     * @throws io.restake4j.errors.InvalidInputException when the network lacks an ether.fi address
      */
     public EtherFi etherFi() {
-        EtherFi e = etherFi;
-        if (e == null) {
-            synchronized (this) {
-                e = etherFi;
-                if (e == null) {
-                    etherFi = e = new EtherFi(pipeline, reader, tokens, network);
-                }
-            }
-        }
-        return e;
+        return protocol(EtherFi.class);
     }
 
     /**
      * Rocket Pool for stakers: deposit ETH for rETH, burn rETH, rates, positions. Needs the network's
      * {@code rocketpool.RocketStorage} address; the other contracts are looked up there on first use and kept
      * for this client's life (see {@link RocketPool#refreshAddresses()}).
-     *
-     * @throws io.restake4j.errors.InvalidInputException when the network lacks RocketStorage or it lacks a contract
      */
     public RocketPool rocketPool() {
-        RocketPool rp = rocketPool;
-        if (rp == null) {
-            synchronized (this) {
-                rp = rocketPool;
-                if (rp == null) {
-                    rocketPool = rp = new RocketPool(pipeline, reader, network);
-                }
-            }
-        }
-        return rp;
+        return protocol(RocketPool.class);
     }
 
     /**
@@ -184,17 +165,42 @@ public final class Restaking implements AutoCloseable {
 
     /** Batched typed reads (Multicall3) on this client's node. */
     public MulticallReader reads() {
-        return reader;
+        return context.reads();
+    }
+
+    /** Chunked, resumable {@code eth_getLogs} on this client's node. */
+    public LogScanner logs() {
+        return context.logs();
+    }
+
+    /** Waits for a block, the chain's time, an epoch or any condition on this client's node. */
+    public Waiter waiter() {
+        return context.waiter();
+    }
+
+    /**
+     * What protocol facades use of this client: hand it to a facade of your own (see {@link ProtocolContext}).
+     */
+    public ProtocolContext context() {
+        return context;
     }
 
     /** Turns a custom {@link Plan} into an operation run by this client's pipeline (for contracts of your own). */
     public <R> Operation<R> operation(Plan<R> plan) {
-        return new PipelineOperation<>(pipeline, plan);
+        return context.operation(plan);
+    }
+
+    /**
+     * An operation of your own whose plan {@code planner} writes afresh at every {@code preview()} and
+     * {@code send()} (see {@link Planner}).
+     */
+    public <R> Operation<R> operation(String description, Planner<R> planner) {
+        return context.operation(description, planner);
     }
 
     /** The account this client acts for (the signer's, or the read-only account). */
     public String account() {
-        return pipeline.from();
+        return context.account();
     }
 
     /** The signer, when there is one. */
@@ -219,20 +225,13 @@ public final class Restaking implements AutoCloseable {
         pipeline.verifyChain();
     }
 
-    /** For protocol packages of this SDK: the pipeline that runs their plans. */
-    Pipeline pipeline() {
-        return pipeline;
-    }
-
     @Override
     public void close() {
         pipeline.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
-        if (ownsWeb3j) {
-            web3j.shutdown();
-        }
+        web3j.shutdown();
     }
 
     @Override
@@ -259,7 +258,7 @@ public final class Restaking implements AutoCloseable {
     public static final class Builder {
         private String rpcUrl;
         private Web3jService service;
-        private Web3j web3j;
+        private long logBlockRange = LogScanner.DEFAULT_BLOCK_RANGE;
         private Network network;
         private Signer signer;
         private String readOnlyAccount;
@@ -292,11 +291,14 @@ public final class Restaking implements AutoCloseable {
         }
 
         /**
-         * An existing {@link Web3j}; the client uses its transport as it is (its retry behaviour is yours)
-         * and does not shut it down.
+         * The most blocks one {@code eth_getLogs} of this client covers (default 10 000); a range the node refuses
+         * as too large is halved until it answers. Providers that cap ranges lower need a lower figure.
          */
-        public Builder web3j(Web3j web3j) {
-            this.web3j = Objects.requireNonNull(web3j, "web3j");
+        public Builder logBlockRange(long blocks) {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("the log block range must be at least 1, was " + blocks);
+            }
+            this.logBlockRange = blocks;
             return this;
         }
 
@@ -378,7 +380,7 @@ public final class Restaking implements AutoCloseable {
         /**
          * Timeouts of the HTTP connection that {@link #rpc(String)} makes (defaults: connect 10 s, read 30 s,
          * write 30 s). A read timeout on a send is not a refusal: the transaction may have reached the node, and
-         * the client follows it instead of signing again. Not used with {@link #service} or {@link #web3j}.
+         * the client follows it instead of signing again. Not used with {@link #service}.
          */
         public Builder timeouts(Duration connect, Duration read, Duration write) {
             this.connectTimeout = positive(connect, "connect timeout");
@@ -411,29 +413,16 @@ public final class Restaking implements AutoCloseable {
             if (network == null) {
                 throw new IllegalStateException("a network is required: .network(Network.mainnet()) or Network.of(...)");
             }
-            int sources = (rpcUrl != null ? 1 : 0) + (service != null ? 1 : 0) + (web3j != null ? 1 : 0);
-            if (sources != 1) {
-                throw new IllegalStateException("give exactly one of .rpc(url), .service(service) or .web3j(web3j)");
+            if ((rpcUrl != null) == (service != null)) {
+                throw new IllegalStateException("give exactly one of .rpc(url) or .service(service)");
             }
-            Web3jService transport;
-            Web3j client;
-            if (web3j != null) {
-                transport = serviceOf(web3j);
-                client = web3j;
-            } else {
-                Web3jService base = service != null ? service : new HttpService(rpcUrl, httpClient());
-                transport = RetryingWeb3jService.wrap(base, retryPolicy);
-                client = Web3j.build(transport);
-            }
+            Web3jService base = service != null ? service : new HttpService(rpcUrl, httpClient());
+            Web3jService transport = RetryingWeb3jService.wrap(base, retryPolicy);
+            Web3j client = Web3j.build(transport);
             ExecutorService owned = null;
             Executor async = executor;
             if (async == null) {
-                AtomicInteger n = new AtomicInteger();
-                owned = Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "restake4j-async-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                owned = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("restake4j-async-", 1).factory());
                 async = owned;
             }
             return new Restaking(this, client, transport, async, owned);
@@ -451,23 +440,6 @@ public final class Restaking implements AutoCloseable {
                     .writeTimeout(writeTimeout)
                     .retryOnConnectionFailure(false)
                     .build();
-        }
-
-        /** web3j's standard client keeps its transport in a private field; the pipeline needs it for eth_simulateV1. */
-        private static Web3jService serviceOf(Web3j web3j) {
-            for (Class<?> c = web3j.getClass(); c != null; c = c.getSuperclass()) {
-                try {
-                    Field f = c.getDeclaredField("web3jService");
-                    f.setAccessible(true);
-                    return (Web3jService) f.get(web3j);
-                } catch (NoSuchFieldException e) {
-                    // look in the superclass
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    break;
-                }
-            }
-            throw new IllegalStateException("cannot reach the transport of " + web3j.getClass().getName()
-                    + "; build the client with .service(yourWeb3jService) instead");
         }
     }
 }

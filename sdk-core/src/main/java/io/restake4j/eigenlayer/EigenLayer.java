@@ -29,7 +29,7 @@ import io.restake4j.tx.Check;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
-import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -61,9 +61,9 @@ public final class EigenLayer {
     private final Rewards rewards;
     private final EigenPods pods;
 
-    /** For {@code Restaking}; use {@code client.eigenLayer()}. */
-    public EigenLayer(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
-        this.ctx = new EigenLayerContext(pipeline, reader, tokens, network);
+    /** Use {@code client.eigenLayer()}; reads nothing. */
+    public EigenLayer(ProtocolContext context) {
+        this.ctx = new EigenLayerContext(context);
         this.withdrawals = new Withdrawals(ctx);
         this.rewards = new Rewards(ctx);
         this.pods = new EigenPods(ctx);
@@ -96,7 +96,8 @@ public final class EigenLayer {
     /** Deposits {@code amount} into its token's strategy, approving exactly the amount when the allowance is short. */
     public Operation<DepositResult> deposit(Amount amount) {
         Inputs.positive(amount, "deposit amount");
-        return deposit(amount, strategyFor(amount.token()), ApprovalPolicy.EXACT);
+        return ctx.operation("deposit " + amount + " into EigenLayer", plan -> planDeposit(plan, amount,
+                ctx.strategyFor(amount.token()), ApprovalPolicy.EXACT));
     }
 
     /**
@@ -107,21 +108,26 @@ public final class EigenLayer {
         Inputs.positive(amount, "deposit amount");
         Inputs.address(strategy, "strategy");
         Objects.requireNonNull(policy, "policy");
+        return ctx.operation("deposit " + amount + " into EigenLayer strategy " + strategy,
+                plan -> planDeposit(plan, amount, strategy, policy));
+    }
+
+    private void planDeposit(Plan.Builder<DepositResult> plan, Amount amount, String strategy, ApprovalPolicy policy) {
         String staker = ctx.account();
         String token = amount.token().address();
-        Plan.Builder<DepositResult> plan = Plan.builder("deposit " + amount + " into EigenLayer strategy " + strategy);
-        plan.check(whitelisted(strategy));
-        plan.check(Check.of("underlying token of " + strategy, Strategy::load, strategy, Strategy::call_underlyingToken)
-                .require(t -> t.equalsIgnoreCase(token), t -> "strategy " + strategy + " takes " + t + ", not "
-                        + amount.token().symbol() + " (" + token + ")"));
-        Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
-        plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
-                sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
-        plan.result(ex -> {
-            StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-            return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
-        });
-        return ctx.operation(plan.build());
+        {
+            plan.check(whitelisted(strategy));
+            plan.check(Check.of("underlying token of " + strategy, Strategy::load, strategy, Strategy::call_underlyingToken)
+                    .require(t -> t.equalsIgnoreCase(token), t -> "strategy " + strategy + " takes " + t + ", not "
+                            + amount.token().symbol() + " (" + token + ")"));
+            Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
+            plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
+                    sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
+            plan.result(ex -> {
+                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
+                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
+            });
+        }
     }
 
     /**
@@ -152,29 +158,29 @@ public final class EigenLayer {
      */
     public Operation<DepositResult> depositWithSignature(DepositSignature consent) {
         Objects.requireNonNull(consent, "consent");
-        long now = Instant.now().getEpochSecond();
-        if (consent.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-            throw new InvalidInputException("the deposit signature of " + consent.staker() + " expired at " + consent.expiry()
-                    + " (unix seconds); now is " + now);
-        }
         Amount amount = consent.amount();
         String strategy = consent.strategy();
         String token = amount.token().address();
-        Plan.Builder<DepositResult> plan = Plan.builder("deposit " + amount + " into " + strategy + " for " + consent.staker());
-        plan.check(whitelisted(strategy));
-        plan.check(Check.of("deposit nonce of " + consent.staker(), StrategyManager::load, ctx.strategyManager,
-                (StrategyManager sm) -> sm.call_nonces(consent.staker()))
-                .require(n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
-                        + consent.nonce() + " but the StrategyManager is at " + n + " (already used?)"));
-        Approvals.require(plan, ctx.account(), ctx.strategyManager, amount, ApprovalPolicy.EXACT);
-        plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
-                ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
-                        consent.staker(), consent.expiry(), consent.signature())));
-        plan.result(ex -> {
-            StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-            return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
+        return ctx.<DepositResult>operation("deposit " + amount + " into " + strategy + " for " + consent.staker(), plan -> {
+            long now = Instant.now().getEpochSecond();
+            if (consent.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
+                throw new InvalidInputException("the deposit signature of " + consent.staker() + " expired at "
+                        + consent.expiry() + " (unix seconds); now is " + now);
+            }
+            plan.check(whitelisted(strategy));
+            plan.check(Check.of("deposit nonce of " + consent.staker(), StrategyManager::load, ctx.strategyManager,
+                    (StrategyManager sm) -> sm.call_nonces(consent.staker()))
+                    .require(n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
+                            + consent.nonce() + " but the StrategyManager is at " + n + " (already used?)"));
+            Approvals.require(plan, ctx.account(), ctx.strategyManager, amount, ApprovalPolicy.EXACT);
+            plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
+                    ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
+                            consent.staker(), consent.expiry(), consent.signature())));
+            plan.result(ex -> {
+                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
+                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
+            });
         });
-        return ctx.operation(plan.build());
     }
 
     private static byte[] encode(Sign.SignatureData sig) {
@@ -207,37 +213,37 @@ public final class EigenLayer {
     public Operation<DelegationResult> delegateTo(String operator, DelegationApproval approval) {
         Inputs.address(operator, "operator");
         String staker = ctx.account();
-        Plan.Builder<DelegationResult> plan = Plan.builder("delegate " + staker + " to operator " + operator);
-        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
-                (DelegationManager dm) -> dm.call_delegatedTo(staker))
-                .require(EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
-                        + "; undelegate (or redelegate) first"));
-        operatorChecks(plan, operator, approval);
-        DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
-        byte[] salt = approval == null ? new byte[32] : approval.salt();
-        plan.step(Step.raw("delegateTo " + operator, ctx.delegationManager,
-                DelegationManager.getABI_send_delegateTo(operator, sig, salt), BigInteger.ZERO));
-        plan.result(ex -> {
-            DelegationManager.StakerDelegatedEventResponse e = ex.events(ctx.delegationManager, DelegationManager::getStakerDelegatedEvents).get(0);
-            return new DelegationResult(ex, e.staker, e.operator);
+        return ctx.<DelegationResult>operation("delegate " + staker + " to operator " + operator, plan -> {
+            plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                    (DelegationManager dm) -> dm.call_delegatedTo(staker))
+                    .require(EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
+                            + "; undelegate (or redelegate) first"));
+            operatorChecks(plan, operator, approval);
+            DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
+            byte[] salt = approval == null ? new byte[32] : approval.salt();
+            plan.step(Step.raw("delegateTo " + operator, ctx.delegationManager,
+                    DelegationManager.getABI_send_delegateTo(operator, sig, salt), BigInteger.ZERO));
+            plan.result(ex -> {
+                DelegationManager.StakerDelegatedEventResponse e = ex.events(ctx.delegationManager, DelegationManager::getStakerDelegatedEvents).get(0);
+                return new DelegationResult(ex, e.staker, e.operator);
+            });
         });
-        return ctx.operation(plan.build());
     }
 
     /** Undelegates the account: every strategy's shares are queued for withdrawal (one withdrawal each). */
     public Operation<WithdrawalsQueued> undelegate() {
         String staker = ctx.account();
-        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("undelegate " + staker);
-        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
-                (DelegationManager dm) -> dm.call_isDelegated(staker))
-                .require(Boolean::booleanValue, d -> staker + " is not delegated to any operator"));
-        plan.check(Check.of("operator status of " + staker, DelegationManager::load, ctx.delegationManager,
-                (DelegationManager dm) -> dm.call_isOperator(staker))
-                .require(op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
-        plan.step(Step.of("undelegate " + staker, DelegationManager::load, ctx.delegationManager,
-                dm -> dm.call_undelegate(staker)));
-        plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
-        return ctx.operation(plan.build());
+        return ctx.<WithdrawalsQueued>operation("undelegate " + staker, plan -> {
+            plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                    (DelegationManager dm) -> dm.call_isDelegated(staker))
+                    .require(Boolean::booleanValue, d -> staker + " is not delegated to any operator"));
+            plan.check(Check.of("operator status of " + staker, DelegationManager::load, ctx.delegationManager,
+                    (DelegationManager dm) -> dm.call_isOperator(staker))
+                    .require(op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
+            plan.step(Step.of("undelegate " + staker, DelegationManager::load, ctx.delegationManager,
+                    dm -> dm.call_undelegate(staker)));
+            plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
+        });
     }
 
     /** Redelegates to {@code newOperator}, which must have no delegation approver; see {@link #redelegate(String, DelegationApproval)}. */
@@ -252,19 +258,19 @@ public final class EigenLayer {
     public Operation<WithdrawalsQueued> redelegate(String newOperator, DelegationApproval approval) {
         Inputs.address(newOperator, "new operator");
         String staker = ctx.account();
-        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("redelegate " + staker + " to " + newOperator);
-        plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
-                (DelegationManager dm) -> dm.call_delegatedTo(staker))
-                .require(current -> !EigenLayerContext.isZero(current), current -> staker + " is not delegated; use delegateTo")
-                .require(current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
-                        + newOperator));
-        operatorChecks(plan, newOperator, approval);
-        DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
-        byte[] salt = approval == null ? new byte[32] : approval.salt();
-        plan.step(Step.of("redelegate to " + newOperator, DelegationManager::load, ctx.delegationManager,
-                dm -> dm.call_redelegate(newOperator, sig, salt)));
-        plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
-        return ctx.operation(plan.build());
+        return ctx.<WithdrawalsQueued>operation("redelegate " + staker + " to " + newOperator, plan -> {
+            plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
+                    (DelegationManager dm) -> dm.call_delegatedTo(staker))
+                    .require(current -> !EigenLayerContext.isZero(current), current -> staker + " is not delegated; use delegateTo")
+                    .require(current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
+                            + newOperator));
+            operatorChecks(plan, newOperator, approval);
+            DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
+            byte[] salt = approval == null ? new byte[32] : approval.salt();
+            plan.step(Step.of("redelegate to " + newOperator, DelegationManager::load, ctx.delegationManager,
+                    dm -> dm.call_redelegate(newOperator, sig, salt)));
+            plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
+        });
     }
 
     private void operatorChecks(Plan.Builder<?> plan, String operator, DelegationApproval approval) {

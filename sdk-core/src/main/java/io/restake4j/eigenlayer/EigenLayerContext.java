@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.restake4j.contracts.eigenlayer.DelegationManager;
 import io.restake4j.contracts.eigenlayer.Strategy;
@@ -19,13 +18,14 @@ import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
-import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.ProtocolContext;
+import io.restake4j.tx.Planner;
 import io.restake4j.units.Token;
 
 /**
- * What every part of the EigenLayer facade shares: the pipeline and reader of the client, the
- * deployment's addresses, and reads that never change once made (strategy tokens, EIP-712 domain).
+ * What every part of the EigenLayer facade shares: the client's {@link ProtocolContext}, the deployment's
+ * addresses, and reads that never change once made (strategy tokens, EIP-712 domains, the withdrawal delay),
+ * kept in the context. Holds nothing mutable itself.
  */
 final class EigenLayerContext {
 
@@ -33,7 +33,7 @@ final class EigenLayerContext {
     static final BigInteger WAD = BigInteger.TEN.pow(18);
     private static final String STRATEGY_PREFIX = "eigenlayer.strategy.";
 
-    final Pipeline pipeline;
+    final ProtocolContext ctx;
     final MulticallReader reader;
     final Tokens tokens;
     final Network network;
@@ -44,17 +44,11 @@ final class EigenLayerContext {
     final String eigenPodManager;
     final String beaconChainEthStrategy;
 
-    private final Map<String, String> tokenOfStrategy = new ConcurrentHashMap<>();
-    private volatile Map<String, String> strategyOfToken;
-    private volatile EigenLayerTypedData delegationDomain;
-    private volatile EigenLayerTypedData strategyManagerDomain;
-    private volatile Long withdrawalDelayBlocks;
-
-    EigenLayerContext(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
-        this.pipeline = pipeline;
-        this.reader = reader;
-        this.tokens = tokens;
-        this.network = network;
+    EigenLayerContext(ProtocolContext ctx) {
+        this.ctx = ctx;
+        this.reader = ctx.reads();
+        this.tokens = ctx.tokens();
+        this.network = ctx.network();
         this.strategyManager = network.require("eigenlayer.StrategyManager");
         this.delegationManager = network.require("eigenlayer.DelegationManager");
         this.allocationManager = network.require("eigenlayer.AllocationManager");
@@ -64,12 +58,13 @@ final class EigenLayerContext {
                 .orElse(io.restake4j.network.internal.Presets.BEACON_CHAIN_ETH_STRATEGY);
     }
 
-    <R> Operation<R> operation(Plan<R> plan) {
-        return new PipelineOperation<>(pipeline, plan);
+    /** An operation whose plan {@code planner} writes at every run. */
+    <R> Operation<R> operation(String description, Planner<R> planner) {
+        return ctx.operation(description, planner);
     }
 
     String account() {
-        return pipeline.from();
+        return ctx.account();
     }
 
     boolean isBeacon(String strategy) {
@@ -80,7 +75,7 @@ final class EigenLayerContext {
     Map<String, String> underlyingTokens(List<String> strategies) {
         List<String> missing = new ArrayList<>();
         for (String s : strategies) {
-            if (!isBeacon(s) && !tokenOfStrategy.containsKey(key(s))) {
+            if (!isBeacon(s) && known(s) == null) {
                 missing.add(s);
             }
         }
@@ -93,12 +88,12 @@ final class EigenLayerContext {
                 if (!r.succeeded()) {
                     throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
                 }
-                tokenOfStrategy.put(key(s), r.get());
+                tokenOfStrategy().put(key(s), r.get());
             });
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String s : strategies) {
-            out.put(s, isBeacon(s) ? ZERO_ADDRESS : tokenOfStrategy.get(key(s)));
+            out.put(s, isBeacon(s) ? ZERO_ADDRESS : known(s));
         }
         return out;
     }
@@ -108,16 +103,15 @@ final class EigenLayerContext {
      * found by their underlying tokens (read once).
      */
     String strategyFor(Token token) {
-        Map<String, String> map = strategyOfToken;
-        if (map == null) {
+        Map<String, String> map = ctx.remember("eigenlayer.strategyOfToken", () -> {
             List<String> known = network.addresses().entrySet().stream()
                     .filter(e -> e.getKey().startsWith(STRATEGY_PREFIX)).map(Map.Entry::getValue).toList();
             Map<String, String> byToken = new LinkedHashMap<>();
             if (!known.isEmpty()) {
                 underlyingTokens(known).forEach((s, t) -> byToken.put(key(t), s));
             }
-            strategyOfToken = map = byToken;
-        }
+            return Map.copyOf(byToken);
+        });
         String strategy = map.get(key(token.address()));
         if (strategy == null) {
             throw new InvalidInputException("network " + network.name() + " knows no EigenLayer strategy for " + token.symbol()
@@ -128,41 +122,38 @@ final class EigenLayerContext {
 
     /** The DelegationManager's EIP-712 domain (its version() is read once). */
     EigenLayerTypedData delegationDomain() {
-        EigenLayerTypedData d = delegationDomain;
-        if (d == null) {
-            String version = readOne(DelegationManager::load, delegationManager, DelegationManager::call_version);
-            delegationDomain = d = EigenLayerTypedData.domain(version, pipeline.config().chainId(), delegationManager);
-        }
-        return d;
+        return ctx.remember("eigenlayer.delegationDomain", () -> EigenLayerTypedData.domain(
+                readOne(DelegationManager::load, delegationManager, DelegationManager::call_version), ctx.chainId(),
+                delegationManager));
     }
 
     /** The StrategyManager's EIP-712 domain (its version() is read once). */
     EigenLayerTypedData strategyManagerDomain() {
-        EigenLayerTypedData d = strategyManagerDomain;
-        if (d == null) {
-            String version = readOne(StrategyManager::load, strategyManager, StrategyManager::call_version);
-            strategyManagerDomain = d = EigenLayerTypedData.domain(version, pipeline.config().chainId(), strategyManager);
-        }
-        return d;
+        return ctx.remember("eigenlayer.strategyManagerDomain", () -> EigenLayerTypedData.domain(
+                readOne(StrategyManager::load, strategyManager, StrategyManager::call_version), ctx.chainId(),
+                strategyManager));
     }
 
     /** {@code minWithdrawalDelayBlocks()}: an immutable of the DelegationManager, read once. */
     long withdrawalDelayBlocks() {
-        Long d = withdrawalDelayBlocks;
-        if (d == null) {
-            withdrawalDelayBlocks = d = readOne(DelegationManager::load, delegationManager,
-                    DelegationManager::call_minWithdrawalDelayBlocks).longValueExact();
-        }
-        return d;
+        return ctx.<Long>remember("eigenlayer.withdrawalDelayBlocks", () -> readOne(DelegationManager::load,
+                delegationManager, DelegationManager::call_minWithdrawalDelayBlocks).longValueExact());
+    }
+
+    /** The underlying token of {@code strategy} if read already, else null. */
+    private String known(String strategy) {
+        return tokenOfStrategy().get(key(strategy));
+    }
+
+    /** Underlying tokens read so far, by strategy (kept in the client's context: they never change). */
+    private Map<String, String> tokenOfStrategy() {
+        return ctx.remember("eigenlayer.tokenOfStrategy", java.util.concurrent.ConcurrentHashMap::new);
     }
 
     /** One read, on its own (a batch of one: a plain eth_call). */
     <C extends org.web3j.tx.Contract, T> T readOne(io.restake4j.read.WrapperLoader<C> loader, String address,
             java.util.function.Function<C, org.web3j.protocol.core.RemoteFunctionCall<T>> call) {
-        ReadBatch batch = reader.newBatch();
-        Read<T> read = batch.add(loader, address, call);
-        batch.execute();
-        return read.get();
+        return reader.readOne(loader, address, call);
     }
 
     static String key(String address) {

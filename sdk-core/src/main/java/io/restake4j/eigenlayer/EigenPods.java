@@ -103,14 +103,12 @@ public final class EigenPods {
     /** Deploys the account's pod; the result is its address (from {@code PodDeployed}). */
     public Operation<String> create() {
         String owner = ctx.account();
-        Plan<String> plan = Plan.<String>builder("create the EigenPod of " + owner)
+        return ctx.<String>operation("create the EigenPod of " + owner, plan -> plan
                 .check(Check.of("pod of " + owner, EigenPodManager::load, ctx.eigenPodManager,
                         (EigenPodManager pm) -> pm.call_hasPod(owner))
                         .require(has -> !has, has -> owner + " already has an EigenPod"))
                 .step(Step.of("createPod", EigenPodManager::load, ctx.eigenPodManager, EigenPodManager::call_createPod))
-                .result(ex -> ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod)
-                .build();
-        return ctx.operation(plan);
+                .result(ex -> ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod));
     }
 
     /**
@@ -129,7 +127,7 @@ public final class EigenPods {
             throw new InvalidInputException("a deposit data root is 32 bytes");
         }
         String owner = ctx.account();
-        Plan<String> plan = Plan.<String>builder("stake 32 ETH through the EigenPod of " + owner)
+        return ctx.<String>operation("stake 32 ETH through the EigenPod of " + owner, plan -> plan
                 .check(Check.of("ETH balance of " + owner, Multicall3::load, ctx.network.multicall3(),
                         (Multicall3 m) -> m.call_getEthBalance(owner))
                         .require(b -> b.compareTo(THIRTY_TWO_ETH) >= 0, b -> "staking needs 32 ETH; " + owner + " holds " + b + " wei"))
@@ -138,8 +136,6 @@ public final class EigenPods {
                 .result(ex -> {
                     var deployed = ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents);
                     return deployed.isEmpty() ? address() : deployed.get(0).eigenPod;
-                })
-                .build();
-        return ctx.operation(plan);
+                }));
     }
 }

@@ -91,12 +91,10 @@ public final class Rewards {
         if (claimer == null || !claimer.matches("0x[0-9a-fA-F]{40}")) {
             throw new InvalidInputException("claimer is not an address: " + claimer);
         }
-        Plan<Void> plan = Plan.<Void>builder("set " + claimer + " as rewards claimer of " + ctx.account())
+        return ctx.<Void>operation("set " + claimer + " as rewards claimer of " + ctx.account(), plan -> plan
                 .step(Step.raw("setClaimerFor " + claimer, ctx.rewardsCoordinator,
                         RewardsCoordinator.getABI_send_setClaimerFor(claimer), BigInteger.ZERO))
-                .result(ex -> null)
-                .build();
-        return ctx.operation(plan);
+                .result(ex -> null));
     }
 
     /** Claims from a proof in EigenLayer's JSON form; see {@link #claim(RewardsProof, String)}. */
@@ -124,39 +122,42 @@ public final class Rewards {
             throw new InvalidInputException("no claim proofs given");
         }
         Inputs.address(recipient, "recipient");
-        List<Prepared> prepared = proofs.stream().map(this::prepare).toList();
-        List<String> earnerList = prepared.stream().map(p -> p.claim().earner()).distinct().toList();
-        String earners = String.join(", ", earnerList);
-        Plan.Builder<RewardsClaimed> plan = Plan.builder("claim rewards of " + earners + " to " + recipient);
-        long activation = prepared.stream().mapToLong(p -> p.root().activatedAt().getEpochSecond()).max().getAsLong();
-        DistributionRoot latest = prepared.stream().max(java.util.Comparator.comparing(p -> p.root().activatedAt()))
-                .orElseThrow().root();
-        // evaluated in the simulated block: its timestamp is when the claim would land
-        plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
-                .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + latest.index()
-                        + " is not active yet: it activates at " + latest.activatedAt() + " (in "
-                        + (activation - t.longValueExact()) + " s)"));
-        List<RewardsCoordinator.RewardsMerkleClaim> structs = new ArrayList<>();
-        for (Prepared p : prepared) {
-            RewardsCoordinator.RewardsMerkleClaim struct = toAbi(p.claim());
-            structs.add(struct);
-            plan.check(Check.of("RewardsCoordinator.checkClaim for " + p.claim().earner() + " against root #" + p.root().index(),
-                    RewardsCoordinator::load, ctx.rewardsCoordinator, (RewardsCoordinator rc) -> rc.call_checkClaim(struct))
-                    .require(Boolean::booleanValue, ok -> "the RewardsCoordinator rejects the claim of " + p.claim().earner()));
-        }
-        String calldata = structs.size() == 1 ? RewardsCoordinator.getABI_send_processClaim(structs.get(0), recipient)
-                : RewardsCoordinator.getABI_send_processClaims(structs, recipient);
-        int tokens = prepared.stream().mapToInt(p -> p.claim().tokenCount()).sum();
-        plan.step(Step.raw((structs.size() == 1 ? "processClaim" : "processClaims") + " for " + earners + " (" + tokens
-                + " token leaf/leaves)", ctx.rewardsCoordinator, calldata, BigInteger.ZERO));
-        plan.result(ex -> {
-            Map<String, BigInteger> paid = new LinkedHashMap<>();
-            for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(ctx.rewardsCoordinator, RewardsCoordinator::getRewardsClaimedEvents)) {
-                paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
+        List<RewardsProof> given = List.copyOf(proofs);
+        String described = given.stream().map(p -> p == null || p.claim() == null ? "?" : p.claim().earner()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return ctx.<RewardsClaimed>operation("claim rewards of " + described + " to " + recipient, plan -> {
+            List<Prepared> prepared = given.stream().map(this::prepare).toList();
+            List<String> earnerList = prepared.stream().map(p -> p.claim().earner()).distinct().toList();
+            String earners = String.join(", ", earnerList);
+            long activation = prepared.stream().mapToLong(p -> p.root().activatedAt().getEpochSecond()).max().getAsLong();
+            DistributionRoot latest = prepared.stream().max(java.util.Comparator.comparing(p -> p.root().activatedAt()))
+                    .orElseThrow().root();
+            // evaluated in the simulated block: its timestamp is when the claim would land
+            plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
+                    .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + latest.index()
+                            + " is not active yet: it activates at " + latest.activatedAt() + " (in "
+                            + (activation - t.longValueExact()) + " s)"));
+            List<RewardsCoordinator.RewardsMerkleClaim> structs = new ArrayList<>();
+            for (Prepared p : prepared) {
+                RewardsCoordinator.RewardsMerkleClaim struct = toAbi(p.claim());
+                structs.add(struct);
+                plan.check(Check.of("RewardsCoordinator.checkClaim for " + p.claim().earner() + " against root #" + p.root().index(),
+                        RewardsCoordinator::load, ctx.rewardsCoordinator, (RewardsCoordinator rc) -> rc.call_checkClaim(struct))
+                        .require(Boolean::booleanValue, ok -> "the RewardsCoordinator rejects the claim of " + p.claim().earner()));
             }
-            return new RewardsClaimed(ex, earnerList, recipient, paid);
+            String calldata = structs.size() == 1 ? RewardsCoordinator.getABI_send_processClaim(structs.get(0), recipient)
+                    : RewardsCoordinator.getABI_send_processClaims(structs, recipient);
+            int tokens = prepared.stream().mapToInt(p -> p.claim().tokenCount()).sum();
+            plan.step(Step.raw((structs.size() == 1 ? "processClaim" : "processClaims") + " for " + earners + " (" + tokens
+                    + " token leaf/leaves)", ctx.rewardsCoordinator, calldata, BigInteger.ZERO));
+            plan.result(ex -> {
+                Map<String, BigInteger> paid = new LinkedHashMap<>();
+                for (RewardsCoordinator.RewardsClaimedEventResponse e : ex.events(ctx.rewardsCoordinator, RewardsCoordinator::getRewardsClaimedEvents)) {
+                    paid.merge(EigenLayerContext.key(e.token), e.claimedAmount, BigInteger::add);
+                }
+                return new RewardsClaimed(ex, earnerList, recipient, paid);
+            });
         });
-        return ctx.operation(plan.build());
     }
 
     /** A proof checked and bound to its root on chain, without the tokens already claimed in full. */

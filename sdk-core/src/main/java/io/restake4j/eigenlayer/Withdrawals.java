@@ -66,27 +66,25 @@ public final class Withdrawals {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Queues a withdrawal of (at most) {@code amount} of its token from its strategy: the amount is
-     * converted to withdrawable shares, then to the deposit shares the contract takes, when the operation
-     * is built (rounding down, so the payout never exceeds {@code amount}). Two batched reads.
+     * Queues a withdrawal of (at most) {@code amount} of its token from its strategy: at each preview and send
+     * the amount is converted to withdrawable shares, then to the deposit shares the contract takes (rounding
+     * down, so the payout never exceeds {@code amount}). Two batched reads.
      */
     public Operation<WithdrawalsQueued> queue(Amount amount) {
         Inputs.positive(amount, "withdrawal amount");
-        String strategy = ctx.strategyFor(amount.token());
-        String staker = ctx.account();
-        ReadBatch first = ctx.reader.newBatch();
-        Read<BigInteger> shares = first.add(Strategy::load, strategy, s -> s.call_underlyingToSharesView(amount.wei()));
-        first.execute();
-        ReadBatch second = ctx.reader.newBatch();
-        @SuppressWarnings("rawtypes")
-        Read<List> deposit = second.add(DelegationManager::load, ctx.delegationManager,
-                dm -> dm.call_convertToDepositShares(staker, List.of(strategy), List.of(shares.get())));
-        second.execute();
-        BigInteger depositShares = (BigInteger) deposit.get().get(0);
-        if (depositShares.signum() == 0) {
-            throw new InvalidInputException(amount + " is less than one share of strategy " + strategy);
-        }
-        return queueDepositShares(Map.of(strategy, depositShares));
+        return ctx.operation("queue a withdrawal of " + amount + " from EigenLayer", plan -> {
+            String strategy = ctx.strategyFor(amount.token());
+            String staker = ctx.account();
+            BigInteger shares = ctx.reader.readOne(Strategy::load, strategy, s -> s.call_underlyingToSharesView(amount.wei()));
+            @SuppressWarnings("rawtypes")
+            List deposit = ctx.reader.readOne(DelegationManager::load, ctx.delegationManager,
+                    dm -> dm.call_convertToDepositShares(staker, List.of(strategy), List.of(shares)));
+            BigInteger depositShares = (BigInteger) deposit.get(0);
+            if (depositShares.signum() == 0) {
+                throw new InvalidInputException(amount + " is less than one share of strategy " + strategy);
+            }
+            planQueue(plan, Map.of(strategy, depositShares));
+        });
     }
 
     /** Queues {@code depositShares} (deposit shares, as {@link Position#depositShares()}) of one strategy. */
@@ -95,29 +93,37 @@ public final class Withdrawals {
         return queueDepositShares(Map.of(strategy, depositShares));
     }
 
-    /** Queues every deposit share the account holds in each of {@code strategies} (one batched read to find them). */
+    /**
+     * Queues every deposit share the account holds in each of {@code strategies}, as found at each preview and
+     * send (one batched read).
+     */
     public Operation<WithdrawalsQueued> queueAll(String... strategies) {
         if (strategies.length == 0) {
             throw new InvalidInputException("name at least one strategy to withdraw from");
         }
-        String staker = ctx.account();
-        ReadBatch batch = ctx.reader.newBatch();
-        Map<String, Read<BigInteger>> reads = new LinkedHashMap<>();
         for (String s : strategies) {
             Inputs.address(s, "strategy");
-            reads.put(s, depositSharesRead(batch, staker, s));
         }
-        batch.execute();
-        Map<String, BigInteger> all = new LinkedHashMap<>();
-        reads.forEach((s, r) -> {
-            if (r.get().signum() > 0) {
-                all.put(s, r.get());
+        List<String> named = List.of(strategies);
+        return ctx.operation("queue every share of " + String.join(", ", named) + " for withdrawal", plan -> {
+            String staker = ctx.account();
+            ReadBatch batch = ctx.reader.newBatch();
+            Map<String, Read<BigInteger>> reads = new LinkedHashMap<>();
+            for (String s : named) {
+                reads.put(s, depositSharesRead(batch, staker, s));
             }
+            batch.execute();
+            Map<String, BigInteger> all = new LinkedHashMap<>();
+            reads.forEach((s, r) -> {
+                if (r.get().signum() > 0) {
+                    all.put(s, r.get());
+                }
+            });
+            if (all.isEmpty()) {
+                throw new InvalidInputException(staker + " holds no deposit shares in " + String.join(", ", named));
+            }
+            planQueue(plan, all);
         });
-        if (all.isEmpty()) {
-            throw new InvalidInputException(staker + " holds no deposit shares in " + String.join(", ", strategies));
-        }
-        return queueDepositShares(all);
     }
 
     /** Queues one withdrawal taking these deposit shares per strategy (all in one transaction). */
@@ -125,15 +131,21 @@ public final class Withdrawals {
         if (sharesByStrategy == null || sharesByStrategy.isEmpty()) {
             throw new InvalidInputException("nothing to withdraw: no strategies given");
         }
-        String staker = ctx.account();
-        List<String> strategies = new ArrayList<>();
-        List<BigInteger> shares = new ArrayList<>();
-        Plan.Builder<WithdrawalsQueued> plan = Plan.builder("queue a withdrawal of " + sharesByStrategy);
         sharesByStrategy.forEach((s, n) -> {
             Inputs.address(s, "strategy");
             if (n == null || n.signum() <= 0) {
                 throw new InvalidInputException("deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
             }
+        });
+        Map<String, BigInteger> copy = new LinkedHashMap<>(sharesByStrategy);
+        return ctx.operation("queue a withdrawal of " + copy, plan -> planQueue(plan, copy));
+    }
+
+    private void planQueue(Plan.Builder<WithdrawalsQueued> plan, Map<String, BigInteger> sharesByStrategy) {
+        String staker = ctx.account();
+        List<String> strategies = new ArrayList<>();
+        List<BigInteger> shares = new ArrayList<>();
+        sharesByStrategy.forEach((s, n) -> {
             strategies.add(s);
             shares.add(n);
             plan.check(depositSharesCheck(staker, s).require(have -> have.compareTo(n) >= 0,
@@ -145,7 +157,6 @@ public final class Withdrawals {
                 dm -> dm.call_queueWithdrawals(List.of(params))));
         String dm = ctx.delegationManager;
         plan.result(ex -> new WithdrawalsQueued(ex, queuedIn(ex, dm, delay)));
-        return ctx.operation(plan.build());
     }
 
     private Check<BigInteger> depositSharesCheck(String staker, String strategy) {
@@ -229,29 +240,14 @@ public final class Withdrawals {
      */
     public void awaitCompletable(PendingWithdrawal withdrawal, Duration timeout) {
         Objects.requireNonNull(withdrawal, "withdrawal");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration poll = ctx.pipeline.config().pollInterval();
-        while (true) {
-            long latest;
-            try {
-                latest = ctx.pipeline.config().web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
-            } catch (IOException | RuntimeException e) {
-                throw TransportFailures.toRpcException("eth_blockNumber", e);
-            }
-            if (withdrawal.isCompletableAfter(latest)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new WaitTimeoutException("withdrawal " + withdrawal.root() + " becomes completable at block "
-                        + withdrawal.firstCompletableBlock() + "; the chain was still at block " + latest + " after " + timeout);
-            }
-            try {
-                Thread.sleep(Math.max(1, poll.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WaitTimeoutException("interrupted while waiting for withdrawal " + withdrawal.root());
-            }
-        }
+        ctx.ctx.waiter().until("withdrawal " + withdrawal.root() + " completable (from block "
+                        + withdrawal.firstCompletableBlock() + ")",
+                () -> {
+                    long latest = ctx.ctx.waiter().latestBlock();
+                    return withdrawal.isCompletableAfter(latest) ? java.util.Optional.of(latest) : java.util.Optional.empty();
+                })
+                .timeout(Inputs.positive(timeout, "timeout"))
+                .await();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -273,13 +269,16 @@ public final class Withdrawals {
         if (withdrawals == null || withdrawals.isEmpty()) {
             throw new InvalidInputException("no withdrawals to complete");
         }
+        List<PendingWithdrawal> given = List.copyOf(withdrawals);
+        return ctx.operation("complete " + given.size() + " withdrawal(s) as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT),
+                plan -> planComplete(plan, given, receiveAs));
+    }
+
+    private void planComplete(Plan.Builder<WithdrawalsCompleted> plan, List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs) {
         String staker = ctx.account();
         List<String> allStrategies = new ArrayList<>();
         withdrawals.forEach(w -> allStrategies.addAll(w.strategies()));
         Map<String, String> tokenOf = ctx.underlyingTokens(allStrategies.stream().distinct().toList());
-
-        Plan.Builder<WithdrawalsCompleted> plan = Plan.builder("complete " + withdrawals.size() + " withdrawal(s) as "
-                + receiveAs.name().toLowerCase(java.util.Locale.ROOT));
         long firstBlock = 0;
         String latest = null;
         List<DelegationManager.Withdrawal> structs = new ArrayList<>();
@@ -337,7 +336,6 @@ public final class Withdrawals {
             }
             return new WithdrawalsCompleted(ex, roots, received);
         });
-        return ctx.operation(plan.build());
     }
 
     /**
@@ -345,14 +343,19 @@ public final class Withdrawals {
      * transaction. Refused when none is ready (naming the first block at which one will be).
      */
     public Operation<WithdrawalsCompleted> completeAllReady(ReceiveAs receiveAs) {
-        List<PendingWithdrawal> all = pending();
-        List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
-        if (ready.isEmpty()) {
-            throw new InvalidInputException(all.isEmpty() ? ctx.account() + " has no queued withdrawals"
-                    : "none of " + ctx.account() + "'s " + all.size() + " queued withdrawal(s) is ready; the first can be completed"
-                            + " from block " + all.stream().mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());
-        }
-        return complete(ready, receiveAs);
+        Objects.requireNonNull(receiveAs, "receiveAs");
+        return ctx.operation("complete every ready withdrawal as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT),
+                plan -> {
+                    List<PendingWithdrawal> all = pending();
+                    List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
+                    if (ready.isEmpty()) {
+                        throw new InvalidInputException(all.isEmpty() ? ctx.account() + " has no queued withdrawals"
+                                : "none of " + ctx.account() + "'s " + all.size() + " queued withdrawal(s) is ready; the first"
+                                        + " can be completed from block " + all.stream()
+                                                .mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());
+                    }
+                    planComplete(plan, ready, receiveAs);
+                });
     }
 
     static Withdrawal fromAbi(DelegationManager.Withdrawal w) {

@@ -137,9 +137,13 @@ public record SendOutcome(State state, String operation, List<StepRecord> steps,
         return steps.stream().anyMatch(s -> s.status() != StepStatus.NOT_SENT);
     }
 
-    /** The failed step, when there is one. */
+    /**
+     * The failed step, when there is one (none when every step was mined, or when the operation failed while
+     * writing its plan, before it had steps).
+     */
     public java.util.Optional<StepRecord> failed() {
-        return failedStep < 0 ? java.util.Optional.empty() : java.util.Optional.of(steps.get(failedStep));
+        return failedStep < 0 || failedStep >= steps.size() ? java.util.Optional.empty()
+                : java.util.Optional.of(steps.get(failedStep));
     }
 
     @Override

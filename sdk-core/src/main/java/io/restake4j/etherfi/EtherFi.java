@@ -11,10 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -30,7 +26,7 @@ import io.restake4j.liquid.WithdrawalRequest;
 import io.restake4j.liquid.WithdrawalStatus;
 import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.network.Network;
-import io.restake4j.read.MulticallReader;
+import io.restake4j.read.LogFilter;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.rpc.TransportFailures;
@@ -43,8 +39,7 @@ import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
-import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -78,20 +73,17 @@ public final class EtherFi {
     private static final String EETH_DOMAIN_VERSION = "1";
     private static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
 
-    private final Pipeline pipeline;
-    private final MulticallReader reader;
-    private final Tokens tokens;
+    private final ProtocolContext ctx;
     private final String pool;
     private final String eeth;
     private final String weeth;
     private final String nft;
-    private final DefaultBlockParameter logsFrom;
+    private final BigInteger logsFrom;
 
     /** For {@code Restaking}; use {@code client.etherFi()}. */
-    public EtherFi(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
-        this.pipeline = pipeline;
-        this.reader = reader;
-        this.tokens = tokens;
+    public EtherFi(ProtocolContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        Network network = ctx.network();
         for (String key : List.of("etherfi.LiquidityPool", "etherfi.eETH", "etherfi.weETH", "etherfi.WithdrawRequestNFT")) {
             if (network.address(key).isEmpty()) {
                 throw new InvalidInputException("network " + network.name() + " knows no ether.fi deployment: it lacks the "
@@ -103,13 +95,11 @@ public final class EtherFi {
         this.eeth = network.require("etherfi.eETH");
         this.weeth = network.require("etherfi.weETH");
         this.nft = network.require("etherfi.WithdrawRequestNFT");
-        this.logsFrom = DefaultBlockParameterName.EARLIEST;
+        this.logsFrom = BigInteger.ZERO;
     }
 
-    private EtherFi(EtherFi base, DefaultBlockParameter logsFrom) {
-        this.pipeline = base.pipeline;
-        this.reader = base.reader;
-        this.tokens = base.tokens;
+    private EtherFi(EtherFi base, BigInteger logsFrom) {
+        this.ctx = base.ctx;
         this.pool = base.pool;
         this.eeth = base.eeth;
         this.weeth = base.weeth;
@@ -131,7 +121,7 @@ public final class EtherFi {
         if (block == null || block.signum() < 0) {
             throw new InvalidInputException("the first block to read logs from must be zero or more, was " + block);
         }
-        return new EtherFi(this, DefaultBlockParameter.valueOf(block));
+        return new EtherFi(this, block);
     }
 
     /** eETH (18 decimals), ether.fi's rebasing token. */
@@ -171,24 +161,27 @@ public final class EtherFi {
     public Operation<LiquidResult> stake(Amount eth, String referral) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
         Inputs.addressOrZero(referral, "referral (the zero address for none)");
-        String staker = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with ether.fi")
-                .step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, ZERO, staker), eETH()), sharesTo(ex, ZERO, staker),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        return ctx.<LiquidResult>operation("stake " + eth + " with ether.fi", plan -> {
+            String staker = ctx.account();
+            plan.step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, ZERO, staker), eETH()),
+                            sharesTo(ex, ZERO, staker), List.of(), null));
+        });
     }
 
     /**
      * Stakes {@code eth} and wraps what it mints into weETH, as one operation: deposit, an approval of eETH to
-     * weETH only when the allowance is short, and {@code wrap} of the eETH the deposit mints (computed here
-     * from the pool's totals, exactly as the pool rounds; the preview quotes it). All steps are simulated
-     * together before the first is signed. The result reports the weETH received.
+     * weETH only when the allowance is short, and {@code wrap} of the eETH the deposit mints (computed at each
+     * preview and send from the pool's totals of that moment, exactly as the pool rounds; the preview quotes it).
+     * All steps are simulated together before the first is signed. The result reports the weETH received.
      */
     public Operation<LiquidResult> stakeAndWrap(Amount eth) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
-        String owner = pipeline.from();
+        return ctx.operation("stake " + eth + " with ether.fi and wrap it into weETH", plan -> planStakeAndWrap(plan, eth));
+    }
+
+    private void planStakeAndWrap(Plan.Builder<LiquidResult> plan, Amount eth) {
+        String owner = ctx.account();
         EtherFiRates before = rates();
         BigInteger shares = before.sharesForDeposit(eth.wei());
         BigInteger eEth = before.afterDeposit(eth.wei()).amountForShare(shares);
@@ -197,8 +190,7 @@ public final class EtherFi {
         }
         EtherFiRates after = before.afterDeposit(eth.wei());
         Amount minted = Amount.ofWei(eEth, eETH());
-        Plan.Builder<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with ether.fi and wrap it into weETH")
-                .quote("eETH minted", minted)
+        plan.quote("eETH minted", minted)
                 .quote("weETH expected", Amount.ofWei(after.weEthForEEth(eEth), weETH()));
         Check<BigInteger> allowance = Check.of("eETH allowance of weETH", EETH::load, eeth, e -> e.call_allowance(owner, weeth));
         plan.check(allowance);
@@ -208,32 +200,30 @@ public final class EtherFi {
         plan.step(Step.of("wrap " + minted, WeETH::load, weeth, w -> w.call_wrap(eEth)));
         plan.result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
                 List.of(), null));
-        return new PipelineOperation<>(pipeline, plan.build());
     }
 
     /** Wraps {@code eEth} into weETH (approving weETH exactly when the allowance is short); the result is the weETH minted. */
     public Operation<LiquidResult> wrap(Amount eEth) {
         Inputs.amountOf(eEth, eETH(), "wrap amount");
-        String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + eEth);
-        Approvals.require(plan, owner, weeth, eEth, ApprovalPolicy.EXACT);
-        plan.step(Step.of("wrap " + eEth, WeETH::load, weeth, w -> w.call_wrap(eEth.wei())));
-        plan.result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
-                List.of(), null));
-        return new PipelineOperation<>(pipeline, plan.build());
+        return ctx.<LiquidResult>operation("wrap " + eEth, plan -> {
+            String owner = ctx.account();
+            Approvals.require(plan, owner, weeth, eEth, ApprovalPolicy.EXACT);
+            plan.step(Step.of("wrap " + eEth, WeETH::load, weeth, w -> w.call_wrap(eEth.wei())));
+            plan.result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
+                    List.of(), null));
+        });
     }
 
     /** Unwraps {@code weEth} into eETH; the result is the eETH sent back and the shares it moved. */
     public Operation<LiquidResult> unwrap(Amount weEth) {
         Inputs.amountOf(weEth, weETH(), "unwrap amount");
-        String owner = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + weEth)
-                .check(Approvals.balanceCheck(owner, weEth))
-                .step(Step.of("unwrap " + weEth, WeETH::load, weeth, w -> w.call_unwrap(weEth.wei())))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, weeth, owner), eETH()), sharesTo(ex, weeth, owner),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        return ctx.<LiquidResult>operation("unwrap " + weEth, plan -> {
+            String owner = ctx.account();
+            plan.check(Approvals.balanceCheck(owner, weEth))
+                    .step(Step.of("unwrap " + weEth, WeETH::load, weeth, w -> w.call_unwrap(weEth.wei())))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, weeth, owner), eETH()),
+                            sharesTo(ex, weeth, owner), List.of(), null));
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -242,7 +232,7 @@ public final class EtherFi {
 
     /** The current share rate (total pooled ether and total eETH shares, one batched read). */
     public EtherFiRates rates() {
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> pooled = batch.add(LiquidityPool::load, pool, LiquidityPool::call_getTotalPooledEther);
         Read<BigInteger> shares = batch.add(EETH::load, eeth, EETH::call_totalShares);
         batch.execute();
@@ -251,7 +241,7 @@ public final class EtherFi {
 
     /** The client account's eETH and weETH positions. */
     public List<LiquidPosition> positions() {
-        return positions(pipeline.from());
+        return positions(ctx.account());
     }
 
     /**
@@ -263,7 +253,7 @@ public final class EtherFi {
     public List<LiquidPosition> positions(String owner) {
         Inputs.address(owner, "owner");
         List<BigInteger> candidates = requestIdsReceivedBy(owner);
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> eBalance = batch.add(EETH::load, eeth, e -> e.call_balanceOf(owner));
         Read<BigInteger> eShares = batch.add(EETH::load, eeth, e -> e.call_shares(owner));
         Read<BigInteger> wBalance = batch.add(WeETH::load, weeth, w -> w.call_balanceOf(owner));
@@ -302,60 +292,62 @@ public final class EtherFi {
      * balance. The result carries the request ids (from {@code WithdrawRequestCreated}) and the shares locked.
      */
     public Operation<LiquidResult> requestWithdrawal(Amount eEth) {
-        List<BigInteger> parts = splitRequest(eEth);
-        String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder("request the withdrawal of " + eEth + " from ether.fi in "
-                + parts.size() + " request(s)");
-        Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
-        for (BigInteger part : parts) {
-            plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
-                    p -> p.call_requestWithdraw(owner, part)));
-        }
-        plan.result(ex -> requestResult(ex, eEth));
-        return new PipelineOperation<>(pipeline, plan.build());
+        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
+        return ctx.<LiquidResult>operation("request the withdrawal of " + eEth + " from ether.fi", plan -> {
+            List<BigInteger> parts = splitRequest(eEth);
+            String owner = ctx.account();
+            Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
+            for (BigInteger part : parts) {
+                plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
+                        p -> p.call_requestWithdraw(owner, part)));
+            }
+            plan.result(ex -> requestResult(ex, eEth));
+        });
     }
 
     /**
      * As {@link #requestWithdrawal(Amount)}, with an eETH permit (EIP-2612, domain "EETH" version "1") for the
      * total signed here instead of an approval transaction: the first request is
      * {@code requestWithdrawWithPermit}, any further parts spend the rest of the permitted allowance. The permit
-     * is signed when this method is called, after the amount is checked, and is valid until {@code deadline}.
+     * is signed at each preview and send, after the amount is checked, and is valid until {@code deadline};
+     * building the operation signs nothing.
      */
     public Operation<LiquidResult> requestWithdrawalWithPermit(Amount eEth, Instant deadline) {
-        List<BigInteger> parts = splitRequest(eEth);
-        String owner = pipeline.from();
-        PermitSignature p = tokens.signPermit(eEth, pool, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
-        LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-        Plan.Builder<LiquidResult> plan = Plan.<LiquidResult>builder("request the withdrawal of " + eEth
-                + " from ether.fi with a permit, in " + parts.size() + " request(s)")
-                .check(Approvals.balanceCheck(owner, eEth))
-                .step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), eETH()), pool,
-                        LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, parts.get(0), permit), BigInteger.ZERO));
-        for (BigInteger part : parts.subList(1, parts.size())) {
-            plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
-                    q -> q.call_requestWithdraw(owner, part)));
-        }
-        plan.result(ex -> requestResult(ex, eEth));
-        return new PipelineOperation<>(pipeline, plan.build());
+        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
+        Inputs.future(deadline, "permit deadline");
+        return ctx.<LiquidResult>operation("request the withdrawal of " + eEth + " from ether.fi with a permit", plan -> {
+            List<BigInteger> parts = splitRequest(eEth);
+            String owner = ctx.account();
+            PermitSignature p = ctx.tokens().signPermit(eEth, pool, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
+            LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
+            plan.check(Approvals.balanceCheck(owner, eEth))
+                    .step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), eETH()), pool,
+                            LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, parts.get(0), permit), BigInteger.ZERO));
+            for (BigInteger part : parts.subList(1, parts.size())) {
+                plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
+                        q -> q.call_requestWithdraw(owner, part)));
+            }
+            plan.result(ex -> requestResult(ex, eEth));
+        });
     }
 
     /**
-     * As {@link #wrap(Amount)}, with an eETH permit for weETH signed here instead of an approval transaction:
-     * one {@code wrapWithPermit} transaction.
+     * As {@link #wrap(Amount)}, with an eETH permit for weETH (signed at each preview and send) instead of an
+     * approval transaction: one {@code wrapWithPermit} transaction.
      */
     public Operation<LiquidResult> wrapWithPermit(Amount eEth, Instant deadline) {
         Inputs.amountOf(eEth, eETH(), "wrap amount");
-        String owner = pipeline.from();
-        PermitSignature p = tokens.signPermit(eEth, weeth, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
-        WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("wrap " + eEth + " with a permit")
-                .check(Approvals.balanceCheck(owner, eEth))
-                .step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
-                        BigInteger.ZERO))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()), sharesTo(ex, owner, weeth),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        Inputs.future(deadline, "permit deadline");
+        return ctx.<LiquidResult>operation("wrap " + eEth + " with a permit", plan -> {
+            String owner = ctx.account();
+            PermitSignature p = ctx.tokens().signPermit(eEth, weeth, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
+            WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
+            plan.check(Approvals.balanceCheck(owner, eEth))
+                    .step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
+                            BigInteger.ZERO))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()),
+                            sharesTo(ex, owner, weeth), List.of(), null));
+        });
     }
 
     private LiquidResult requestResult(Execution ex, Amount eEth) {
@@ -369,7 +361,7 @@ public final class EtherFi {
     /** The parts a request of {@code eEth} is split into, within the pool's bounds (one batched read). */
     private List<BigInteger> splitRequest(Amount eEth) {
         Inputs.amountOf(eEth, eETH(), "withdrawal amount");
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> min = batch.add(LiquidityPool::load, pool, LiquidityPool::call_minWithdrawAmount);
         Read<BigInteger> max = batch.add(LiquidityPool::load, pool, LiquidityPool::call_maxWithdrawAmount);
         batch.execute();
@@ -382,7 +374,7 @@ public final class EtherFi {
 
     /** The client account's unclaimed withdrawal requests; see {@link #requests(String)}. */
     public List<WithdrawalRequest> requests() {
-        return requests(pipeline.from());
+        return requests(ctx.account());
     }
 
     /**
@@ -409,11 +401,14 @@ public final class EtherFi {
 
     /** Claims every finalized request the client account holds, in one transaction; refused when there is none. */
     public Operation<LiquidResult> claimAllFinalized() {
-        List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id).toList();
-        if (ids.isEmpty()) {
-            throw new InvalidInputException(pipeline.from() + " has no finalized, unclaimed ether.fi withdrawal request");
-        }
-        return claim(ids);
+        return ctx.operation("claim every finalized ether.fi withdrawal request", plan -> {
+            List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id)
+                    .toList();
+            if (ids.isEmpty()) {
+                throw new InvalidInputException(ctx.account() + " has no finalized, unclaimed ether.fi withdrawal request");
+            }
+            planClaim(plan, ids);
+        });
     }
 
     /** Claims one request ({@code claimWithdraw}); see {@link #claim(List)}. */
@@ -432,6 +427,10 @@ public final class EtherFi {
             throw new InvalidInputException("no withdrawal requests to claim");
         }
         List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
+        return ctx.operation("claim ether.fi withdrawal requests " + ids, plan -> planClaim(plan, ids));
+    }
+
+    private void planClaim(Plan.Builder<LiquidResult> plan, List<BigInteger> ids) {
         requireIssued(ids);
         for (RequestState s : readStates(ids)) {
             if (s.owner == null) {
@@ -448,8 +447,7 @@ public final class EtherFi {
                         BigInteger.ZERO)
                 : Step.raw("batchClaimWithdraw " + ids, nft, WithdrawRequestNFT.getABI_send_batchClaimWithdraw(ids),
                         BigInteger.ZERO);
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("claim ether.fi withdrawal requests " + ids)
-                .step(step)
+        plan.step(step)
                 .result(ex -> {
                     List<WithdrawRequestNFT.WithdrawRequestClaimedEventResponse> claimed =
                             ex.events(nft, WithdrawRequestNFT::getWithdrawRequestClaimedEvents);
@@ -457,9 +455,7 @@ public final class EtherFi {
                     BigInteger shares = claimed.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
                     return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), shares,
                             claimed.stream().map(e -> e.requestId).sorted().toList(), null);
-                })
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                });
     }
 
     /**
@@ -477,7 +473,7 @@ public final class EtherFi {
     }
 
     private void requireIssued(List<BigInteger> ids) {
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> next = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_nextRequestId);
         batch.execute();
         for (BigInteger id : ids) {
@@ -508,7 +504,7 @@ public final class EtherFi {
 
     /** ownerOf, getRequest, isFinalized and getClaimableAmount of every id, and lastFinalizedRequestId: one Multicall3 call. */
     private List<RequestState> readStates(List<BigInteger> ids) {
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> lastFinalized = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_lastFinalizedRequestId);
         List<Read<String>> owners = new ArrayList<>();
         List<Read<WithdrawRequestNFT.WithdrawRequest>> requests = new ArrayList<>();
@@ -533,24 +529,11 @@ public final class EtherFi {
 
     /** Token ids of every WithdrawRequestNFT ever transferred (or minted) to {@code owner}, ascending (eth_getLogs). */
     private List<BigInteger> requestIdsReceivedBy(String owner) {
-        String topicOwner = Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(owner), 64);
-        EthFilter filter = new EthFilter(logsFrom, DefaultBlockParameterName.LATEST, nft);
-        filter.addSingleTopic(TRANSFER_TOPIC);
-        filter.addNullTopic();
-        filter.addSingleTopic(topicOwner);
-        EthLog logs;
-        try {
-            logs = pipeline.config().web3j().ethGetLogs(filter).send();
-        } catch (IOException | RuntimeException e) {
-            throw TransportFailures.toRpcException("eth_getLogs", e);
-        }
-        if (logs.hasError()) {
-            throw TransportFailures.toRpcException("eth_getLogs", logs.getError());
-        }
+        LogFilter received = LogFilter.of(nft).topic(0, TRANSFER_TOPIC).topic(2, LogFilter.addressTopic(owner))
+                .fromBlock(logsFrom);
         Set<BigInteger> ids = new LinkedHashSet<>();
-        for (EthLog.LogResult<?> result : logs.getLogs()) {
-            Log log = (Log) result.get();
-            if (log.getTopics().size() == 4 && log.getAddress().toLowerCase(Locale.ROOT).equals(nft.toLowerCase(Locale.ROOT))) {
+        for (Log log : ctx.logs().scan(received).logs()) {
+            if (log.getTopics().size() == 4) {
                 ids.add(Numeric.toBigInt(log.getTopics().get(3)));
             }
         }

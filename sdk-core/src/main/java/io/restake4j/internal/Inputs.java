@@ -52,6 +52,22 @@ public final class Inputs {
         return amount;
     }
 
+    /** A moment in the future (a deadline). */
+    public static java.time.Instant future(java.time.Instant deadline, String what) {
+        if (deadline == null || !deadline.isAfter(java.time.Instant.now())) {
+            throw new InvalidInputException(what + " must be in the future, was " + deadline);
+        }
+        return deadline;
+    }
+
+    /** A positive duration (a validity, a timeout). */
+    public static java.time.Duration positive(java.time.Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new InvalidInputException(what + " must be positive, was " + d);
+        }
+        return d;
+    }
+
     private static String describe(Token token) {
         return token.address() == null ? token.symbol() : token.symbol() + " (" + token.address() + ")";
     }

@@ -18,7 +18,6 @@ import io.restake4j.liquid.WithdrawalRequest;
 import io.restake4j.liquid.WithdrawalStatus;
 import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.network.Network;
-import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
@@ -30,8 +29,7 @@ import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
-import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -43,7 +41,7 @@ import io.restake4j.units.Token;
  *
  * <p>Addresses come from the network: its {@code lido.Lido}, {@code lido.WstETH} and
  * {@code lido.WithdrawalQueueERC721} entries when it has all three (a devnet's address book), otherwise
- * from the {@code lido.LidoLocator} entry, read once when this facade is created (the mainnet, Hoodi and
+ * from the {@code lido.LidoLocator} entry, read on first use and kept for the client's life (the mainnet, Hoodi and
  * Sepolia presets), as Lido recommends.
  *
  * <pre>{@code
@@ -59,28 +57,29 @@ public final class Lido {
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
     private static final String PROTOCOL = "Lido";
 
-    private final Pipeline pipeline;
-    private final MulticallReader reader;
-    private final Tokens tokens;
-    private final String steth;
-    private final String wsteth;
-    private final String queue;
+    private final ProtocolContext ctx;
 
-    /** For {@code Restaking}; use {@code client.lido()}. */
-    public Lido(Pipeline pipeline, MulticallReader reader, Tokens tokens, Network network) {
-        this.pipeline = pipeline;
-        this.reader = reader;
-        this.tokens = tokens;
-        if (network.address("lido.Lido").isPresent() && network.address("lido.WstETH").isPresent()
-                && network.address("lido.WithdrawalQueueERC721").isPresent()) {
-            this.steth = network.require("lido.Lido");
-            this.wsteth = network.require("lido.WstETH");
-            this.queue = network.require("lido.WithdrawalQueueERC721");
-        } else {
+    /** Use {@code client.lido()}; reads nothing (the addresses are resolved on first use). */
+    public Lido(ProtocolContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+    }
+
+    /** The three contracts, from the address book or the LidoLocator (read once per client). */
+    private record Addresses(String steth, String wsteth, String queue) {
+    }
+
+    private Addresses addresses() {
+        return ctx.remember("lido.addresses", () -> {
+            Network network = ctx.network();
+            if (network.address("lido.Lido").isPresent() && network.address("lido.WstETH").isPresent()
+                    && network.address("lido.WithdrawalQueueERC721").isPresent()) {
+                return new Addresses(network.require("lido.Lido"), network.require("lido.WstETH"),
+                        network.require("lido.WithdrawalQueueERC721"));
+            }
             String locator = network.address("lido.LidoLocator").orElseThrow(() -> new InvalidInputException(
                     "network " + network.name() + " knows no Lido deployment: it has neither lido.LidoLocator nor the "
                             + "lido.Lido, lido.WstETH and lido.WithdrawalQueueERC721 addresses"));
-            ReadBatch batch = reader.newBatch();
+            ReadBatch batch = ctx.reads().newBatch();
             Read<String> lido = batch.add(LidoLocator::load, locator, LidoLocator::call_lido);
             Read<String> wst = batch.add(LidoLocator::load, locator, LidoLocator::call_wstETH);
             Read<String> wq = batch.add(LidoLocator::load, locator, LidoLocator::call_withdrawalQueue);
@@ -89,25 +88,51 @@ public final class Lido {
                 throw new InvalidInputException("the LidoLocator at " + locator + " on " + network.name()
                         + " did not answer lido(), wstETH() and withdrawalQueue()");
             }
-            this.steth = lido.get();
-            this.wsteth = wst.get();
-            this.queue = wq.get();
-        }
+            return new Addresses(lido.get(), wst.get(), wq.get());
+        });
+    }
+
+    private String steth() {
+        return addresses().steth();
+    }
+
+    private String wsteth() {
+        return addresses().wsteth();
+    }
+
+    private String queue() {
+        return addresses().queue();
+    }
+
+    /** The queue's per-request limits, constants of its code (read once per client). */
+    private record Limits(BigInteger min, BigInteger max) {
+    }
+
+    private Limits limits() {
+        return ctx.remember("lido.limits", () -> {
+            ReadBatch batch = ctx.reads().newBatch();
+            Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue(),
+                    WithdrawalQueueERC721::call_MIN_STETH_WITHDRAWAL_AMOUNT);
+            Read<BigInteger> max = batch.add(WithdrawalQueueERC721::load, queue(),
+                    WithdrawalQueueERC721::call_MAX_STETH_WITHDRAWAL_AMOUNT);
+            batch.execute();
+            return new Limits(min.get(), max.get());
+        });
     }
 
     /** stETH (18 decimals). */
     public Token stETH() {
-        return Token.erc20(steth, "stETH", 18);
+        return Token.erc20(steth(), "stETH", 18);
     }
 
     /** wstETH (18 decimals). */
     public Token wstETH() {
-        return Token.erc20(wsteth, "wstETH", 18);
+        return Token.erc20(wsteth(), "wstETH", 18);
     }
 
     /** The WithdrawalQueueERC721 (unstETH) address. */
     public String withdrawalQueue() {
-        return queue;
+        return queue();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -126,15 +151,14 @@ public final class Lido {
     public Operation<LiquidResult> stake(Amount eth, String referral) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
         Inputs.addressOrZero(referral, "referral (the zero address for none)");
-        String staker = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido")
-                .check(stakeLimitCheck(eth))
-                .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_submit(referral))
-                        .withValue(eth.wei()))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, staker), stETH()), sharesMoved(ex, staker),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        return ctx.<LiquidResult>operation("stake " + eth + " with Lido", plan -> {
+            String staker = ctx.account();
+            plan.check(stakeLimitCheck(eth))
+                    .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_submit(referral))
+                            .withValue(eth.wei()))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), staker), stETH()),
+                            sharesMoved(ex, staker), List.of(), null));
+        });
     }
 
     /**
@@ -143,18 +167,17 @@ public final class Lido {
      */
     public Operation<LiquidResult> stakeAndWrap(Amount eth) {
         Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
-        String staker = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("stake " + eth + " with Lido and wrap it into wstETH")
-                .check(stakeLimitCheck(eth))
-                .step(Step.raw("send " + eth + " to wstETH", wsteth, "0x", eth.wei()))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth, staker), wstETH()), sharesMoved(ex, wsteth),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        return ctx.<LiquidResult>operation("stake " + eth + " with Lido and wrap it into wstETH", plan -> {
+            String staker = ctx.account();
+            plan.check(stakeLimitCheck(eth))
+                    .step(Step.raw("send " + eth + " to wstETH", wsteth(), "0x", eth.wei()))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth(), staker), wstETH()),
+                            sharesMoved(ex, wsteth()), List.of(), null));
+        });
     }
 
     private Check<BigInteger> stakeLimitCheck(Amount eth) {
-        return Check.of("Lido stake limit", io.restake4j.contracts.lido.Lido::load, steth,
+        return Check.of("Lido stake limit", io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getCurrentStakeLimit)
                 .require(limit -> limit.compareTo(eth.wei()) >= 0,
                         limit -> limit.signum() == 0
@@ -165,27 +188,28 @@ public final class Lido {
 
     /** Wraps {@code stEth} into wstETH (approving wstETH exactly when the allowance is short). */
     public Operation<LiquidResult> wrap(Amount stEth) {
-        Inputs.amountOf(stEth, stETH(), "wrap amount");
-        String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder("wrap " + stEth);
-        Approvals.require(plan, owner, wsteth, stEth, ApprovalPolicy.EXACT);
-        plan.step(Step.of("wrap " + stEth, WstETH::load, wsteth, w -> w.call_wrap(stEth.wei())));
-        plan.result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth, owner), wstETH()), sharesMoved(ex, wsteth),
-                List.of(), null));
-        return new PipelineOperation<>(pipeline, plan.build());
+        Inputs.positive(stEth, "wrap amount");
+        return ctx.<LiquidResult>operation("wrap " + stEth, plan -> {
+            Inputs.amountOf(stEth, stETH(), "wrap amount");
+            String owner = ctx.account();
+            Approvals.require(plan, owner, wsteth(), stEth, ApprovalPolicy.EXACT);
+            plan.step(Step.of("wrap " + stEth, WstETH::load, wsteth(), w -> w.call_wrap(stEth.wei())));
+            plan.result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, wsteth(), owner), wstETH()),
+                    sharesMoved(ex, wsteth()), List.of(), null));
+        });
     }
 
     /** Unwraps {@code wstEth} back into stETH; the result reports the stETH received. */
     public Operation<LiquidResult> unwrap(Amount wstEth) {
-        Inputs.amountOf(wstEth, wstETH(), "unwrap amount");
-        String owner = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("unwrap " + wstEth)
-                .check(Approvals.balanceCheck(owner, wstEth))
-                .step(Step.of("unwrap " + wstEth, WstETH::load, wsteth, w -> w.call_unwrap(wstEth.wei())))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, owner), stETH()), sharesMoved(ex, owner),
-                        List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        Inputs.positive(wstEth, "unwrap amount");
+        return ctx.<LiquidResult>operation("unwrap " + wstEth, plan -> {
+            Inputs.amountOf(wstEth, wstETH(), "unwrap amount");
+            String owner = ctx.account();
+            plan.check(Approvals.balanceCheck(owner, wstEth))
+                    .step(Step.of("unwrap " + wstEth, WstETH::load, wsteth(), w -> w.call_unwrap(wstEth.wei())))
+                    .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), owner), stETH()),
+                            sharesMoved(ex, owner), List.of(), null));
+        });
     }
 
     /**
@@ -197,33 +221,38 @@ public final class Lido {
             throw new InvalidInputException("shares to transfer must be positive, was " + shares);
         }
         Inputs.address(to, "recipient");
-        String owner = pipeline.from();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("transfer " + shares + " stETH shares to " + to)
-                .check(Check.of("stETH shares of " + owner, io.restake4j.contracts.lido.Lido::load, steth,
+        return ctx.operation("transfer " + shares + " stETH shares to " + to, plan -> planShareTransfer(plan, shares, to));
+    }
+
+    private void planShareTransfer(Plan.Builder<LiquidResult> plan, BigInteger shares, String to) {
+        String owner = ctx.account();
+        plan.check(Check.of("stETH shares of " + owner, io.restake4j.contracts.lido.Lido::load, steth(),
                         l -> l.call_sharesOf(owner))
-                        .require(s -> s.compareTo(shares) >= 0, s -> shares + " shares exceed the " + s + " shares " + owner + " holds"))
-                .step(Step.of("transferShares " + shares + " to " + to, io.restake4j.contracts.lido.Lido::load, steth,
+                        .require(s -> s.compareTo(shares) >= 0, s -> shares + " shares exceed the " + s + " shares " + owner
+                                + " holds"))
+                .step(Step.of("transferShares " + shares + " to " + to, io.restake4j.contracts.lido.Lido::load, steth(),
                         l -> l.call_transferShares(to, shares)))
-                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth, to), stETH()), sharesMoved(ex, to), List.of(), null))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), to), stETH()), sharesMoved(ex, to),
+                        List.of(), null));
     }
 
     /**
      * "Send max": moves every stETH share of the client account to {@code to}, leaving exactly zero behind
      * (a transfer by amount of the whole balance can leave 1-2 wei, see {@link LidoRates}). The share count is
-     * read when the operation is built; a rebase before sending does not change it, only its stETH value.
+     * read at each preview and send; a rebase between that read and the transaction changes only its stETH
+     * value, and a transfer out in between makes the simulation refuse it.
      */
     public Operation<LiquidResult> transferAll(String to) {
         Inputs.address(to, "recipient");
-        String owner = pipeline.from();
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_sharesOf(owner));
-        batch.execute();
-        if (shares.get().signum() == 0) {
-            throw new InvalidInputException(owner + " holds no stETH to send");
-        }
-        return transferShares(shares.get(), to);
+        return ctx.operation("transfer every stETH share to " + to, plan -> {
+            String owner = ctx.account();
+            BigInteger shares = ctx.reads().readOne(io.restake4j.contracts.lido.Lido::load, steth(),
+                    l -> l.call_sharesOf(owner));
+            if (shares.signum() == 0) {
+                throw new InvalidInputException(owner + " holds no stETH to send");
+            }
+            planShareTransfer(plan, shares, to);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -232,10 +261,10 @@ public final class Lido {
 
     /** The current share rate (total pooled ether and shares, one batched read). */
     public LidoRates rates() {
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
-        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getTotalShares);
         batch.execute();
         return new LidoRates(pooled.get(), shares.get());
@@ -243,7 +272,7 @@ public final class Lido {
 
     /** The client account's stETH and wstETH positions. */
     public List<LiquidPosition> positions() {
-        return positions(pipeline.from());
+        return positions(ctx.account());
     }
 
     /**
@@ -254,16 +283,16 @@ public final class Lido {
     @SuppressWarnings("unchecked")
     public List<LiquidPosition> positions(String owner) {
         Inputs.address(owner, "owner");
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> stBalance = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_balanceOf(owner));
-        Read<BigInteger> stShares = batch.add(io.restake4j.contracts.lido.Lido::load, steth, l -> l.call_sharesOf(owner));
-        Read<BigInteger> wstBalance = batch.add(WstETH::load, wsteth, w -> w.call_balanceOf(owner));
-        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> stBalance = batch.add(io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_balanceOf(owner));
+        Read<BigInteger> stShares = batch.add(io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_sharesOf(owner));
+        Read<BigInteger> wstBalance = batch.add(WstETH::load, wsteth(), w -> w.call_balanceOf(owner));
+        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
-        Read<BigInteger> total = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
+        Read<BigInteger> total = batch.add(io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getTotalShares);
         @SuppressWarnings("rawtypes")
-        Read<List> ids = batch.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalRequests(owner));
+        Read<List> ids = batch.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalRequests(owner));
         batch.execute();
         LidoRates rates = new LidoRates(pooled.get(), total.get());
         List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
@@ -285,62 +314,58 @@ public final class Lido {
      * part before it. For wstETH the limits apply to the stETH each part unwraps to, at the current rate.
      */
     public Operation<LiquidResult> requestWithdrawal(Amount amount) {
-        Split split = split(amount);
-        String owner = pipeline.from();
-        Plan.Builder<LiquidResult> plan = Plan.builder(requestDescription(amount, split));
-        Approvals.require(plan, owner, queue, amount, ApprovalPolicy.EXACT);
-        plan.step(split.wrapped
-                ? Step.of("requestWithdrawalsWstETH " + split.parts, WithdrawalQueueERC721::load, queue,
-                        q -> q.call_requestWithdrawalsWstETH(split.parts, owner))
-                : Step.of("requestWithdrawals " + split.parts, WithdrawalQueueERC721::load, queue,
-                        q -> q.call_requestWithdrawals(split.parts, owner)));
-        plan.result(ex -> requestResult(ex, amount));
-        return new PipelineOperation<>(pipeline, plan.build());
+        Inputs.positive(amount, "withdrawal amount (stETH or wstETH)");
+        return ctx.operation("request the withdrawal of " + amount + " from Lido", plan -> {
+            Split split = split(amount);
+            String owner = ctx.account();
+            Approvals.require(plan, owner, queue(), amount, ApprovalPolicy.EXACT);
+            plan.step(split.wrapped
+                    ? Step.of("requestWithdrawalsWstETH " + split.parts, WithdrawalQueueERC721::load, queue(),
+                            q -> q.call_requestWithdrawalsWstETH(split.parts, owner))
+                    : Step.of("requestWithdrawals " + split.parts, WithdrawalQueueERC721::load, queue(),
+                            q -> q.call_requestWithdrawals(split.parts, owner)));
+            plan.result(ex -> requestResult(ex, amount));
+        });
     }
 
     /**
-     * As {@link #requestWithdrawal(Amount)}, with an EIP-2612 permit signed here instead of an approval
-     * transaction: one transaction in all. The permit is signed when this method is called (after the
-     * amount and limits are checked) and is valid until {@code deadline}.
+     * As {@link #requestWithdrawal(Amount)}, with an EIP-2612 permit instead of an approval transaction: one
+     * transaction in all. The permit is signed at each preview and send (after the amount and limits are
+     * checked), valid until {@code deadline}; building the operation signs nothing.
      */
     public Operation<LiquidResult> requestWithdrawalWithPermit(Amount amount, Instant deadline) {
-        Split split = split(amount);
-        String owner = pipeline.from();
-        PermitSignature p = tokens.signPermit(amount, queue, deadline);
-        WithdrawalQueueERC721.PermitInput permit = new WithdrawalQueueERC721.PermitInput(p.value(), p.deadline(), p.v(), p.r(),
-                p.s());
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder(requestDescription(amount, split) + " with a permit")
-                .check(Approvals.balanceCheck(owner, amount))
-                .step(split.wrapped
-                        ? Step.raw("requestWithdrawalsWstETHWithPermit " + split.parts, queue,
-                                WithdrawalQueueERC721.getABI_send_requestWithdrawalsWstETHWithPermit(split.parts, owner, permit),
-                                BigInteger.ZERO)
-                        : Step.raw("requestWithdrawalsWithPermit " + split.parts, queue,
-                                WithdrawalQueueERC721.getABI_send_requestWithdrawalsWithPermit(split.parts, owner, permit),
-                                BigInteger.ZERO))
-                .result(ex -> requestResult(ex, amount))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+        Inputs.positive(amount, "withdrawal amount (stETH or wstETH)");
+        Inputs.future(deadline, "permit deadline");
+        return ctx.operation("request the withdrawal of " + amount + " from Lido with a permit", plan -> {
+            Split split = split(amount);
+            String owner = ctx.account();
+            PermitSignature p = ctx.tokens().signPermit(amount, queue(), deadline);
+            WithdrawalQueueERC721.PermitInput permit = new WithdrawalQueueERC721.PermitInput(p.value(), p.deadline(), p.v(),
+                    p.r(), p.s());
+            plan.check(Approvals.balanceCheck(owner, amount))
+                    .step(split.wrapped
+                            ? Step.raw("requestWithdrawalsWstETHWithPermit " + split.parts, queue(),
+                                    WithdrawalQueueERC721.getABI_send_requestWithdrawalsWstETHWithPermit(split.parts, owner,
+                                            permit), BigInteger.ZERO)
+                            : Step.raw("requestWithdrawalsWithPermit " + split.parts, queue(),
+                                    WithdrawalQueueERC721.getABI_send_requestWithdrawalsWithPermit(split.parts, owner, permit),
+                                    BigInteger.ZERO))
+                    .result(ex -> requestResult(ex, amount));
+        });
     }
 
     private record Split(List<BigInteger> parts, boolean wrapped) {
     }
 
+    /** The parts of a request: the limits are constants (read once); wstETH also needs the current rate. */
     private Split split(Amount amount) {
         boolean wrapped = amount != null && amount.token().equals(wstETH());
         Inputs.amountOf(amount, wrapped ? wstETH() : stETH(), "withdrawal amount (stETH or wstETH)");
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MIN_STETH_WITHDRAWAL_AMOUNT);
-        Read<BigInteger> max = batch.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_MAX_STETH_WITHDRAWAL_AMOUNT);
-        Read<BigInteger> pooled = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
-                io.restake4j.contracts.lido.Lido::call_getTotalPooledEther);
-        Read<BigInteger> shares = batch.add(io.restake4j.contracts.lido.Lido::load, steth,
-                io.restake4j.contracts.lido.Lido::call_getTotalShares);
-        batch.execute();
+        Limits limits = limits();
         if (!wrapped) {
-            return new Split(split(amount.wei(), min.get(), max.get()), false);
+            return new Split(split(amount.wei(), limits.min(), limits.max()), false);
         }
-        return new Split(splitWrapped(amount.wei(), min.get(), max.get(), new LidoRates(pooled.get(), shares.get())), true);
+        return new Split(splitWrapped(amount.wei(), limits.min(), limits.max(), rates()), true);
     }
 
     /** The amounts a withdrawal of {@code total} stETH wei is split into, each within [min, max]. */
@@ -365,13 +390,9 @@ public final class Lido {
         return split(total, minPart, maxPart);
     }
 
-    private String requestDescription(Amount amount, Split split) {
-        return "request the withdrawal of " + amount + " in " + split.parts.size() + " request(s)";
-    }
-
     private LiquidResult requestResult(Execution ex, Amount amount) {
         List<WithdrawalQueueERC721.WithdrawalRequestedEventResponse> events =
-                ex.events(queue, WithdrawalQueueERC721::getWithdrawalRequestedEvents);
+                ex.events(queue(), WithdrawalQueueERC721::getWithdrawalRequestedEvents);
         List<BigInteger> ids = events.stream().map(e -> e.requestId).sorted().toList();
         BigInteger shares = events.stream().map(e -> e.amountOfShares).reduce(BigInteger.ZERO, BigInteger::add);
         return new LiquidResult(ex, amount, shares, ids, null);
@@ -379,7 +400,7 @@ public final class Lido {
 
     /** The client account's unclaimed withdrawal requests with their status, from chain state alone. */
     public List<WithdrawalRequest> requests() {
-        return requests(pipeline.from());
+        return requests(ctx.account());
     }
 
     /**
@@ -390,12 +411,12 @@ public final class Lido {
     @SuppressWarnings("unchecked")
     public List<WithdrawalRequest> requests(String owner) {
         Inputs.address(owner, "owner");
-        ReadBatch first = reader.newBatch();
+        ReadBatch first = ctx.reads().newBatch();
         @SuppressWarnings("rawtypes")
-        Read<List> idsRead = first.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalRequests(owner));
-        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue,
+        Read<List> idsRead = first.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalRequests(owner));
+        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue(),
                 WithdrawalQueueERC721::call_getLastFinalizedRequestId);
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
+        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
         first.execute();
         List<BigInteger> ids = ((List<BigInteger>) idsRead.get()).stream().sorted().toList();
@@ -411,11 +432,11 @@ public final class Lido {
             throw new InvalidInputException("no withdrawal request ids given");
         }
         List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        ReadBatch first = reader.newBatch();
-        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_getLastRequestId);
-        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue,
+        ReadBatch first = ctx.reads().newBatch();
+        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue(), WithdrawalQueueERC721::call_getLastRequestId);
+        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue(),
                 WithdrawalQueueERC721::call_getLastFinalizedRequestId);
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
+        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
         first.execute();
         requireIssued(ids, lastRequest.get());
@@ -435,19 +456,19 @@ public final class Lido {
     @SuppressWarnings("unchecked")
     private List<WithdrawalRequest> describe(List<BigInteger> ids, BigInteger lastFinalized, BigInteger lastCheckpoint) {
         List<BigInteger> finalized = ids.stream().filter(id -> id.compareTo(lastFinalized) <= 0).toList();
-        ReadBatch second = reader.newBatch();
+        ReadBatch second = ctx.reads().newBatch();
         @SuppressWarnings("rawtypes")
-        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
+        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalStatus(ids));
         @SuppressWarnings("rawtypes")
-        Read<List> hints = finalized.isEmpty() ? null : second.add(WithdrawalQueueERC721::load, queue,
+        Read<List> hints = finalized.isEmpty() ? null : second.add(WithdrawalQueueERC721::load, queue(),
                 q -> q.call_findCheckpointHints(finalized, BigInteger.ONE, lastCheckpoint));
         second.execute();
         List<BigInteger> claimable = List.of();
         if (!finalized.isEmpty()) {
             List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
-            ReadBatch third = reader.newBatch();
+            ReadBatch third = ctx.reads().newBatch();
             @SuppressWarnings("rawtypes")
-            Read<List> values = third.add(WithdrawalQueueERC721::load, queue, q -> q.call_getClaimableEther(finalized, hintList));
+            Read<List> values = third.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getClaimableEther(finalized, hintList));
             third.execute();
             claimable = new ArrayList<>((List<BigInteger>) values.get());
         }
@@ -470,11 +491,14 @@ public final class Lido {
      * with checkpoint hints found on chain; refused when none is claimable.
      */
     public Operation<LiquidResult> claimAllFinalized() {
-        List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id).toList();
-        if (ids.isEmpty()) {
-            throw new InvalidInputException(pipeline.from() + " has no finalized, unclaimed Lido withdrawal request");
-        }
-        return claim(ids);
+        return ctx.operation("claim every finalized Lido withdrawal request", plan -> {
+            List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id)
+                    .toList();
+            if (ids.isEmpty()) {
+                throw new InvalidInputException(ctx.account() + " has no finalized, unclaimed Lido withdrawal request");
+            }
+            planClaim(plan, ids);
+        });
     }
 
     /** Claims one request (see {@link #claim(List)}). */
@@ -483,29 +507,33 @@ public final class Lido {
     }
 
     /**
-     * Claims these requests in one transaction, ids sorted and hints computed here. Refused before signing
-     * when a request belongs to another account, is not finalized yet, or was claimed already.
+     * Claims these requests in one transaction, ids sorted and checkpoint hints found at each run. Refused
+     * before signing when a request belongs to another account, is not finalized yet, or was claimed already.
      */
-    @SuppressWarnings("unchecked")
     public Operation<LiquidResult> claim(List<BigInteger> requestIds) {
         if (requestIds == null || requestIds.isEmpty()) {
             throw new InvalidInputException("no withdrawal requests to claim");
         }
         List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        ReadBatch first = reader.newBatch();
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue,
+        return ctx.operation("claim Lido withdrawal requests " + ids, plan -> planClaim(plan, ids));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void planClaim(Plan.Builder<LiquidResult> plan, List<BigInteger> ids) {
+        ReadBatch first = ctx.reads().newBatch();
+        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
                 WithdrawalQueueERC721::call_getLastCheckpointIndex);
-        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue, WithdrawalQueueERC721::call_getLastRequestId);
+        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue(), WithdrawalQueueERC721::call_getLastRequestId);
         first.execute();
         requireIssued(ids, lastRequest.get());
-        ReadBatch second = reader.newBatch();
+        ReadBatch second = ctx.reads().newBatch();
         @SuppressWarnings("rawtypes")
-        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue, q -> q.call_getWithdrawalStatus(ids));
+        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalStatus(ids));
         @SuppressWarnings("rawtypes")
-        Read<List> hints = second.add(WithdrawalQueueERC721::load, queue,
+        Read<List> hints = second.add(WithdrawalQueueERC721::load, queue(),
                 q -> q.call_findCheckpointHints(ids, BigInteger.ONE, lastCheckpoint.get()));
         second.execute();
-        String owner = pipeline.from();
+        String owner = ctx.account();
         for (int i = 0; i < ids.size(); i++) {
             WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
             if (s.isClaimed) {
@@ -524,16 +552,14 @@ public final class Lido {
             throw new InvalidInputException("the queue found no checkpoint hints for " + ids);
         }
         List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("claim Lido withdrawal requests " + ids)
-                .step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,
+        String queue = queue();
+        plan.step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,
                         WithdrawalQueueERC721.getABI_send_claimWithdrawals(ids, hintList), BigInteger.ZERO))
                 .result(ex -> {
                     BigInteger eth = ex.events(queue, WithdrawalQueueERC721::getWithdrawalClaimedEvents).stream()
                             .map(e -> e.amountOfETH).reduce(BigInteger.ZERO, BigInteger::add);
                     return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), BigInteger.ZERO, ids, null);
-                })
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -546,12 +572,12 @@ public final class Lido {
 
     /** The sum of stETH's TransferShares events to {@code to} in this execution. */
     private BigInteger sharesMoved(Execution ex, String to) {
-        return ex.events(steth, io.restake4j.contracts.lido.Lido::getTransferSharesEvents).stream()
+        return ex.events(steth(), io.restake4j.contracts.lido.Lido::getTransferSharesEvents).stream()
                 .filter(t -> t.to.equalsIgnoreCase(to)).map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     @Override
     public String toString() {
-        return "Lido[stETH " + steth + ", wstETH " + wsteth + ", queue " + queue + "]";
+        return "Lido[stETH " + steth() + ", wstETH " + wsteth() + ", queue " + queue() + "]";
     }
 }

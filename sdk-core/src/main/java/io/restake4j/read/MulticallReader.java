@@ -67,6 +67,24 @@ public final class MulticallReader {
         return new ReadBatch(this);
     }
 
+    /**
+     * One read on its own (a plain {@code eth_call}, no Multicall3), for a value needed before anything else
+     * can be read.
+     *
+     * <pre>{@code
+     * BigInteger shares = reader.readOne(Lido::load, steth, l -> l.call_sharesOf(owner));
+     * }</pre>
+     *
+     * @throws io.restake4j.errors.CallRevertedException when the call reverts
+     */
+    public <C extends org.web3j.tx.Contract, T> T readOne(WrapperLoader<C> loader, String address,
+            java.util.function.Function<C, RemoteFunctionCall<T>> call) {
+        ReadBatch batch = newBatch();
+        Read<T> read = batch.add(loader, address, call);
+        batch.execute();
+        return read.get();
+    }
+
     public int maxCallsPerRequest() {
         return maxCallsPerRequest;
     }

@@ -18,7 +18,6 @@ import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.network.Network;
-import io.restake4j.read.MulticallReader;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tx.Check;
@@ -26,8 +25,7 @@ import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
-import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
+import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -68,22 +66,24 @@ public final class RocketPool {
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
     private static final String STORAGE_KEY = "rocketpool.RocketStorage";
 
-    private final Pipeline pipeline;
-    private final MulticallReader reader;
+    private final ProtocolContext ctx;
     private final String storage;
-    private volatile Addresses addresses;
 
     /** The contracts found in RocketStorage. */
     private record Addresses(String reth, String depositPool, String networkBalances, String depositSettings) {
     }
 
     /** For {@code Restaking}; use {@code client.rocketPool()}. */
-    public RocketPool(Pipeline pipeline, MulticallReader reader, Network network) {
-        this.pipeline = pipeline;
-        this.reader = reader;
+    public RocketPool(ProtocolContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        Network network = ctx.network();
         this.storage = network.address(STORAGE_KEY).orElseThrow(() -> new InvalidInputException(
                 "network " + network.name() + " knows no Rocket Pool deployment: it has no " + STORAGE_KEY + " address"));
-        this.addresses = resolve();
+    }
+
+    /** The contracts registered in RocketStorage, looked up on first use and kept (see {@link #refreshAddresses()}). */
+    private Addresses addresses() {
+        return ctx.remember("rocketpool.addresses", this::resolve);
     }
 
     /** RocketStorage's key of a contract address: {@code keccak256(abi.encodePacked("contract.address", name))}. */
@@ -91,13 +91,16 @@ public final class RocketPool {
         return Hash.sha3(("contract.address" + name).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Looks the contracts up in RocketStorage again (after a Rocket Pool upgrade); one batched read. */
+    /**
+     * Forgets the contracts found in RocketStorage, so the next use looks them up again (after a Rocket Pool
+     * upgrade); one batched read then.
+     */
     public void refreshAddresses() {
-        addresses = resolve();
+        ctx.forget("rocketpool.addresses");
     }
 
     private Addresses resolve() {
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Map<String, Read<String>> reads = new LinkedHashMap<>();
         for (String name : List.of(RETH_NAME, DEPOSIT_POOL_NAME, NETWORK_BALANCES_NAME, DEPOSIT_SETTINGS_NAME)) {
             reads.put(name, batch.add(RocketStorage::load, storage, s -> s.call_getAddress(contractAddressKey(name))));
@@ -121,7 +124,7 @@ public final class RocketPool {
 
     /** rETH (18 decimals). */
     public Token rETH() {
-        return Token.erc20(addresses.reth(), "rETH", 18);
+        return Token.erc20(addresses().reth(), "rETH", 18);
     }
 
     /** RocketStorage, from the network. */
@@ -131,17 +134,17 @@ public final class RocketPool {
 
     /** The deposit pool currently registered in RocketStorage (as of the last lookup). */
     public String depositPool() {
-        return addresses.depositPool();
+        return addresses().depositPool();
     }
 
     /** RocketNetworkBalances (as of the last lookup). */
     public String networkBalances() {
-        return addresses.networkBalances();
+        return addresses().networkBalances();
     }
 
     /** RocketDAOProtocolSettingsDeposit (as of the last lookup). */
     public String depositSettings() {
-        return addresses.depositSettings();
+        return addresses().depositSettings();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -150,8 +153,8 @@ public final class RocketPool {
 
     /** rETH's rate from the last network balances report (one batched read). */
     public RocketPoolRates rates() {
-        Addresses a = addresses;
-        ReadBatch batch = reader.newBatch();
+        Addresses a = addresses();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalETHBalance);
         Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
@@ -183,8 +186,8 @@ public final class RocketPool {
 
     /** The ETH rETH can pay out for burns now: its own balance plus the deposit pool's excess. */
     public Amount totalCollateral() {
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> collateral = batch.add(RocketTokenRETH::load, addresses.reth(), RocketTokenRETH::call_getTotalCollateral);
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> collateral = batch.add(RocketTokenRETH::load, addresses().reth(), RocketTokenRETH::call_getTotalCollateral);
         batch.execute();
         return Amount.ofWei(collateral.get(), Token.ETH);
     }
@@ -193,8 +196,8 @@ public final class RocketPool {
     }
 
     private DepositReads readDepositConditions() {
-        Addresses a = addresses;
-        ReadBatch batch = reader.newBatch();
+        Addresses a = addresses();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<Boolean> enabled = batch.add(RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
                 RocketDAOProtocolSettingsDeposit::call_getDepositEnabled);
         Read<BigInteger> minimum = batch.add(RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
@@ -227,20 +230,33 @@ public final class RocketPool {
      */
     public Operation<LiquidResult> deposit(Amount eth) {
         Inputs.amountOf(eth, Token.ETH, "deposit amount");
-        Addresses a = addresses;
-        DepositReads now = readDepositConditions();
-        DepositConditions c = now.conditions();
-        requireDepositAllowed(eth, c);
-        BigInteger fee = RocketPoolRates.depositFee(eth.wei(), c.fee());
-        BigInteger expected = now.rates().rethValue(eth.wei().subtract(fee));
+        return ctx.operation("deposit " + eth + " into Rocket Pool for rETH", plan -> planDeposit(plan, eth));
+    }
+
+    /**
+     * The deposit's plan: the fee and the rate are read for the quotes (one batched read); whether deposits are
+     * enabled, the minimum and the room left are checks of the simulation itself, not read twice.
+     */
+    private void planDeposit(Plan.Builder<LiquidResult> plan, Amount eth) {
+        Addresses a = addresses();
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> feeRate = batch.add(RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
+                RocketDAOProtocolSettingsDeposit::call_getDepositFee);
+        Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
+                RocketNetworkBalances::call_getTotalETHBalance);
+        Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
+                RocketNetworkBalances::call_getTotalRETHSupply);
+        batch.execute();
+        RocketPoolRates rates = new RocketPoolRates(total.get(), supply.get());
+        BigInteger fee = RocketPoolRates.depositFee(eth.wei(), feeRate.get());
+        BigInteger expected = rates.rethValue(eth.wei().subtract(fee));
         if (expected.signum() == 0) {
             throw new InvalidInputException("a deposit of " + eth + " would mint 0 rETH at the current rate of "
-                    + Amount.ofWei(now.rates().exchangeRate(), Token.ETH) + " per rETH (Rocket Pool reverts it)");
+                    + Amount.ofWei(rates.exchangeRate(), Token.ETH) + " per rETH (Rocket Pool reverts it)");
         }
-        String staker = pipeline.from();
+        String staker = ctx.account();
         Token reth = rETH();
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("deposit " + eth + " into Rocket Pool for rETH")
-                .check(Check.of("Rocket Pool deposits enabled", RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
+        plan.check(Check.of("Rocket Pool deposits enabled", RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
                         RocketDAOProtocolSettingsDeposit::call_getDepositEnabled)
                         .require(Boolean::booleanValue, v -> disabledMessage()))
                 .check(Check.of("Rocket Pool minimum deposit", RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
@@ -253,9 +269,7 @@ public final class RocketPool {
                 .quote(EXPECTED_RETH_QUOTE, Amount.ofWei(expected, reth))
                 .step(Step.raw("deposit " + eth + " into the Rocket Pool deposit pool", a.depositPool(),
                         RocketDepositPool.getABI_send_deposit(eth.wei()), eth.wei()))
-                .result(ex -> depositResult(ex, a, staker, reth))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                .result(ex -> depositResult(ex, a, staker, reth));
     }
 
     private static void requireDepositAllowed(Amount eth, DepositConditions c) {
@@ -308,36 +322,31 @@ public final class RocketPool {
      * @throws InvalidInputException for a zero or non-rETH amount, or when a condition above fails
      */
     public Operation<LiquidResult> burn(Amount rEth) {
+        Inputs.positive(rEth, "burn amount");
+        return ctx.operation("burn " + rEth + " for ETH with Rocket Pool", plan -> planBurn(plan, rEth));
+    }
+
+    /** The burn's plan: the rate is read for the quote; the balance and the collateral are checks of the simulation. */
+    private void planBurn(Plan.Builder<LiquidResult> plan, Amount rEth) {
         Token reth = rETH();
         Inputs.amountOf(rEth, reth, "burn amount");
-        Addresses a = addresses;
-        String owner = pipeline.from();
-        ReadBatch batch = reader.newBatch();
-        Read<BigInteger> held = batch.add(RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner));
-        Read<BigInteger> collateral = batch.add(RocketTokenRETH::load, a.reth(), RocketTokenRETH::call_getTotalCollateral);
+        Addresses a = addresses();
+        String owner = ctx.account();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalETHBalance);
         Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalRETHSupply);
         batch.execute();
-        if (held.get().compareTo(rEth.wei()) < 0) {
-            throw new InvalidInputException(aboveBalanceMessage(rEth, held.get(), owner, reth));
-        }
         RocketPoolRates rates = new RocketPoolRates(total.get(), supply.get());
         BigInteger ethOut = rates.ethValue(rEth.wei());
-        if (ethOut.compareTo(collateral.get()) > 0) {
-            throw new InvalidInputException(aboveCollateralMessage(rEth, ethOut, collateral.get(), rates, reth));
-        }
-        Plan<LiquidResult> plan = Plan.<LiquidResult>builder("burn " + rEth + " for ETH with Rocket Pool")
-                .check(Check.of("rETH balance of " + owner, RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner))
+        plan.check(Check.of("rETH balance of " + owner, RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner))
                         .require(b -> b.compareTo(rEth.wei()) >= 0, b -> aboveBalanceMessage(rEth, b, owner, reth)))
                 .check(Check.of("rETH collateral", RocketTokenRETH::load, a.reth(), RocketTokenRETH::call_getTotalCollateral)
                         .require(c -> c.compareTo(ethOut) >= 0, c -> aboveCollateralMessage(rEth, ethOut, c, rates, reth)))
                 .quote(EXPECTED_ETH_QUOTE, Amount.ofWei(ethOut, Token.ETH))
                 .step(Step.raw("burn " + rEth, a.reth(), RocketTokenRETH.getABI_send_burn(rEth.wei()), BigInteger.ZERO))
-                .result(ex -> burnResult(ex, a, owner))
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                .result(ex -> burnResult(ex, a, owner));
     }
 
     private static String aboveBalanceMessage(Amount rEth, BigInteger held, String owner, Token reth) {
@@ -366,7 +375,7 @@ public final class RocketPool {
 
     /** The client account's rETH and its ETH value (one batched read). */
     public LiquidPosition position() {
-        return position(pipeline.from());
+        return position(ctx.account());
     }
 
     /**
@@ -376,8 +385,8 @@ public final class RocketPool {
      */
     public LiquidPosition position(String owner) {
         Inputs.address(owner, "owner");
-        Addresses a = addresses;
-        ReadBatch batch = reader.newBatch();
+        Addresses a = addresses();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> held = batch.add(RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner));
         Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalETHBalance);
@@ -391,7 +400,7 @@ public final class RocketPool {
 
     @Override
     public String toString() {
-        Addresses a = addresses;
+        Addresses a = addresses();
         return "RocketPool[storage " + storage + ", rETH " + a.reth() + ", deposit pool " + a.depositPool() + "]";
     }
 }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +19,7 @@ import io.restake4j.contracts.common.ERC20Permit;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.internal.Inputs;
-import io.restake4j.read.MulticallReader;
+import io.restake4j.ProtocolContext;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.signer.Signer;
@@ -29,8 +27,6 @@ import io.restake4j.tx.Check;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
-import io.restake4j.tx.internal.Pipeline;
-import io.restake4j.tx.internal.PipelineOperation;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
@@ -50,14 +46,11 @@ public final class Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Pipeline pipeline;
-    private final MulticallReader reader;
-    private final ConcurrentMap<String, Token> metadata = new ConcurrentHashMap<>();
+    private final ProtocolContext ctx;
 
-    /** Internal: obtain it from {@code Restaking.tokens()}. */
-    public Tokens(Pipeline pipeline, MulticallReader reader) {
-        this.pipeline = pipeline;
-        this.reader = reader;
+    /** Use {@code client.tokens()} (or {@code ctx.tokens()} in a facade of your own). */
+    public Tokens(ProtocolContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
     }
 
     /**
@@ -67,8 +60,8 @@ public final class Tokens {
      */
     public Token token(String address) {
         Inputs.address(address, "token");
-        return metadata.computeIfAbsent(address.toLowerCase(Locale.ROOT), key -> {
-            ReadBatch batch = reader.newBatch();
+        return ctx.remember("token." + address.toLowerCase(Locale.ROOT), () -> {
+            ReadBatch batch = ctx.reads().newBatch();
             Read<String> symbol = batch.add(ERC20::load, address, ERC20::call_symbol);
             Read<BigInteger> decimals = batch.add(ERC20::load, address, ERC20::call_decimals);
             batch.execute();
@@ -83,7 +76,7 @@ public final class Tokens {
     /** {@code owner}'s balance of {@code token}. */
     public Amount balance(Token token, String owner) {
         Inputs.address(owner, "owner");
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> balance = batch.add(ERC20::load, erc20(token), e -> e.call_balanceOf(owner));
         batch.execute();
         return Amount.ofWei(balance.get(), token);
@@ -94,16 +87,13 @@ public final class Tokens {
         Inputs.positive(amount, "transfer amount");
         Inputs.address(to, "recipient");
         String token = erc20(amount.token());
-        String from = pipeline.from();
-        Plan<TransferResult> plan = Plan.<TransferResult>builder("transfer " + amount + " to " + to)
-                .check(Approvals.balanceCheck(from, amount))
+        return ctx.<TransferResult>operation("transfer " + amount + " to " + to, plan -> plan
+                .check(Approvals.balanceCheck(ctx.account(), amount))
                 .step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
                 .result(ex -> {
                     ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
                     return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
-                })
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                }));
     }
 
     /** Sets the client account's allowance for {@code spender} to exactly {@code amount}. */
@@ -122,16 +112,13 @@ public final class Tokens {
     private Operation<ApprovalResult> approval(Token token, BigInteger value, String spender, String what) {
         Inputs.address(spender, "spender");
         String address = erc20(token);
-        String owner = pipeline.from();
-        Plan<ApprovalResult> plan = Plan.<ApprovalResult>builder("approve " + what + " for " + spender)
+        return ctx.<ApprovalResult>operation("approve " + what + " for " + spender, plan -> plan
                 .check(Check.of(token.symbol() + " contract", ERC20::load, address, ERC20::call_decimals))
                 .step(Step.of("approve " + what + " for " + spender, ERC20::load, address, e -> e.call_approve(spender, value)))
                 .result(ex -> {
                     ERC20.ApprovalEventResponse a = ex.events(address, ERC20::getApprovalEvents).get(0);
                     return new ApprovalResult(ex, a.owner, a.spender, Amount.ofWei(a.value, token));
-                })
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                }));
     }
 
     /**
@@ -143,9 +130,9 @@ public final class Tokens {
         Inputs.address(from, "owner");
         Inputs.address(to, "recipient");
         String token = erc20(amount.token());
-        String spender = pipeline.from();
-        Plan<TransferResult> plan = Plan.<TransferResult>builder("transfer " + amount + " from " + from + " to " + to)
-                .check(Approvals.balanceCheck(from, amount))
+        return ctx.<TransferResult>operation("transfer " + amount + " from " + from + " to " + to, plan -> {
+            String spender = ctx.account();
+            plan.check(Approvals.balanceCheck(from, amount))
                 .check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
                         .require(a -> a.compareTo(amount.wei()) >= 0,
                                 a -> amount + " exceeds the allowance of " + Amount.ofWei(a, amount.token()) + " that " + from
@@ -155,9 +142,8 @@ public final class Tokens {
                 .result(ex -> {
                     ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
                     return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
-                })
-                .build();
-        return new PipelineOperation<>(pipeline, plan);
+                });
+        });
     }
 
     /**
@@ -185,13 +171,13 @@ public final class Tokens {
         if (deadline == null || !deadline.isAfter(Instant.now())) {
             throw new InvalidInputException("permit deadline must be in the future, was " + deadline);
         }
-        Signer signer = pipeline.config().signer();
+        Signer signer = ctx.signer().orElse(null);
         if (signer == null) {
             throw new InvalidInputException("this client has no signer: it cannot sign a permit");
         }
         String token = erc20(amount.token());
         String owner = signer.address();
-        ReadBatch batch = reader.newBatch();
+        ReadBatch batch = ctx.reads().newBatch();
         Read<String> name = batch.add(ERC20Permit::load, token, ERC20Permit::call_name);
         Read<BigInteger> nonce = batch.add(ERC20Permit::load, token, e -> e.call_nonces(owner));
         Read<byte[]> separator = batch.add(ERC20Permit::load, token, ERC20Permit::call_DOMAIN_SEPARATOR);
@@ -203,7 +189,7 @@ public final class Tokens {
         List<String> versions = domainVersion != null ? List.of(domainVersion) : List.of("1", "2");
         BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
         for (String version : versions) {
-            String json = permitJson(domain, version, pipeline.config().chainId(), token, owner, spender,
+            String json = permitJson(domain, version, ctx.chainId(), token, owner, spender,
                     amount.wei(), nonce.get(), deadlineSeconds);
             try {
                 if (java.util.Arrays.equals(new StructuredDataEncoder(json).hashDomain(), separator.get())) {
@@ -217,7 +203,7 @@ public final class Tokens {
         }
         throw new InvalidInputException("cannot determine the EIP-712 domain of " + amount.token().symbol() + " at " + token
                 + ": its DOMAIN_SEPARATOR matches neither version " + String.join(" nor ", versions) + " of name '" + domain
-                + "' on chain " + pipeline.config().chainId() + "; no permit signed");
+                + "' on chain " + ctx.chainId() + "; no permit signed");
     }
 
     static String permitJson(String name, String version, long chainId, String token, String owner, String spender,

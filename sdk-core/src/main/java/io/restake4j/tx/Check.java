@@ -27,6 +27,20 @@ import io.restake4j.read.WrapperLoader;
  */
 public final class Check<T> {
 
+    static {
+        io.restake4j.tx.internal.Checks.install(new io.restake4j.tx.internal.Checks.Bridge() {
+            @Override
+            public Object evaluate(Check<?> check, boolean success, String returnData) {
+                return check.evaluate(success, returnData);
+            }
+
+            @Override
+            public void record(CheckResults results, Check<?> check, Object value) {
+                results.put(check, value);
+            }
+        });
+    }
+
     private final String description;
     private final Step call;
     private final Consumer<T> validator;
@@ -71,13 +85,13 @@ public final class Check<T> {
     }
 
     /**
-     * Decodes the read's answer and applies the rules. Called by the pipeline.
+     * Decodes the read's answer and applies the rules (for the pipeline, through its bridge).
      *
      * @throws InvalidInputException when the read reverted, the target answered nothing (no contract),
      *                               or a rule fails
      */
     @SuppressWarnings("unchecked")
-    public T evaluate(boolean success, String returnData) {
+    T evaluate(boolean success, String returnData) {
         if (!success) {
             throw new InvalidInputException(description + ": the read reverted at " + call.to());
         }

@@ -26,9 +26,4 @@ public final class CheckResults {
     void put(Check<?> check, Object value) {
         values.put(check, value);
     }
-
-    /** For the pipeline (another package): records a value. */
-    public static void record(CheckResults results, Check<?> check, Object value) {
-        results.put(check, value);
-    }
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A write, ready to be previewed or sent: one or more transactions (an approval and a deposit, say)
- * that the user sees as one action. Immutable and reusable: every {@code preview()} or {@code send()}
- * reads the chain afresh.
+ * that the user sees as one action. A recipe: building one reads and signs nothing, and every
+ * {@code preview()}, {@code send()} or {@code submit()} plans afresh against the chain as it is then (the
+ * split of an amount, hints, share counts, permit signatures). Immutable and reusable.
  *
  * <ul>
  *   <li>{@link #preview()} simulates every transaction together against the latest state and signs

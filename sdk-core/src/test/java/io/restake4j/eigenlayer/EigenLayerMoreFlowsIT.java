@@ -134,7 +134,7 @@ class EigenLayerMoreFlowsIT {
             assertEquals(claimer.getAddress().toLowerCase(Locale.ROOT),
                     earnerClient.eigenLayer().rewards().claimerOf(earner.getAddress()).toLowerCase(Locale.ROOT));
             InvalidInputException notAllowed = assertThrows(InvalidInputException.class,
-                    () -> outsiderClient.eigenLayer().rewards().claim(proof, outsider.getAddress()));
+                    () -> outsiderClient.eigenLayer().rewards().claim(proof, outsider.getAddress()).preview());
             assertTrue(notAllowed.getMessage().contains("may not claim"), notAllowed.getMessage());
             RewardsClaimed paid = claimerClient.eigenLayer().rewards().claim(proof, claimer.getAddress()).send();
             assertEquals(ETHER, paid.claimed().get(stEth.address().toLowerCase(Locale.ROOT)));

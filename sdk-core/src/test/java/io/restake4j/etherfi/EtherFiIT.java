@@ -327,7 +327,7 @@ class EtherFiIT {
 
             BigInteger min = EtherFiDevnet.MIN_WITHDRAW_AMOUNT;
             assertRefused("below ether.fi's minimum withdrawal request (minWithdrawAmount 0.001 eETH)",
-                    () -> etherFi.requestWithdrawal(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())));
+                    () -> etherFi.requestWithdrawal(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())).preview());
             assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(
                     Amount.ofWei(EtherFiDevnet.MAX_WITHDRAW_AMOUNT.add(BigInteger.ONE), etherFi.eETH())).preview());
             assertRefused("greater than zero", () -> etherFi.requestWithdrawal(Amount.zero(etherFi.eETH())));
@@ -337,10 +337,10 @@ class EtherFiIT {
             assertRefused("stakes ETH", () -> etherFi.stake(Amount.parse("1", etherFi.eETH())));
             assertRefused("expected an amount of eETH", () -> etherFi.wrap(Amount.parse("1", etherFi.weETH())));
             assertRefused("expected an amount of weETH", () -> etherFi.unwrap(Amount.parse("1", etherFi.eETH())));
-            assertRefused("is not finalized yet", () -> etherFi.claim(id));
-            assertRefused("no finalized", etherFi::claimAllFinalized);
-            assertRefused("no ether.fi withdrawal request 1000", () -> etherFi.claim(BigInteger.valueOf(1000)));
-            assertRefused("no ether.fi withdrawal request 0", () -> etherFi.claim(BigInteger.ZERO));
+            assertRefused("is not finalized yet", () -> etherFi.claim(id).preview());
+            assertRefused("no finalized", () -> etherFi.claimAllFinalized().preview());
+            assertRefused("no ether.fi withdrawal request 1000", () -> etherFi.claim(BigInteger.valueOf(1000)).preview());
+            assertRefused("no ether.fi withdrawal request 0", () -> etherFi.claim(BigInteger.ZERO).preview());
 
             // the mint bucket: 2 ETH left, a 3 ETH deposit fails its simulation with LimitExceeded, by name
             fixture.setRateLimit(EtherFiDevnet.Bucket.MINT, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO);
@@ -357,7 +357,7 @@ class EtherFiIT {
 
             fixture.finalizeAll();
             etherFi.claim(id).send();
-            assertRefused("already claimed", () -> etherFi.claim(id));
+            assertRefused("already claimed", () -> etherFi.claim(id).preview());
         }
     }
 
@@ -387,7 +387,7 @@ class EtherFiIT {
             assertRefused("deadline must be in the future",
                     () -> etherFi.wrapWithPermit(Amount.parse("1", etherFi.eETH()), Instant.now().minusSeconds(1)));
             assertRefused("below ether.fi's minimum",
-                    () -> etherFi.requestWithdrawalWithPermit(Amount.ofWei(BigInteger.TEN, etherFi.eETH()), deadline));
+                    () -> etherFi.requestWithdrawalWithPermit(Amount.ofWei(BigInteger.TEN, etherFi.eETH()), deadline).preview());
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
         }
     }

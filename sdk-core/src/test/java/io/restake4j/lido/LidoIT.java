@@ -197,7 +197,7 @@ class LidoIT {
             assertEquals(bobShares.add(aliceShares), steth.call_sharesOf(bob.getAddress()).send());
 
             BigInteger nonce = nonce(devnet, alice);
-            InvalidInputException empty = assertThrows(InvalidInputException.class, () -> lido.transferAll(bob.getAddress()));
+            InvalidInputException empty = assertThrows(InvalidInputException.class, () -> lido.transferAll(bob.getAddress()).preview());
             assertTrue(empty.getMessage().contains("holds no stETH"), empty.getMessage());
             assertEquals(nonce, nonce(devnet, alice));
         }
@@ -264,18 +264,18 @@ class LidoIT {
             BigInteger nonce = nonce(devnet, alice);
             BigInteger malloryNonce = nonce(devnet, mallory);
 
-            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(99), lido.stETH())));
-            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(50), lido.wstETH())));
-            assertRefused("is not finalized yet", () -> lido.claim(id));
-            assertRefused("no finalized", lido::claimAllFinalized);
+            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(99), lido.stETH())).preview());
+            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(50), lido.wstETH())).preview());
+            assertRefused("is not finalized yet", () -> lido.claim(id).preview());
+            assertRefused("no finalized", () -> lido.claimAllFinalized().preview());
             assertRefused("greater than zero", () -> lido.stake(Amount.zero(Token.ETH)));
             assertRefused("stakes ETH", () -> lido.stake(Amount.parse("1", lido.stETH())));
-            assertRefused("expected an amount of stETH", () -> lido.wrap(Amount.parse("1", lido.wstETH())));
-            assertRefused("no Lido withdrawal request", () -> lido.claim(BigInteger.valueOf(1_000_000)));
+            assertRefused("expected an amount of stETH", () -> lido.wrap(Amount.parse("1", lido.wstETH())).preview());
+            assertRefused("no Lido withdrawal request", () -> lido.claim(BigInteger.valueOf(1_000_000)).preview());
             assertRefused("exceeds the balance", () -> lido.requestWithdrawal(Amount.parse("6", lido.stETH())).preview());
 
             fixture.finalize(id);
-            assertRefused("belongs to " + alice.getAddress(), () -> other.lido().claim(id));
+            assertRefused("belongs to " + alice.getAddress(), () -> other.lido().claim(id).preview());
 
             fixture.setStakingLimit(eth(2), BigInteger.ONE);
             try {
@@ -287,7 +287,7 @@ class LidoIT {
             assertEquals(malloryNonce, nonce(devnet, mallory), "nothing was signed for mallory");
 
             lido.claim(id).send();
-            assertRefused("already claimed", () -> lido.claim(id));
+            assertRefused("already claimed", () -> lido.claim(id).preview());
         }
     }
 
@@ -304,7 +304,7 @@ class LidoIT {
         }
         Network none = Network.of("empty", devnet.chainId(), java.util.Map.of(Network.MULTICALL3, full.multicall3()));
         try (Restaking client = Restaking.builder().network(none).rpc(devnet.rpcUrl()).build()) {
-            assertRefused("knows no Lido deployment", client::lido);
+            assertRefused("knows no Lido deployment", () -> client.lido().stETH());
         }
     }
 

@@ -165,8 +165,11 @@ class RocketPoolIT {
 
             int building = transport.roundTrips();
             Operation<LiquidResult> more = rp.deposit(Amount.parse("1", Token.ETH));
-            assertEquals(1, transport.roundTrips() - building, "a deposit's conditions and rate: one batched read");
+            assertEquals(0, transport.roundTrips() - building, "building a deposit reads nothing");
+            int previewing = transport.roundTrips();
             assertEquals(2, more.preview().quotes().size());
+            assertEquals(2, transport.roundTrips() - previewing, "a preview: the fee and rate in one batched read (the"
+                    + " deposit conditions are checks of the simulation), then the simulation: " + transport.log());
             rp.refreshAddresses();
             assertEquals(devnet.rocketPool().depositPool(), rp.depositPool());
 
@@ -203,20 +206,20 @@ class RocketPoolIT {
 
             // below the minimum deposit
             InvalidInputException small = assertThrows(InvalidInputException.class,
-                    () -> rp.deposit(Amount.parse("0.009", Token.ETH)));
+                    () -> rp.deposit(Amount.parse("0.009", Token.ETH)).preview());
             assertEquals("0.009 ETH is below Rocket Pool's minimum deposit of 0.01 ETH", small.getMessage());
 
             // above the deposit pool maximum (20 ETH, 10 already in)
             fixtures.setMaximumDepositPoolSize(eth(20));
             assertEquals(Amount.parse("10", Token.ETH).wei(), rp.depositConditions().maximumDepositAmount().wei());
             InvalidInputException big = assertThrows(InvalidInputException.class,
-                    () -> rp.deposit(Amount.parse("10.000000000000000001", Token.ETH)));
+                    () -> rp.deposit(Amount.parse("10.000000000000000001", Token.ETH)).preview());
             assertTrue(big.getMessage().contains("at most 10 ETH can be deposited now"), big.getMessage());
 
             // disabled
             fixtures.setDepositEnabled(false);
             InvalidInputException disabled = assertThrows(InvalidInputException.class,
-                    () -> rp.deposit(Amount.parse("1", Token.ETH)));
+                    () -> rp.deposit(Amount.parse("1", Token.ETH)).preview());
             assertTrue(disabled.getMessage().contains("Rocket Pool deposits are currently disabled"), disabled.getMessage());
             fixtures.setDepositEnabled(true);
 
@@ -230,7 +233,7 @@ class RocketPoolIT {
             // burn above the balance
             BigInteger held = eth(10).subtract(mulDiv(eth(10), FEE, ETH));
             InvalidInputException tooMuch = assertThrows(InvalidInputException.class,
-                    () -> rp.burn(Amount.ofWei(held.add(BigInteger.ONE), rp.rETH())));
+                    () -> rp.burn(Amount.ofWei(held.add(BigInteger.ONE), rp.rETH())).preview());
             assertTrue(tooMuch.getMessage().contains("exceeds the 9.995 rETH held by " + alice.getAddress()),
                     tooMuch.getMessage());
 
@@ -240,7 +243,7 @@ class RocketPoolIT {
             assertEquals(Amount.parse("2", Token.ETH), rp.totalCollateral());
             BigInteger needs = mulDiv(held, new BigInteger("10500000000000000000"), held);
             InvalidInputException capped = assertThrows(InvalidInputException.class,
-                    () -> rp.burn(Amount.ofWei(held, rp.rETH())));
+                    () -> rp.burn(Amount.ofWei(held, rp.rETH())).preview());
             assertTrue(capped.getMessage().contains("needs " + Amount.ofWei(needs, Token.ETH)), capped.getMessage());
             assertTrue(capped.getMessage().contains("is only 2 ETH"), capped.getMessage());
             assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
@@ -263,7 +266,7 @@ class RocketPoolIT {
             assertTrue(burnt.amount().wei().compareTo(eth(2)) <= 0);
             assertEquals(mulDiv(Amount.parse(max, rp.rETH()).wei(), new BigInteger("10500000000000000000"), held),
                     burnt.amount().wei());
-            assertThrows(InvalidInputException.class, () -> rp.burn(Amount.parse("0.001", rp.rETH())),
+            assertThrows(InvalidInputException.class, () -> rp.burn(Amount.parse("0.001", rp.rETH())).preview(),
                     "the collateral left is below the value of 0.001 rETH");
         }
     }
@@ -282,14 +285,19 @@ class RocketPoolIT {
             // a report doubles the rate: 1 wei now mints floor(1 / 2) = 0 rETH, which rETH refuses
             fixtures.report(BigInteger.TWO, BigInteger.ZERO, BigInteger.ONE);
             BigInteger nonce = nonce(devnet, alice);
-            SimulationRevertedException e = assertThrows(SimulationRevertedException.class, oneWei::send);
+            // the same operation plans again at send time and refuses before any simulation
+            InvalidInputException now = assertThrows(InvalidInputException.class, oneWei::send);
+            assertTrue(now.getMessage().contains("would mint 0 rETH"), now.getMessage());
+            // the deposit sent as a plan of our own, without the facade's rate check: the simulation reverts, decoded
+            Operation<Void> raw = client.operation(io.restake4j.tx.Plan.<Void>builder("raw 1 wei deposit")
+                    .step(io.restake4j.tx.Step.raw("deposit 1 wei", rp.depositPool(),
+                            io.restake4j.contracts.rocketpool.RocketDepositPool.getABI_send_deposit(BigInteger.ONE),
+                            BigInteger.ONE))
+                    .result(ex -> null).build());
+            SimulationRevertedException e = assertThrows(SimulationRevertedException.class, raw::send);
             assertEquals(DecodedRevert.Kind.ERROR_STRING, e.revert().kind());
             assertEquals("Invalid token mint amount", e.revert().arguments().get(0));
             assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
-            // built now, the same deposit is refused before any simulation
-            InvalidInputException now = assertThrows(InvalidInputException.class,
-                    () -> rp.deposit(Amount.ofWei(BigInteger.ONE, Token.ETH)));
-            assertTrue(now.getMessage().contains("would mint 0 rETH"), now.getMessage());
         }
     }
 

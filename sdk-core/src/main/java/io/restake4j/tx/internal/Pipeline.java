@@ -68,7 +68,7 @@ import io.restake4j.tx.Step;
  * <p>Every failure after the simulation says what is known ({@link SendOutcome}): nothing sent, maybe on
  * chain (with the hashes), reverted, replaced, or mined with only the result missing.
  */
-public final class Pipeline implements AutoCloseable {
+public final class Pipeline implements TransactionEngine, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final BigInteger MIN_GAS = BigInteger.valueOf(21_000);
@@ -119,13 +119,20 @@ public final class Pipeline implements AutoCloseable {
                 + " to send, or .readOnlyAccount(address) to preview");
     }
 
+    @Override
     public Executor executor() {
         return config.executor();
+    }
+
+    @Override
+    public Duration receiptTimeout() {
+        return config.receiptTimeout();
     }
 
     // ---------------------------------------------------------------- preview
 
     /** Simulates a plan and prices it; signs nothing. */
+    @Override
     public Preview preview(Plan<?> plan) {
         Job job = new Job(plan, null);
         simulateGroup(List.of(job), List.of(), List.of(), false);
@@ -138,11 +145,13 @@ public final class Pipeline implements AutoCloseable {
     // ---------------------------------------------------------------- send
 
     /** Runs a plan to the end: admitted, sent, mined, mapped. */
+    @Override
     public <R> R execute(Plan<R> plan, OperationListener listener) {
         return submit(plan, listener).await(config.receiptTimeout());
     }
 
     /** Admits a plan and returns once its transactions are with the node (or it failed before that). */
+    @Override
     public <R> PendingRun<R> submit(Plan<R> plan, OperationListener listener) {
         try {
             requireSigner();
@@ -371,6 +380,7 @@ public final class Pipeline implements AutoCloseable {
      * The transactions must be the plan's first steps, in order (as listed by an outcome or a journal of the
      * SIGNED events).
      */
+    @Override
     public <R> R resume(Plan<R> plan, List<String> hashes, OperationListener listener, Duration timeout) {
         requireSigner();
         if (hashes.isEmpty()) {
@@ -571,7 +581,7 @@ public final class Pipeline implements AutoCloseable {
                 try {
                     for (int c = 0; c < nChecks; c++) {
                         Check<?> check = j.plan.checks().get(c);
-                        CheckResults.record(results, check, check.evaluate(outs.get(c).success(), outs.get(c).returnData()));
+                        Checks.record(results, check, Checks.evaluate(check, outs.get(c).success(), outs.get(c).returnData()));
                     }
                 } catch (RestakeException e) {
                     j.failure = e;
@@ -614,7 +624,7 @@ public final class Pipeline implements AutoCloseable {
             CheckResults results = new CheckResults();
             for (Check<?> c : j.plan.checks()) {
                 Simulator.Outcome o = simulator.callOne(from, c.call());
-                CheckResults.record(results, c, c.evaluate(o.success(), o.returnData()));
+                Checks.record(results, c, Checks.evaluate(c, o.success(), o.returnData()));
             }
             j.checks = results;
             j.current = j.plan.steps().stream().filter(p -> p.condition().test(results)).map(Plan.PlannedStep::step).toList();
@@ -773,13 +783,6 @@ public final class Pipeline implements AutoCloseable {
             throw new ChainMismatchException(config.chainId(), actual);
         }
         chainVerified = true;
-    }
-
-    /** Drops the cached nonce so the next send reads it from the chain. */
-    public void resyncNonce() {
-        if (sequencer != null) {
-            sequencer.resyncNonce();
-        }
     }
 
     static RestakeException fail(OperationListener listener, RestakeException e) {

@@ -700,11 +700,6 @@ public final class Sequencer implements AutoCloseable {
         floor = floor.max(atLeast);
     }
 
-    /** The next group reads the nonce from the chain again. */
-    void resyncNonce() {
-        resync = true;
-    }
-
     private void emitSimulated(Job j) {
         Pipeline.emit(j.listener, new OperationEvent(OperationEvent.Stage.SIMULATED, -1, null, null, null, j.preview, null));
     }
