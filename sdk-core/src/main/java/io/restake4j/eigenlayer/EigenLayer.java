@@ -48,7 +48,7 @@ import io.restake4j.units.Token;
  * DepositResult d = el.deposit(Amount.parse("10", stEth)).send();          // approve (if short) + deposit
  * el.delegateTo(operator).send();
  * WithdrawalsQueued q = el.withdrawals().queueAll(d.strategy()).send();
- * el.withdrawals().awaitCompletable(q.withdrawals().get(0), Duration.ofMinutes(30));
+ * el.withdrawals().awaitClaimable(q.withdrawals().get(0), Duration.ofMinutes(30));
  * el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
  * }</pre>
  */

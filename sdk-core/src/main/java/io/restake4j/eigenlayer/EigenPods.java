@@ -100,15 +100,16 @@ public final class EigenPods {
         return ctx.readOne(EigenPodManager::load, ctx.eigenPodManager, pm -> pm.call_podOwnerDepositShares(owner));
     }
 
-    /** Deploys the account's pod; the result is its address (from {@code PodDeployed}). */
-    public Operation<String> create() {
+    /** Deploys the account's pod; the result carries its address (from {@code PodDeployed}). */
+    public Operation<PodResult> create() {
         String owner = ctx.account();
-        return ctx.<String>operation("create the EigenPod of " + owner, plan -> plan
+        return ctx.<PodResult>operation("create the EigenPod of " + owner, plan -> plan
                 .check(Check.of("pod of " + owner, EigenPodManager::load, ctx.eigenPodManager,
                         (EigenPodManager pm) -> pm.call_hasPod(owner))
                         .require(has -> !has, has -> owner + " already has an EigenPod"))
                 .step(Step.of("createPod", EigenPodManager::load, ctx.eigenPodManager, EigenPodManager::call_createPod))
-                .result(ex -> ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod));
+                .result(ex -> new PodResult(ex, ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod,
+                        true)));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class EigenPods {
      * the same transaction if needed). {@code pubkey} (48 bytes), {@code signature} (96 bytes) and
      * {@code depositDataRoot} (32 bytes) come from your validator key tooling.
      */
-    public Operation<String> stake(byte[] pubkey, byte[] signature, byte[] depositDataRoot) {
+    public Operation<PodResult> stake(byte[] pubkey, byte[] signature, byte[] depositDataRoot) {
         if (pubkey == null || pubkey.length != 48) {
             throw new InvalidInputException("a validator pubkey is 48 bytes");
         }
@@ -127,15 +128,17 @@ public final class EigenPods {
             throw new InvalidInputException("a deposit data root is 32 bytes");
         }
         String owner = ctx.account();
-        return ctx.<String>operation("stake 32 ETH through the EigenPod of " + owner, plan -> plan
-                .check(Check.of("ETH balance of " + owner, Multicall3::load, ctx.network.multicall3(),
+        return ctx.<PodResult>operation("stake 32 ETH through the EigenPod of " + owner, plan -> {
+            String pod = address(); // predicted, the same before and after deployment
+            plan.check(Check.of("ETH balance of " + owner, Multicall3::load, ctx.network.multicall3(),
                         (Multicall3 m) -> m.call_getEthBalance(owner))
                         .require(b -> b.compareTo(THIRTY_TWO_ETH) >= 0, b -> "staking needs 32 ETH; " + owner + " holds " + b + " wei"))
                 .step(Step.raw("stake 32 ETH", ctx.eigenPodManager,
                         EigenPodManager.getABI_send_stake(pubkey, signature, depositDataRoot, THIRTY_TWO_ETH), THIRTY_TWO_ETH))
                 .result(ex -> {
                     var deployed = ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents);
-                    return deployed.isEmpty() ? address() : deployed.get(0).eigenPod;
-                }));
+                    return deployed.isEmpty() ? new PodResult(ex, pod, false) : new PodResult(ex, deployed.get(0).eigenPod, true);
+                });
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.restake4j.eigenlayer;
 
+import io.restake4j.tx.TxResult;
+
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,14 +89,14 @@ public final class Rewards {
     }
 
     /** Lets {@code claimer} claim the client account's rewards (the zero address removes the claimer). */
-    public Operation<Void> setClaimer(String claimer) {
+    public Operation<TxResult> setClaimer(String claimer) {
         if (claimer == null || !claimer.matches("0x[0-9a-fA-F]{40}")) {
             throw new InvalidInputException("claimer is not an address: " + claimer);
         }
-        return ctx.<Void>operation("set " + claimer + " as rewards claimer of " + ctx.account(), plan -> plan
+        return ctx.<TxResult>operation("set " + claimer + " as rewards claimer of " + ctx.account(), plan -> plan
                 .step(Step.raw("setClaimerFor " + claimer, ctx.rewardsCoordinator,
                         RewardsCoordinator.getABI_send_setClaimerFor(claimer), BigInteger.ZERO))
-                .result(ex -> null));
+                .result(TxResult::new));
     }
 
     /** Claims from a proof in EigenLayer's JSON form; see {@link #claim(RewardsProof, String)}. */

@@ -2,6 +2,9 @@ package io.restake4j.eigenlayer;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
+import io.restake4j.exits.WithdrawalQueue;
+import io.restake4j.units.Token;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,11 +49,11 @@ import io.restake4j.units.Amount;
  * <pre>{@code
  * Withdrawals q = client.eigenLayer().withdrawals();
  * PendingWithdrawal w = q.queue(Amount.parse("5", stEth)).send().withdrawals().get(0);
- * q.awaitCompletable(w, Duration.ofDays(15));
+ * w = q.awaitClaimable(w, Duration.ofDays(15));
  * WithdrawalsCompleted done = q.complete(w, ReceiveAs.TOKENS).send();
  * }</pre>
  */
-public final class Withdrawals {
+public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, WithdrawalsQueued, WithdrawalsCompleted> {
 
     private static final String COMPLETE_MANY =
             "completeQueuedWithdrawals((address,address,address,uint256,uint32,address[],uint256[])[],address[][],bool[])";
@@ -182,8 +185,8 @@ public final class Withdrawals {
         List<PendingWithdrawal> out = new ArrayList<>();
         for (DelegationManager.SlashingWithdrawalQueuedEventResponse e : ex.events(delegationManager, DelegationManager::getSlashingWithdrawalQueuedEvents)) {
             Withdrawal w = fromAbi(e.withdrawal);
-            out.add(new PendingWithdrawal(Numeric.toHexString(e.withdrawalRoot), w, e.sharesToWithdraw,
-                    w.firstCompletableBlock(delay), 0));
+            out.add(new PendingWithdrawal(Numeric.toHexString(e.withdrawalRoot), w, e.sharesToWithdraw, List.of(),
+                    w.firstCompletableBlock(delay), 0, null));
         }
         return out;
     }
@@ -193,52 +196,118 @@ public final class Withdrawals {
     // ---------------------------------------------------------------------------------------------
 
     /** The client account's queued withdrawals; see {@link #pending(String)}. */
+    @Override
     public List<PendingWithdrawal> pending() {
         return pending(ctx.account());
     }
 
     /**
-     * Every withdrawal {@code staker} has queued and not completed, read from the DelegationManager
-     * (roots, then each withdrawal with its expected shares): two batched reads, no local state.
-     * Pre-slashing (legacy) withdrawals are not listed by the contract and so not here either.
+     * Every withdrawal {@code staker} has queued and not completed, read from the DelegationManager: the roots
+     * with the block and its time, then each withdrawal with its expected shares, then those shares in the
+     * strategies' tokens (three batched reads once the strategies' tokens are known). No local state: a new
+     * client finds the same withdrawals. Pre-slashing (legacy) withdrawals are not listed by the contract and so
+     * not here either.
      */
+    @Override
+    @SuppressWarnings("rawtypes")
     public List<PendingWithdrawal> pending(String staker) {
         Inputs.address(staker, "staker");
-        long delay = ctx.withdrawalDelayBlocks();
         ReadBatch first = ctx.reader.newBatch();
-        @SuppressWarnings("rawtypes")
         Read<List> roots = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawalRoots(staker));
         Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
+        Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
         first.execute();
         if (roots.get().isEmpty()) {
             return List.of();
         }
-        ReadBatch second = ctx.reader.newBatch();
         List<byte[]> rootBytes = new ArrayList<>();
-        List<Read<Tuple2<DelegationManager.Withdrawal, List<BigInteger>>>> reads = new ArrayList<>();
         for (Object r : roots.get()) {
-            byte[] root = (byte[]) r;
-            rootBytes.add(root);
+            rootBytes.add((byte[]) r);
+        }
+        return describe(rootBytes, block.get(), time.get());
+    }
+
+    /**
+     * The pending withdrawal with this root (hex), read afresh.
+     *
+     * @throws InvalidInputException when no withdrawal with that root is pending (never queued, or completed)
+     */
+    @Override
+    public PendingWithdrawal byId(String root) {
+        byte[] bytes = Inputs.bytes32(root, "withdrawal root");
+        ReadBatch first = ctx.reader.newBatch();
+        Read<Boolean> pending = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_pendingWithdrawals(bytes));
+        Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
+        Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
+        first.execute();
+        if (!pending.get()) {
+            throw new InvalidInputException("no EigenLayer withdrawal with root " + root + " is pending (never queued, or "
+                    + "completed already)");
+        }
+        return describe(List.of(bytes), block.get(), time.get()).get(0);
+    }
+
+    /** Each root's withdrawal and expected shares (one batched read), then the shares in tokens (one more). */
+    private List<PendingWithdrawal> describe(List<byte[]> roots, BigInteger block, BigInteger time) {
+        long delay = ctx.withdrawalDelayBlocks();
+        ReadBatch second = ctx.reader.newBatch();
+        List<Read<Tuple2<DelegationManager.Withdrawal, List<BigInteger>>>> reads = new ArrayList<>();
+        for (byte[] root : roots) {
             reads.add(second.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawal(root)));
         }
         second.execute();
-        long at = block.get().longValueExact();
+        List<Withdrawal> structs = reads.stream().map(r -> fromAbi(r.get().component1())).toList();
+        List<List<Amount>> amounts = inTokens(structs, reads.stream().map(r -> r.get().component2()).toList());
+        long at = block.longValueExact();
+        Instant readAt = Instant.ofEpochSecond(time.longValueExact());
         List<PendingWithdrawal> out = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
-            Withdrawal w = fromAbi(reads.get(i).get().component1());
-            out.add(new PendingWithdrawal(Numeric.toHexString(rootBytes.get(i)), w, reads.get(i).get().component2(),
-                    w.firstCompletableBlock(delay), at));
+            Withdrawal w = structs.get(i);
+            out.add(new PendingWithdrawal(Numeric.toHexString(roots.get(i)), w, reads.get(i).get().component2(),
+                    amounts.get(i), w.firstCompletableBlock(delay), at, readAt));
+        }
+        return out;
+    }
+
+    /** Shares per strategy as underlying tokens: one batched {@code sharesToUnderlyingView} per (strategy, shares). */
+    private List<List<Amount>> inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
+        List<String> strategies = withdrawals.stream().flatMap(w -> w.strategies().stream()).distinct().toList();
+        Map<String, String> tokenOf = ctx.underlyingTokens(strategies);
+        ReadBatch batch = ctx.reader.newBatch();
+        List<List<Read<BigInteger>>> reads = new ArrayList<>();
+        for (int i = 0; i < withdrawals.size(); i++) {
+            List<Read<BigInteger>> row = new ArrayList<>();
+            for (int k = 0; k < withdrawals.get(i).strategies().size(); k++) {
+                String strategy = withdrawals.get(i).strategies().get(k);
+                BigInteger s = shares.get(i).get(k);
+                row.add(ctx.isBeacon(strategy) ? null : batch.add(Strategy::load, strategy, st -> st.call_sharesToUnderlyingView(s)));
+            }
+            reads.add(row);
+        }
+        if (reads.stream().flatMap(List::stream).anyMatch(Objects::nonNull)) {
+            batch.execute();
+        }
+        List<List<Amount>> out = new ArrayList<>();
+        for (int i = 0; i < withdrawals.size(); i++) {
+            List<Amount> row = new ArrayList<>();
+            for (int k = 0; k < withdrawals.get(i).strategies().size(); k++) {
+                String strategy = withdrawals.get(i).strategies().get(k);
+                row.add(ctx.isBeacon(strategy) ? Amount.ofWei(shares.get(i).get(k), Token.ETH)
+                        : Amount.ofWei(reads.get(i).get(k).get(), ctx.tokens.token(tokenOf.get(strategy))));
+            }
+            out.add(row);
         }
         return out;
     }
 
     /**
-     * Blocks until a transaction in the next block can complete {@code withdrawal}, polling the block
-     * number at the client's receipt poll interval.
+     * Blocks until a transaction in the next block can complete {@code withdrawal}, polling the block number at
+     * the client's poll interval, and returns it read afresh.
      *
      * @throws WaitTimeoutException when {@code timeout} passes first
      */
-    public void awaitCompletable(PendingWithdrawal withdrawal, Duration timeout) {
+    @Override
+    public PendingWithdrawal awaitClaimable(PendingWithdrawal withdrawal, Duration timeout) {
         Objects.requireNonNull(withdrawal, "withdrawal");
         ctx.ctx.waiter().until("withdrawal " + withdrawal.root() + " completable (from block "
                         + withdrawal.firstCompletableBlock() + ")",
@@ -248,6 +317,25 @@ public final class Withdrawals {
                 })
                 .timeout(Inputs.positive(timeout, "timeout"))
                 .await();
+        return byId(withdrawal.root());
+    }
+
+    /** Completes these withdrawals as tokens (see {@link #complete(List, ReceiveAs)}). */
+    @Override
+    public Operation<WithdrawalsCompleted> claim(List<PendingWithdrawal> withdrawals) {
+        return complete(withdrawals, ReceiveAs.TOKENS);
+    }
+
+    /** Completes every ready withdrawal as tokens (see {@link #completeAllReady(ReceiveAs)}). */
+    @Override
+    public Operation<WithdrawalsCompleted> claimAllReady() {
+        return completeAllReady(ReceiveAs.TOKENS);
+    }
+
+    /** Queues a withdrawal of {@code amount} (see {@link #queue(Amount)}). */
+    @Override
+    public Operation<WithdrawalsQueued> request(Amount amount) {
+        return queue(amount);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -318,20 +406,18 @@ public final class Withdrawals {
             calldata = FunctionEncoder.encode(many);
         }
         plan.step(Step.raw("complete " + withdrawals.size() + " withdrawal(s)", ctx.delegationManager, calldata, BigInteger.ZERO));
+        List<Token> paidIn = asTokens ? new java.util.LinkedHashSet<>(tokenOf.values()).stream()
+                .filter(t -> !EigenLayerContext.isZero(t)) // native ETH is paid by the pod, not by a token transfer
+                .map(ctx.tokens::token).toList() : List.of();
         plan.result(ex -> {
             List<String> roots = ex.events(ctx.delegationManager, DelegationManager::getSlashingWithdrawalCompletedEvents).stream()
                     .map(e -> Numeric.toHexString(e.withdrawalRoot)).toList();
-            Map<String, BigInteger> received = new LinkedHashMap<>();
-            if (asTokens) {
-                for (String token : new java.util.LinkedHashSet<>(tokenOf.values())) {
-                    if (EigenLayerContext.isZero(token)) {
-                        continue; // native ETH is paid by the pod, not by a token transfer
-                    }
-                    for (ERC20.TransferEventResponse t : ex.events(token, ERC20::getTransferEvents)) {
-                        if (t.to.equalsIgnoreCase(staker)) {
-                            received.merge(EigenLayerContext.key(token), t.value, BigInteger::add);
-                        }
-                    }
+            List<Amount> received = new ArrayList<>();
+            for (Token token : paidIn) {
+                BigInteger wei = ex.events(token.address(), ERC20::getTransferEvents).stream()
+                        .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+                if (wei.signum() > 0) {
+                    received.add(Amount.ofWei(wei, token));
                 }
             }
             return new WithdrawalsCompleted(ex, roots, received);

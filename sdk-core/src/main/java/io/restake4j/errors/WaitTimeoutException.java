@@ -5,7 +5,7 @@ package io.restake4j.errors;
  * within the time given. Nothing was sent; wait again later.
  *
  * <pre>{@code
- * try { withdrawals.awaitCompletable(w, Duration.ofMinutes(5)); }
+ * try { withdrawals.awaitClaimable(w, Duration.ofMinutes(5)); }
  * catch (WaitTimeoutException e) { scheduleRetry(); }
  * }</pre>
  */

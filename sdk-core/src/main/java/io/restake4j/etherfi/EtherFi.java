@@ -22,9 +22,7 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
-import io.restake4j.liquid.WithdrawalStatus;
-import io.restake4j.liquid.internal.RequestSplit;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
 import io.restake4j.read.LogFilter;
 import io.restake4j.read.Read;
@@ -59,18 +57,17 @@ import io.restake4j.units.Token;
  * <pre>{@code
  * EtherFi etherFi = client.etherFi();
  * etherFi.stake(Amount.parse("2", Token.ETH)).send();
- * LiquidResult req = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send();
+ * LiquidResult req = etherFi.withdrawals().request(Amount.parse("1", etherFi.eETH())).send();
  * // ... later, once ether.fi's oracle has finalized it:
- * etherFi.claimAllFinalized().send();
+ * etherFi.withdrawals().claimAllReady().send();
  * }</pre>
  */
 public final class EtherFi {
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
-    private static final String PROTOCOL = "ether.fi";
     /** eETH's EIP-712 domain: not its {@code name()} ("ether.fi ETH"). */
-    private static final String EETH_DOMAIN_NAME = "EETH";
-    private static final String EETH_DOMAIN_VERSION = "1";
+    static final String EETH_DOMAIN_NAME = "EETH";
+    static final String EETH_DOMAIN_VERSION = "1";
     private static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
 
     private final ProtocolContext ctx;
@@ -108,7 +105,7 @@ public final class EtherFi {
     }
 
     /**
-     * This facade, finding withdrawal requests ({@link #requests(String)}, {@link #positions(String)}) in the
+     * This facade, finding withdrawal requests ({@link EtherFiWithdrawals#pending(String)}, {@link #positions(String)}) in the
      * WithdrawRequestNFT's logs from {@code block} on instead of from the earliest block. Nodes and providers
      * that cap the block range of {@code eth_getLogs} need it on mainnet: pass a block at or before the
      * account's first request (or the NFT contract's deployment block).
@@ -240,7 +237,7 @@ public final class EtherFi {
     }
 
     /** The client account's eETH and weETH positions. */
-    public List<LiquidPosition> positions() {
+    public LiquidPositions positions() {
         return positions(ctx.account());
     }
 
@@ -250,7 +247,7 @@ public final class EtherFi {
      * position). Two round trips: the NFT's {@code Transfer} logs to the owner, then one Multicall3 call with
      * the balances, the totals and the current owner of every request found.
      */
-    public List<LiquidPosition> positions(String owner) {
+    public LiquidPositions positions(String owner) {
         Inputs.address(owner, "owner");
         List<BigInteger> candidates = requestIdsReceivedBy(owner);
         ReadBatch batch = ctx.reads().newBatch();
@@ -271,11 +268,11 @@ public final class EtherFi {
                 open.add(candidates.get(i));
             }
         }
-        return List.of(
+        return new LiquidPositions(owner, List.of(
                 new LiquidPosition(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
-                        Amount.ofWei(eBalance.get(), Token.ETH), open),
+                        Amount.ofWei(eBalance.get(), Token.ETH)),
                 new LiquidPosition(owner, Amount.ofWei(wBalance.get(), weETH()), wBalance.get(),
-                        Amount.ofWei(rates.eEthForWeEth(wBalance.get()), Token.ETH), List.of()));
+                        Amount.ofWei(rates.eEthForWeEth(wBalance.get()), Token.ETH))), open);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -283,52 +280,12 @@ public final class EtherFi {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Requests the withdrawal of {@code eEth} through the LiquidityPool ({@code requestWithdraw}), which takes
-     * the eETH and mints a WithdrawRequestNFT to the client account. An amount above the pool's
-     * {@code maxWithdrawAmount} is split into requests within [{@code minWithdrawAmount},
-     * {@code maxWithdrawAmount}] (a last part below the minimum borrows from the one before), one
-     * {@code requestWithdraw} transaction each, since ether.fi has no batch request; the pool is approved once,
-     * exactly for the total, when the allowance is short. Refused before signing below the minimum or above the
-     * balance. The result carries the request ids (from {@code WithdrawRequestCreated}) and the shares locked.
+     * The withdrawal queue (WithdrawRequestNFTs): requests within the pool's bounds, with an approval or a permit;
+     * the requests an account holds, found through the NFT's logs (from {@link #withLogsFromBlock(BigInteger)}'s
+     * block on); permissionless claims; the wait for finalization.
      */
-    public Operation<LiquidResult> requestWithdrawal(Amount eEth) {
-        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
-        return ctx.<LiquidResult>operation("request the withdrawal of " + eEth + " from ether.fi", plan -> {
-            List<BigInteger> parts = splitRequest(eEth);
-            String owner = ctx.account();
-            Approvals.require(plan, owner, pool, eEth, ApprovalPolicy.EXACT);
-            for (BigInteger part : parts) {
-                plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
-                        p -> p.call_requestWithdraw(owner, part)));
-            }
-            plan.result(ex -> requestResult(ex, eEth));
-        });
-    }
-
-    /**
-     * As {@link #requestWithdrawal(Amount)}, with an eETH permit (EIP-2612, domain "EETH" version "1") for the
-     * total signed here instead of an approval transaction: the first request is
-     * {@code requestWithdrawWithPermit}, any further parts spend the rest of the permitted allowance. The permit
-     * is signed at each preview and send, after the amount is checked, and is valid until {@code deadline};
-     * building the operation signs nothing.
-     */
-    public Operation<LiquidResult> requestWithdrawalWithPermit(Amount eEth, Instant deadline) {
-        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
-        Inputs.future(deadline, "permit deadline");
-        return ctx.<LiquidResult>operation("request the withdrawal of " + eEth + " from ether.fi with a permit", plan -> {
-            List<BigInteger> parts = splitRequest(eEth);
-            String owner = ctx.account();
-            PermitSignature p = ctx.tokens().signPermit(eEth, pool, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
-            LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, eEth))
-                    .step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), eETH()), pool,
-                            LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, parts.get(0), permit), BigInteger.ZERO));
-            for (BigInteger part : parts.subList(1, parts.size())) {
-                plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, eETH()), LiquidityPool::load, pool,
-                        q -> q.call_requestWithdraw(owner, part)));
-            }
-            plan.result(ex -> requestResult(ex, eEth));
-        });
+    public EtherFiWithdrawals withdrawals() {
+        return new EtherFiWithdrawals(ctx, this);
     }
 
     /**
@@ -350,185 +307,10 @@ public final class EtherFi {
         });
     }
 
-    private LiquidResult requestResult(Execution ex, Amount eEth) {
-        List<WithdrawRequestNFT.WithdrawRequestCreatedEventResponse> created =
-                ex.events(nft, WithdrawRequestNFT::getWithdrawRequestCreatedEvents);
-        List<BigInteger> ids = created.stream().map(e -> e.requestId).sorted().toList();
-        BigInteger shares = created.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
-        return new LiquidResult(ex, eEth, shares, ids, null);
-    }
-
-    /** The parts a request of {@code eEth} is split into, within the pool's bounds (one batched read). */
-    private List<BigInteger> splitRequest(Amount eEth) {
-        Inputs.amountOf(eEth, eETH(), "withdrawal amount");
-        ReadBatch batch = ctx.reads().newBatch();
-        Read<BigInteger> min = batch.add(LiquidityPool::load, pool, LiquidityPool::call_minWithdrawAmount);
-        Read<BigInteger> max = batch.add(LiquidityPool::load, pool, LiquidityPool::call_maxWithdrawAmount);
-        batch.execute();
-        if (eEth.wei().compareTo(min.get()) < 0) {
-            throw new InvalidInputException(eEth + " is below ether.fi's minimum withdrawal request (minWithdrawAmount "
-                    + Amount.ofWei(min.get(), eETH()) + ")");
-        }
-        return RequestSplit.split(eEth.wei(), min.get(), max.get(), "an ether.fi withdrawal request", "eETH");
-    }
-
-    /** The client account's unclaimed withdrawal requests; see {@link #requests(String)}. */
-    public List<WithdrawalRequest> requests() {
-        return requests(ctx.account());
-    }
-
-    /**
-     * The withdrawal requests {@code owner} holds now (claimed ones are burnt and no longer listed), ascending
-     * by id, from chain state alone: the NFT's {@code Transfer} logs to the owner give the candidate ids, then
-     * one Multicall3 call reads each one's current owner, request, finalization and claimable ether. A pending
-     * request's place in the queue is its distance to the last finalized id (ids are finalized in order).
-     */
-    public List<WithdrawalRequest> requests(String owner) {
-        Inputs.address(owner, "owner");
-        List<BigInteger> candidates = requestIdsReceivedBy(owner);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        List<RequestState> states = readStates(candidates);
-        List<WithdrawalRequest> out = new ArrayList<>();
-        for (RequestState s : states) {
-            if (s.owner != null && s.owner.equalsIgnoreCase(owner)) {
-                out.add(s.toRequest(this));
-            }
-        }
-        return out;
-    }
-
-    /** Claims every finalized request the client account holds, in one transaction; refused when there is none. */
-    public Operation<LiquidResult> claimAllFinalized() {
-        return ctx.operation("claim every finalized ether.fi withdrawal request", plan -> {
-            List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id)
-                    .toList();
-            if (ids.isEmpty()) {
-                throw new InvalidInputException(ctx.account() + " has no finalized, unclaimed ether.fi withdrawal request");
-            }
-            planClaim(plan, ids);
-        });
-    }
-
-    /** Claims one request ({@code claimWithdraw}); see {@link #claim(List)}. */
-    public Operation<LiquidResult> claim(BigInteger requestId) {
-        return claim(List.of(requestId));
-    }
-
-    /**
-     * Claims these requests in one transaction ({@code claimWithdraw} for one, {@code batchClaimWithdraw} for
-     * several). Claims are permissionless: the ether always goes to each NFT's owner, who may be another
-     * account. Refused before signing for an unknown id, a request already claimed, or one not finalized yet.
-     * The result reports the ether paid (from {@code WithdrawRequestClaimed}) and the shares burnt.
-     */
-    public Operation<LiquidResult> claim(List<BigInteger> requestIds) {
-        if (requestIds == null || requestIds.isEmpty()) {
-            throw new InvalidInputException("no withdrawal requests to claim");
-        }
-        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        return ctx.operation("claim ether.fi withdrawal requests " + ids, plan -> planClaim(plan, ids));
-    }
-
-    private void planClaim(Plan.Builder<LiquidResult> plan, List<BigInteger> ids) {
-        requireIssued(ids);
-        for (RequestState s : readStates(ids)) {
-            if (s.owner == null) {
-                throw new InvalidInputException("ether.fi withdrawal request " + s.id + " was already claimed (its NFT is burnt)");
-            }
-            if (!s.finalized) {
-                throw new InvalidInputException("ether.fi withdrawal request " + s.id + " is not finalized yet: nothing can be "
-                        + "claimed before ether.fi's oracle finalizes it (position " + s.id.subtract(s.lastFinalized)
-                        + " in the queue)");
-            }
-        }
-        Step step = ids.size() == 1
-                ? Step.raw("claimWithdraw " + ids.get(0), nft, WithdrawRequestNFT.getABI_send_claimWithdraw(ids.get(0)),
-                        BigInteger.ZERO)
-                : Step.raw("batchClaimWithdraw " + ids, nft, WithdrawRequestNFT.getABI_send_batchClaimWithdraw(ids),
-                        BigInteger.ZERO);
-        plan.step(step)
-                .result(ex -> {
-                    List<WithdrawRequestNFT.WithdrawRequestClaimedEventResponse> claimed =
-                            ex.events(nft, WithdrawRequestNFT::getWithdrawRequestClaimedEvents);
-                    BigInteger eth = claimed.stream().map(e -> e.amountOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
-                    BigInteger shares = claimed.stream().map(e -> e.shareOfEEth).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), shares,
-                            claimed.stream().map(e -> e.requestId).sorted().toList(), null);
-                });
-    }
-
-    /**
-     * These withdrawal requests, whoever holds them, claimed ones included ({@link WithdrawalStatus#CLAIMED}),
-     * ascending by id; refused for an id never issued. ether.fi deletes a request and burns its NFT when it is
-     * claimed, so a claimed one reads with the zero address as owner and zero eETH requested. Two batched reads.
-     */
-    public List<WithdrawalRequest> requestsById(List<BigInteger> requestIds) {
-        if (requestIds == null || requestIds.isEmpty()) {
-            throw new InvalidInputException("no withdrawal request ids given");
-        }
-        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        requireIssued(ids);
-        return readStates(ids).stream().map(s -> s.toRequest(this)).toList();
-    }
-
-    private void requireIssued(List<BigInteger> ids) {
-        ReadBatch batch = ctx.reads().newBatch();
-        Read<BigInteger> next = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_nextRequestId);
-        batch.execute();
-        for (BigInteger id : ids) {
-            if (id.signum() <= 0 || id.compareTo(next.get()) >= 0) {
-                throw new InvalidInputException("there is no ether.fi withdrawal request " + id + " (the last one is "
-                        + next.get().subtract(BigInteger.ONE) + ")");
-            }
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
 
-    /** One request's state from one batched read; {@code owner} is null when the NFT no longer exists. */
-    private record RequestState(BigInteger id, String owner, BigInteger amountOfEEth, boolean finalized, BigInteger claimable,
-            BigInteger lastFinalized) {
-
-        WithdrawalRequest toRequest(EtherFi etherFi) {
-            if (owner == null) { // claimed: the NFT is burnt and the request deleted
-                return new WithdrawalRequest(PROTOCOL, id, ZERO, Amount.ofWei(BigInteger.ZERO, etherFi.eETH()),
-                        Amount.ofWei(BigInteger.ZERO, Token.ETH), WithdrawalStatus.CLAIMED, BigInteger.ZERO);
-            }
-            WithdrawalStatus status = finalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
-            BigInteger position = finalized ? BigInteger.ZERO : id.subtract(lastFinalized);
-            return new WithdrawalRequest(PROTOCOL, id, owner, Amount.ofWei(amountOfEEth, etherFi.eETH()),
-                    Amount.ofWei(finalized ? claimable : BigInteger.ZERO, Token.ETH), status, position);
-        }
-    }
-
-    /** ownerOf, getRequest, isFinalized and getClaimableAmount of every id, and lastFinalizedRequestId: one Multicall3 call. */
-    private List<RequestState> readStates(List<BigInteger> ids) {
-        ReadBatch batch = ctx.reads().newBatch();
-        Read<BigInteger> lastFinalized = batch.add(WithdrawRequestNFT::load, nft, WithdrawRequestNFT::call_lastFinalizedRequestId);
-        List<Read<String>> owners = new ArrayList<>();
-        List<Read<WithdrawRequestNFT.WithdrawRequest>> requests = new ArrayList<>();
-        List<Read<Boolean>> finalized = new ArrayList<>();
-        List<Read<BigInteger>> claimable = new ArrayList<>();
-        for (BigInteger id : ids) {
-            owners.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_ownerOf(id)));
-            requests.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_getRequest(id)));
-            finalized.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_isFinalized(id)));
-            claimable.add(batch.add(WithdrawRequestNFT::load, nft, n -> n.call_getClaimableAmount(id))); // reverts while pending
-        }
-        batch.execute();
-        List<RequestState> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String owner = owners.get(i).succeeded() ? owners.get(i).get() : null;
-            boolean isFinal = finalized.get(i).get();
-            BigInteger eth = isFinal && claimable.get(i).succeeded() ? claimable.get(i).get() : BigInteger.ZERO;
-            out.add(new RequestState(ids.get(i), owner, requests.get(i).get().amountOfEEth, isFinal, eth, lastFinalized.get()));
-        }
-        return out;
-    }
-
     /** Token ids of every WithdrawRequestNFT ever transferred (or minted) to {@code owner}, ascending (eth_getLogs). */
-    private List<BigInteger> requestIdsReceivedBy(String owner) {
+    List<BigInteger> requestIdsReceivedBy(String owner) {
         LogFilter received = LogFilter.of(nft).topic(0, TRANSFER_TOPIC).topic(2, LogFilter.addressTopic(owner))
                 .fromBlock(logsFrom);
         Set<BigInteger> ids = new LinkedHashSet<>();

@@ -53,6 +53,14 @@ public final class Inputs {
     }
 
     /** A moment in the future (a deadline). */
+    /** {@code value} as 32 bytes: "0x" and 64 hex digits. */
+    public static byte[] bytes32(String value, String what) {
+        if (value == null || !value.matches("0x[0-9a-fA-F]{64}")) {
+            throw new InvalidInputException(what + " must be 0x followed by 64 hex digits, was " + value);
+        }
+        return org.web3j.utils.Numeric.hexStringToByteArray(value);
+    }
+
     public static java.time.Instant future(java.time.Instant deadline, String what) {
         if (deadline == null || !deadline.isAfter(java.time.Instant.now())) {
             throw new InvalidInputException(what + " must be in the future, was " + deadline);

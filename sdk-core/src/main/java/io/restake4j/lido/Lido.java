@@ -14,9 +14,7 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
-import io.restake4j.liquid.WithdrawalStatus;
-import io.restake4j.liquid.internal.RequestSplit;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
@@ -47,15 +45,14 @@ import io.restake4j.units.Token;
  * <pre>{@code
  * Lido lido = client.lido();
  * lido.stake(Amount.parse("3000", Token.ETH)).send();
- * LiquidResult req = lido.requestWithdrawal(Amount.parse("2500", lido.stETH())).send();   // 1000 + 1000 + 500
+ * LiquidResult req = lido.withdrawals().request(Amount.parse("2500", lido.stETH())).send();   // 1000 + 1000 + 500
  * // ... later, once the oracle has finalized them:
- * lido.claimAllFinalized().send();
+ * lido.withdrawals().claimAllReady().send();
  * }</pre>
  */
 public final class Lido {
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
-    private static final String PROTOCOL = "Lido";
 
     private final ProtocolContext ctx;
 
@@ -92,23 +89,23 @@ public final class Lido {
         });
     }
 
-    private String steth() {
+    String steth() {
         return addresses().steth();
     }
 
-    private String wsteth() {
+    String wsteth() {
         return addresses().wsteth();
     }
 
-    private String queue() {
+    String queue() {
         return addresses().queue();
     }
 
     /** The queue's per-request limits, constants of its code (read once per client). */
-    private record Limits(BigInteger min, BigInteger max) {
+    record Limits(BigInteger min, BigInteger max) {
     }
 
-    private Limits limits() {
+    Limits limits() {
         return ctx.remember("lido.limits", () -> {
             ReadBatch batch = ctx.reads().newBatch();
             Read<BigInteger> min = batch.add(WithdrawalQueueERC721::load, queue(),
@@ -271,17 +268,16 @@ public final class Lido {
     }
 
     /** The client account's stETH and wstETH positions. */
-    public List<LiquidPosition> positions() {
+    public LiquidPositions positions() {
         return positions(ctx.account());
     }
 
     /**
-     * {@code owner}'s stETH and wstETH positions, in one Multicall3 call: balances, shares, ether value at
-     * the current rate (rounded down, as stETH does) and the owner's unclaimed withdrawal requests (listed
-     * on the stETH position).
+     * {@code owner}'s stETH and wstETH positions, in one Multicall3 call: balances, shares, ether value at the
+     * current rate (rounded down, as stETH does) and the owner's unclaimed withdrawal requests.
      */
     @SuppressWarnings("unchecked")
-    public List<LiquidPosition> positions(String owner) {
+    public LiquidPositions positions(String owner) {
         Inputs.address(owner, "owner");
         ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> stBalance = batch.add(io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_balanceOf(owner));
@@ -296,11 +292,11 @@ public final class Lido {
         batch.execute();
         LidoRates rates = new LidoRates(pooled.get(), total.get());
         List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
-        return List.of(
+        return new LiquidPositions(owner, List.of(
                 new LiquidPosition(owner, Amount.ofWei(stBalance.get(), stETH()), stShares.get(),
-                        Amount.ofWei(stBalance.get(), Token.ETH), open),
+                        Amount.ofWei(stBalance.get(), Token.ETH)),
                 new LiquidPosition(owner, Amount.ofWei(wstBalance.get(), wstETH()), wstBalance.get(),
-                        Amount.ofWei(rates.stEthForWstEth(wstBalance.get()), Token.ETH), List.of()));
+                        Amount.ofWei(rates.stEthForWstEth(wstBalance.get()), Token.ETH))), open);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -308,258 +304,11 @@ public final class Lido {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Requests the withdrawal of {@code amount} (stETH or wstETH), split into as many requests as the queue's
-     * per-request maximum needs, in one transaction, approving the queue exactly when the allowance is short;
-     * refused below the per-request minimum. A last part below the minimum borrows the difference from the
-     * part before it. For wstETH the limits apply to the stETH each part unwraps to, at the current rate.
+     * The withdrawal queue: requests (split within the per-request limits, with an approval or a permit), listing
+     * with status and claimable ether, claims with checkpoint hints found at each run, the wait for finalization.
      */
-    public Operation<LiquidResult> requestWithdrawal(Amount amount) {
-        Inputs.positive(amount, "withdrawal amount (stETH or wstETH)");
-        return ctx.operation("request the withdrawal of " + amount + " from Lido", plan -> {
-            Split split = split(amount);
-            String owner = ctx.account();
-            Approvals.require(plan, owner, queue(), amount, ApprovalPolicy.EXACT);
-            plan.step(split.wrapped
-                    ? Step.of("requestWithdrawalsWstETH " + split.parts, WithdrawalQueueERC721::load, queue(),
-                            q -> q.call_requestWithdrawalsWstETH(split.parts, owner))
-                    : Step.of("requestWithdrawals " + split.parts, WithdrawalQueueERC721::load, queue(),
-                            q -> q.call_requestWithdrawals(split.parts, owner)));
-            plan.result(ex -> requestResult(ex, amount));
-        });
-    }
-
-    /**
-     * As {@link #requestWithdrawal(Amount)}, with an EIP-2612 permit instead of an approval transaction: one
-     * transaction in all. The permit is signed at each preview and send (after the amount and limits are
-     * checked), valid until {@code deadline}; building the operation signs nothing.
-     */
-    public Operation<LiquidResult> requestWithdrawalWithPermit(Amount amount, Instant deadline) {
-        Inputs.positive(amount, "withdrawal amount (stETH or wstETH)");
-        Inputs.future(deadline, "permit deadline");
-        return ctx.operation("request the withdrawal of " + amount + " from Lido with a permit", plan -> {
-            Split split = split(amount);
-            String owner = ctx.account();
-            PermitSignature p = ctx.tokens().signPermit(amount, queue(), deadline);
-            WithdrawalQueueERC721.PermitInput permit = new WithdrawalQueueERC721.PermitInput(p.value(), p.deadline(), p.v(),
-                    p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, amount))
-                    .step(split.wrapped
-                            ? Step.raw("requestWithdrawalsWstETHWithPermit " + split.parts, queue(),
-                                    WithdrawalQueueERC721.getABI_send_requestWithdrawalsWstETHWithPermit(split.parts, owner,
-                                            permit), BigInteger.ZERO)
-                            : Step.raw("requestWithdrawalsWithPermit " + split.parts, queue(),
-                                    WithdrawalQueueERC721.getABI_send_requestWithdrawalsWithPermit(split.parts, owner, permit),
-                                    BigInteger.ZERO))
-                    .result(ex -> requestResult(ex, amount));
-        });
-    }
-
-    private record Split(List<BigInteger> parts, boolean wrapped) {
-    }
-
-    /** The parts of a request: the limits are constants (read once); wstETH also needs the current rate. */
-    private Split split(Amount amount) {
-        boolean wrapped = amount != null && amount.token().equals(wstETH());
-        Inputs.amountOf(amount, wrapped ? wstETH() : stETH(), "withdrawal amount (stETH or wstETH)");
-        Limits limits = limits();
-        if (!wrapped) {
-            return new Split(split(amount.wei(), limits.min(), limits.max()), false);
-        }
-        return new Split(splitWrapped(amount.wei(), limits.min(), limits.max(), rates()), true);
-    }
-
-    /** The amounts a withdrawal of {@code total} stETH wei is split into, each within [min, max]. */
-    static List<BigInteger> split(BigInteger total, BigInteger min, BigInteger max) {
-        return RequestSplit.split(total, min, max, "a Lido withdrawal request", "stETH");
-    }
-
-    /**
-     * The wstETH amounts a withdrawal of {@code total} wstETH wei is split into: each part unwraps (at
-     * {@code rates}, rounding down as the queue does) to stETH within [min, max].
-     */
-    static List<BigInteger> splitWrapped(BigInteger total, BigInteger min, BigInteger max, LidoRates rates) {
-        BigInteger maxPart = rates.wstEthFor(max);                 // floor: unwraps to <= max
-        BigInteger minPart = rates.wstEthFor(min);                 // smallest part that unwraps to >= min
-        while (rates.stEthForWstEth(minPart).compareTo(min) < 0) {
-            minPart = minPart.add(BigInteger.ONE);
-        }
-        if (total.compareTo(minPart) < 0) {
-            throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, and "
-                    + total + " wstETH wei unwraps to " + rates.stEthForWstEth(total));
-        }
-        return split(total, minPart, maxPart);
-    }
-
-    private LiquidResult requestResult(Execution ex, Amount amount) {
-        List<WithdrawalQueueERC721.WithdrawalRequestedEventResponse> events =
-                ex.events(queue(), WithdrawalQueueERC721::getWithdrawalRequestedEvents);
-        List<BigInteger> ids = events.stream().map(e -> e.requestId).sorted().toList();
-        BigInteger shares = events.stream().map(e -> e.amountOfShares).reduce(BigInteger.ZERO, BigInteger::add);
-        return new LiquidResult(ex, amount, shares, ids, null);
-    }
-
-    /** The client account's unclaimed withdrawal requests with their status, from chain state alone. */
-    public List<WithdrawalRequest> requests() {
-        return requests(ctx.account());
-    }
-
-    /**
-     * {@code owner}'s unclaimed withdrawal requests (the queue forgets claimed ones), ascending by id, with
-     * status, claimable ether (from {@code getClaimableEther} with hints found on chain) and place in the
-     * queue. Two batched reads, three when some are finalized.
-     */
-    @SuppressWarnings("unchecked")
-    public List<WithdrawalRequest> requests(String owner) {
-        Inputs.address(owner, "owner");
-        ReadBatch first = ctx.reads().newBatch();
-        @SuppressWarnings("rawtypes")
-        Read<List> idsRead = first.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalRequests(owner));
-        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue(),
-                WithdrawalQueueERC721::call_getLastFinalizedRequestId);
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
-                WithdrawalQueueERC721::call_getLastCheckpointIndex);
-        first.execute();
-        List<BigInteger> ids = ((List<BigInteger>) idsRead.get()).stream().sorted().toList();
-        return ids.isEmpty() ? List.of() : describe(ids, lastFinalized.get(), lastCheckpoint.get());
-    }
-
-    /**
-     * These withdrawal requests, whoever owns them, claimed ones included ({@link WithdrawalStatus#CLAIMED}),
-     * ascending by id; refused for an id the queue never issued. Two or three batched reads.
-     */
-    public List<WithdrawalRequest> requestsById(List<BigInteger> requestIds) {
-        if (requestIds == null || requestIds.isEmpty()) {
-            throw new InvalidInputException("no withdrawal request ids given");
-        }
-        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        ReadBatch first = ctx.reads().newBatch();
-        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue(), WithdrawalQueueERC721::call_getLastRequestId);
-        Read<BigInteger> lastFinalized = first.add(WithdrawalQueueERC721::load, queue(),
-                WithdrawalQueueERC721::call_getLastFinalizedRequestId);
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
-                WithdrawalQueueERC721::call_getLastCheckpointIndex);
-        first.execute();
-        requireIssued(ids, lastRequest.get());
-        return describe(ids, lastFinalized.get(), lastCheckpoint.get());
-    }
-
-    private static void requireIssued(List<BigInteger> ids, BigInteger lastRequest) {
-        for (BigInteger id : ids) {
-            if (id.signum() <= 0 || id.compareTo(lastRequest) > 0) {
-                throw new InvalidInputException("there is no Lido withdrawal request " + id + " (the last one is "
-                        + lastRequest + ")");
-            }
-        }
-    }
-
-    /** Status, claimable ether and place in the queue of these (ascending, issued) ids: one or two batched reads. */
-    @SuppressWarnings("unchecked")
-    private List<WithdrawalRequest> describe(List<BigInteger> ids, BigInteger lastFinalized, BigInteger lastCheckpoint) {
-        List<BigInteger> finalized = ids.stream().filter(id -> id.compareTo(lastFinalized) <= 0).toList();
-        ReadBatch second = ctx.reads().newBatch();
-        @SuppressWarnings("rawtypes")
-        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalStatus(ids));
-        @SuppressWarnings("rawtypes")
-        Read<List> hints = finalized.isEmpty() ? null : second.add(WithdrawalQueueERC721::load, queue(),
-                q -> q.call_findCheckpointHints(finalized, BigInteger.ONE, lastCheckpoint));
-        second.execute();
-        List<BigInteger> claimable = List.of();
-        if (!finalized.isEmpty()) {
-            List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
-            ReadBatch third = ctx.reads().newBatch();
-            @SuppressWarnings("rawtypes")
-            Read<List> values = third.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getClaimableEther(finalized, hintList));
-            third.execute();
-            claimable = new ArrayList<>((List<BigInteger>) values.get());
-        }
-        List<WithdrawalRequest> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
-            WithdrawalStatus status = s.isClaimed ? WithdrawalStatus.CLAIMED
-                    : s.isFinalized ? WithdrawalStatus.FINALIZED : WithdrawalStatus.PENDING;
-            int f = finalized.indexOf(ids.get(i));
-            BigInteger eth = status == WithdrawalStatus.FINALIZED && f >= 0 ? claimable.get(f) : BigInteger.ZERO;
-            BigInteger position = status == WithdrawalStatus.PENDING ? ids.get(i).subtract(lastFinalized) : BigInteger.ZERO;
-            out.add(new WithdrawalRequest(PROTOCOL, ids.get(i), s.owner, Amount.ofWei(s.amountOfStETH, stETH()),
-                    Amount.ofWei(eth, Token.ETH), status, position));
-        }
-        return out;
-    }
-
-    /**
-     * Claims every finalized, unclaimed request of the client account in one {@code claimWithdrawals},
-     * with checkpoint hints found on chain; refused when none is claimable.
-     */
-    public Operation<LiquidResult> claimAllFinalized() {
-        return ctx.operation("claim every finalized Lido withdrawal request", plan -> {
-            List<BigInteger> ids = requests().stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id)
-                    .toList();
-            if (ids.isEmpty()) {
-                throw new InvalidInputException(ctx.account() + " has no finalized, unclaimed Lido withdrawal request");
-            }
-            planClaim(plan, ids);
-        });
-    }
-
-    /** Claims one request (see {@link #claim(List)}). */
-    public Operation<LiquidResult> claim(BigInteger requestId) {
-        return claim(List.of(requestId));
-    }
-
-    /**
-     * Claims these requests in one transaction, ids sorted and checkpoint hints found at each run. Refused
-     * before signing when a request belongs to another account, is not finalized yet, or was claimed already.
-     */
-    public Operation<LiquidResult> claim(List<BigInteger> requestIds) {
-        if (requestIds == null || requestIds.isEmpty()) {
-            throw new InvalidInputException("no withdrawal requests to claim");
-        }
-        List<BigInteger> ids = requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        return ctx.operation("claim Lido withdrawal requests " + ids, plan -> planClaim(plan, ids));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void planClaim(Plan.Builder<LiquidResult> plan, List<BigInteger> ids) {
-        ReadBatch first = ctx.reads().newBatch();
-        Read<BigInteger> lastCheckpoint = first.add(WithdrawalQueueERC721::load, queue(),
-                WithdrawalQueueERC721::call_getLastCheckpointIndex);
-        Read<BigInteger> lastRequest = first.add(WithdrawalQueueERC721::load, queue(), WithdrawalQueueERC721::call_getLastRequestId);
-        first.execute();
-        requireIssued(ids, lastRequest.get());
-        ReadBatch second = ctx.reads().newBatch();
-        @SuppressWarnings("rawtypes")
-        Read<List> statuses = second.add(WithdrawalQueueERC721::load, queue(), q -> q.call_getWithdrawalStatus(ids));
-        @SuppressWarnings("rawtypes")
-        Read<List> hints = second.add(WithdrawalQueueERC721::load, queue(),
-                q -> q.call_findCheckpointHints(ids, BigInteger.ONE, lastCheckpoint.get()));
-        second.execute();
-        String owner = ctx.account();
-        for (int i = 0; i < ids.size(); i++) {
-            WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
-            if (s.isClaimed) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " was already claimed");
-            }
-            if (!s.owner.equalsIgnoreCase(owner)) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " belongs to " + s.owner
-                        + ", not to " + owner + ": only its owner can claim it");
-            }
-            if (!s.isFinalized) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " is not finalized yet: nothing "
-                        + "can be claimed before the oracle finalizes it");
-            }
-        }
-        if (!hints.succeeded()) {
-            throw new InvalidInputException("the queue found no checkpoint hints for " + ids);
-        }
-        List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
-        String queue = queue();
-        plan.step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,
-                        WithdrawalQueueERC721.getABI_send_claimWithdrawals(ids, hintList), BigInteger.ZERO))
-                .result(ex -> {
-                    BigInteger eth = ex.events(queue, WithdrawalQueueERC721::getWithdrawalClaimedEvents).stream()
-                            .map(e -> e.amountOfETH).reduce(BigInteger.ZERO, BigInteger::add);
-                    return new LiquidResult(ex, Amount.ofWei(eth, Token.ETH), BigInteger.ZERO, ids, null);
-                });
+    public LidoWithdrawals withdrawals() {
+        return new LidoWithdrawals(ctx, this);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import io.restake4j.contracts.rocketpool.RocketTokenRETH;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.network.Network;
 import io.restake4j.read.Read;
@@ -374,8 +375,8 @@ public final class RocketPool {
     // ---------------------------------------------------------------------------------------------
 
     /** The client account's rETH and its ETH value (one batched read). */
-    public LiquidPosition position() {
-        return position(ctx.account());
+    public LiquidPositions positions() {
+        return positions(ctx.account());
     }
 
     /**
@@ -383,7 +384,7 @@ public final class RocketPool {
      * read: the balance and the reported network balances). rETH does not rebase: shares are the balance;
      * Rocket Pool has no withdrawal requests for stakers.
      */
-    public LiquidPosition position(String owner) {
+    public LiquidPositions positions(String owner) {
         Inputs.address(owner, "owner");
         Addresses a = addresses();
         ReadBatch batch = ctx.reads().newBatch();
@@ -394,8 +395,8 @@ public final class RocketPool {
                 RocketNetworkBalances::call_getTotalRETHSupply);
         batch.execute();
         BigInteger value = new RocketPoolRates(total.get(), supply.get()).ethValue(held.get());
-        return new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), held.get(), Amount.ofWei(value, Token.ETH),
-                List.of());
+        return new LiquidPositions(owner, List.of(new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), held.get(),
+                Amount.ofWei(value, Token.ETH))), List.of());
     }
 
     @Override

@@ -57,10 +57,24 @@ class AbiMappingTest {
     @Test
     void completabilityIsJudgedForTheNextBlock() {
         Withdrawal w = new Withdrawal(STAKER, OPERATOR, STAKER, BigInteger.ZERO, 100L, List.of(), List.of());
-        PendingWithdrawal p = new PendingWithdrawal(w.root(), w, List.of(), w.firstCompletableBlock(10), 109L);
+        PendingWithdrawal p = new PendingWithdrawal(w.root(), w, List.of(), List.of(), w.firstCompletableBlock(10), 109L,
+                java.time.Instant.ofEpochSecond(1_700_000_000L));
         assertEquals(111L, p.firstCompletableBlock());
         assertFalse(p.isReady(), "block 110 is the earliest the next transaction lands in, one short");
         assertFalse(p.isCompletableAfter(109));
         assertTrue(p.isCompletableAfter(110));
+        assertEquals(io.restake4j.exits.ExitStatus.PENDING, p.status());
+        assertEquals(new io.restake4j.exits.Readiness.AtBlock(BigInteger.valueOf(111),
+                java.time.Instant.ofEpochSecond(1_700_000_024L)), p.readiness(), "two blocks of 12 s after the block read");
+        assertEquals(List.of(), p.claimable());
+        PendingWithdrawal later = new PendingWithdrawal(w.root(), w, List.of(), List.of(), w.firstCompletableBlock(10), 110L,
+                java.time.Instant.ofEpochSecond(1_700_000_012L));
+        assertEquals(io.restake4j.exits.ExitStatus.CLAIMABLE, later.status());
+        assertTrue(later.readiness().isReady());
+        assertEquals(w.root(), later.id());
+        assertEquals(w.withdrawer(), later.owner());
+        PendingWithdrawal fromEvents = new PendingWithdrawal(w.root(), w, List.of(), List.of(), w.firstCompletableBlock(10), 0L, null);
+        assertEquals(io.restake4j.exits.ExitStatus.PENDING, fromEvents.status(), "not read: never claimed to be ready");
+        assertTrue(fromEvents.readiness().estimate().isEmpty());
     }
 }

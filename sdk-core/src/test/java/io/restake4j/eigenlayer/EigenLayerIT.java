@@ -105,12 +105,13 @@ class EigenLayerIT {
 
             long latest = devnet.blockNumber().longValueExact();
             devnet.mine(w.firstCompletableBlock() - 1 - latest);
-            el.withdrawals().awaitCompletable(w, Duration.ofSeconds(5));
+            el.withdrawals().awaitClaimable(w, Duration.ofSeconds(5));
             BigInteger before = balance(devnet, alice);
             WithdrawalsCompleted done = el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
             BigInteger received = balance(devnet, alice).subtract(before);
             assertEquals(underlying.wei(), received, "paid exactly what the withdrawable shares promised");
-            assertEquals(Map.of(stEth.address().toLowerCase(Locale.ROOT), received), done.received());
+            assertEquals(List.of(Amount.ofWei(received, stEth)), done.received());
+            assertEquals(Amount.ofWei(received, stEth), done.received(stEth));
             assertEquals(List.of(w.root()), done.roots());
             assertTrue(el.withdrawals().pending().isEmpty());
         }
@@ -209,7 +210,7 @@ class EigenLayerIT {
             EigenPods pods = client.eigenLayer().pods();
             String predicted = pods.address();
             assertTrue(!pods.exists());
-            String created = pods.create().send();
+            String created = pods.create().send().pod();
             assertEquals(predicted.toLowerCase(Locale.ROOT), created.toLowerCase(Locale.ROOT));
             assertTrue(pods.exists());
             assertThrows(InvalidInputException.class, () -> pods.create().send(), "one pod per owner");
@@ -219,7 +220,7 @@ class EigenLayerIT {
             byte[] signature = new byte[96];
             java.util.Arrays.fill(signature, (byte) 0xcd);
             byte[] root = EigenPods.depositDataRoot(pubkey, EigenPods.withdrawalCredentials(created), 32_000_000_000L, signature);
-            assertEquals(created.toLowerCase(Locale.ROOT), pods.stake(pubkey, signature, root).send().toLowerCase(Locale.ROOT),
+            assertEquals(created.toLowerCase(Locale.ROOT), pods.stake(pubkey, signature, root).send().pod().toLowerCase(Locale.ROOT),
                     "the beacon deposit fixture accepted our deposit data root");
             assertEquals(BigInteger.ZERO, pods.shares(), "no shares until withdrawal credentials are proven");
             byte[] wrong = root.clone();

@@ -29,9 +29,10 @@ import io.restake4j.devnet.fixtures.etherfi.WeETH;
 import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
 import io.restake4j.errors.SimulationRevertedException;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
-import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.liquid.LiquidWithdrawal;
+import io.restake4j.exits.ExitStatus;
 import io.restake4j.network.Network;
 import io.restake4j.testing.CountingHttpService;
 import io.restake4j.testing.DevnetClients;
@@ -135,7 +136,7 @@ class EtherFiIT {
 
             BigInteger nonce = nonce(devnet, alice);
             BigInteger[] atRequest = totals(devnet, fixture);
-            LiquidResult first = etherFi.requestWithdrawal(Amount.parse("4", etherFi.eETH())).send();
+            LiquidResult first = etherFi.withdrawals().request(Amount.parse("4", etherFi.eETH())).send();
             assertEquals(2, first.transactionCount(), "approval + requestWithdraw");
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
             BigInteger share1 = eth(4).multiply(atRequest[1]).divide(atRequest[0]);
@@ -143,19 +144,19 @@ class EtherFiIT {
             assertEquals(1, first.requestIds().size());
             BigInteger id1 = first.requestIds().get(0);
             BigInteger share2 = new BigInteger("2500000000000000001").multiply(atRequest[1]).divide(atRequest[0]);
-            LiquidResult second = etherFi.requestWithdrawal(Amount.ofWei(new BigInteger("2500000000000000001"), etherFi.eETH())).send();
+            LiquidResult second = etherFi.withdrawals().request(Amount.ofWei(new BigInteger("2500000000000000001"), etherFi.eETH())).send();
             BigInteger id2 = second.requestIds().get(0);
             assertEquals(share2, second.shares());
-            BigInteger id3 = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
+            BigInteger id3 = etherFi.withdrawals().request(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
 
-            List<WithdrawalRequest> pending = etherFi.requests();
-            assertEquals(List.of(id1, id2, id3), pending.stream().map(WithdrawalRequest::id).toList());
-            assertTrue(pending.stream().allMatch(r -> r.status() == WithdrawalStatus.PENDING && r.claimable().isZero()));
+            List<LiquidWithdrawal> pending = etherFi.withdrawals().pending();
+            assertEquals(List.of(id1, id2, id3), pending.stream().map(LiquidWithdrawal::requestId).toList());
+            assertTrue(pending.stream().allMatch(r -> r.status() == ExitStatus.PENDING && r.payout().isZero()));
             BigInteger lastFinalized = nft(devnet, fixture).call_lastFinalizedRequestId().send();
-            assertEquals(pending.stream().map(r -> r.id().subtract(lastFinalized)).toList(),
-                    pending.stream().map(WithdrawalRequest::queuePosition).toList(), "requests ahead not yet finalized");
+            assertEquals(pending.stream().map(r -> r.requestId().subtract(lastFinalized)).toList(),
+                    pending.stream().map(LiquidWithdrawal::queuePosition).toList(), "requests ahead not yet finalized");
             assertEquals(List.of(eth(4), new BigInteger("2500000000000000001"), eth(1)),
-                    pending.stream().map(r -> r.requested().wei()).toList());
+                    pending.stream().map(r -> r.locked().wei()).toList());
 
             // the rate falls after the requests, then the oracle finalizes the first two: the frozen rate pays less
             fixture.rebase(new BigInteger("-900000000000000007"));
@@ -177,22 +178,22 @@ class EtherFiIT {
             try (Restaking fresh = DevnetClients.client(devnet, alice, counting)) {
                 EtherFi f = fresh.etherFi();
                 counting.reset();
-                List<WithdrawalRequest> found = f.requests();
+                List<LiquidWithdrawal> found = f.withdrawals().pending();
                 assertEquals(2, counting.roundTrips(), "NFT Transfer logs, then one Multicall3 call: " + counting.log());
                 assertEquals(1, counting.count("eth_getLogs"));
                 assertEquals(1, counting.count("eth_call"));
-                assertEquals(List.of(id2, id3), found.stream().map(WithdrawalRequest::id).toList(), "request 1 is bob's now");
-                WithdrawalRequest r2 = found.get(0);
-                assertEquals(WithdrawalStatus.FINALIZED, r2.status());
-                assertEquals(owed2, r2.claimable().wei(), "min(requested, shares * frozen rate / 1e18)");
+                assertEquals(List.of(id2, id3), found.stream().map(LiquidWithdrawal::requestId).toList(), "request 1 is bob's now");
+                LiquidWithdrawal r2 = found.get(0);
+                assertEquals(ExitStatus.CLAIMABLE, r2.status());
+                assertEquals(owed2, r2.payout().wei(), "min(requested, shares * frozen rate / 1e18)");
                 assertEquals(BigInteger.ZERO, r2.queuePosition());
-                WithdrawalRequest r3 = found.get(1);
-                assertEquals(WithdrawalStatus.PENDING, r3.status());
+                LiquidWithdrawal r3 = found.get(1);
+                assertEquals(ExitStatus.PENDING, r3.status());
                 assertEquals(BigInteger.ONE, r3.queuePosition(), "the next to be finalized");
                 assertEquals(alice.getAddress(), r3.owner());
-                List<WithdrawalRequest> bobs = f.requests(bob.getAddress());
-                assertEquals(List.of(id1), bobs.stream().map(WithdrawalRequest::id).toList());
-                assertEquals(owed1, bobs.get(0).claimable().wei());
+                List<LiquidWithdrawal> bobs = f.withdrawals().pending(bob.getAddress());
+                assertEquals(List.of(id1), bobs.stream().map(LiquidWithdrawal::requestId).toList());
+                assertEquals(owed1, bobs.get(0).payout().wei());
             }
 
             // alice claims request 1 for bob (claims are permissionless) and her own request 2 in one batch
@@ -202,7 +203,7 @@ class EtherFiIT {
             // in id order, each claim burns ceil(paid * totalShares / pooled) shares, at most the request's
             BigInteger burnt1 = ceilDiv(owed1.multiply(atClaim[1]), atClaim[0]).min(share1);
             BigInteger burnt2 = ceilDiv(owed2.multiply(atClaim[1].subtract(burnt1)), atClaim[0].subtract(owed1)).min(share2);
-            LiquidResult claimed = etherFi.claim(List.of(id2, id1)).send();
+            LiquidResult claimed = etherFi.withdrawals().claimIds(List.of(id2, id1)).send();
             assertEquals(1, claimed.transactionCount(), "one batchClaimWithdraw");
             assertEquals(List.of(id1, id2), claimed.requestIds());
             assertEquals(owed1.add(owed2), claimed.amount().wei());
@@ -213,7 +214,7 @@ class EtherFiIT {
             assertEquals(atClaim[1].subtract(burnt1).subtract(burnt2), afterClaim[1]);
             assertEquals(bobBefore.add(owed1), balance(devnet, bob), "the ether goes to the NFT owner");
             assertEquals(aliceBefore.add(owed2).subtract(claimed.feesPaidWei()), balance(devnet, alice));
-            assertEquals(List.of(id3), etherFi.requests().stream().map(WithdrawalRequest::id).toList());
+            assertEquals(List.of(id3), etherFi.withdrawals().pending().stream().map(LiquidWithdrawal::requestId).toList());
 
             fixture.finalizeAll();
             BigInteger[] atLast = totals(devnet, fixture);
@@ -222,11 +223,11 @@ class EtherFiIT {
             BigInteger owed3 = eth(1).min(share3.multiply(frozen3).divide(ETHER));
             assertEquals(eth(1), owed3, "the rate rose since the request: capped at the amount requested");
             BigInteger before = balance(devnet, alice);
-            LiquidResult last = etherFi.claimAllFinalized().send();
+            LiquidResult last = etherFi.withdrawals().claimAllReady().send();
             assertEquals(List.of(id3), last.requestIds());
             assertEquals(owed3, last.amount().wei());
             assertEquals(before.add(owed3).subtract(last.feesPaidWei()), balance(devnet, alice));
-            assertTrue(etherFi.requests().isEmpty(), "claimed requests are burnt and leave the list");
+            assertTrue(etherFi.withdrawals().pending().isEmpty(), "claimed requests are burnt and leave the list");
         }
     }
 
@@ -238,7 +239,7 @@ class EtherFiIT {
             etherFi.stake(Amount.parse("12", Token.ETH)).send();
             fixture.rebase(new BigInteger("777777777777777777"));
             etherFi.wrap(Amount.parse("2", etherFi.eETH())).send();
-            BigInteger id = etherFi.requestWithdrawal(Amount.parse("1.5", etherFi.eETH())).send().requestIds().get(0);
+            BigInteger id = etherFi.withdrawals().request(Amount.parse("1.5", etherFi.eETH())).send().requestIds().get(0);
             fixture.rebase(new BigInteger("-333333333333333333"));
             BigInteger[] t = totals(devnet, fixture);
             EETH eeth = eeth(devnet, fixture);
@@ -249,19 +250,20 @@ class EtherFiIT {
             try (Restaking reader = DevnetClients.client(devnet, alice, counting)) {
                 EtherFi f = reader.etherFi();
                 counting.reset();
-                List<LiquidPosition> positions = f.positions();
+                LiquidPositions positions = f.positions();
                 assertEquals(2, counting.roundTrips(), "NFT logs, then one Multicall3 call: " + counting.log());
                 assertEquals(1, counting.count("eth_call"));
-                LiquidPosition e = positions.get(0);
-                LiquidPosition w = positions.get(1);
+                LiquidPosition e = positions.holdings().get(0);
+                LiquidPosition w = positions.holdings().get(1);
                 assertEquals(f.eETH(), e.token());
                 assertEquals(shares, e.shares());
                 assertEquals(shares.multiply(t[0]).divide(t[1]), e.balance().wei(), "balance = floor(shares * pooled / total)");
-                assertEquals(e.balance().wei(), e.ethValue().wei(), "1 eETH is worth 1 ETH by definition");
-                assertEquals(List.of(id), e.openRequestIds());
+                assertEquals(e.balance().wei(), e.value().wei(), "1 eETH is worth 1 ETH by definition");
+                assertEquals(List.of(id), positions.openRequestIds());
+                assertEquals(e, positions.of(f.eETH()), "looked up by token");
                 assertEquals(f.weETH(), w.token());
                 assertEquals(we, w.balance().wei());
-                assertEquals(we.multiply(t[0]).divide(t[1]), w.ethValue().wei(), "weETH worth its shares at the new rate");
+                assertEquals(we.multiply(t[0]).divide(t[1]), w.value().wei(), "weETH worth its shares at the new rate");
             }
         }
     }
@@ -273,7 +275,7 @@ class EtherFiIT {
             EtherFi etherFi = client.etherFi();
             etherFi.stake(Amount.parse("4050", Token.ETH)).send();
             BigInteger nonce = nonce(devnet, alice);
-            LiquidResult requested = etherFi.requestWithdrawal(Amount.parse("2500", etherFi.eETH())).send();
+            LiquidResult requested = etherFi.withdrawals().request(Amount.parse("2500", etherFi.eETH())).send();
             assertEquals(3, requested.requestIds().size(), "1000 + 1000 + 500 eETH");
             assertEquals(4, requested.transactionCount(), "one approval, then one requestWithdraw per part");
             assertEquals(nonce.add(BigInteger.valueOf(4)), nonce(devnet, alice));
@@ -283,16 +285,16 @@ class EtherFiIT {
             }
             assertEquals(List.of(eth(1000), eth(1000), eth(500)), amounts);
 
-            LiquidResult permitted = etherFi.requestWithdrawalWithPermit(Amount.parse("1500", etherFi.eETH()),
+            LiquidResult permitted = etherFi.withdrawals().requestWithPermit(Amount.parse("1500", etherFi.eETH()),
                     Instant.now().plus(Duration.ofMinutes(10))).send();
             assertEquals(2, permitted.transactionCount(), "requestWithdrawWithPermit for 1000, then requestWithdraw for 500");
             assertEquals(2, permitted.requestIds().size());
 
-            assertEquals(5, etherFi.requests().size());
+            assertEquals(5, etherFi.withdrawals().pending().size());
             devnet.mine(1); // an empty block after the last request
             BigInteger next = devnet.web3j().ethBlockNumber().send().getBlockNumber();
-            assertTrue(etherFi.withLogsFromBlock(next).requests().isEmpty(), "logs read from a block after the requests find nothing");
-            assertEquals(5, etherFi.withLogsFromBlock(BigInteger.ZERO).requests().size());
+            assertTrue(etherFi.withLogsFromBlock(next).withdrawals().pending().isEmpty(), "logs read from a block after the requests find nothing");
+            assertEquals(5, etherFi.withLogsFromBlock(BigInteger.ZERO).withdrawals().pending().size());
 
             BigInteger[] t = totals(devnet, fixture);
             BigInteger product = BigInteger.TEN.pow(18).multiply(t[0]);
@@ -305,14 +307,14 @@ class EtherFiIT {
                 var r = nft(devnet, fixture).call_getRequest(id).send();
                 expected = expected.add(r.amountOfEEth.min(r.shareOfEEth.multiply(frozen).divide(BigInteger.TEN.pow(18))));
             }
-            LiquidResult claimed = etherFi.claimAllFinalized().send();
+            LiquidResult claimed = etherFi.withdrawals().claimAllReady().send();
             assertEquals(1, claimed.transactionCount(), "five requests in one batchClaimWithdraw");
             assertEquals(all.stream().sorted().toList(), claimed.requestIds());
             assertEquals(expected, claimed.amount().wei(), "min(requested, shares x rate frozen at finalization), per request");
-            assertTrue(etherFi.requests().isEmpty(), "claimed NFTs are burnt");
-            List<WithdrawalRequest> byId = etherFi.requestsById(all);
+            assertTrue(etherFi.withdrawals().pending().isEmpty(), "claimed NFTs are burnt");
+            List<LiquidWithdrawal> byId = etherFi.withdrawals().byIds(all);
             assertEquals(5, byId.size());
-            assertTrue(byId.stream().allMatch(r -> r.status() == WithdrawalStatus.CLAIMED), "looked up by id: " + byId);
+            assertTrue(byId.stream().allMatch(r -> r.status() == ExitStatus.CLAIMED), "looked up by id: " + byId);
         }
     }
 
@@ -322,25 +324,25 @@ class EtherFiIT {
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EtherFi etherFi = client.etherFi();
             etherFi.stake(Amount.parse("5", Token.ETH)).send();
-            BigInteger id = etherFi.requestWithdrawal(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
+            BigInteger id = etherFi.withdrawals().request(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
             BigInteger nonce = nonce(devnet, alice);
 
             BigInteger min = EtherFiDevnet.MIN_WITHDRAW_AMOUNT;
             assertRefused("below ether.fi's minimum withdrawal request (minWithdrawAmount 0.001 eETH)",
-                    () -> etherFi.requestWithdrawal(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())).preview());
-            assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(
+                    () -> etherFi.withdrawals().request(Amount.ofWei(min.subtract(BigInteger.ONE), etherFi.eETH())).preview());
+            assertRefused("exceeds the balance", () -> etherFi.withdrawals().request(
                     Amount.ofWei(EtherFiDevnet.MAX_WITHDRAW_AMOUNT.add(BigInteger.ONE), etherFi.eETH())).preview());
-            assertRefused("greater than zero", () -> etherFi.requestWithdrawal(Amount.zero(etherFi.eETH())));
-            assertRefused("expected an amount of eETH", () -> etherFi.requestWithdrawal(Amount.parse("1", etherFi.weETH())));
-            assertRefused("exceeds the balance", () -> etherFi.requestWithdrawal(Amount.parse("5", etherFi.eETH())).preview());
+            assertRefused("greater than zero", () -> etherFi.withdrawals().request(Amount.zero(etherFi.eETH())));
+            assertRefused("expected an amount of eETH", () -> etherFi.withdrawals().request(Amount.parse("1", etherFi.weETH())));
+            assertRefused("exceeds the balance", () -> etherFi.withdrawals().request(Amount.parse("5", etherFi.eETH())).preview());
             assertRefused("greater than zero", () -> etherFi.stake(Amount.zero(Token.ETH)));
             assertRefused("stakes ETH", () -> etherFi.stake(Amount.parse("1", etherFi.eETH())));
             assertRefused("expected an amount of eETH", () -> etherFi.wrap(Amount.parse("1", etherFi.weETH())));
             assertRefused("expected an amount of weETH", () -> etherFi.unwrap(Amount.parse("1", etherFi.eETH())));
-            assertRefused("is not finalized yet", () -> etherFi.claim(id).preview());
-            assertRefused("no finalized", () -> etherFi.claimAllFinalized().preview());
-            assertRefused("no ether.fi withdrawal request 1000", () -> etherFi.claim(BigInteger.valueOf(1000)).preview());
-            assertRefused("no ether.fi withdrawal request 0", () -> etherFi.claim(BigInteger.ZERO).preview());
+            assertRefused("is not finalized yet", () -> etherFi.withdrawals().claimIds(id).preview());
+            assertRefused("no finalized", () -> etherFi.withdrawals().claimAllReady().preview());
+            assertRefused("no ether.fi withdrawal request 1000", () -> etherFi.withdrawals().claimIds(BigInteger.valueOf(1000)).preview());
+            assertRefused("no ether.fi withdrawal request 0", () -> etherFi.withdrawals().claimIds(BigInteger.ZERO).preview());
 
             // the mint bucket: 2 ETH left, a 3 ETH deposit fails its simulation with LimitExceeded, by name
             fixture.setRateLimit(EtherFiDevnet.Bucket.MINT, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO);
@@ -356,8 +358,8 @@ class EtherFiIT {
             assertEquals(nonce, nonce(devnet, alice), "nothing was signed");
 
             fixture.finalizeAll();
-            etherFi.claim(id).send();
-            assertRefused("already claimed", () -> etherFi.claim(id).preview());
+            etherFi.withdrawals().claimIds(id).send();
+            assertRefused("already claimed", () -> etherFi.withdrawals().claimIds(id).preview());
         }
     }
 
@@ -377,17 +379,17 @@ class EtherFiIT {
             assertEquals(eth(2).multiply(t[1]).divide(t[0]), wrapped.amount().wei());
             assertEquals(BigInteger.ONE, eeth(devnet, fixture).call_nonces(alice.getAddress()).send(), "the permit was used");
 
-            LiquidResult requested = etherFi.requestWithdrawalWithPermit(Amount.parse("1.25", etherFi.eETH()), deadline).send();
+            LiquidResult requested = etherFi.withdrawals().requestWithPermit(Amount.parse("1.25", etherFi.eETH()), deadline).send();
             assertEquals(1, requested.transactionCount(), "requestWithdrawWithPermit, no approval transaction");
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
             assertEquals(new BigInteger("1250000000000000000").multiply(t[1]).divide(t[0]), requested.shares());
-            assertEquals(requested.requestIds(), etherFi.requests().stream().map(WithdrawalRequest::id).toList());
+            assertEquals(requested.requestIds(), etherFi.withdrawals().pending().stream().map(LiquidWithdrawal::requestId).toList());
             assertEquals(BigInteger.ZERO, eeth(devnet, fixture).call_allowance(alice.getAddress(), fixture.liquidityPool()).send());
 
             assertRefused("deadline must be in the future",
                     () -> etherFi.wrapWithPermit(Amount.parse("1", etherFi.eETH()), Instant.now().minusSeconds(1)));
             assertRefused("below ether.fi's minimum",
-                    () -> etherFi.requestWithdrawalWithPermit(Amount.ofWei(BigInteger.TEN, etherFi.eETH()), deadline).preview());
+                    () -> etherFi.withdrawals().requestWithPermit(Amount.ofWei(BigInteger.TEN, etherFi.eETH()), deadline).preview());
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
         }
     }

@@ -26,9 +26,10 @@ import io.restake4j.devnet.LidoDevnet;
 import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721.WithdrawalRequestStatus;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
-import io.restake4j.liquid.WithdrawalStatus;
+import io.restake4j.liquid.LiquidWithdrawal;
+import io.restake4j.exits.ExitStatus;
 import io.restake4j.network.Network;
 import io.restake4j.testing.CountingHttpService;
 import io.restake4j.testing.DevnetClients;
@@ -55,17 +56,17 @@ class LidoIT {
             lido.stake(Amount.parse("2600", Token.ETH)).send();
 
             BigInteger nonce = nonce(devnet, alice);
-            LiquidResult requested = lido.requestWithdrawal(Amount.parse("2500", lido.stETH())).send();
+            LiquidResult requested = lido.withdrawals().request(Amount.parse("2500", lido.stETH())).send();
             assertEquals(3, requested.requestIds().size(), "1000 + 1000 + 500");
             assertEquals(2, requested.transactionCount(), "approval + one requestWithdrawals");
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
-            List<WithdrawalRequest> pending = lido.requests();
-            assertEquals(requested.requestIds(), pending.stream().map(WithdrawalRequest::id).toList());
-            assertEquals(List.of(eth(1000), eth(1000), eth(500)), pending.stream().map(r -> r.requested().wei()).toList());
-            assertTrue(pending.stream().allMatch(r -> r.status() == WithdrawalStatus.PENDING && r.claimable().isZero()));
+            List<LiquidWithdrawal> pending = lido.withdrawals().pending();
+            assertEquals(requested.requestIds(), pending.stream().map(LiquidWithdrawal::requestId).toList());
+            assertEquals(List.of(eth(1000), eth(1000), eth(500)), pending.stream().map(r -> r.locked().wei()).toList());
+            assertTrue(pending.stream().allMatch(r -> r.status() == ExitStatus.PENDING && r.payout().isZero()));
             BigInteger lastFinalized = queue(devnet, fixture).call_getLastFinalizedRequestId().send();
-            assertEquals(pending.stream().map(r -> r.id().subtract(lastFinalized)).toList(),
-                    pending.stream().map(WithdrawalRequest::queuePosition).toList(), "place among unfinalized requests");
+            assertEquals(pending.stream().map(r -> r.requestId().subtract(lastFinalized)).toList(),
+                    pending.stream().map(LiquidWithdrawal::queuePosition).toList(), "place among unfinalized requests");
 
             fixture.finalizeAll();
             BigInteger maxShareRate = shareRate(devnet, fixture);
@@ -77,26 +78,26 @@ class LidoIT {
             try (Restaking fresh = DevnetClients.client(devnet, alice, counting)) {
                 Lido freshLido = fresh.lido();
                 counting.reset();
-                List<WithdrawalRequest> found = freshLido.requests();
+                List<LiquidWithdrawal> found = freshLido.withdrawals().pending();
                 assertEquals(3, counting.roundTrips(), "ids, then statuses + hints, then claimable ether: " + counting.log());
-                assertEquals(requested.requestIds(), found.stream().filter(WithdrawalRequest::isClaimable).map(WithdrawalRequest::id).toList(),
+                assertEquals(requested.requestIds(), found.stream().filter(LiquidWithdrawal::isClaimable).map(LiquidWithdrawal::requestId).toList(),
                         "a brand-new client finds the claimable requests from chain state alone");
-                assertEquals(expected, found.stream().map(r -> r.claimable().wei()).toList(),
+                assertEquals(expected, found.stream().map(r -> r.payout().wei()).toList(),
                         "claimable ether as the queue computes it (shares at the finalization rate, capped by the stETH requested)");
             }
 
             BigInteger ethBefore = balance(devnet, alice);
-            LiquidResult claimed = lido.claimAllFinalized().send();
+            LiquidResult claimed = lido.withdrawals().claimAllReady().send();
             assertEquals(1, claimed.transactionCount(), "all three in one claimWithdrawals");
             assertEquals(requested.requestIds(), claimed.requestIds());
             assertEquals(expected.stream().reduce(BigInteger.ZERO, BigInteger::add), claimed.amount().wei());
             assertEquals(Token.ETH, claimed.amount().token());
             assertEquals(ethBefore.add(claimed.amount().wei()).subtract(claimed.feesPaidWei()), balance(devnet, alice));
-            assertTrue(lido.requests().isEmpty(), "claimed requests leave the owner's list");
-            List<WithdrawalRequest> byId = lido.requestsById(requested.requestIds());
-            assertTrue(byId.stream().allMatch(r -> r.status() == WithdrawalStatus.CLAIMED && r.claimable().isZero()
+            assertTrue(lido.withdrawals().pending().isEmpty(), "claimed requests leave the owner's list");
+            List<LiquidWithdrawal> byId = lido.withdrawals().byIds(requested.requestIds());
+            assertTrue(byId.stream().allMatch(r -> r.status() == ExitStatus.CLAIMED && r.payout().isZero()
                     && r.owner().equalsIgnoreCase(alice.getAddress())), "looked up by id, they read as claimed: " + byId);
-            assertRefused("there is no Lido withdrawal request", () -> lido.requestsById(List.of(BigInteger.valueOf(1_000_000))));
+            assertRefused("there is no Lido withdrawal request", () -> lido.withdrawals().byIds(List.of(BigInteger.valueOf(1_000_000))));
         }
     }
 
@@ -145,16 +146,16 @@ class LidoIT {
             try (Restaking reader = DevnetClients.client(devnet, alice, counting)) {
                 Lido l = reader.lido();
                 counting.reset();
-                List<LiquidPosition> positions = l.positions();
+                LiquidPositions positions = l.positions();
                 assertEquals(1, counting.roundTrips(), "positions in one Multicall3 call: " + counting.log());
                 assertEquals(1, counting.count("eth_call"));
-                LiquidPosition st = positions.get(0);
-                LiquidPosition wp = positions.get(1);
+                LiquidPosition st = positions.holdings().get(0);
+                LiquidPosition wp = positions.holdings().get(1);
                 assertEquals(aliceShares.multiply(down[0]).divide(down[1]), st.balance().wei());
                 assertEquals(aliceShares, st.shares());
-                assertEquals(st.balance().wei(), st.ethValue().wei(), "1 stETH is worth 1 ETH by definition");
+                assertEquals(st.balance().wei(), st.value().wei(), "1 stETH is worth 1 ETH by definition");
                 assertEquals(wst, wp.balance().wei());
-                assertEquals(wst.multiply(down[0]).divide(down[1]), wp.ethValue().wei(), "wstETH worth its shares at the new rate");
+                assertEquals(wst.multiply(down[0]).divide(down[1]), wp.value().wei(), "wstETH worth its shares at the new rate");
             }
 
             LiquidResult unwrapped = lido.unwrap(Amount.ofWei(wst, lido.wstETH())).send();
@@ -210,7 +211,7 @@ class LidoIT {
             Lido lido = client.lido();
             lido.stake(Amount.parse("10", Token.ETH)).send();
             BigInteger nonce = nonce(devnet, alice);
-            LiquidResult permitted = lido.requestWithdrawalWithPermit(Amount.parse("4", lido.stETH()),
+            LiquidResult permitted = lido.withdrawals().requestWithPermit(Amount.parse("4", lido.stETH()),
                     Instant.now().plus(Duration.ofMinutes(10))).send();
             assertEquals(1, permitted.transactionCount(), "a permit instead of an approval transaction");
             assertEquals(nonce.add(BigInteger.ONE), nonce(devnet, alice));
@@ -219,7 +220,7 @@ class LidoIT {
             fixture.report(new BigInteger("50000000000000000011"));
             LiquidResult small = lido.stakeAndWrap(Amount.parse("3", Token.ETH)).send();
             BigInteger beforePermit = nonce(devnet, alice);
-            LiquidResult wstPermitted = lido.requestWithdrawalWithPermit(small.amount(), Instant.now().plus(Duration.ofMinutes(10)))
+            LiquidResult wstPermitted = lido.withdrawals().requestWithPermit(small.amount(), Instant.now().plus(Duration.ofMinutes(10)))
                     .send();
             assertEquals(1, wstPermitted.transactionCount(), "wstETH permit (its own EIP-712 domain) instead of an approval");
             assertEquals(beforePermit.add(BigInteger.ONE), nonce(devnet, alice));
@@ -227,7 +228,7 @@ class LidoIT {
 
             LiquidResult wrapped = lido.stakeAndWrap(Amount.parse("2500", Token.ETH)).send();
             BigInteger wst = wrapped.amount().wei();
-            LiquidResult requested = lido.requestWithdrawal(Amount.ofWei(wst, lido.wstETH())).send();
+            LiquidResult requested = lido.withdrawals().request(Amount.ofWei(wst, lido.wstETH())).send();
             BigInteger[] rate = totals(devnet, fixture);
             BigInteger stethTotal = BigInteger.ZERO;
             List<WithdrawalRequestStatus> statuses = statuses(devnet, fixture, requested.requestIds());
@@ -259,23 +260,23 @@ class LidoIT {
         try (Restaking client = DevnetClients.client(devnet, alice); Restaking other = DevnetClients.client(devnet, mallory)) {
             Lido lido = client.lido();
             lido.stake(Amount.parse("5", Token.ETH)).send();
-            LiquidResult first = lido.requestWithdrawal(Amount.parse("1", lido.stETH())).send();
+            LiquidResult first = lido.withdrawals().request(Amount.parse("1", lido.stETH())).send();
             BigInteger id = first.requestIds().get(0);
             BigInteger nonce = nonce(devnet, alice);
             BigInteger malloryNonce = nonce(devnet, mallory);
 
-            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(99), lido.stETH())).preview());
-            assertRefused("at least 100 wei", () -> lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(50), lido.wstETH())).preview());
-            assertRefused("is not finalized yet", () -> lido.claim(id).preview());
-            assertRefused("no finalized", () -> lido.claimAllFinalized().preview());
+            assertRefused("at least 100 wei", () -> lido.withdrawals().request(Amount.ofWei(BigInteger.valueOf(99), lido.stETH())).preview());
+            assertRefused("at least 100 wei", () -> lido.withdrawals().request(Amount.ofWei(BigInteger.valueOf(50), lido.wstETH())).preview());
+            assertRefused("is not finalized yet", () -> lido.withdrawals().claimIds(id).preview());
+            assertRefused("no finalized", () -> lido.withdrawals().claimAllReady().preview());
             assertRefused("greater than zero", () -> lido.stake(Amount.zero(Token.ETH)));
             assertRefused("stakes ETH", () -> lido.stake(Amount.parse("1", lido.stETH())));
             assertRefused("expected an amount of stETH", () -> lido.wrap(Amount.parse("1", lido.wstETH())).preview());
-            assertRefused("no Lido withdrawal request", () -> lido.claim(BigInteger.valueOf(1_000_000)).preview());
-            assertRefused("exceeds the balance", () -> lido.requestWithdrawal(Amount.parse("6", lido.stETH())).preview());
+            assertRefused("no Lido withdrawal request", () -> lido.withdrawals().claimIds(BigInteger.valueOf(1_000_000)).preview());
+            assertRefused("exceeds the balance", () -> lido.withdrawals().request(Amount.parse("6", lido.stETH())).preview());
 
             fixture.finalize(id);
-            assertRefused("belongs to " + alice.getAddress(), () -> other.lido().claim(id).preview());
+            assertRefused("belongs to " + alice.getAddress(), () -> other.lido().withdrawals().claimIds(id).preview());
 
             fixture.setStakingLimit(eth(2), BigInteger.ONE);
             try {
@@ -286,8 +287,8 @@ class LidoIT {
             assertEquals(nonce, nonce(devnet, alice), "nothing was signed for alice");
             assertEquals(malloryNonce, nonce(devnet, mallory), "nothing was signed for mallory");
 
-            lido.claim(id).send();
-            assertRefused("already claimed", () -> lido.claim(id).preview());
+            lido.withdrawals().claimIds(id).send();
+            assertRefused("already claimed", () -> lido.withdrawals().claimIds(id).preview());
         }
     }
 

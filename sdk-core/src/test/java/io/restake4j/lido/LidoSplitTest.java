@@ -20,21 +20,21 @@ class LidoSplitTest {
     @Test
     void splitsIntoFullRequestsAndARemainder() {
         assertEquals(List.of(MAX, MAX, ETH.multiply(BigInteger.valueOf(500))),
-                Lido.split(ETH.multiply(BigInteger.valueOf(2500)), MIN, MAX));
-        assertEquals(List.of(MAX), Lido.split(MAX, MIN, MAX));
-        assertEquals(List.of(MIN), Lido.split(MIN, MIN, MAX));
+                LidoWithdrawals.split(ETH.multiply(BigInteger.valueOf(2500)), MIN, MAX));
+        assertEquals(List.of(MAX), LidoWithdrawals.split(MAX, MIN, MAX));
+        assertEquals(List.of(MIN), LidoWithdrawals.split(MIN, MIN, MAX));
     }
 
     @Test
     void aRemainderBelowTheMinimumBorrowsFromThePartBeforeIt() {
-        List<BigInteger> parts = Lido.split(MAX.add(BigInteger.valueOf(40)), MIN, MAX);
+        List<BigInteger> parts = LidoWithdrawals.split(MAX.add(BigInteger.valueOf(40)), MIN, MAX);
         assertEquals(List.of(MAX.subtract(BigInteger.valueOf(60)), MIN), parts);
         assertEquals(MAX.add(BigInteger.valueOf(40)), parts.stream().reduce(BigInteger.ZERO, BigInteger::add));
     }
 
     @Test
     void belowTheMinimumIsRefused() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Lido.split(BigInteger.valueOf(99), MIN, MAX));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LidoWithdrawals.split(BigInteger.valueOf(99), MIN, MAX));
         assertEquals("a Lido withdrawal request needs at least 100 wei of stETH, was 99", e.getMessage());
     }
 
@@ -43,7 +43,7 @@ class LidoSplitTest {
         // 1.1534... stETH per share: every part's stETH value (rounded down) must sit in [MIN, MAX]
         LidoRates rates = new LidoRates(new BigInteger("9876543210987654321012"), new BigInteger("8563201234567890123456"));
         BigInteger total = new BigInteger("2345678901234567890123");
-        List<BigInteger> parts = Lido.splitWrapped(total, MIN, MAX, rates);
+        List<BigInteger> parts = LidoWithdrawals.splitWrapped(total, MIN, MAX, rates);
         assertEquals(total, parts.stream().reduce(BigInteger.ZERO, BigInteger::add), "nothing lost or added");
         assertEquals(3, parts.size());
         for (BigInteger p : parts) {
@@ -58,8 +58,8 @@ class LidoSplitTest {
         LidoRates rates = new LidoRates(BigInteger.valueOf(3), BigInteger.valueOf(2)); // 1.5 stETH per share
         // 66 shares unwrap to 99 wei: below the minimum; 67 unwrap to 100
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Lido.splitWrapped(BigInteger.valueOf(66), MIN, MAX, rates));
+                () -> LidoWithdrawals.splitWrapped(BigInteger.valueOf(66), MIN, MAX, rates));
         assertTrue(e.getMessage().contains("unwraps to 99"), e.getMessage());
-        assertEquals(List.of(BigInteger.valueOf(67)), Lido.splitWrapped(BigInteger.valueOf(67), MIN, MAX, rates));
+        assertEquals(List.of(BigInteger.valueOf(67)), LidoWithdrawals.splitWrapped(BigInteger.valueOf(67), MIN, MAX, rates));
     }
 }

@@ -23,6 +23,7 @@ import io.restake4j.errors.DecodedRevert;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.SimulationRevertedException;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.testing.CountingHttpService;
 import io.restake4j.testing.DevnetClients;
@@ -175,17 +176,18 @@ class RocketPoolIT {
 
             int trips = transport.roundTrips();
             int calls = transport.count("eth_call");
-            LiquidPosition mine = rp.position();
+            LiquidPositions all = rp.positions();
+            LiquidPosition mine = all.of(rp.rETH());
             assertEquals(1, transport.roundTrips() - trips, "one HTTP round trip");
             assertEquals(1, transport.count("eth_call") - calls, "one Multicall3 eth_call");
             assertEquals(Amount.ofWei(held, rp.rETH()), mine.balance());
             assertEquals(held, mine.shares());
-            assertEquals(List.of(), mine.openRequestIds());
-            assertEquals(Amount.ofWei(mulDiv(held, total, supply), Token.ETH), mine.ethValue());
+            assertEquals(List.of(), all.openRequestIds());
+            assertEquals(Amount.ofWei(mulDiv(held, total, supply), Token.ETH), mine.value());
 
-            LiquidPosition none = rp.position(bob.getAddress());
+            LiquidPosition none = rp.positions(bob.getAddress()).of(rp.rETH());
             assertEquals(BigInteger.ZERO, none.balance().wei());
-            assertEquals(BigInteger.ZERO, none.ethValue().wei());
+            assertEquals(BigInteger.ZERO, none.value().wei());
         }
     }
 

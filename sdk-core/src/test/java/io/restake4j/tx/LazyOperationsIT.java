@@ -58,9 +58,9 @@ class LazyOperationsIT {
             Instant deadline = Instant.now().plus(Duration.ofHours(1));
             Amount oneEth = Amount.parse("1", Token.ETH);
             List<Operation<?>> built = List.of(
-                    lido.stake(oneEth), lido.transferAll(alice.getAddress()), lido.claimAllFinalized(),
-                    lido.claim(BigInteger.ONE), lido.requestWithdrawal(Amount.parse("1", stEth)),
-                    etherFi.stakeAndWrap(oneEth), etherFi.claimAllFinalized(),
+                    lido.stake(oneEth), lido.transferAll(alice.getAddress()), lido.withdrawals().claimAllReady(),
+                    lido.withdrawals().claimIds(BigInteger.ONE), lido.withdrawals().request(Amount.parse("1", stEth)),
+                    etherFi.stakeAndWrap(oneEth), etherFi.withdrawals().claimAllReady(),
                     rocketPool.deposit(oneEth),
                     el.deposit(Amount.parse("1", stEth)), el.withdrawals().queueAll(devnet.eigenLayer().stETHStrategy()),
                     el.withdrawals().completeAllReady(io.restake4j.eigenlayer.ReceiveAs.TOKENS),
@@ -68,7 +68,7 @@ class LazyOperationsIT {
                     client.tokens().transfer(Amount.parse("1", stEth), alice.getAddress()));
             assertEquals(0, counting.total(), "building " + built.size() + " operations sent " + counting.log());
             assertEquals(0, signatures.get(), "building signs nothing");
-            Operation<LiquidResult> withPermit = etherFi.requestWithdrawalWithPermit(
+            Operation<LiquidResult> withPermit = etherFi.withdrawals().requestWithPermit(
                     Amount.parse("1", etherFi.eETH()), deadline);
             assertEquals(0, counting.total(), "a permit operation reads nothing when built: " + counting.log());
             assertEquals(0, signatures.get(), "and signs no permit when built");
@@ -83,7 +83,7 @@ class LazyOperationsIT {
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             Lido lido = client.lido();
             Operation<LiquidResult> sendAll = lido.transferAll(bob.getAddress());
-            Operation<LiquidResult> claimAll = lido.claimAllFinalized();
+            Operation<LiquidResult> claimAll = lido.withdrawals().claimAllReady();
 
             InvalidInputException empty = assertThrows(InvalidInputException.class, sendAll::preview);
             assertTrue(empty.getMessage().contains("holds no stETH"), empty.getMessage());
@@ -95,16 +95,16 @@ class LazyOperationsIT {
 
             // the chain changes under the same operations
             lido.stake(Amount.parse("5", Token.ETH)).send();
-            BigInteger shares = lido.positions().get(0).shares();
+            BigInteger shares = lido.positions().of(lido.stETH()).shares();
             Preview preview = sendAll.preview();
             assertTrue(preview.steps().get(0).step().description().contains(shares.toString()),
                     "the same operation now moves the " + shares + " shares: " + preview);
             LiquidResult moved = sendAll.send();
             assertEquals(shares, moved.shares(), "every share moved");
-            assertEquals(BigInteger.ZERO, lido.positions().get(0).shares());
+            assertEquals(BigInteger.ZERO, lido.positions().of(lido.stETH()).shares());
 
             lido.stake(Amount.parse("3", Token.ETH)).send();
-            LiquidResult requested = lido.requestWithdrawal(Amount.parse("2", lido.stETH())).send();
+            LiquidResult requested = lido.withdrawals().request(Amount.parse("2", lido.stETH())).send();
             fixture.finalizeAll();
             BigInteger before = nonce(devnet, alice);
             LiquidResult claimed = claimAll.send();

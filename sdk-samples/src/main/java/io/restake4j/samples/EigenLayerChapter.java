@@ -89,11 +89,10 @@ final class EigenLayerChapter {
             }
             long latest = devnet.blockNumber().longValueExact();
             devnet.mine(w.firstCompletableBlock() - 1 - latest);
-            el.withdrawals().awaitCompletable(w, Duration.ofSeconds(10));
-            WithdrawalsCompleted done = el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
-            BigInteger got = done.received().get(stEth.address().toLowerCase(Locale.ROOT));
-            println("     after %d blocks: completed as tokens, alice received %s (what the withdrawable shares promised)",
-                    fixtures.withdrawalDelayBlocks(), Amount.ofWei(got, stEth));
+            PendingWithdrawal ready = el.withdrawals().awaitClaimable(w, Duration.ofSeconds(10));
+            println("     after %d blocks: %s, it pays %s", fixtures.withdrawalDelayBlocks(), ready.readiness(), ready.claimable());
+            WithdrawalsCompleted done = el.withdrawals().claimAllReady().send();
+            println("     completed as tokens, alice received %s (what the withdrawable shares promised)", done.received(stEth));
 
             RewardsTree tree = RewardsTree.build(RewardsEarnings.builder()
                     .add(alice.getAddress(), stEth.address(), ether.multiply(BigInteger.valueOf(3)).divide(BigInteger.TWO))

@@ -14,8 +14,9 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.etherfi.EtherFi;
 import io.restake4j.etherfi.EtherFiRates;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
+import io.restake4j.liquid.LiquidWithdrawal;
 import io.restake4j.network.Network;
 import io.restake4j.signer.Signer;
 import io.restake4j.tx.Preview;
@@ -72,36 +73,36 @@ final class EtherFiChapter {
             println("     unwrapped 1 weETH into %s", unwrapped.amount());
 
             try {
-                etherFi.requestWithdrawal(Amount.parse("0.0001", etherFi.eETH()));
+                etherFi.withdrawals().request(Amount.parse("0.0001", etherFi.eETH()));
             } catch (InvalidInputException tooSmall) {
                 println("     a tiny request is refused before signing: %s", tooSmall.getMessage());
             }
-            LiquidResult requested = etherFi.requestWithdrawal(Amount.parse("2500", etherFi.eETH())).send();
+            LiquidResult requested = etherFi.withdrawals().request(Amount.parse("2500", etherFi.eETH())).send();
             println("     requested the withdrawal of %s: the pool takes at most 1000 eETH a request, so the SDK made requests %s "
                     + "(%d transactions: one approval, one requestWithdraw per part)", requested.amount(), requested.requestIds(),
                     requested.transactionCount());
-            for (WithdrawalRequest r : etherFi.requests()) {
-                println("       request #%s: %s, %s, place in queue %s", r.id(), r.status(), r.requested(), r.queuePosition());
+            for (LiquidWithdrawal r : etherFi.withdrawals().pending()) {
+                println("       request #%s: %s, %s, place in queue %s", r.requestId(), r.status(), r.requested(), r.queuePosition());
             }
             BigInteger first = requested.requestIds().get(0);
             try {
-                etherFi.claim(first);
+                etherFi.withdrawals().claimIds(first);
             } catch (InvalidInputException early) {
                 println("     claiming now is refused before signing: %s", early.getMessage());
             }
 
             fixtures.finalizeAll();
             println("     the devnet oracle finalized the queue, freezing the rate:");
-            for (WithdrawalRequest r : etherFi.requests()) {
-                println("       request #%s: %s, claimable %s", r.id(), r.status(), r.claimable());
+            for (LiquidWithdrawal r : etherFi.withdrawals().pending()) {
+                println("       request #%s: %s, claimable %s", r.requestId(), r.status(), r.claimable());
             }
-            LiquidResult claimed = etherFi.claimAllFinalized().send();
+            LiquidResult claimed = etherFi.withdrawals().claimAllReady().send();
             println("     claimed %s for requests %s in %d transaction (batchClaimWithdraw)", claimed.amount(), claimed.requestIds(),
                     claimed.transactionCount());
 
-            List<LiquidPosition> positions = etherFi.positions();
-            for (LiquidPosition p : positions) {
-                println("     grace holds %s (worth %s)", p.balance(), p.ethValue());
+            LiquidPositions positions = etherFi.positions();
+            for (LiquidPosition p : positions.holdings()) {
+                println("     grace holds %s (worth %s)", p.balance(), p.value());
             }
         }
         return step + 1;

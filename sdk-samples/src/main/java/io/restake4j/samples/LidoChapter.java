@@ -13,8 +13,9 @@ import io.restake4j.devnet.LidoDevnet;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.lido.Lido;
 import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.WithdrawalRequest;
+import io.restake4j.liquid.LiquidWithdrawal;
 import io.restake4j.network.Network;
 import io.restake4j.signer.Signer;
 import io.restake4j.units.Amount;
@@ -60,36 +61,36 @@ final class LidoChapter {
                     Amount.ofWei(lido.rates().stEthPerWstEth(), lido.stETH()).toPlainString());
 
             try {
-                lido.requestWithdrawal(Amount.ofWei(BigInteger.valueOf(99), lido.stETH()));
+                lido.withdrawals().request(Amount.ofWei(BigInteger.valueOf(99), lido.stETH()));
             } catch (InvalidInputException refused) {
                 println("     a request below the queue's minimum is refused before signing: %s", refused.getMessage());
             }
-            LiquidResult requested = lido.requestWithdrawal(Amount.parse("2500", lido.stETH())).send();
+            LiquidResult requested = lido.withdrawals().request(Amount.parse("2500", lido.stETH())).send();
             println("     requested the withdrawal of 2500 stETH: the SDK split it into requests %s (the queue takes at most "
                     + "1000 stETH each), in one transaction after the approval", requested.requestIds());
-            for (WithdrawalRequest r : lido.requests()) {
-                println("       request %s: %s, %s, place in queue %s", r.id(), r.status(), r.requested(), r.queuePosition());
+            for (LiquidWithdrawal r : lido.withdrawals().pending()) {
+                println("       request %s: %s, %s, place in queue %s", r.requestId(), r.status(), r.requested(), r.queuePosition());
             }
 
             fixtures.finalizeAll();
             println("     the devnet oracle finalized the queue");
-            for (WithdrawalRequest r : lido.requests()) {
-                println("       request %s: %s, claimable %s", r.id(), r.status(), r.claimable());
+            for (LiquidWithdrawal r : lido.withdrawals().pending()) {
+                println("       request %s: %s, claimable %s", r.requestId(), r.status(), r.claimable());
             }
-            LiquidResult claimed = lido.claimAllFinalized().send();
+            LiquidResult claimed = lido.withdrawals().claimAllReady().send();
             println("     claimed %s for requests %s in %d transaction (checkpoint hints found by the SDK)", claimed.amount(),
                     claimed.requestIds(), claimed.transactionCount());
             println("     %s wei short of the 2500 stETH requested: the queue pays each request's shares at the finalization "
                     + "rate, rounded down, as Lido does", requested.amount().wei().subtract(claimed.amount().wei()));
 
-            List<LiquidPosition> positions = lido.positions();
-            for (LiquidPosition p : positions) {
-                println("     position: %s (%s shares), worth %s", p.balance(), p.shares(), p.ethValue());
+            LiquidPositions positions = lido.positions();
+            for (LiquidPosition p : positions.holdings()) {
+                println("     position: %s (%s shares), worth %s", p.balance(), p.shares(), p.value());
             }
             Credentials frank = devnet.account(7);
             LiquidResult sent = lido.transferAll(frank.getAddress()).send();
             println("     sent every stETH share to frank with transferShares: %s, erin keeps %s", sent.amount(),
-                    lido.positions().get(0).balance());
+                    lido.positions().of(lido.stETH()).balance());
         }
         return step + 1;
     }

@@ -70,8 +70,8 @@ final class RocketPoolChapter {
             fixtures.report(total);
             println("     the oracle reports %s behind the rETH supply: 1 rETH = %s", Amount.ofWei(total, Token.ETH),
                     Amount.ofWei(rp.rates().exchangeRate(), Token.ETH));
-            LiquidPosition position = rp.position();
-            println("     carol holds %s worth %s", position.balance(), position.ethValue());
+            LiquidPosition position = rp.positions().of(rp.rETH());
+            println("     carol holds %s worth %s", position.balance(), position.value());
 
             LiquidResult burnt = rp.burn(Amount.parse("2", rp.rETH())).send();
             println("     burnt 2 rETH for %s", burnt.amount());
