@@ -167,10 +167,10 @@ contract LiquidityPool is ILiquidityPool, FixtureUnsupported {
         return _share * getTotalPooledEther() / total;
     }
 
-    /// @notice ceil(1e18 * TVL / totalShares); 1e18 while there are no shares.
+    /// @notice ceil(1e18 * TVL / totalShares); 0 while there are no shares (as amountForShare).
     function amountPerShareCeil() public view returns (uint256) {
         uint256 total = _eETH.totalShares();
-        if (total == 0) return SHARE_UNIT;
+        if (total == 0) return 0;
         uint256 product = SHARE_UNIT * getTotalPooledEther();
         return product / total + (product % total == 0 ? 0 : 1);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,9 @@ import org.web3j.utils.Numeric;
  * wrapper on the classpath: the build lists the wrappers in {@code META-INF/restake4j/wrappers.txt}
  * (and error parameter names in {@code errors.tsv}), and the decoder reads their error constants.
  * Nothing is maintained by hand: an error added to an ABI under {@code abi/} is decoded on the next
- * build.
+ * build. The custom-error tables are built on first use (the first custom error decoded, or
+ * {@link #knownErrors()}), once per decoder and thread-safely, so that building a client does not pay for
+ * scanning every wrapper; {@code Error(string)} and {@code Panic(uint256)} never need them.
  *
  * <pre>{@code
  * DecodedRevert r = RevertDecoder.standard().decode("0xe450d38c...");
@@ -70,16 +73,19 @@ public final class RevertDecoder {
 
     private static volatile RevertDecoder standard;
 
-    private final Map<String, Known> bySelector;
+    private final ClassLoader loader;
+    /** The custom errors by selector; null until first needed. */
+    private volatile Map<String, Known> bySelector;
+    private final AtomicInteger tableBuilds = new AtomicInteger();
 
     private record Known(String name, String signature, List<String> names, List<TypeReference<Type>> types) {
     }
 
-    private RevertDecoder(Map<String, Known> bySelector) {
-        this.bySelector = Map.copyOf(bySelector);
+    private RevertDecoder(ClassLoader loader) {
+        this.loader = loader;
     }
 
-    /** The decoder for every wrapper on the classpath (loaded once). */
+    /** The decoder for every wrapper on the classpath (one instance; its tables are built on first use). */
     public static RevertDecoder standard() {
         RevertDecoder d = standard;
         if (d == null) {
@@ -88,7 +94,7 @@ public final class RevertDecoder {
                 if (d == null) {
                     ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                             ? Thread.currentThread().getContextClassLoader() : RevertDecoder.class.getClassLoader();
-                    d = load(loader);
+                    d = new RevertDecoder(loader);
                     standard = d;
                 }
             }
@@ -96,8 +102,46 @@ public final class RevertDecoder {
         return d;
     }
 
-    /** A decoder for the wrappers indexed on {@code loader}'s classpath. */
+    /** A decoder for the wrappers indexed on {@code loader}'s classpath; nothing is read until first use. */
     static RevertDecoder load(ClassLoader loader) {
+        return new RevertDecoder(loader);
+    }
+
+    /** Forgets the standard decoder, so that the next {@link #standard()} makes a new one (for tests). */
+    static void forgetStandard() {
+        synchronized (RevertDecoder.class) {
+            standard = null;
+        }
+    }
+
+    /** Whether the custom-error tables have been built (for tests). */
+    boolean tablesBuilt() {
+        return bySelector != null;
+    }
+
+    /** How many times this decoder has built its tables: 0 or 1 (for tests). */
+    int tableBuilds() {
+        return tableBuilds.get();
+    }
+
+    /** The custom errors by selector, built on the first call (once: concurrent first callers wait for it). */
+    private Map<String, Known> tables() {
+        Map<String, Known> t = bySelector;
+        if (t == null) {
+            synchronized (this) {
+                t = bySelector;
+                if (t == null) {
+                    t = Map.copyOf(scan(loader));
+                    tableBuilds.incrementAndGet();
+                    bySelector = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Reads the wrapper and error indexes on {@code loader}'s classpath and every indexed wrapper's error constants. */
+    private static Map<String, Known> scan(ClassLoader loader) {
         Map<String, String[]> namesBySelector = new HashMap<>();
         for (String line : lines(loader, ERROR_INDEX)) {
             String[] f = line.split("\t", -1);
@@ -133,13 +177,13 @@ public final class RevertDecoder {
                 }
             }
         }
-        return new RevertDecoder(known);
+        return known;
     }
 
     /** Canonical signatures of every custom error this decoder knows. */
     public Set<String> knownErrors() {
         Set<String> s = new TreeSet<>();
-        bySelector.values().forEach(k -> s.add(k.signature()));
+        tables().values().forEach(k -> s.add(k.signature()));
         return Collections.unmodifiableSet(s);
     }
 
@@ -170,7 +214,7 @@ public final class RevertDecoder {
                 return new DecodedRevert(DecodedRevert.Kind.PANIC, "Panic", "Panic(uint256)", List.of("code"), List.of(code),
                         data, "0x" + code.toString(16) + ": " + meaning);
             }
-            Known k = bySelector.get(selector);
+            Known k = tables().get(selector);
             if (k == null) {
                 return unknown(data);
             }
@@ -245,6 +289,7 @@ public final class RevertDecoder {
 
     @Override
     public String toString() {
-        return "RevertDecoder[" + bySelector.size() + " custom errors]";
+        Map<String, Known> t = bySelector;
+        return "RevertDecoder[" + (t == null ? "custom errors not loaded yet" : t.size() + " custom errors") + "]";
     }
 }

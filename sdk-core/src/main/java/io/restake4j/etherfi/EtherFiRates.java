@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>Rounding: {@code sharesForAmount}, {@code amountForShare} and deposits round down (in the pool's
  * favour), {@code sharesForWithdrawalAmount} and {@code amountPerShareCeil} round up. A deposit is priced on
- * the value before it and the first deposit mints 1:1. eETH has no {@code transferShares}: sending {@code x}
- * eETH moves {@code sharesForAmount(x)} shares, so the recipient can see a wei less than {@code x} and a
+ * the value before it and the first deposit mints 1:1. On an empty pool the views answer as the pool does:
+ * {@code sharesForAmount}, {@code amountForShare}, {@code amountPerShareCeil} and the weETH rate are 0.
+ * eETH has no {@code transferShares}: sending {@code x} eETH moves {@code sharesForAmount(x)} shares, so the recipient can see a wei less than {@code x} and a
  * balance sent in full by amount can leave a share behind. weETH is 1 eETH share: {@code wrap(x)} mints
  * {@code sharesForAmount(x)}, {@code unwrap(w)} pays {@code amountForShare(w)}. Figures hold for the block
  * they were read at; every oracle report changes the rate.
@@ -60,10 +61,13 @@ public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) 
         return shares.multiply(totalPooledEther).divide(totalShares);
     }
 
-    /** {@code amountPerShareCeil}: ether per 1e18 shares, rounded up (the rate a finalization freezes). */
+    /**
+     * {@code amountPerShareCeil}: ether per 1e18 shares, rounded up (the rate a finalization freezes); 0 while
+     * there are no shares, as the pool answers (never a divisor: nothing here divides by a rate).
+     */
     public BigInteger amountPerShareCeil() {
         if (totalShares.signum() == 0) {
-            return SHARE_UNIT;
+            return BigInteger.ZERO;
         }
         return ceilDiv(SHARE_UNIT.multiply(totalPooledEther), totalShares);
     }
@@ -91,7 +95,7 @@ public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) 
         return amountForShare(weEth);
     }
 
-    /** {@code weETH.getRate()}: eETH for 1e18 weETH, rounded down. */
+    /** {@code weETH.getRate()}: eETH for 1e18 weETH, rounded down; 0 while there are no shares. */
     public BigInteger weEthRate() {
         return amountForShare(SHARE_UNIT);
     }

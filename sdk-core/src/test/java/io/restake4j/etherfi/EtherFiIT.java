@@ -406,7 +406,7 @@ class EtherFiIT {
     // ---------------------------------------------------------------------------------------------
 
     /** The SDK's conversions against the contracts' own views, for awkward inputs. */
-    private static void assertRatesMatchTheContracts(EtherFi etherFi, Devnet devnet, EtherFiDevnet fixture, BigInteger[] totals)
+    static void assertRatesMatchTheContracts(EtherFi etherFi, Devnet devnet, EtherFiDevnet fixture, BigInteger[] totals)
             throws Exception {
         EtherFiRates rates = etherFi.rates();
         assertEquals(totals[0], rates.totalPooledEther());
@@ -432,20 +432,20 @@ class EtherFiIT {
     }
 
     /** {totalPooledEther, totalShares} read from the fixtures themselves. */
-    private static BigInteger[] totals(Devnet devnet, EtherFiDevnet fixture) throws Exception {
+    static BigInteger[] totals(Devnet devnet, EtherFiDevnet fixture) throws Exception {
         return new BigInteger[] {pool(devnet, fixture).call_getTotalPooledEther().send(), eeth(devnet, fixture).call_totalShares().send()};
     }
 
-    private static LiquidityPool pool(Devnet devnet, EtherFiDevnet fixture) {
+    static LiquidityPool pool(Devnet devnet, EtherFiDevnet fixture) {
         return LiquidityPool.load(fixture.liquidityPool(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
                 devnet.gasProvider());
     }
 
-    private static EETH eeth(Devnet devnet, EtherFiDevnet fixture) {
+    static EETH eeth(Devnet devnet, EtherFiDevnet fixture) {
         return EETH.load(fixture.eETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
     }
 
-    private static WeETH weeth(Devnet devnet, EtherFiDevnet fixture) {
+    static WeETH weeth(Devnet devnet, EtherFiDevnet fixture) {
         return WeETH.load(fixture.weETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
     }
 

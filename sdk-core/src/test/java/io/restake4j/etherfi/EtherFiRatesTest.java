@@ -39,7 +39,10 @@ class EtherFiRatesTest {
         assertEquals(eth(3), empty.sharesForDeposit(eth(3)), "first deposit 1:1");
         assertEquals(BigInteger.ZERO, empty.sharesForAmount(eth(3)), "the view answers 0 on an empty pool");
         assertEquals(BigInteger.ZERO, empty.amountForShare(eth(3)));
-        assertEquals(E18, empty.amountPerShareCeil());
+        assertEquals(BigInteger.ZERO, empty.amountPerShareCeil(), "0 without shares, as the pool answers");
+        assertEquals(BigInteger.ZERO, empty.weEthRate());
+        assertEquals(eth(3), empty.afterDeposit(eth(3)).amountForShare(eth(3)), "the first depositor owns the pool");
+        assertEquals(E18, empty.afterDeposit(eth(3)).amountPerShareCeil());
         EtherFiRates r = new EtherFiRates(eth(17), eth(15));
         assertEquals(new BigInteger("882352941176470588"), r.sharesForDeposit(E18));
         EtherFiRates after = r.afterDeposit(E18);

@@ -32,6 +32,7 @@ import io.restake4j.signer.Signer;
 import io.restake4j.testing.DevnetAccounts;
 import io.restake4j.tokens.TransferResult;
 import io.restake4j.units.Amount;
+import io.restake4j.tx.fees.FeeStrategies;
 import io.restake4j.units.Token;
 
 /**

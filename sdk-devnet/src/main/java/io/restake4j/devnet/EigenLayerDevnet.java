@@ -20,8 +20,8 @@ import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.devnet.fixtures.eigenlayer.AllocationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.DelegationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.RewardsCoordinator;
+import io.restake4j.devnet.fixtures.eigenlayer.StrategyBase;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
-import io.restake4j.devnet.internal.FixtureArtifact;
 
 /**
  * The EigenLayer fixtures of a {@link Devnet} and controls for tests and samples.
@@ -50,7 +50,7 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * }
  * }</pre>
  */
-public final class EigenLayerDevnet {
+public final class EigenLayerDevnet extends ProtocolDevnet {
 
     /** 1e18: 100% as a magnitude or a slashing proportion. */
     public static final BigInteger WAD = BigInteger.TEN.pow(18);
@@ -68,22 +68,16 @@ public final class EigenLayerDevnet {
     public static final String STETH_NAME = "Devnet stETH";
     public static final String STETH_SYMBOL = "stETH";
 
-    private static final int CONTRACTS = 9; // transactions sent by deploy(), in this order:
-    private static final int BEACON_DEPOSIT = 0;
-    private static final int STRATEGY_MANAGER = 1;
-    private static final int DELEGATION_MANAGER = 2;
-    private static final int ALLOCATION_MANAGER = 3;
-    private static final int EIGEN_POD_MANAGER = 4;
-    private static final int REWARDS_COORDINATOR = 5;
-    private static final int STETH = 6;
-    private static final int STETH_STRATEGY = 7;
-    private static final int WHITELIST = 8;
+    /** The transactions deploy() sends, in this order. */
+    private enum Tx {
+        BEACON_DEPOSIT, STRATEGY_MANAGER, DELEGATION_MANAGER, ALLOCATION_MANAGER, EIGEN_POD_MANAGER,
+        REWARDS_COORDINATOR, STETH, STETH_STRATEGY, WHITELIST
+    }
 
-    private final Devnet devnet;
     private final Config config;
 
     private EigenLayerDevnet(Devnet devnet, Config config) {
-        this.devnet = devnet;
+        super(devnet, "EigenLayer");
         this.config = config;
     }
 
@@ -119,42 +113,38 @@ public final class EigenLayerDevnet {
      * constructor gets the others' addresses; the transactions are sent back to back and checked at the end.
      */
     static EigenLayerDevnet deploy(Devnet devnet, Config config, Map<String, String> bytecodes) {
-        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "EigenLayer");
-        String[] at = deployment.addresses(CONTRACTS);
-        String version = FIXTURE_VERSION;
-        String from = deployment.deployerAddress();
-        deployment.create(BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture"));
-        deployment.create(STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
-                new Address(at[DELEGATION_MANAGER]), new Address(at[ALLOCATION_MANAGER]), new Address(from),
-                new Address(from), new Utf8String(version));
-        deployment.create(DELEGATION_MANAGER, bytecodes.get("DelegationManager"),
-                new Address(at[STRATEGY_MANAGER]), new Address(at[EIGEN_POD_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
-                new Uint32(config.withdrawalDelayBlocks()), new Utf8String(version));
-        deployment.create(ALLOCATION_MANAGER, bytecodes.get("AllocationManager"),
-                new Address(at[DELEGATION_MANAGER]), new Uint32(config.deallocationDelayBlocks()),
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "EigenLayer", Tx.values());
+        Utf8String version = new Utf8String(FIXTURE_VERSION);
+        Address from = new Address(d.deployerAddress());
+        Address strategyManager = new Address(d.address(Tx.STRATEGY_MANAGER));
+        Address delegationManager = new Address(d.address(Tx.DELEGATION_MANAGER));
+        Address allocationManager = new Address(d.address(Tx.ALLOCATION_MANAGER));
+        Address stEth = new Address(d.address(Tx.STETH));
+        d.create(Tx.BEACON_DEPOSIT, DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture"));
+        d.create(Tx.STRATEGY_MANAGER, DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
+                delegationManager, allocationManager, from, from, version);
+        d.create(Tx.DELEGATION_MANAGER, DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER,
+                bytecodes.get("DelegationManager"),
+                strategyManager, new Address(d.address(Tx.EIGEN_POD_MANAGER)), allocationManager,
+                new Uint32(config.withdrawalDelayBlocks()), version);
+        d.create(Tx.ALLOCATION_MANAGER, DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER,
+                bytecodes.get("AllocationManager"),
+                delegationManager, new Uint32(config.deallocationDelayBlocks()),
                 new Uint32(config.allocationConfigurationDelayBlocks()));
-        deployment.create(EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
-                new Address(at[BEACON_DEPOSIT]), new Address(at[DELEGATION_MANAGER]), new Address(from));
-        deployment.create(REWARDS_COORDINATOR, bytecodes.get("RewardsCoordinator"),
-                new Address(at[DELEGATION_MANAGER]), new Address(at[STRATEGY_MANAGER]), new Address(at[ALLOCATION_MANAGER]),
-                new Address(from), new Address(from), new Uint32(config.rewardsActivationDelay().toSeconds()),
-                new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS));
-        deployment.create(STETH, bytecodes.get("TestToken"),
+        d.create(Tx.EIGEN_POD_MANAGER, DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
+                new Address(d.address(Tx.BEACON_DEPOSIT)), delegationManager, from);
+        d.create(Tx.REWARDS_COORDINATOR, DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR,
+                bytecodes.get("RewardsCoordinator"),
+                delegationManager, strategyManager, allocationManager, from, from,
+                new Uint32(config.rewardsActivationDelay().toSeconds()), new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS));
+        d.create(Tx.STETH, DevnetAddresses.TOKEN_STETH, bytecodes.get("TestToken"),
                 new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18));
-        deployment.create(STETH_STRATEGY, bytecodes.get("StrategyBase"),
-                new Address(at[STRATEGY_MANAGER]), new Address(at[STETH]));
-        deployment.call(WHITELIST, at[STRATEGY_MANAGER],
-                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(at[STETH_STRATEGY])));
-        deployment.finish();
-        devnet.register(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, at[STRATEGY_MANAGER]);
-        devnet.register(DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER, at[DELEGATION_MANAGER]);
-        devnet.register(DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER, at[ALLOCATION_MANAGER]);
-        devnet.register(DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR, at[REWARDS_COORDINATOR]);
-        devnet.register(DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, at[EIGEN_POD_MANAGER]);
-        devnet.register(DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT, at[BEACON_DEPOSIT]);
+        d.create(Tx.STETH_STRATEGY, DevnetAddresses.EIGENLAYER_STETH_STRATEGY,
+                bytecodes.get("StrategyBase"), strategyManager, stEth);
+        d.call(Tx.WHITELIST, d.address(Tx.STRATEGY_MANAGER),
+                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(d.address(Tx.STETH_STRATEGY))));
+        d.finish();
         devnet.register(DevnetAddresses.EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY, BEACON_CHAIN_ETH_STRATEGY);
-        devnet.register(DevnetAddresses.EIGENLAYER_STETH_STRATEGY, at[STETH_STRATEGY]);
-        devnet.register(DevnetAddresses.TOKEN_STETH, at[STETH]);
         return new EigenLayerDevnet(devnet, config);
     }
 
@@ -163,12 +153,10 @@ public final class EigenLayerDevnet {
      * devnet does this while anvil starts.
      */
     static Map<String, String> loadBytecodes() {
-        Map<String, String> out = new HashMap<>();
-        for (String name : List.of("BeaconDepositFixture", "StrategyManager", "DelegationManager", "AllocationManager",
-                "EigenPodManager", "RewardsCoordinator", "StrategyBase")) {
-            out.put(name, FixtureArtifact.load("eigenlayer", name).bytecode());
-        }
-        out.put("TestToken", FixtureArtifact.load("common", "TestToken").bytecode());
+        Map<String, String> out = new HashMap<>(bytecodes("eigenlayer", List.of("BeaconDepositFixture",
+                "StrategyManager", "DelegationManager", "AllocationManager", "EigenPodManager", "RewardsCoordinator",
+                "StrategyBase")));
+        out.putAll(bytecodes("common", List.of("TestToken")));
         return Map.copyOf(out);
     }
 
@@ -234,10 +222,6 @@ public final class EigenLayerDevnet {
         return config.rewardsActivationDelay();
     }
 
-    private String address(String name) {
-        return devnet.addresses().require(name);
-    }
-
     // ---------------------------------------------------------------- controls
 
     /**
@@ -248,15 +232,14 @@ public final class EigenLayerDevnet {
      */
     public String deployStrategy(String token) {
         Objects.requireNonNull(token, "token");
-        try {
-            String strategy = io.restake4j.devnet.fixtures.eigenlayer.StrategyBase.deploy(devnet.web3j(),
-                    devnet.transactionManager(devnet.deployer()), devnet.gasProvider(), strategyManager(), token)
-                    .send().getContractAddress();
-            asDeployer(StrategyManager.class).send_addStrategiesToDepositWhitelist(List.of(strategy)).send();
+        Devnet devnet = devnet();
+        return call("deploy a strategy for " + token, () -> {
+            String strategy = StrategyBase.deploy(devnet.web3j(), devnet.transactionManager(devnet.deployer()),
+                    devnet.gasProvider(), strategyManager(), token).send().getContractAddress();
+            send("whitelist " + strategy, () -> strategyManager(devnet.deployer())
+                    .send_addStrategiesToDepositWhitelist(List.of(strategy)).send());
             return strategy;
-        } catch (Exception e) {
-            throw new DevnetException("could not deploy a strategy for " + token + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -273,7 +256,7 @@ public final class EigenLayerDevnet {
     public TransactionReceipt registerOperator(Credentials operator, String delegationApprover, int allocationDelayBlocks,
             String metadataUri) {
         String approver = delegationApprover == null ? Address.DEFAULT.getValue() : delegationApprover;
-        return run("register operator " + operator.getAddress(), () -> as(DelegationManager.class, operator)
+        return send("register operator " + operator.getAddress(), () -> delegationManager(operator)
                 .send_registerAsOperator(approver, BigInteger.valueOf(allocationDelayBlocks),
                         Objects.requireNonNullElse(metadataUri, "")).send());
     }
@@ -290,8 +273,8 @@ public final class EigenLayerDevnet {
         if (root == null || root.length != 32) {
             throw new IllegalArgumentException("root must be 32 bytes");
         }
-        RewardsCoordinator coordinator = asDeployer(RewardsCoordinator.class);
-        return run("post rewards root", () -> {
+        RewardsCoordinator coordinator = asDeployer(rewardsCoordinator(), RewardsCoordinator::load);
+        return call("post rewards root", () -> {
             coordinator.send_submitRoot(root, BigInteger.valueOf(calculationEndTimestamp)).send();
             return coordinator.call_getDistributionRootsLength().send().longValueExact() - 1;
         });
@@ -326,8 +309,8 @@ public final class EigenLayerDevnet {
      * requires) with the first free id; the AVS is the set's slasher.
      */
     public OperatorSetRef createOperatorSet(Credentials avs, List<String> strategies) {
-        AllocationManager am = as(AllocationManager.class, avs);
-        return run("create operator set for " + avs.getAddress(), () -> {
+        AllocationManager am = allocationManager(avs);
+        return call("create operator set for " + avs.getAddress(), () -> {
             long id = am.call_getOperatorSetCount(avs.getAddress()).send().longValueExact();
             while (am.call_isOperatorSet(new OperatorSetRef(avs.getAddress(), id).toStruct()).send()) {
                 id++;
@@ -341,7 +324,7 @@ public final class EigenLayerDevnet {
 
     /** Registers {@code operator} (an EigenLayer operator) for {@code set}. */
     public TransactionReceipt registerForOperatorSet(Credentials operator, OperatorSetRef set) {
-        return run("register " + operator.getAddress() + " for " + set, () -> as(AllocationManager.class, operator)
+        return send("register " + operator.getAddress() + " for " + set, () -> allocationManager(operator)
                 .send_registerForOperatorSets(operator.getAddress(), new AllocationManager.RegisterParams(set.avs(),
                         List.of(BigInteger.valueOf(set.id())), new byte[0])).send());
     }
@@ -351,16 +334,16 @@ public final class EigenLayerDevnet {
      * and mines blocks until the allocation is in effect (the operator's allocation delay).
      */
     public void allocate(Credentials operator, OperatorSetRef set, String strategy, BigInteger magnitude) {
-        AllocationManager am = as(AllocationManager.class, operator);
-        run("allocate " + magnitude + " of " + strategy + " to " + set, () -> {
+        AllocationManager am = allocationManager(operator);
+        call("allocate " + magnitude + " of " + strategy + " to " + set, () -> {
             am.send_modifyAllocations(operator.getAddress(), List.of(new AllocationManager.AllocateParams(set.toStruct(),
                     List.of(strategy), List.of(magnitude)))).send();
             AllocationManager.Allocation allocation =
                     am.call_getAllocation(operator.getAddress(), set.toStruct(), strategy).send();
             long effectBlock = allocation.effectBlock.longValueExact();
-            long now = devnet.blockNumber().longValueExact();
+            long now = devnet().blockNumber().longValueExact();
             if (allocation.pendingDiff.signum() != 0 && effectBlock > now) {
-                devnet.mine(effectBlock - now);
+                devnet().mine(effectBlock - now);
             }
             return null;
         });
@@ -372,7 +355,7 @@ public final class EigenLayerDevnet {
      */
     public TransactionReceipt slash(Credentials avs, OperatorSetRef set, String operator, String strategy,
             BigInteger wadToSlash, String description) {
-        return run("slash " + operator + " in " + set, () -> as(AllocationManager.class, avs)
+        return send("slash " + operator + " in " + set, () -> allocationManager(avs)
                 .send_slashOperator(set.avs(), new AllocationManager.SlashingParams(operator, BigInteger.valueOf(set.id()),
                         List.of(strategy), List.of(wadToSlash), Objects.requireNonNullElse(description, ""))).send());
     }
@@ -389,7 +372,7 @@ public final class EigenLayerDevnet {
     public TransactionReceipt slashOperator(Credentials avs, Credentials operator, String strategy, BigInteger wadToSlash) {
         OperatorSetRef set = createOperatorSet(avs, List.of(strategy));
         registerForOperatorSet(operator, set);
-        BigInteger free = run("read allocatable magnitude", () -> as(AllocationManager.class, operator)
+        BigInteger free = call("read allocatable magnitude", () -> allocationManager(operator)
                 .call_getAllocatableMagnitude(operator.getAddress(), strategy).send());
         allocate(operator, set, strategy, free);
         return slash(avs, set, operator.getAddress(), strategy, wadToSlash, "devnet slash");
@@ -397,55 +380,28 @@ public final class EigenLayerDevnet {
 
     /** The allocation delay of {@code operator} as the AllocationManager reports it: (isSet, blocks). */
     public Tuple2<Boolean, BigInteger> allocationDelay(String operator) {
-        return run("read allocation delay", () -> asDeployer(AllocationManager.class).call_getAllocationDelay(operator).send());
+        return call("read allocation delay", () -> allocationManager(devnet().deployer()).call_getAllocationDelay(operator).send());
     }
 
     /** Mints {@code amount} of the devnet stETH to {@code to} (as the deployer, its minter). */
     public TransactionReceipt mintStETH(String to, BigInteger amount) {
-        return run("mint stETH", () -> TestToken.load(stETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
-                devnet.gasProvider()).send_mint(to, amount).send());
+        return send("mint stETH", () -> asDeployer(stETH(), TestToken::load).send_mint(to, amount).send());
     }
 
-    private <T> T asDeployer(Class<T> type) {
-        return as(type, devnet.deployer());
+    private StrategyManager strategyManager(Credentials who) {
+        return as(who, strategyManager(), StrategyManager::load);
     }
 
-    private <T> T as(Class<T> type, Credentials who) {
-        var tm = devnet.transactionManager(who);
-        var gas = devnet.gasProvider();
-        var web3j = devnet.web3j();
-        Object wrapper;
-        if (type == StrategyManager.class) {
-            wrapper = StrategyManager.load(strategyManager(), web3j, tm, gas);
-        } else if (type == DelegationManager.class) {
-            wrapper = DelegationManager.load(delegationManager(), web3j, tm, gas);
-        } else if (type == AllocationManager.class) {
-            wrapper = AllocationManager.load(allocationManager(), web3j, tm, gas);
-        } else if (type == RewardsCoordinator.class) {
-            wrapper = RewardsCoordinator.load(rewardsCoordinator(), web3j, tm, gas);
-        } else {
-            throw new IllegalArgumentException(type.getName());
-        }
-        return type.cast(wrapper);
+    private DelegationManager delegationManager(Credentials who) {
+        return as(who, delegationManager(), DelegationManager::load);
     }
 
-    @FunctionalInterface
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T run(String what, Step<T> step) {
-        try {
-            return step.run();
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("EigenLayer devnet: could not " + what + ": " + e.getMessage(), e);
-        }
+    private AllocationManager allocationManager(Credentials who) {
+        return as(who, allocationManager(), AllocationManager::load);
     }
 
     @Override
     public String toString() {
-        return "EigenLayerDevnet[" + devnet.rpcUrl() + ", " + config + "]";
+        return "EigenLayerDevnet[" + devnet().rpcUrl() + ", " + config + "]";
     }
 }

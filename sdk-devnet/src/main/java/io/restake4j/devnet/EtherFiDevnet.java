@@ -1,7 +1,6 @@
 package io.restake4j.devnet;
 
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import io.restake4j.devnet.fixtures.etherfi.EtherFiRateLimiter;
 import io.restake4j.devnet.fixtures.etherfi.LiquidityPool;
 import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
-import io.restake4j.devnet.internal.FixtureArtifact;
 
 /**
  * The ether.fi fixtures of a {@link Devnet} (LiquidityPool, eETH, weETH, WithdrawRequestNFT and the
@@ -37,7 +35,7 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * etherFi.finalizeAll();                      // every pending request becomes claimable
  * }</pre>
  */
-public final class EtherFiDevnet {
+public final class EtherFiDevnet extends ProtocolDevnet {
 
     /** The pool's withdrawal request bounds at start, in eETH wei (mainnet's 0.001 ETH and 1000 ETH). */
     public static final BigInteger MIN_WITHDRAW_AMOUNT = BigInteger.TEN.pow(15);
@@ -74,84 +72,68 @@ public final class EtherFiDevnet {
         }
     }
 
-    private static final int TRANSACTIONS = 7; // sent by deploy(), in this order:
-    private static final int RATE_LIMITER = 0;
-    private static final int LIQUIDITY_POOL = 1;
-    private static final int EETH = 2;
-    private static final int WEETH = 3;
-    private static final int WITHDRAW_REQUEST_NFT = 4;
-    private static final int MINT_LIMIT = 5;
-    private static final int BURN_LIMIT = 6;
+    /** The transactions deploy() sends, in this order. */
+    private enum Tx {
+        RATE_LIMITER, LIQUIDITY_POOL, EETH, WEETH, WITHDRAW_REQUEST_NFT, MINT_LIMIT, BURN_LIMIT
+    }
 
-    private final Devnet devnet;
 
     private EtherFiDevnet(Devnet devnet) {
-        this.devnet = devnet;
+        super(devnet, "ether.fi");
     }
 
     /** Deploys the fixtures back to back with nonce-derived addresses, sets the buckets, checks the receipts. */
     static EtherFiDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "ether.fi");
-        String[] at = deployment.addresses(WITHDRAW_REQUEST_NFT + 1);
-        deployment.create(RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"),
-                new Address(at[EETH]));
-        deployment.create(LIQUIDITY_POOL, bytecodes.get("LiquidityPool"),
-                new Address(at[EETH]), new Address(at[WITHDRAW_REQUEST_NFT]));
-        deployment.create(EETH, bytecodes.get("EETH"),
-                new Address(at[LIQUIDITY_POOL]), new Address(at[RATE_LIMITER]));
-        deployment.create(WEETH, bytecodes.get("WeETH"),
-                new Address(at[EETH]), new Address(at[LIQUIDITY_POOL]));
-        deployment.create(WITHDRAW_REQUEST_NFT,
-                bytecodes.get("WithdrawRequestNFT"), new Address(at[LIQUIDITY_POOL]));
-        deployment.call(MINT_LIMIT, at[RATE_LIMITER],
-                EtherFiRateLimiter.getABI_send_setLimit(Bucket.MINT.id(), DEFAULT_MINT_CAPACITY_GWEI,
-                        DEFAULT_MINT_REFILL_GWEI_PER_SECOND));
-        deployment.call(BURN_LIMIT, at[RATE_LIMITER],
-                EtherFiRateLimiter.getABI_send_setLimit(Bucket.BURN.id(), DEFAULT_BURN_CAPACITY_GWEI,
-                        DEFAULT_BURN_REFILL_GWEI_PER_SECOND));
-        deployment.finish();
-        devnet.register(DevnetAddresses.ETHERFI_LIQUIDITY_POOL, at[LIQUIDITY_POOL]);
-        devnet.register(DevnetAddresses.ETHERFI_EETH, at[EETH]);
-        devnet.register(DevnetAddresses.ETHERFI_WEETH, at[WEETH]);
-        devnet.register(DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT, at[WITHDRAW_REQUEST_NFT]);
-        devnet.register(DevnetAddresses.ETHERFI_RATE_LIMITER, at[RATE_LIMITER]);
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "ether.fi", Tx.values());
+        Address eEth = new Address(d.address(Tx.EETH));
+        Address pool = new Address(d.address(Tx.LIQUIDITY_POOL));
+        String limiter = d.address(Tx.RATE_LIMITER);
+        d.create(Tx.RATE_LIMITER, DevnetAddresses.ETHERFI_RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"), eEth);
+        d.create(Tx.LIQUIDITY_POOL, DevnetAddresses.ETHERFI_LIQUIDITY_POOL,
+                bytecodes.get("LiquidityPool"), eEth, new Address(d.address(Tx.WITHDRAW_REQUEST_NFT)));
+        d.create(Tx.EETH, DevnetAddresses.ETHERFI_EETH, bytecodes.get("EETH"), pool, new Address(limiter));
+        d.create(Tx.WEETH, DevnetAddresses.ETHERFI_WEETH, bytecodes.get("WeETH"), eEth, pool);
+        d.create(Tx.WITHDRAW_REQUEST_NFT, DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT,
+                bytecodes.get("WithdrawRequestNFT"), pool);
+        d.call(Tx.MINT_LIMIT, limiter, EtherFiRateLimiter.getABI_send_setLimit(Bucket.MINT.id(),
+                DEFAULT_MINT_CAPACITY_GWEI, DEFAULT_MINT_REFILL_GWEI_PER_SECOND));
+        d.call(Tx.BURN_LIMIT, limiter, EtherFiRateLimiter.getABI_send_setLimit(Bucket.BURN.id(),
+                DEFAULT_BURN_CAPACITY_GWEI, DEFAULT_BURN_REFILL_GWEI_PER_SECOND));
+        d.finish();
         return new EtherFiDevnet(devnet);
     }
 
     /** Reads the creation bytecode of the fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
-        Map<String, String> out = new HashMap<>();
-        for (String name : List.of("EtherFiRateLimiter", "LiquidityPool", "EETH", "WeETH", "WithdrawRequestNFT")) {
-            out.put(name, FixtureArtifact.load("etherfi", name).bytecode());
-        }
-        return Map.copyOf(out);
+        return Map.copyOf(bytecodes("etherfi",
+                List.of("EtherFiRateLimiter", "LiquidityPool", "EETH", "WeETH", "WithdrawRequestNFT")));
     }
 
     // ---------------------------------------------------------------- addresses
 
     /** The LiquidityPool fixture ({@value DevnetAddresses#ETHERFI_LIQUIDITY_POOL}), ether.fi's ETH entry point. */
     public String liquidityPool() {
-        return devnet.addresses().require(DevnetAddresses.ETHERFI_LIQUIDITY_POOL);
+        return address(DevnetAddresses.ETHERFI_LIQUIDITY_POOL);
     }
 
     /** The eETH fixture ({@value DevnetAddresses#ETHERFI_EETH}). */
     public String eETH() {
-        return devnet.addresses().require(DevnetAddresses.ETHERFI_EETH);
+        return address(DevnetAddresses.ETHERFI_EETH);
     }
 
     /** The weETH fixture ({@value DevnetAddresses#ETHERFI_WEETH}). */
     public String weETH() {
-        return devnet.addresses().require(DevnetAddresses.ETHERFI_WEETH);
+        return address(DevnetAddresses.ETHERFI_WEETH);
     }
 
     /** The WithdrawRequestNFT fixture ({@value DevnetAddresses#ETHERFI_WITHDRAW_REQUEST_NFT}). */
     public String withdrawRequestNFT() {
-        return devnet.addresses().require(DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT);
+        return address(DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT);
     }
 
     /** The EtherFiRateLimiter fixture ({@value DevnetAddresses#ETHERFI_RATE_LIMITER}). */
     public String rateLimiter() {
-        return devnet.addresses().require(DevnetAddresses.ETHERFI_RATE_LIMITER);
+        return address(DevnetAddresses.ETHERFI_RATE_LIMITER);
     }
 
     // ---------------------------------------------------------------- oracle controls
@@ -164,8 +146,8 @@ public final class EtherFiDevnet {
      * @throws DevnetException if nothing is deposited yet or the loss exceeds the ether in the pool
      */
     public TransactionReceipt rebase(BigInteger rewardsOrLossWei) {
-        BigInteger value = rewardsOrLossWei.signum() > 0 ? rewardsOrLossWei : BigInteger.ZERO;
-        return send("rebase(" + rewardsOrLossWei + ")", () -> pool().send_devnetRebase(rewardsOrLossWei, value).send());
+        return send("rebase(" + rewardsOrLossWei + ")",
+                () -> pool.send_devnetRebase(rewardsOrLossWei, rewardsValue(rewardsOrLossWei)).send());
     }
 
     /**
@@ -174,23 +156,13 @@ public final class EtherFiDevnet {
      * {@code min(amountOfEEth, shareOfEEth * rate / 1e18)} each.
      */
     public TransactionReceipt finalize(BigInteger lastRequestId) {
-        return send("finalize(" + lastRequestId + ")", () -> nft().send_finalizeRequests(lastRequestId).send());
+        return send("finalize(" + lastRequestId + ")", () -> nft.send_finalizeRequests(lastRequestId).send());
     }
 
     /** Finalizes every pending request; returns null when there is none. */
     public TransactionReceipt finalizeAll() {
-        try {
-            WithdrawRequestNFT nft = nft();
-            BigInteger last = nft.call_nextRequestId().send().subtract(BigInteger.ONE);
-            if (last.equals(nft.call_lastFinalizedRequestId().send())) {
-                return null;
-            }
-            return finalize(last);
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("ether.fi finalizeAll failed: " + e.getMessage(), e);
-        }
+        return finalizePending(() -> nft.call_nextRequestId().send().subtract(BigInteger.ONE),
+                () -> nft.call_lastFinalizedRequestId().send(), this::finalize);
     }
 
     /**
@@ -200,40 +172,23 @@ public final class EtherFiDevnet {
      */
     public TransactionReceipt setRateLimit(Bucket bucket, BigInteger capacityGwei, BigInteger refillGweiPerSecond) {
         return send("setRateLimit(" + bucket + ")",
-                () -> limiter().send_setLimit(bucket.id(), capacityGwei, refillGweiPerSecond).send());
+                () -> limiter.send_setLimit(bucket.id(), capacityGwei, refillGweiPerSecond).send());
     }
 
     /** What an eETH bucket can spend now, in gwei (2^64-1 when it has no limit). */
     public BigInteger rateLimitAvailable(Bucket bucket) {
-        try {
-            return limiter().call_consumable(bucket.id()).send();
-        } catch (Exception e) {
-            throw new DevnetException("ether.fi rateLimitAvailable failed: " + e.getMessage(), e);
-        }
+        return call("rateLimitAvailable", () -> limiter.call_consumable(bucket.id()).send());
     }
 
     /** Sets the pool's withdrawal request bounds (eETH wei). */
     public void setWithdrawAmountBounds(BigInteger min, BigInteger max) {
-        send("setMinWithdrawAmount", () -> pool().send_setMinWithdrawAmount(min).send());
-        send("setMaxWithdrawAmount", () -> pool().send_setMaxWithdrawAmount(max).send());
+        send("setMinWithdrawAmount", () -> pool.send_setMinWithdrawAmount(min).send());
+        send("setMaxWithdrawAmount", () -> pool.send_setMaxWithdrawAmount(max).send());
     }
 
-    private LiquidityPool pool() {
-        return LiquidityPool.load(liquidityPool(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
-                devnet.gasProvider());
-    }
+    // ---------------------------------------------------------------- wrappers as the deployer
 
-    private WithdrawRequestNFT nft() {
-        return WithdrawRequestNFT.load(withdrawRequestNFT(), devnet.web3j(),
-                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-    }
-
-    private EtherFiRateLimiter limiter() {
-        return EtherFiRateLimiter.load(rateLimiter(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
-                devnet.gasProvider());
-    }
-
-    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
-        return FixtureCalls.send("ether.fi", what, call);
-    }
+    private final LiquidityPool pool = asDeployer(liquidityPool(), LiquidityPool::load);
+    private final WithdrawRequestNFT nft = asDeployer(withdrawRequestNFT(), WithdrawRequestNFT::load);
+    private final EtherFiRateLimiter limiter = asDeployer(rateLimiter(), EtherFiRateLimiter::load);
 }

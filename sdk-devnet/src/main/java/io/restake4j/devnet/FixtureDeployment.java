@@ -3,7 +3,10 @@ package io.restake4j.devnet;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Type;
@@ -19,7 +22,18 @@ import org.web3j.utils.Numeric;
  * The deployer's transactions that set up one protocol's fixtures: the address of the {@code i}-th
  * transaction's contract is known before anything is sent (it derives from the deployer's nonce), so each
  * constructor can be given the others' addresses; the transactions go out back to back, signed here, and
- * their receipts are checked at the end, in one wait.
+ * their receipts are checked at the end, in one wait. The transactions are the constants of an enum, in
+ * order (a constant's ordinal is its place); each contract created is registered in the devnet's address
+ * book under the name given, once all receipts are in.
+ *
+ * <pre>{@code
+ * enum Tx { POOL, TOKEN, SEED }
+ * FixtureDeployment d = FixtureDeployment.begin(devnet, "Some", Tx.values());
+ * d.create(Tx.POOL, "some.pool", poolCode, new Address(d.address(Tx.TOKEN)));
+ * d.create(Tx.TOKEN, "some.token", tokenCode, new Address(d.address(Tx.POOL)));
+ * d.call(Tx.SEED, d.address(Tx.POOL), seedCalldata);
+ * d.finish();                                       // receipts checked, "some.pool" and "some.token" registered
+ * }</pre>
  */
 final class FixtureDeployment {
 
@@ -31,22 +45,26 @@ final class FixtureDeployment {
     private final String protocol;
     private final Credentials deployer;
     private final BigInteger firstNonce;
+    private final List<Enum<?>> slots;
     private final List<String> hashes = new ArrayList<>();
+    private final Map<String, String> registered = new LinkedHashMap<>();
 
-    private FixtureDeployment(Devnet devnet, String protocol, Credentials deployer, BigInteger firstNonce) {
+    private FixtureDeployment(Devnet devnet, String protocol, Credentials deployer, BigInteger firstNonce,
+            List<Enum<?>> slots) {
         this.devnet = devnet;
         this.protocol = protocol;
         this.deployer = deployer;
         this.firstNonce = firstNonce;
+        this.slots = slots;
     }
 
-    /** Starts at the deployer's next nonce. */
-    static FixtureDeployment begin(Devnet devnet, String protocol) {
+    /** Starts at the deployer's next nonce, for the transactions {@code slots} (in their order). */
+    static FixtureDeployment begin(Devnet devnet, String protocol, Enum<?>[] slots) {
         Credentials deployer = devnet.deployer();
         try {
             BigInteger nonce = devnet.web3j().ethGetTransactionCount(deployer.getAddress(), DefaultBlockParameterName.PENDING)
                     .send().getTransactionCount();
-            return new FixtureDeployment(devnet, protocol, deployer, nonce);
+            return new FixtureDeployment(devnet, protocol, deployer, nonce, List.of(slots));
         } catch (IOException e) {
             throw new DevnetException("cannot read the deployer's nonce: " + e.getMessage(), e);
         }
@@ -57,35 +75,40 @@ final class FixtureDeployment {
         return deployer.getAddress();
     }
 
-    /** The address of the contract the {@code index}-th transaction creates. */
-    String address(int index) {
-        return ContractUtils.generateContractAddress(deployer.getAddress(), firstNonce.add(BigInteger.valueOf(index)));
+    /** The address of the contract transaction {@code slot} creates. */
+    String address(Enum<?> slot) {
+        return ContractUtils.generateContractAddress(deployer.getAddress(),
+                firstNonce.add(BigInteger.valueOf(slot.ordinal())));
     }
 
-    /** The addresses of transactions 0 .. count-1. */
-    String[] addresses(int count) {
-        String[] at = new String[count];
-        for (int i = 0; i < count; i++) {
-            at[i] = address(i);
-        }
-        return at;
+    /**
+     * Sends transaction {@code slot} (which must be the next one): a creation with these constructor
+     * arguments, of a contract to register as {@code registeredAs}.
+     */
+    FixtureDeployment create(Enum<?> slot, String registeredAs, String bytecode, Type<?>... constructorArgs) {
+        Objects.requireNonNull(bytecode, () -> protocol + " fixture " + slot + ": no bytecode");
+        registered.put(Objects.requireNonNull(registeredAs, "registeredAs"), address(slot));
+        return send(slot.ordinal(), "", bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
     }
 
-    /** Sends transaction {@code index} (which must be the next one): a creation with these constructor arguments. */
-    FixtureDeployment create(int index, String bytecode, Type<?>... constructorArgs) {
-        return send(index, "", bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
+    /** Sends transaction {@code slot} (which must be the next one): a call of {@code to} with {@code data}. */
+    FixtureDeployment call(Enum<?> slot, String to, String data) {
+        return send(slot.ordinal(), to, data);
     }
 
-    /** Sends transaction {@code index} (which must be the next one): a call of {@code to} with {@code data}. */
-    FixtureDeployment call(int index, String to, String data) {
-        return send(index, to, data);
-    }
-
-    /** Waits for every receipt; any revert fails the devnet's start with the step that reverted. */
+    /**
+     * Waits for every receipt (any revert fails the devnet's start with the step that reverted), then
+     * registers each created contract under its name.
+     */
     void finish() {
-        for (int i = 0; i < hashes.size(); i++) {
-            requireSuccess(hashes.get(i), protocol + " fixture deployment step " + i);
+        if (hashes.size() != slots.size()) {
+            throw new IllegalStateException(protocol + " fixture deployment sent " + hashes.size() + " of "
+                    + slots.size() + " transactions");
         }
+        for (int i = 0; i < hashes.size(); i++) {
+            requireSuccess(hashes.get(i), protocol + " fixture deployment step " + i + " (" + slots.get(i) + ")");
+        }
+        registered.forEach(devnet::register);
     }
 
     private FixtureDeployment send(int index, String to, String data) {

@@ -1,7 +1,6 @@
 package io.restake4j.devnet;
 
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.lido.Lido;
 import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
-import io.restake4j.devnet.internal.FixtureArtifact;
 
 /**
  * The Lido fixtures of a {@link Devnet} (stETH, wstETH, the withdrawal queue, the LidoLocator) and the oracle controls
@@ -28,79 +26,68 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code LidoDevnet lido}).
  *
  * <pre>{@code
- * LidoDevnet lido = devnet.lido();
+ * LidoDevnet lido = devnet.lido;
  * // ... a user submits ETH and requests withdrawals through the SDK ...
  * lido.report(BigInteger.TEN.pow(17));      // +0.1 ETH rewards for all holders
  * lido.finalizeAll();                       // every pending request becomes claimable
  * }</pre>
  */
-public final class LidoDevnet {
+public final class LidoDevnet extends ProtocolDevnet {
 
     /** Limits of one withdrawal request, in stETH wei. */
     public static final BigInteger MIN_STETH_WITHDRAWAL_AMOUNT = BigInteger.valueOf(100);
     public static final BigInteger MAX_STETH_WITHDRAWAL_AMOUNT = BigInteger.TEN.pow(21);
 
-    private static final int CONTRACTS = 4; // transactions sent by deploy(), in this order:
-    private static final int LIDO = 0;
-    private static final int WSTETH = 1;
-    private static final int WITHDRAWAL_QUEUE = 2;
-    private static final int LOCATOR = 3;
+    /** The transactions deploy() sends, in this order. */
+    private enum Tx {
+        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR
+    }
 
-    private final Devnet devnet;
 
     private LidoDevnet(Devnet devnet) {
-        this.devnet = devnet;
+        super(devnet, "Lido");
     }
 
     /** Deploys the four fixtures (stETH, wstETH, the queue, the locator) back to back with nonce-derived addresses and checks the receipts at the end. */
     static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "Lido");
-        String[] at = deployment.addresses(CONTRACTS);
-        deployment.create(LIDO, bytecodes.get("Lido"),
-                new Address(at[WITHDRAWAL_QUEUE]));
-        deployment.create(WSTETH, bytecodes.get("WstETH"),
-                new Address(at[LIDO]));
-        deployment.create(WITHDRAWAL_QUEUE,
-                bytecodes.get("WithdrawalQueueERC721"), new Address(at[LIDO]), new Address(at[WSTETH]));
-        deployment.create(LOCATOR, bytecodes.get("LidoLocator"),
-                new Address(at[LIDO]), new Address(at[WSTETH]), new Address(at[WITHDRAWAL_QUEUE]));
-        deployment.finish();
-        devnet.register(DevnetAddresses.LIDO_STETH, at[LIDO]);
-        devnet.register(DevnetAddresses.LIDO_WSTETH, at[WSTETH]);
-        devnet.register(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE, at[WITHDRAWAL_QUEUE]);
-        devnet.register(DevnetAddresses.LIDO_LOCATOR, at[LOCATOR]);
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "Lido", Tx.values());
+        Address lido = new Address(d.address(Tx.LIDO));
+        Address wstEth = new Address(d.address(Tx.WSTETH));
+        Address queue = new Address(d.address(Tx.WITHDRAWAL_QUEUE));
+        d.create(Tx.LIDO, DevnetAddresses.LIDO_STETH, bytecodes.get("Lido"), queue);
+        d.create(Tx.WSTETH, DevnetAddresses.LIDO_WSTETH, bytecodes.get("WstETH"), lido);
+        d.create(Tx.WITHDRAWAL_QUEUE, DevnetAddresses.LIDO_WITHDRAWAL_QUEUE,
+                bytecodes.get("WithdrawalQueueERC721"), lido, wstEth);
+        d.create(Tx.LOCATOR, DevnetAddresses.LIDO_LOCATOR, bytecodes.get("LidoLocator"), lido, wstEth, queue);
+        d.finish();
         return new LidoDevnet(devnet);
     }
 
     /** Reads the creation bytecode of the four fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
-        Map<String, String> out = new HashMap<>();
-        for (String name : List.of("Lido", "WstETH", "WithdrawalQueueERC721", "LidoLocator")) {
-            out.put(name, FixtureArtifact.load("lido", name).bytecode());
-        }
-        return Map.copyOf(out);
+        return Map.copyOf(bytecodes("lido", List.of("Lido", "WstETH", "WithdrawalQueueERC721", "LidoLocator")));
     }
 
     // ---------------------------------------------------------------- addresses
 
     /** The stETH fixture ({@value DevnetAddresses#LIDO_STETH}), Lido's staking entry point. */
     public String stETH() {
-        return devnet.addresses().require(DevnetAddresses.LIDO_STETH);
+        return address(DevnetAddresses.LIDO_STETH);
     }
 
     /** The wstETH fixture ({@value DevnetAddresses#LIDO_WSTETH}). */
     public String wstETH() {
-        return devnet.addresses().require(DevnetAddresses.LIDO_WSTETH);
+        return address(DevnetAddresses.LIDO_WSTETH);
     }
 
     /** The LidoLocator fixture ({@value DevnetAddresses#LIDO_LOCATOR}): stETH, wstETH and the queue, as on mainnet. */
     public String locator() {
-        return devnet.addresses().require(DevnetAddresses.LIDO_LOCATOR);
+        return address(DevnetAddresses.LIDO_LOCATOR);
     }
 
     /** The WithdrawalQueueERC721 fixture ({@value DevnetAddresses#LIDO_WITHDRAWAL_QUEUE}). */
     public String withdrawalQueue() {
-        return devnet.addresses().require(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE);
+        return address(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE);
     }
 
     // ---------------------------------------------------------------- oracle controls
@@ -113,9 +100,8 @@ public final class LidoDevnet {
      * @throws DevnetException if nothing is staked yet or the loss is not below the pooled ether
      */
     public TransactionReceipt report(BigInteger rewardsOrLossWei) {
-        BigInteger value = rewardsOrLossWei.signum() > 0 ? rewardsOrLossWei : BigInteger.ZERO;
         return send("report(" + rewardsOrLossWei + ")",
-                () -> lido().send_devnetReport(rewardsOrLossWei, value).send());
+                () -> lido.send_devnetReport(rewardsOrLossWei, rewardsValue(rewardsOrLossWei)).send());
     }
 
     /**
@@ -123,45 +109,27 @@ public final class LidoDevnet {
      * checkpoint; each request can then claim its stETH at request time, or less if the rate fell since.
      */
     public TransactionReceipt finalize(BigInteger lastRequestId) {
-        return send("finalize(" + lastRequestId + ")", () -> queue().send_devnetFinalize(lastRequestId).send());
+        return send("finalize(" + lastRequestId + ")", () -> queue.send_devnetFinalize(lastRequestId).send());
     }
 
     /** Finalizes every pending request; returns null when there is none. */
     public TransactionReceipt finalizeAll() {
-        try {
-            WithdrawalQueueERC721 queue = queue();
-            BigInteger last = queue.call_getLastRequestId().send();
-            if (last.equals(queue.call_getLastFinalizedRequestId().send())) {
-                return null;
-            }
-            return finalize(last);
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("Lido finalizeAll failed: " + e.getMessage(), e);
-        }
+        return finalizePending(() -> queue.call_getLastRequestId().send(),
+                () -> queue.call_getLastFinalizedRequestId().send(), this::finalize);
     }
 
     /** Sets Lido's sliding stake limit (full at once, growing back by {@code increasePerBlock} per block). */
     public TransactionReceipt setStakingLimit(BigInteger maxStakeLimit, BigInteger increasePerBlock) {
-        return send("setStakingLimit", () -> lido().send_setStakingLimit(maxStakeLimit, increasePerBlock).send());
+        return send("setStakingLimit", () -> lido.send_setStakingLimit(maxStakeLimit, increasePerBlock).send());
     }
 
     /** Removes the stake limit (the devnet starts without one). */
     public TransactionReceipt removeStakingLimit() {
-        return send("removeStakingLimit", () -> lido().send_removeStakingLimit().send());
+        return send("removeStakingLimit", () -> lido.send_removeStakingLimit().send());
     }
 
-    private Lido lido() {
-        return Lido.load(stETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-    }
+    // ---------------------------------------------------------------- wrappers as the deployer
 
-    private WithdrawalQueueERC721 queue() {
-        return WithdrawalQueueERC721.load(withdrawalQueue(), devnet.web3j(),
-                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-    }
-
-    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
-        return FixtureCalls.send("Lido", what, call);
-    }
+    private final Lido lido = asDeployer(stETH(), Lido::load);
+    private final WithdrawalQueueERC721 queue = asDeployer(withdrawalQueue(), WithdrawalQueueERC721::load);
 }

@@ -2,7 +2,6 @@ package io.restake4j.devnet;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
 import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
 import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
-import io.restake4j.devnet.internal.FixtureArtifact;
 
 /**
  * The Rocket Pool fixtures of a {@link Devnet} (RocketStorage, rETH, the deposit pool, the network balances and
@@ -47,7 +45,7 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * rp.setDepositFee(BigInteger.TEN.pow(15));                      // 0.1%
  * }</pre>
  */
-public final class RocketPoolDevnet {
+public final class RocketPoolDevnet extends ProtocolDevnet {
 
     /** Names under which the fixtures are registered in RocketStorage, as on mainnet. */
     public static final String ROCKET_TOKEN_RETH = "rocketTokenRETH";
@@ -55,18 +53,14 @@ public final class RocketPoolDevnet {
     public static final String ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT = "rocketDAOProtocolSettingsDeposit";
     public static final String ROCKET_DEPOSIT_POOL = "rocketDepositPool";
 
-    private static final int STORAGE = 0; // transactions sent by deploy(), in this order
-    private static final int RETH = 1;
-    private static final int BALANCES = 2;
-    private static final int SETTINGS = 3;
-    private static final int DEPOSIT_POOL = 4;
-    private static final int DEPLOYED_STATUS = 5;
-    private static final int CONTRACTS = 5;
+    /** The transactions deploy() sends, in this order. */
+    private enum Tx {
+        STORAGE, RETH, BALANCES, SETTINGS, DEPOSIT_POOL, DEPLOYED_STATUS
+    }
 
-    private final Devnet devnet;
 
     private RocketPoolDevnet(Devnet devnet) {
-        this.devnet = devnet;
+        super(devnet, "Rocket Pool");
     }
 
     /**
@@ -86,68 +80,57 @@ public final class RocketPoolDevnet {
      * contracts, and marks the storage deployed; checks the receipts at the end.
      */
     static RocketPoolDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
-        FixtureDeployment deployment = FixtureDeployment.begin(devnet, "Rocket Pool");
-        String[] at = deployment.addresses(CONTRACTS);
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "Rocket Pool", Tx.values());
         List<Utf8String> names = List.of(new Utf8String(ROCKET_TOKEN_RETH), new Utf8String(ROCKET_NETWORK_BALANCES),
                 new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_DEPOSIT_POOL));
-        List<Address> addresses = List.of(new Address(at[RETH]), new Address(at[BALANCES]), new Address(at[SETTINGS]),
-                new Address(at[DEPOSIT_POOL]));
-        deployment.create(STORAGE, bytecodes.get("RocketStorage"),
+        List<Address> addresses = List.of(new Address(d.address(Tx.RETH)), new Address(d.address(Tx.BALANCES)),
+                new Address(d.address(Tx.SETTINGS)), new Address(d.address(Tx.DEPOSIT_POOL)));
+        d.create(Tx.STORAGE, DevnetAddresses.ROCKETPOOL_STORAGE, bytecodes.get("RocketStorage"),
                 new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses));
-        Address storage = new Address(at[STORAGE]);
-        deployment.create(RETH, bytecodes.get("RocketTokenRETH"), storage);
-        deployment.create(BALANCES, bytecodes.get("RocketNetworkBalances"),
-                storage);
-        deployment.create(SETTINGS,
+        Address storage = new Address(d.address(Tx.STORAGE));
+        d.create(Tx.RETH, DevnetAddresses.ROCKETPOOL_RETH, bytecodes.get("RocketTokenRETH"), storage);
+        d.create(Tx.BALANCES, DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES,
+                bytecodes.get("RocketNetworkBalances"), storage);
+        d.create(Tx.SETTINGS, DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT,
                 bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage);
-        deployment.create(DEPOSIT_POOL, bytecodes.get("RocketDepositPool"),
-                storage);
-        deployment.call(DEPLOYED_STATUS, at[STORAGE],
+        d.create(Tx.DEPOSIT_POOL, DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL, bytecodes.get("RocketDepositPool"), storage);
+        d.call(Tx.DEPLOYED_STATUS, d.address(Tx.STORAGE),
                 FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of())));
-        deployment.finish();
-        devnet.register(DevnetAddresses.ROCKETPOOL_STORAGE, at[STORAGE]);
-        devnet.register(DevnetAddresses.ROCKETPOOL_RETH, at[RETH]);
-        devnet.register(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES, at[BALANCES]);
-        devnet.register(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT, at[SETTINGS]);
-        devnet.register(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL, at[DEPOSIT_POOL]);
+        d.finish();
         return new RocketPoolDevnet(devnet);
     }
 
     /** Reads the creation bytecode of the five fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
-        Map<String, String> out = new HashMap<>();
-        for (String name : List.of("RocketStorage", "RocketTokenRETH", "RocketNetworkBalances",
-                "RocketDAOProtocolSettingsDeposit", "RocketDepositPool")) {
-            out.put(name, FixtureArtifact.load("rocketpool", name).bytecode());
-        }
-        return Map.copyOf(out);
+        return Map.copyOf(bytecodes("rocketpool", List.of("RocketStorage", "RocketTokenRETH", "RocketNetworkBalances",
+                "RocketDAOProtocolSettingsDeposit", "RocketDepositPool")));
     }
 
     // ---------------------------------------------------------------- addresses
 
     /** RocketStorage ({@value DevnetAddresses#ROCKETPOOL_STORAGE}), the only address a client needs. */
     public String rocketStorage() {
-        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_STORAGE);
+        return address(DevnetAddresses.ROCKETPOOL_STORAGE);
     }
 
     /** rETH ({@value DevnetAddresses#ROCKETPOOL_RETH}). */
     public String rETH() {
-        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_RETH);
+        return address(DevnetAddresses.ROCKETPOOL_RETH);
     }
 
     /** The deposit pool ({@value DevnetAddresses#ROCKETPOOL_DEPOSIT_POOL}). */
     public String depositPool() {
-        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL);
+        return address(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL);
     }
 
     /** RocketNetworkBalances ({@value DevnetAddresses#ROCKETPOOL_NETWORK_BALANCES}). */
     public String networkBalances() {
-        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES);
+        return address(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES);
     }
 
     /** RocketDAOProtocolSettingsDeposit ({@value DevnetAddresses#ROCKETPOOL_SETTINGS_DEPOSIT}). */
     public String depositSettings() {
-        return devnet.addresses().require(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT);
+        return address(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT);
     }
 
     // ---------------------------------------------------------------- oracle
@@ -160,7 +143,7 @@ public final class RocketPoolDevnet {
      */
     public TransactionReceipt report(BigInteger totalEthWei, BigInteger stakingEthWei, BigInteger rethSupplyWei) {
         return send("report(" + totalEthWei + ", " + stakingEthWei + ", " + rethSupplyWei + ")",
-                () -> balances().send_devnetSubmitBalances(totalEthWei, stakingEthWei, rethSupplyWei).send());
+                () -> balances.send_devnetSubmitBalances(totalEthWei, stakingEthWei, rethSupplyWei).send());
     }
 
     /**
@@ -169,20 +152,14 @@ public final class RocketPoolDevnet {
      * less to lower it (penalties).
      */
     public TransactionReceipt report(BigInteger totalEthWei) {
-        try {
-            BigInteger supply = rETHContract().call_totalSupply().send();
-            BigInteger staking = balances().call_getStakingETHBalance().send().min(totalEthWei);
-            return report(totalEthWei, staking, supply);
-        } catch (DevnetException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DevnetException("Rocket Pool report failed: " + e.getMessage(), e);
-        }
+        BigInteger supply = call("totalSupply", () -> rETHContract.call_totalSupply().send());
+        BigInteger staking = call("getStakingETHBalance", () -> balances.call_getStakingETHBalance().send());
+        return report(totalEthWei, staking.min(totalEthWei), supply);
     }
 
     /** The total ETH balance of the last report (0 before the first). */
     public BigInteger totalEthBalance() {
-        return read("getTotalETHBalance", () -> balances().call_getTotalETHBalance().send());
+        return call("getTotalETHBalance", () -> balances.call_getTotalETHBalance().send());
     }
 
     // ---------------------------------------------------------------- validators
@@ -192,12 +169,12 @@ public final class RocketPoolDevnet {
      * chain): the deposit pool's balance, excess and so rETH's collateral shrink; reports still count it.
      */
     public TransactionReceipt assignToValidators(BigInteger wei) {
-        return send("assignToValidators(" + wei + ")", () -> pool().send_devnetAssignToValidators(wei).send());
+        return send("assignToValidators(" + wei + ")", () -> pool.send_devnetAssignToValidators(wei).send());
     }
 
     /** ETH coming back from validators (or skimmed rewards): the deployer sends {@code wei} to rETH as collateral. */
     public TransactionReceipt returnFromValidators(BigInteger wei) {
-        return devnet.transact(devnet.deployer(), rETH(), "0x", wei);
+        return devnet().transact(devnet().deployer(), rETH(), "0x", wei);
     }
 
     // ---------------------------------------------------------------- pDAO settings
@@ -226,48 +203,26 @@ public final class RocketPoolDevnet {
 
     /** rETH's target collateral rate (1e18 = 100%, default 10%): deposits top rETH's ETH up to it first. */
     public TransactionReceipt setTargetRethCollateralRate(BigInteger rate) {
-        return send("setTargetRethCollateralRate", () -> pool().send_devnetSetTargetRethCollateralRate(rate).send());
+        return send("setTargetRethCollateralRate", () -> pool.send_devnetSetTargetRethCollateralRate(rate).send());
     }
 
     private TransactionReceipt setUint(String path, BigInteger value) {
         return send("setSettingUint(" + path + ", " + value + ")",
-                () -> settings().send_setSettingUint(path, value).send());
+                () -> settings.send_setSettingUint(path, value).send());
     }
 
     private TransactionReceipt setBool(String path, boolean value) {
         return send("setSettingBool(" + path + ", " + value + ")",
-                () -> settings().send_setSettingBool(path, value).send());
+                () -> settings.send_setSettingBool(path, value).send());
     }
 
     // ---------------------------------------------------------------- wrappers as the deployer
 
-    private RocketTokenRETH rETHContract() {
-        return RocketTokenRETH.load(rETH(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
-                devnet.gasProvider());
-    }
-
-    private RocketNetworkBalances balances() {
-        return RocketNetworkBalances.load(networkBalances(), devnet.web3j(),
-                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-    }
-
-    private RocketDepositPool pool() {
-        return RocketDepositPool.load(depositPool(), devnet.web3j(), devnet.transactionManager(devnet.deployer()),
-                devnet.gasProvider());
-    }
-
-    private RocketDAOProtocolSettingsDeposit settings() {
-        return RocketDAOProtocolSettingsDeposit.load(depositSettings(), devnet.web3j(),
-                devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-    }
-
-    private static <T> T read(String what, FixtureCalls.Call<T> call) {
-        return FixtureCalls.read("Rocket Pool", what, call);
-    }
-
-    private static TransactionReceipt send(String what, FixtureCalls.Call<TransactionReceipt> call) {
-        return FixtureCalls.send("Rocket Pool", what, call);
-    }
+    private final RocketTokenRETH rETHContract = asDeployer(rETH(), RocketTokenRETH::load);
+    private final RocketNetworkBalances balances = asDeployer(networkBalances(), RocketNetworkBalances::load);
+    private final RocketDepositPool pool = asDeployer(depositPool(), RocketDepositPool::load);
+    private final RocketDAOProtocolSettingsDeposit settings =
+            asDeployer(depositSettings(), RocketDAOProtocolSettingsDeposit::load);
 
     @Override
     public String toString() {

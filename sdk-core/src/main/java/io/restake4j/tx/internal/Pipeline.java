@@ -46,7 +46,7 @@ import io.restake4j.tx.Check;
 import io.restake4j.tx.CheckResults;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.FeeBumpPolicy;
-import io.restake4j.tx.FeeStrategy;
+import io.restake4j.tx.fees.FeeStrategy;
 import io.restake4j.tx.Fees;
 import io.restake4j.tx.OperationEvent;
 import io.restake4j.tx.OperationListener;

@@ -66,6 +66,7 @@ class EtherFiPoolIT {
         assertEquals(BigInteger.ZERO, e.call_totalShares().send(), "fresh pool");
         assertEquals(BigInteger.ZERO, lp.call_sharesForAmount(ETH).send(), "0 while the pool is empty");
         assertEquals(BigInteger.ZERO, lp.call_amountForShare(ETH).send(), "0 while there are no shares");
+        assertEquals(BigInteger.ZERO, lp.call_amountPerShareCeil().send(), "0 while there are no shares, as on mainnet");
         // mainnet's buckets, in gwei
         assertEquals(EtherFiDevnet.DEFAULT_MINT_CAPACITY_GWEI, etherFi.rateLimitAvailable(Bucket.MINT));
         assertEquals(EtherFiDevnet.DEFAULT_BURN_CAPACITY_GWEI, etherFi.rateLimitAvailable(Bucket.BURN));

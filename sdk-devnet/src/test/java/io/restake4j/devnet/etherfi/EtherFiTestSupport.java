@@ -69,7 +69,7 @@ final class EtherFiTestSupport {
         }
 
         BigInteger amountPerShareCeil() {
-            return mulDivUp(ETH, tvl, shares);
+            return shares.signum() == 0 ? BigInteger.ZERO : mulDivUp(ETH, tvl, shares);
         }
 
         /**

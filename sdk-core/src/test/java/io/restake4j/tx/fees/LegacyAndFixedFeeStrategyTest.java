@@ -1,8 +1,8 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
-import static io.restake4j.tx.FeeFixtures.BUSY;
-import static io.restake4j.tx.FeeFixtures.node;
-import static io.restake4j.tx.FeeStrategies.gwei;
+import static io.restake4j.tx.fees.FeeFixtures.BUSY;
+import static io.restake4j.tx.fees.FeeFixtures.node;
+import static io.restake4j.tx.fees.FeeStrategies.gwei;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,7 +17,7 @@ import org.web3j.protocol.Web3j;
 
 import io.restake4j.errors.RpcException;
 import io.restake4j.testing.FakeWeb3jService;
-import io.restake4j.tx.FeeStrategies.LegacyStrategy;
+import io.restake4j.tx.Fees;
 
 class LegacyAndFixedFeeStrategyTest {
 

@@ -1,10 +1,10 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
-import static io.restake4j.tx.FeeFixtures.BUSY;
-import static io.restake4j.tx.FeeFixtures.PRE_LONDON;
-import static io.restake4j.tx.FeeFixtures.gasPriceAnswer;
-import static io.restake4j.tx.FeeFixtures.node;
-import static io.restake4j.tx.FeeStrategies.gwei;
+import static io.restake4j.tx.fees.FeeFixtures.BUSY;
+import static io.restake4j.tx.fees.FeeFixtures.PRE_LONDON;
+import static io.restake4j.tx.fees.FeeFixtures.gasPriceAnswer;
+import static io.restake4j.tx.fees.FeeFixtures.node;
+import static io.restake4j.tx.fees.FeeStrategies.gwei;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +27,7 @@ import org.web3j.protocol.Web3j;
 
 import io.restake4j.errors.RpcException;
 import io.restake4j.testing.FakeWeb3jService;
-import io.restake4j.tx.FeeStrategies.AutoStrategy;
+import io.restake4j.tx.Fees;
 
 class AutoFeeStrategyTest {
 

@@ -1,10 +1,10 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
-import static io.restake4j.tx.FeeFixtures.BUSY;
-import static io.restake4j.tx.FeeFixtures.answer;
-import static io.restake4j.tx.FeeFixtures.gasPriceAnswer;
-import static io.restake4j.tx.FeeFixtures.node;
-import static io.restake4j.tx.FeeStrategies.gwei;
+import static io.restake4j.tx.fees.FeeFixtures.BUSY;
+import static io.restake4j.tx.fees.FeeFixtures.answer;
+import static io.restake4j.tx.fees.FeeFixtures.gasPriceAnswer;
+import static io.restake4j.tx.fees.FeeFixtures.node;
+import static io.restake4j.tx.fees.FeeStrategies.gwei;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +24,7 @@ import org.web3j.protocol.exceptions.ClientConnectionException;
 
 import io.restake4j.errors.RpcException;
 import io.restake4j.testing.FakeWeb3jService;
-import io.restake4j.tx.FeeStrategies.Eip1559Strategy;
+import io.restake4j.tx.Fees;
 
 class Eip1559FeeStrategyTest {
 

@@ -1,9 +1,9 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
-import static io.restake4j.tx.FeeFixtures.BUSY;
-import static io.restake4j.tx.FeeFixtures.hex;
-import static io.restake4j.tx.FeeFixtures.history;
-import static io.restake4j.tx.FeeStrategies.gwei;
+import static io.restake4j.tx.fees.FeeFixtures.BUSY;
+import static io.restake4j.tx.fees.FeeFixtures.hex;
+import static io.restake4j.tx.fees.FeeFixtures.history;
+import static io.restake4j.tx.fees.FeeStrategies.gwei;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +19,7 @@ import org.web3j.protocol.core.methods.response.EthFeeHistory;
 
 import io.restake4j.errors.FeeCapExceededException;
 import io.restake4j.errors.RestakeException;
-import io.restake4j.tx.FeeStrategies.Eip1559Strategy;
+import io.restake4j.tx.Fees;
 
 class Eip1559FeeMathTest {
 

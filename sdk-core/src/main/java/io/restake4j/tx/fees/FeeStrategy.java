@@ -1,6 +1,8 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
 import org.web3j.protocol.Web3j;
+
+import io.restake4j.tx.Fees;
 
 /**
  * Decides the fees of the next transactions. See {@link FeeStrategies} for the built-in ones; a custom
@@ -31,7 +33,14 @@ public interface FeeStrategy {
         return null;
     }
 
-    /** A fee request to send in a JSON-RPC batch, and how to turn its response into fees. */
+    /**
+     * A fee request to send in a JSON-RPC batch, and how to turn its response into fees.
+     *
+     * <pre>{@code
+     * FeeStrategy.Batched batched = strategy.batched(web3j);
+     * Fees fees = batched.fees(batched.request().send());
+     * }</pre>
+     */
     interface Batched {
         org.web3j.protocol.core.Request<?, ? extends org.web3j.protocol.core.Response<?>> request();
 

@@ -1,6 +1,6 @@
-package io.restake4j.tx;
+package io.restake4j.tx.fees;
 
-import static io.restake4j.tx.FeeStrategies.gwei;
+import static io.restake4j.tx.fees.FeeStrategies.gwei;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
