@@ -187,8 +187,9 @@ public final class EigenLayer {
         Read<BigInteger> nonce = batch.add(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker.address()));
         Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.strategyManager);
         batch.execute();
+        Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
         DepositRequest request = new DepositRequest(staker.address(), strategy, amount, nonce.get(), expiryAfter(validity));
-        TypedData data = request.typedData(domain.get());
+        TypedData data = request.typedData(checked);
         return DepositSignature.of(request, Signature.of(staker.signDigest(data.digest())));
     }
 
@@ -396,11 +397,12 @@ public final class EigenLayer {
                 dm -> dm.call_delegationApprover(request.operator()));
         Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.delegationManager);
         batch.execute();
+        Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
         if (!onChain.get().equalsIgnoreCase(approver.address())) {
             throw new InvalidInputException("operator " + request.operator() + " has delegation approver " + onChain.get()
                     + ", not " + approver.address());
         }
-        TypedData data = request.typedData(domain.get());
+        TypedData data = request.typedData(checked);
         return DelegationApproval.of(request, Signature.of(approver.signDigest(data.digest())));
     }
 

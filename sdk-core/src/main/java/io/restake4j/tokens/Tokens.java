@@ -180,8 +180,7 @@ public final class Tokens {
                 domainVersion == null ? List.of() : List.of(domainVersion));
         batch.execute();
         if (!nonce.succeeded()) {
-            throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits"
-                    + " (no nonces(owner))");
+            throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
         }
         BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
         TypedData data = PermitSignature.typedData(domain.get(), owner, spender, amount.wei(), nonce.get(), deadlineSeconds);
