@@ -47,6 +47,10 @@ public final class StructType {
      * One field: its name and its type, either a type name ({@code "uint256"}, {@code "address[]"}) or a
      * struct type ({@link #struct()} set).
      *
+     * <pre>{@code
+     * Field.of("expiry", "uint256");  Field.of("to", person);  Field.arrayOf("cc", person);
+     * }</pre>
+     *
      * @param name   the field name
      * @param type   the type as EIP-712 writes it, e.g. {@code "uint256"} or {@code "Person[]"}
      * @param struct the struct type when the field (or its array elements) is a struct, else null
