@@ -11,7 +11,6 @@ import io.restake4j.contracts.eigenlayer.DelegationManager;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.contracts.eigenlayer.Strategy;
-import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
