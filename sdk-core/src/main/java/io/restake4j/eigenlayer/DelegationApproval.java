@@ -5,15 +5,20 @@ import java.util.Objects;
 
 import org.web3j.utils.Numeric;
 
+import io.restake4j.eip712.Signature;
+
 /**
  * An operator's delegation approver's consent for one staker to delegate: the EIP-712 signature, its
  * salt (usable once per approver) and its expiry (unix seconds). Obtain it with
  * {@link EigenLayer#signDelegationApproval} when you hold the approver's signer, or from the operator's
- * approval service, which signs {@link EigenLayer#delegationApprovalDigest}.
+ * approval service, which signs {@link EigenLayer#delegationApprovalTypedData} (its JSON or its digest)
+ * and hands back 65 bytes: {@link #of(DelegationApprovalRequest, Signature)}.
  *
  * <pre>{@code
  * DelegationApproval ok = el.signDelegationApproval(approverSigner, staker, operator, Duration.ofHours(1));
  * client.eigenLayer().delegateTo(operator, ok).send();
+ * // or, signed elsewhere:
+ * DelegationApproval ok2 = DelegationApproval.of(request, Signature.fromHex(walletAnswer));
  * }</pre>
  *
  * @param signature 65 bytes r‖s‖v (or an EIP-1271 contract signature)
@@ -30,6 +35,12 @@ public record DelegationApproval(byte[] signature, byte[] salt, BigInteger expir
         }
         signature = signature.clone();
         salt = salt.clone();
+    }
+
+    /** The approval of {@code request} signed with {@code signature} (an ECDSA signature of the approver). */
+    public static DelegationApproval of(DelegationApprovalRequest request, Signature signature) {
+        Objects.requireNonNull(request, "request");
+        return new DelegationApproval(Objects.requireNonNull(signature, "signature").toBytes(), request.salt(), request.expiry());
     }
 
     @Override

@@ -1,20 +1,22 @@
 package io.restake4j.eigenlayer;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-import org.web3j.crypto.Sign;
 import org.web3j.tuples.generated.Tuple2;
 
 import io.restake4j.contracts.eigenlayer.DelegationManager;
 import io.restake4j.contracts.eigenlayer.EigenPodManager;
 import io.restake4j.contracts.eigenlayer.Strategy;
 import io.restake4j.contracts.eigenlayer.StrategyManager;
+import io.restake4j.eip712.Eip712Domain;
+import io.restake4j.eip712.Signature;
+import io.restake4j.eip712.TypedData;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
@@ -53,8 +55,6 @@ import io.restake4j.units.Token;
  * }</pre>
  */
 public final class EigenLayer {
-
-    private static final SecureRandom SALTS = new SecureRandom();
 
     private final EigenLayerContext ctx;
     private final Withdrawals withdrawals;
@@ -131,24 +131,66 @@ public final class EigenLayer {
     }
 
     /**
-     * Signs, as {@code staker}, consent for someone else to deposit {@code amount} into {@code strategy}
+     * The StrategyManager's EIP-712 domain, read now: name "EigenLayer", the version from its
+     * {@code version()} (first character, else first two, else the whole string), checked against its
+     * {@code domainSeparator()}.
+     *
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when no candidate matches the separator
+     */
+    public Eip712Domain strategyManagerDomain() {
+        ReadBatch batch = ctx.reader.newBatch();
+        Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.strategyManager);
+        batch.execute();
+        return domain.get();
+    }
+
+    /**
+     * What {@code staker} would sign to let someone else deposit {@code amount} into {@code strategy} for it,
+     * with its current StrategyManager nonce (one read), valid for {@code validity}. Sign
+     * {@link #depositTypedData(DepositRequest)} elsewhere, then {@link DepositSignature#of}.
+     */
+    public DepositRequest depositRequest(String staker, Amount amount, String strategy, Duration validity) {
+        Inputs.address(staker, "staker");
+        Inputs.positive(amount, "deposit amount");
+        Inputs.address(strategy, "strategy");
+        Inputs.positive(validity, "the signature's validity");
+        BigInteger nonce = ctx.readOne(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker));
+        return new DepositRequest(staker, strategy, amount, nonce, expiryAfter(validity));
+    }
+
+    /**
+     * The typed data of {@code request} in the StrategyManager's domain, read now and checked against its
+     * {@code domainSeparator()}: {@code toJson()} for a wallet ({@code eth_signTypedData_v4}), {@code digest()}
+     * for a raw signer. Its digest equals the StrategyManager's {@code calculateStrategyDepositDigestHash}.
+     *
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when the domain cannot be confirmed
+     */
+    public TypedData depositTypedData(DepositRequest request) {
+        Objects.requireNonNull(request, "request");
+        return request.typedData(strategyManagerDomain());
+    }
+
+    /**
+     * Signs now, as {@code staker}, consent for someone else to deposit {@code amount} into {@code strategy}
      * on the staker's behalf (see {@link #depositWithSignature}). Reads the staker's nonce and the
-     * StrategyManager's EIP-712 domain (one batched read, the domain once per client).
+     * StrategyManager's EIP-712 domain in one batch, at this call, and refuses to sign when the domain does
+     * not match the contract's {@code domainSeparator()}. Not an {@link Operation}: the signature is made here.
+     *
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when the domain cannot be confirmed (nothing signed)
      */
     public DepositSignature signDeposit(Signer staker, Amount amount, String strategy, Duration validity) {
         Objects.requireNonNull(staker, "staker");
         Inputs.positive(amount, "deposit amount");
         Inputs.address(strategy, "strategy");
-        if (validity == null || validity.isNegative() || validity.isZero()) {
-            throw new InvalidInputException("the signature's validity must be positive, was " + validity);
-        }
+        Inputs.positive(validity, "the signature's validity");
         ReadBatch batch = ctx.reader.newBatch();
         Read<BigInteger> nonce = batch.add(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker.address()));
+        Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.strategyManager);
         batch.execute();
-        BigInteger expiry = BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
-        byte[] digest = ctx.strategyManagerDomain().depositDigest(staker.address(), strategy, amount.token().address(),
-                amount.wei(), nonce.get(), expiry);
-        return new DepositSignature(staker.address(), strategy, amount, nonce.get(), expiry, encode(staker.signDigest(digest)));
+        Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
+        DepositRequest request = new DepositRequest(staker.address(), strategy, amount, nonce.get(), expiryAfter(validity));
+        TypedData data = request.typedData(checked);
+        return DepositSignature.of(request, Signature.of(staker.signDigest(data.digest())));
     }
 
     /**
@@ -183,12 +225,8 @@ public final class EigenLayer {
         });
     }
 
-    private static byte[] encode(Sign.SignatureData sig) {
-        byte[] bytes = new byte[65];
-        System.arraycopy(sig.getR(), 0, bytes, 0, 32);
-        System.arraycopy(sig.getS(), 0, bytes, 32, 32);
-        bytes[64] = sig.getV()[0];
-        return bytes;
+    private static BigInteger expiryAfter(Duration validity) {
+        return BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
     }
 
     private Check<Boolean> whitelisted(String strategy) {
@@ -298,40 +336,74 @@ public final class EigenLayer {
     }
 
     /**
-     * The EIP-712 digest an operator's delegation approver signs to let {@code staker} delegate to
-     * {@code operator} (equal to the DelegationManager's {@code calculateDelegationApprovalDigestHash}).
+     * The DelegationManager's EIP-712 domain, read now: name "EigenLayer", the version from its
+     * {@code version()} (first character, else first two, else the whole string), checked against its
+     * {@code domainSeparator()}.
+     *
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when no candidate matches the separator
      */
-    public byte[] delegationApprovalDigest(String approver, String staker, String operator, byte[] salt, BigInteger expiry) {
-        Inputs.address(approver, "approver");
-        Inputs.address(staker, "staker");
-        Inputs.address(operator, "operator");
-        return ctx.delegationDomain().delegationApprovalDigest(approver, staker, operator, salt, expiry);
+    public Eip712Domain delegationManagerDomain() {
+        ReadBatch batch = ctx.reader.newBatch();
+        Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.delegationManager);
+        batch.execute();
+        return domain.get();
     }
 
     /**
-     * Signs, as the operator's delegation approver, consent for {@code staker} to delegate to
-     * {@code operator}, valid for {@code validity}, with a fresh random salt. Checks first that
-     * {@code approver} is the operator's approver on chain (one batched read).
+     * The typed data an operator's delegation approver signs for {@code request}, in the DelegationManager's
+     * domain read now and checked against its {@code domainSeparator()}: {@code toJson()} for a wallet,
+     * {@code digest()} (equal to the contract's {@code calculateDelegationApprovalDigestHash}) for a raw signer.
+     * Hand the 65-byte answer back with {@link DelegationApproval#of(DelegationApprovalRequest, Signature)}.
+     *
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when the domain cannot be confirmed
+     */
+    public TypedData delegationApprovalTypedData(DelegationApprovalRequest request) {
+        Objects.requireNonNull(request, "request");
+        return request.typedData(delegationManagerDomain());
+    }
+
+    /** {@code delegationApprovalTypedData(request).digest()}: the 32 bytes the approver signs. */
+    public byte[] delegationApprovalDigest(DelegationApprovalRequest request) {
+        return delegationApprovalTypedData(request).digest();
+    }
+
+    /**
+     * Signs now, as the operator's delegation approver, consent for {@code staker} to delegate to
+     * {@code operator}, valid for {@code validity}, with a fresh random salt; see
+     * {@link #signDelegationApproval(Signer, DelegationApprovalRequest)}.
      */
     public DelegationApproval signDelegationApproval(Signer approver, String staker, String operator, Duration validity) {
         Objects.requireNonNull(approver, "approver");
-        Inputs.address(staker, "staker");
-        Inputs.address(operator, "operator");
-        if (validity == null || validity.isNegative() || validity.isZero()) {
-            throw new InvalidInputException("the approval's validity must be positive, was " + validity);
-        }
-        ReadBatch batch = ctx.reader.newBatch();
-        Read<String> onChain = batch.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_delegationApprover(operator));
-        batch.execute();
-        if (!onChain.get().equalsIgnoreCase(approver.address())) {
-            throw new InvalidInputException("operator " + operator + " has delegation approver " + onChain.get() + ", not "
+        return signDelegationApproval(approver, DelegationApprovalRequest.of(staker, operator, approver.address(), validity));
+    }
+
+    /**
+     * Signs {@code request} now with {@code approver}. One batched read, at this call: the operator's approver
+     * on chain (it must be {@code approver}) and the DelegationManager's EIP-712 domain, which must match the
+     * contract's {@code domainSeparator()}, else nothing is signed. Not an {@link Operation}.
+     *
+     * @throws InvalidInputException when {@code approver} is not the request's nor the operator's approver
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when the domain cannot be confirmed (nothing signed)
+     */
+    public DelegationApproval signDelegationApproval(Signer approver, DelegationApprovalRequest request) {
+        Objects.requireNonNull(approver, "approver");
+        Objects.requireNonNull(request, "request");
+        if (!request.approver().equalsIgnoreCase(approver.address())) {
+            throw new InvalidInputException("the request names approver " + request.approver() + ", but the signer is "
                     + approver.address());
         }
-        byte[] salt = new byte[32];
-        SALTS.nextBytes(salt);
-        BigInteger expiry = BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
-        byte[] digest = delegationApprovalDigest(approver.address(), staker, operator, salt, expiry);
-        return new DelegationApproval(encode(approver.signDigest(digest)), salt, expiry);
+        ReadBatch batch = ctx.reader.newBatch();
+        Read<String> onChain = batch.add(DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_delegationApprover(request.operator()));
+        Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.delegationManager);
+        batch.execute();
+        Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
+        if (!onChain.get().equalsIgnoreCase(approver.address())) {
+            throw new InvalidInputException("operator " + request.operator() + " has delegation approver " + onChain.get()
+                    + ", not " + approver.address());
+        }
+        TypedData data = request.typedData(checked);
+        return DelegationApproval.of(request, Signature.of(approver.signDigest(data.digest())));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.restake4j.contracts.eigenlayer.DelegationManager;
+import io.restake4j.eip712.Eip712Domain;
+import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.contracts.eigenlayer.Strategy;
-import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
@@ -24,13 +25,15 @@ import io.restake4j.units.Token;
 
 /**
  * What every part of the EigenLayer facade shares: the client's {@link ProtocolContext}, the deployment's
- * addresses, and reads that never change once made (strategy tokens, EIP-712 domains, the withdrawal delay),
+ * addresses, and reads that never change once made (strategy tokens, the withdrawal delay),
  * kept in the context. Holds nothing mutable itself.
  */
 final class EigenLayerContext {
 
     static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     static final BigInteger WAD = BigInteger.TEN.pow(18);
+    /** The EIP-712 domain name of EigenLayer's core contracts. */
+    static final String EIP712_NAME = "EigenLayer";
     private static final String STRATEGY_PREFIX = "eigenlayer.strategy.";
 
     final ProtocolContext ctx;
@@ -120,18 +123,14 @@ final class EigenLayerContext {
         return strategy;
     }
 
-    /** The DelegationManager's EIP-712 domain (its version() is read once). */
-    EigenLayerTypedData delegationDomain() {
-        return ctx.remember("eigenlayer.delegationDomain", () -> EigenLayerTypedData.domain(
-                readOne(DelegationManager::load, delegationManager, DelegationManager::call_version), ctx.chainId(),
-                delegationManager));
-    }
-
-    /** The StrategyManager's EIP-712 domain (its version() is read once). */
-    EigenLayerTypedData strategyManagerDomain() {
-        return ctx.remember("eigenlayer.strategyManagerDomain", () -> EigenLayerTypedData.domain(
-                readOne(StrategyManager::load, strategyManager, StrategyManager::call_version), ctx.chainId(),
-                strategyManager));
+    /**
+     * Adds to {@code batch} the reads of the EIP-712 domain of {@code contract} (a core contract: name
+     * "EigenLayer", the version from its {@code version()}), resolved and checked against its
+     * {@code domainSeparator()} by the supplier once the batch ran. Read at each use, never remembered:
+     * an upgrade changes the version.
+     */
+    java.util.function.Supplier<Eip712Domain> domain(ReadBatch batch, String contract) {
+        return new Eip712DomainReader(reader, ctx.chainId()).add(batch, contract, EIP712_NAME, List.of());
     }
 
     /** {@code minWithdrawalDelayBlocks()}: an immutable of the DelegationManager, read once. */

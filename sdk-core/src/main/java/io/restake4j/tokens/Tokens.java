@@ -2,20 +2,16 @@ package io.restake4j.tokens;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.web3j.crypto.Sign;
-import org.web3j.crypto.StructuredDataEncoder;
-import org.web3j.utils.Numeric;
+import java.util.function.Supplier;
 
 import io.restake4j.contracts.common.ERC20;
 import io.restake4j.contracts.common.ERC20Permit;
+import io.restake4j.eip712.Eip712Domain;
+import io.restake4j.eip712.Eip712DomainReader;
+import io.restake4j.eip712.Signature;
+import io.restake4j.eip712.TypedData;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.internal.Inputs;
@@ -43,8 +39,6 @@ import io.restake4j.units.Token;
  * }</pre>
  */
 public final class Tokens {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProtocolContext ctx;
 
@@ -147,11 +141,14 @@ public final class Tokens {
     }
 
     /**
-     * Signs an EIP-2612 permit for {@code spender} to pull {@code amount} from the client's account until
-     * {@code deadline}. The token's EIP-712 domain is derived (its {@code name()}, version 1 or 2, chain,
-     * address) and checked against its {@code DOMAIN_SEPARATOR()} before anything is signed. One batched read.
+     * Signs now an EIP-2612 permit for {@code spender} to pull {@code amount} from the client's account until
+     * {@code deadline}. The token's EIP-712 domain is read at this call: its EIP-5267 {@code eip712Domain()}
+     * where it has one, else its {@code name()} with its {@code version()} (or "1", then "2"), and in both
+     * cases checked against its {@code DOMAIN_SEPARATOR()} before anything is signed (see
+     * {@link Eip712DomainReader}). One batched read, with the permit nonce.
      *
-     * @throws InvalidInputException when the token has no permit or its domain cannot be determined
+     * @throws InvalidInputException when the token has no permit
+     * @throws io.restake4j.errors.Eip712DomainMismatchException when its domain cannot be confirmed (nothing signed)
      */
     public PermitSignature signPermit(Amount amount, String spender, Instant deadline) {
         return signPermit(amount, spender, deadline, null, null);
@@ -162,8 +159,8 @@ public final class Tokens {
      * {@code name()} (ether.fi's eETH: name "ether.fi ETH", domain "EETH"). The domain is still checked against
      * the token's {@code DOMAIN_SEPARATOR()} before anything is signed.
      *
-     * @param domainName    the EIP-712 domain name the token hashes
-     * @param domainVersion the EIP-712 domain version the token hashes
+     * @param domainName    the EIP-712 domain name the token hashes (null: from the token)
+     * @param domainVersion the EIP-712 domain version the token hashes (null: from the token, or "1"/"2")
      */
     public PermitSignature signPermit(Amount amount, String spender, Instant deadline, String domainName, String domainVersion) {
         Inputs.positive(amount, "permit amount");
@@ -178,66 +175,17 @@ public final class Tokens {
         String token = erc20(amount.token());
         String owner = signer.address();
         ReadBatch batch = ctx.reads().newBatch();
-        Read<String> name = batch.add(ERC20Permit::load, token, ERC20Permit::call_name);
         Read<BigInteger> nonce = batch.add(ERC20Permit::load, token, e -> e.call_nonces(owner));
-        Read<byte[]> separator = batch.add(ERC20Permit::load, token, ERC20Permit::call_DOMAIN_SEPARATOR);
+        Supplier<Eip712Domain> domain = new Eip712DomainReader(ctx.reads(), ctx.chainId()).add(batch, token, domainName,
+                domainVersion == null ? List.of() : List.of(domainVersion));
         batch.execute();
-        if (!nonce.succeeded() || !separator.succeeded() || (domainName == null && !name.succeeded())) {
+        if (!nonce.succeeded()) {
             throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
         }
-        String domain = domainName != null ? domainName : name.get();
-        List<String> versions = domainVersion != null ? List.of(domainVersion) : List.of("1", "2");
         BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
-        for (String version : versions) {
-            String json = permitJson(domain, version, ctx.chainId(), token, owner, spender,
-                    amount.wei(), nonce.get(), deadlineSeconds);
-            try {
-                if (java.util.Arrays.equals(new StructuredDataEncoder(json).hashDomain(), separator.get())) {
-                    Sign.SignatureData sig = signer.signTypedData(json);
-                    return new PermitSignature(token, owner, spender, amount.wei(), nonce.get(), deadlineSeconds,
-                            Numeric.toBigInt(sig.getV()), sig.getR(), sig.getS());
-                }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot encode EIP-712 data", e);
-            }
-        }
-        throw new InvalidInputException("cannot determine the EIP-712 domain of " + amount.token().symbol() + " at " + token
-                + ": its DOMAIN_SEPARATOR matches neither version " + String.join(" nor ", versions) + " of name '" + domain
-                + "' on chain " + ctx.chainId() + "; no permit signed");
-    }
-
-    static String permitJson(String name, String version, long chainId, String token, String owner, String spender,
-            BigInteger value, BigInteger nonce, BigInteger deadline) {
-        Map<String, Object> types = new LinkedHashMap<>();
-        types.put("EIP712Domain", List.of(field("name", "string"), field("version", "string"), field("chainId", "uint256"),
-                field("verifyingContract", "address")));
-        types.put("Permit", List.of(field("owner", "address"), field("spender", "address"), field("value", "uint256"),
-                field("nonce", "uint256"), field("deadline", "uint256")));
-        Map<String, Object> domain = new LinkedHashMap<>();
-        domain.put("name", name);
-        domain.put("version", version);
-        domain.put("chainId", chainId);
-        domain.put("verifyingContract", token);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("owner", owner);
-        message.put("spender", spender);
-        message.put("value", value.toString());
-        message.put("nonce", nonce.toString());
-        message.put("deadline", deadline.toString());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("types", types);
-        root.put("primaryType", "Permit");
-        root.put("domain", domain);
-        root.put("message", message);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> field(String name, String type) {
-        return Map.of("name", name, "type", type);
+        TypedData data = PermitSignature.typedData(domain.get(), owner, spender, amount.wei(), nonce.get(), deadlineSeconds);
+        Signature signature = Signature.of(signer.signDigest(data.digest()));
+        return new PermitSignature(token, owner, spender, amount.wei(), nonce.get(), deadlineSeconds, signature);
     }
 
     private static String erc20(Token token) {

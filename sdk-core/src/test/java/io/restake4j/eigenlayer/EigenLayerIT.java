@@ -133,8 +133,9 @@ class EigenLayerIT {
                     devnet.transactionManager(alice), devnet.gasProvider())
                     .call_calculateDelegationApprovalDigestHash(alice.getAddress(), operator.getAddress(),
                             approver.getAddress(), ok.salt(), ok.expiry()).send();
-            assertArrayEquals(onChain, el.delegationApprovalDigest(approver.getAddress(), alice.getAddress(),
-                    operator.getAddress(), ok.salt(), ok.expiry()), "our digest equals calculateDelegationApprovalDigestHash");
+            assertArrayEquals(onChain, el.delegationApprovalDigest(new DelegationApprovalRequest(alice.getAddress(),
+                    operator.getAddress(), approver.getAddress(), ok.salt(), ok.expiry())),
+                    "our digest equals calculateDelegationApprovalDigestHash");
 
             el.delegateTo(operator.getAddress(), ok).send();
             assertEquals(operator.getAddress().toLowerCase(Locale.ROOT),
