@@ -20,7 +20,7 @@ import io.restake4j.contracts.etherfi.WeETH;
 import io.restake4j.contracts.etherfi.WithdrawRequestNFT;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
-import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.internal.Holdings;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
@@ -268,11 +268,8 @@ public final class EtherFi {
                 open.add(candidates.get(i));
             }
         }
-        return new LiquidPositions(owner, List.of(
-                new LiquidPosition(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
-                        Amount.ofWei(eBalance.get(), Token.ETH)),
-                new LiquidPosition(owner, Amount.ofWei(wBalance.get(), weETH()), wBalance.get(),
-                        Amount.ofWei(rates.eEthForWeEth(wBalance.get()), Token.ETH))), open);
+        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
+                Amount.ofWei(wBalance.get(), weETH()), rates.eEthForWeEth(wBalance.get()), open);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -322,25 +319,20 @@ public final class EtherFi {
         return ids.stream().sorted().toList();
     }
 
-    /** The sum of eETH's Transfer events from {@code from} to {@code to} in this execution. */
+    /** eETH moved from {@code from} to {@code to} in this execution (its Transfer events). */
     private BigInteger eEthTo(Execution ex, String from, String to) {
-        return ex.events(eeth, EETH::getTransferEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
-                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.transferred(eeth, from, to);
     }
 
     /** The sum of eETH's TransferShares events from {@code from} to {@code to} in this execution. */
     private BigInteger sharesTo(Execution ex, String from, String to) {
-        return ex.events(eeth, EETH::getTransferSharesEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
-                .map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.sum(eeth, EETH::getTransferSharesEvents, t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to),
+                t -> t.sharesValue);
     }
 
     /** weETH minted to {@code owner}: its Transfer events from address 0. */
     private BigInteger weEthMinted(Execution ex, String owner) {
-        return ex.events(weeth, WeETH::getTransferEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(ZERO) && t.to.equalsIgnoreCase(owner))
-                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.transferred(weeth, ZERO, owner);
     }
 
     @Override
