@@ -1,13 +1,10 @@
 package io.restake4j.etherfi;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
@@ -27,11 +24,8 @@ import io.restake4j.network.Network;
 import io.restake4j.read.LogFilter;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
-import io.restake4j.rpc.TransportFailures;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
-import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
@@ -294,10 +288,9 @@ public final class EtherFi {
         Inputs.future(deadline, "permit deadline");
         return ctx.<LiquidResult>operation("wrap " + eEth + " with a permit", plan -> {
             String owner = ctx.account();
-            PermitSignature p = ctx.tokens().signPermit(eEth, weeth, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
-            WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, eEth))
-                    .step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
+            WeETH.PermitInput permit = Approvals.permit(plan, ctx.tokens(), owner, eEth, weeth, deadline, EETH_DOMAIN_NAME,
+                    EETH_DOMAIN_VERSION).as(WeETH.PermitInput::new);
+            plan.step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
                             BigInteger.ZERO))
                     .result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()),
                             sharesTo(ex, owner, weeth), List.of(), null));

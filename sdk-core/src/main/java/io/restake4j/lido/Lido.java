@@ -1,12 +1,8 @@
 package io.restake4j.lido;
 
 import java.math.BigInteger;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import io.restake4j.contracts.common.ERC20;
 import io.restake4j.contracts.lido.LidoLocator;
 import io.restake4j.contracts.lido.WithdrawalQueueERC721;
 import io.restake4j.contracts.lido.WstETH;
@@ -20,8 +16,6 @@ import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
-import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
