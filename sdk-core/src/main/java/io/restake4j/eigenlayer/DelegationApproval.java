@@ -15,7 +15,7 @@ import io.restake4j.eip712.Signature;
  * and hands back 65 bytes: {@link #of(DelegationApprovalRequest, Signature)}.
  *
  * <pre>{@code
- * DelegationApproval ok = el.signDelegationApproval(approverSigner, staker, operator, Duration.ofHours(1));
+ * DelegationApproval ok = el.signDelegationApproval(approverSigner, staker, operator, Instant.now().plus(Duration.ofHours(1)));
  * client.eigenLayer().delegateTo(operator, ok).send();
  * // or, signed elsewhere:
  * DelegationApproval ok2 = DelegationApproval.of(request, Signature.fromHex(walletAnswer));

@@ -25,7 +25,7 @@ import io.restake4j.internal.Inputs;
  * be confused. Its typed data is {@link #TYPE} in the DelegationManager's domain.
  *
  * <pre>{@code
- * DelegationApprovalRequest req = DelegationApprovalRequest.of(staker, operator, approver, Duration.ofHours(1));
+ * DelegationApprovalRequest req = DelegationApprovalRequest.of(staker, operator, approver, Instant.now().plus(Duration.ofHours(1)));
  * TypedData data = client.eigenLayer().delegationApprovalTypedData(req);   // domain read and checked
  * String json = data.toJson();                                              // sign it elsewhere
  * DelegationApproval ok = DelegationApproval.of(req, Signature.fromHex(answer));
@@ -60,13 +60,12 @@ public record DelegationApprovalRequest(String staker, String operator, String a
         salt = salt.clone();
     }
 
-    /** A request valid for {@code validity} from now, with a fresh random salt. */
-    public static DelegationApprovalRequest of(String staker, String operator, String approver, Duration validity) {
-        Inputs.positive(validity, "the approval's validity");
+    /** A request valid until {@code expiry}, with a fresh random salt. */
+    public static DelegationApprovalRequest of(String staker, String operator, String approver, Instant expiry) {
+        Inputs.future(expiry, "the approval's expiry");
         byte[] salt = new byte[32];
         SALTS.nextBytes(salt);
-        return new DelegationApprovalRequest(staker, operator, approver, salt,
-                BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond()));
+        return new DelegationApprovalRequest(staker, operator, approver, salt, BigInteger.valueOf(expiry.getEpochSecond()));
     }
 
     @Override

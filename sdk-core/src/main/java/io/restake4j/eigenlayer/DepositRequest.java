@@ -20,7 +20,7 @@ import io.restake4j.units.Amount;
  * staker's current nonce from {@code client.eigenLayer().depositRequest(...)}.
  *
  * <pre>{@code
- * DepositRequest req = el.depositRequest(staker, Amount.parse("5", stEth), strategy, Duration.ofHours(1));
+ * DepositRequest req = el.depositRequest(staker, Amount.parse("5", stEth), strategy, Instant.now().plus(Duration.ofHours(1)));
  * String json = el.depositTypedData(req).toJson();                    // the staker's wallet signs it
  * DepositSignature consent = DepositSignature.of(req, Signature.fromHex(answer));
  * relayer.eigenLayer().depositWithSignature(consent).send();

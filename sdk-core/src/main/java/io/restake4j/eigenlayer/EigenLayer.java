@@ -146,16 +146,16 @@ public final class EigenLayer {
 
     /**
      * What {@code staker} would sign to let someone else deposit {@code amount} into {@code strategy} for it,
-     * with its current StrategyManager nonce (one read), valid for {@code validity}. Sign
+     * with its current StrategyManager nonce (one read), valid until {@code expiry}. Sign
      * {@link #depositTypedData(DepositRequest)} elsewhere, then {@link DepositSignature#of}.
      */
-    public DepositRequest depositRequest(String staker, Amount amount, String strategy, Duration validity) {
+    public DepositRequest depositRequest(String staker, Amount amount, String strategy, Instant expiry) {
         Inputs.address(staker, "staker");
         Inputs.positive(amount, "deposit amount");
         Inputs.address(strategy, "strategy");
-        Inputs.positive(validity, "the signature's validity");
+        Inputs.future(expiry, "the signature's expiry");
         BigInteger nonce = ctx.readOne(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker));
-        return new DepositRequest(staker, strategy, amount, nonce, expiryAfter(validity));
+        return new DepositRequest(staker, strategy, amount, nonce, BigInteger.valueOf(expiry.getEpochSecond()));
     }
 
     /**
@@ -178,17 +178,18 @@ public final class EigenLayer {
      *
      * @throws io.restake4j.errors.Eip712DomainMismatchException when the domain cannot be confirmed (nothing signed)
      */
-    public DepositSignature signDeposit(Signer staker, Amount amount, String strategy, Duration validity) {
+    public DepositSignature signDeposit(Signer staker, Amount amount, String strategy, Instant expiry) {
         Objects.requireNonNull(staker, "staker");
         Inputs.positive(amount, "deposit amount");
         Inputs.address(strategy, "strategy");
-        Inputs.positive(validity, "the signature's validity");
+        Inputs.future(expiry, "the signature's expiry");
         ReadBatch batch = ctx.reader.newBatch();
         Read<BigInteger> nonce = batch.add(StrategyManager::load, ctx.strategyManager, sm -> sm.call_nonces(staker.address()));
         Supplier<Eip712Domain> domain = ctx.domain(batch, ctx.strategyManager);
         batch.execute();
         Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
-        DepositRequest request = new DepositRequest(staker.address(), strategy, amount, nonce.get(), expiryAfter(validity));
+        DepositRequest request = new DepositRequest(staker.address(), strategy, amount, nonce.get(),
+                BigInteger.valueOf(expiry.getEpochSecond()));
         TypedData data = request.typedData(checked);
         return DepositSignature.of(request, Signature.of(staker.signDigest(data.digest())));
     }
@@ -223,10 +224,6 @@ public final class EigenLayer {
                 return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
             });
         });
-    }
-
-    private static BigInteger expiryAfter(Duration validity) {
-        return BigInteger.valueOf(Instant.now().plus(validity).getEpochSecond());
     }
 
     private Check<Boolean> whitelisted(String strategy) {
@@ -369,12 +366,12 @@ public final class EigenLayer {
 
     /**
      * Signs now, as the operator's delegation approver, consent for {@code staker} to delegate to
-     * {@code operator}, valid for {@code validity}, with a fresh random salt; see
+     * {@code operator}, valid until {@code expiry}, with a fresh random salt; see
      * {@link #signDelegationApproval(Signer, DelegationApprovalRequest)}.
      */
-    public DelegationApproval signDelegationApproval(Signer approver, String staker, String operator, Duration validity) {
+    public DelegationApproval signDelegationApproval(Signer approver, String staker, String operator, Instant expiry) {
         Objects.requireNonNull(approver, "approver");
-        return signDelegationApproval(approver, DelegationApprovalRequest.of(staker, operator, approver.address(), validity));
+        return signDelegationApproval(approver, DelegationApprovalRequest.of(staker, operator, approver.address(), expiry));
     }
 
     /**

@@ -128,7 +128,7 @@ class EigenLayerIT {
             assertTrue(needs.getMessage().contains("delegation approver"), needs.getMessage());
 
             DelegationApproval ok = el.signDelegationApproval(Signer.of(approver), alice.getAddress(), operator.getAddress(),
-                    Duration.ofHours(1));
+                    java.time.Instant.now().plus(Duration.ofHours(1)));
             byte[] onChain = DelegationManager.load(devnet.eigenLayer().delegationManager(), devnet.web3j(),
                     devnet.transactionManager(alice), devnet.gasProvider())
                     .call_calculateDelegationApprovalDigestHash(alice.getAddress(), operator.getAddress(),

@@ -51,7 +51,7 @@ class EigenLayerMoreFlowsIT {
         try (Restaking stakerClient = DevnetClients.client(devnet, staker);
                 Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
             DepositSignature consent = stakerClient.eigenLayer().signDeposit(Signer.of(staker), Amount.parse("4", stEth),
-                    strategy, Duration.ofHours(1));
+                    strategy, java.time.Instant.now().plus(Duration.ofHours(1)));
             byte[] onChain = io.restake4j.contracts.eigenlayer.StrategyManager.load(devnet.eigenLayer().strategyManager(),
                     devnet.web3j(), devnet.transactionManager(staker), devnet.gasProvider())
                     .call_calculateStrategyDepositDigestHash(staker.getAddress(), strategy, stEth.address(),

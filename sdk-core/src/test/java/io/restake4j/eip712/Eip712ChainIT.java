@@ -128,16 +128,16 @@ class Eip712ChainIT {
                 .network(Network.of("devnet", devnet.chainId(), book)).build()) {
             Eip712DomainMismatchException e = assertThrows(Eip712DomainMismatchException.class,
                     () -> client.eigenLayer().signDelegationApproval(signer, alice.getAddress(), operator.getAddress(),
-                            Duration.ofHours(1)));
+                            java.time.Instant.now().plus(Duration.ofHours(1))));
             assertEquals(impostor, e.contract());
             assertEquals(3, e.tried().size(), "tried " + e.tried());
             assertTrue(e.getMessage().contains("nothing signed"), e.getMessage());
             Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
             assertThrows(Eip712DomainMismatchException.class, () -> client.eigenLayer().signDeposit(signer,
-                    Amount.parse("1", stEth), devnet.eigenLayer().stETHStrategy(), Duration.ofHours(1)));
+                    Amount.parse("1", stEth), devnet.eigenLayer().stETHStrategy(), java.time.Instant.now().plus(Duration.ofHours(1))));
             assertThrows(Eip712DomainMismatchException.class,
                     () -> client.eigenLayer().delegationApprovalTypedData(DelegationApprovalRequest.of(alice.getAddress(),
-                            operator.getAddress(), alice.getAddress(), Duration.ofHours(1))));
+                            operator.getAddress(), alice.getAddress(), java.time.Instant.now().plus(Duration.ofHours(1)))));
             assertEquals(0, signatures.get(), "nothing was signed");
         }
     }
@@ -149,7 +149,7 @@ class Eip712ChainIT {
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EigenLayer el = client.eigenLayer();
             DelegationApprovalRequest request = DelegationApprovalRequest.of(alice.getAddress(), operator.getAddress(),
-                    approver.getAddress(), Duration.ofHours(1));
+                    approver.getAddress(), java.time.Instant.now().plus(Duration.ofHours(1)));
             String json = el.delegationApprovalTypedData(request).toJson();
             Signature signed = wallet(json, approver);
             byte[] onChain = DelegationManager.load(devnet.eigenLayer().delegationManager(), devnet.web3j(),
@@ -170,7 +170,7 @@ class Eip712ChainIT {
         devnet.eigenLayer().mintStETH(relayer.getAddress(), BigInteger.TEN.pow(19));
         try (Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
             EigenLayer el = relayerClient.eigenLayer();
-            DepositRequest request = el.depositRequest(staker.getAddress(), Amount.parse("3", stEth), strategy, Duration.ofHours(1));
+            DepositRequest request = el.depositRequest(staker.getAddress(), Amount.parse("3", stEth), strategy, java.time.Instant.now().plus(Duration.ofHours(1)));
             Signature signed = wallet(el.depositTypedData(request).toJson(), staker);
             DepositResult d = el.depositWithSignature(DepositSignature.of(request, signed)).send();
             assertEquals(staker.getAddress().toLowerCase(Locale.ROOT), d.staker().toLowerCase(Locale.ROOT));
