@@ -33,6 +33,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -57,6 +58,9 @@ import io.restake4j.units.Token;
  * }</pre>
  */
 public final class EtherFi {
+
+    /** The unit of eETH's shares (what weETH counts). */
+    static final String SHARES = "eETH shares";
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
     /** eETH's EIP-712 domain: not its {@code name()} ("ether.fi ETH"). */
@@ -262,7 +266,7 @@ public final class EtherFi {
                 open.add(candidates.get(i));
             }
         }
-        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
+        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(eBalance.get(), eETH()), Shares.of(eShares.get(), SHARES),
                 Amount.ofWei(wBalance.get(), weETH()), rates.eEthForWeEth(wBalance.get()), open);
     }
 
@@ -318,9 +322,9 @@ public final class EtherFi {
     }
 
     /** The sum of eETH's TransferShares events from {@code from} to {@code to} in this execution. */
-    private BigInteger sharesTo(Execution ex, String from, String to) {
-        return ex.sum(eeth, EETH::getTransferSharesEvents, t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to),
-                t -> t.sharesValue);
+    private Shares sharesTo(Execution ex, String from, String to) {
+        return Shares.of(ex.sum(eeth, EETH::getTransferSharesEvents,
+                t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to), t -> t.sharesValue), SHARES);
     }
 
     /** weETH minted to {@code owner}: its Transfer events from address 0. */

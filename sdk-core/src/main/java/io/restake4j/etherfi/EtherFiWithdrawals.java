@@ -48,7 +48,7 @@ public final class EtherFiWithdrawals extends RequestQueue {
     private final String nft;
 
     EtherFiWithdrawals(ProtocolContext ctx, EtherFi etherFi) {
-        super(ctx, "ether.fi");
+        super(ctx, "ether.fi", EtherFi.SHARES);
         this.etherFi = etherFi;
         this.pool = etherFi.liquidityPool();
         this.nft = etherFi.withdrawRequestNFT();

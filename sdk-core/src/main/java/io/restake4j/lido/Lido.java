@@ -23,6 +23,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -45,6 +46,9 @@ import io.restake4j.units.Token;
  * }</pre>
  */
 public final class Lido {
+
+    /** The unit of stETH's shares (what wstETH counts). */
+    static final String SHARES = "stETH shares";
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
@@ -286,7 +290,7 @@ public final class Lido {
         batch.execute();
         LidoRates rates = new LidoRates(pooled.get(), total.get());
         List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
-        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(stBalance.get(), stETH()), stShares.get(),
+        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(stBalance.get(), stETH()), Shares.of(stShares.get(), SHARES),
                 Amount.ofWei(wstBalance.get(), wstETH()), rates.stEthForWstEth(wstBalance.get()), open);
     }
 
@@ -310,9 +314,9 @@ public final class Lido {
     }
 
     /** The sum of stETH's TransferShares events to {@code to} in this execution. */
-    private BigInteger sharesMoved(Execution ex, String to) {
-        return ex.sum(steth(), io.restake4j.contracts.lido.Lido::getTransferSharesEvents, t -> t.to.equalsIgnoreCase(to),
-                t -> t.sharesValue);
+    private Shares sharesMoved(Execution ex, String to) {
+        return Shares.of(ex.sum(steth(), io.restake4j.contracts.lido.Lido::getTransferSharesEvents, t -> t.to.equalsIgnoreCase(to),
+                t -> t.sharesValue), SHARES);
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class LidoWithdrawals extends RequestQueue {
     private final Lido lido;
 
     LidoWithdrawals(ProtocolContext ctx, Lido lido) {
-        super(ctx, "Lido");
+        super(ctx, "Lido", Lido.SHARES);
         this.lido = lido;
     }
 

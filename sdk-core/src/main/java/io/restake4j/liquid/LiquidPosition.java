@@ -1,6 +1,6 @@
 package io.restake4j.liquid;
 
-import java.math.BigInteger;
+import io.restake4j.units.Shares;
 import java.util.Objects;
 
 import io.restake4j.units.Amount;
@@ -21,7 +21,7 @@ import io.restake4j.units.Token;
  *                itself)
  * @param value   what the balance is worth in the underlying asset (ether for the liquid staking tokens) now
  */
-public record LiquidPosition(String owner, Amount balance, BigInteger shares, Amount value) {
+public record LiquidPosition(String owner, Amount balance, Shares shares, Amount value) {
 
     public LiquidPosition {
         Objects.requireNonNull(owner, "owner");

@@ -1,5 +1,7 @@
 package io.restake4j.liquid;
 
+import io.restake4j.units.Shares;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
@@ -22,12 +24,12 @@ import io.restake4j.units.Amount;
 public final class LiquidResult extends OperationResult {
 
     private final Amount amount;
-    private final BigInteger shares;
+    private final Shares shares;
     private final List<BigInteger> requestIds;
     private final Amount fee;
 
     /** For protocol packages, which read every figure from {@code execution}'s events. */
-    public LiquidResult(Execution execution, Amount amount, BigInteger shares, List<BigInteger> requestIds, Amount fee) {
+    public LiquidResult(Execution execution, Amount amount, Shares shares, List<BigInteger> requestIds, Amount fee) {
         super(execution);
         this.amount = Objects.requireNonNull(amount, "amount");
         this.shares = Objects.requireNonNull(shares, "shares");
@@ -43,8 +45,8 @@ public final class LiquidResult extends OperationResult {
         return amount;
     }
 
-    /** Token shares credited or moved (stETH or eETH shares); zero where none moved. */
-    public BigInteger shares() {
+    /** Token shares credited or moved (stETH or eETH shares, rETH); zero where none moved. */
+    public Shares shares() {
         return shares;
     }
 

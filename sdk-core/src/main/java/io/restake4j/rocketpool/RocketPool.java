@@ -28,6 +28,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -306,7 +307,7 @@ public final class RocketPool {
                 .filter(e -> e.from.equalsIgnoreCase(staker)).map(e -> e.amount).reduce((x, y) -> y)
                 .orElseThrow(() -> new IllegalStateException("the deposit emitted no DepositReceived for " + staker));
         Amount fee = Amount.ofWei(gross.subtract(minted.ethAmount), Token.ETH);
-        return new LiquidResult(ex, Amount.ofWei(minted.amount, reth), minted.amount, List.of(), fee);
+        return new LiquidResult(ex, Amount.ofWei(minted.amount, reth), Shares.of(minted.amount, "rETH"), List.of(), fee);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -367,7 +368,7 @@ public final class RocketPool {
         RocketTokenRETH.TokensBurnedEventResponse burnt = ex.events(a.reth(), RocketTokenRETH::getTokensBurnedEvents)
                 .stream().filter(e -> e.from.equalsIgnoreCase(owner)).reduce((x, y) -> y)
                 .orElseThrow(() -> new IllegalStateException("the burn emitted no TokensBurned for " + owner));
-        return new LiquidResult(ex, Amount.ofWei(burnt.ethAmount, Token.ETH), burnt.amount, List.of(), null);
+        return new LiquidResult(ex, Amount.ofWei(burnt.ethAmount, Token.ETH), Shares.of(burnt.amount, "rETH"), List.of(), null);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -395,7 +396,7 @@ public final class RocketPool {
                 RocketNetworkBalances::call_getTotalRETHSupply);
         batch.execute();
         BigInteger value = new RocketPoolRates(total.get(), supply.get()).ethValue(held.get());
-        return new LiquidPositions(owner, List.of(new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), held.get(),
+        return new LiquidPositions(owner, List.of(new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), Shares.of(held.get(), "rETH"),
                 Amount.ofWei(value, Token.ETH))), List.of());
     }
 

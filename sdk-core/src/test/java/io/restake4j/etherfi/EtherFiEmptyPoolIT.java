@@ -79,7 +79,7 @@ class EtherFiEmptyPoolIT {
             assertEquals(contractShares, preview.steps().get(0).result(), "the simulated deposit returns the pool's shares");
 
             LiquidResult staked = stake.send();
-            assertEquals(contractShares, staked.shares());
+            assertEquals(contractShares, staked.shares().value());
             assertEquals(contractShares, eeth(devnet, fixture).call_shares(alice.getAddress()).send());
             assertEquals(eeth(devnet, fixture).call_balanceOf(alice.getAddress()).send(), staked.amount().wei());
             assertEquals(eth(3), staked.amount().wei());

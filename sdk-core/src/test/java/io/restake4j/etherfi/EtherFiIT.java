@@ -62,7 +62,7 @@ class EtherFiIT {
             BigInteger[] pre = totals(devnet, fixture);
             LiquidResult staked = etherFi.stake(Amount.parse("10", Token.ETH), bob.getAddress()).send();
             BigInteger shares = eth(10).multiply(pre[1]).divide(pre[0]);
-            assertEquals(shares, staked.shares(), "shares = floor(eth * totalShares / pooled before the deposit)");
+            assertEquals(shares, staked.shares().value(), "shares = floor(eth * totalShares / pooled before the deposit)");
             BigInteger[] post = totals(devnet, fixture);
             assertEquals(shares.multiply(post[0]).divide(post[1]), staked.amount().wei(), "eETH minted = value of those shares");
             assertEquals(etherFi.eETH(), staked.amount().token());
@@ -80,7 +80,7 @@ class EtherFiIT {
             BigInteger we = wrapIn.multiply(up[1]).divide(up[0]);
             assertEquals(we, wrapped.amount().wei(), "weETH = floor(eETH * totalShares / pooled)");
             assertEquals(etherFi.weETH(), wrapped.amount().token());
-            assertEquals(we, wrapped.shares(), "the shares moved into weETH");
+            assertEquals(we, wrapped.shares().value(), "the shares moved into weETH");
             assertEquals(2, wrapped.transactionCount(), "approval + wrap");
 
             fixture.rebase(new BigInteger("-210000000000000003")); // a loss
@@ -93,7 +93,7 @@ class EtherFiIT {
             BigInteger back = we.multiply(down[0]).divide(down[1]);
             assertEquals(back, unwrapped.amount().wei(), "eETH = floor(weETH * pooled / totalShares)");
             BigInteger sharesBack = back.multiply(down[1]).divide(down[0]);
-            assertEquals(sharesBack, unwrapped.shares(), "eETH pays by amount: floor shares, dust stays in weETH");
+            assertEquals(sharesBack, unwrapped.shares().value(), "eETH pays by amount: floor shares, dust stays in weETH");
             assertEquals(aliceShares.add(sharesBack), eeth.call_shares(alice.getAddress()).send());
         }
     }
@@ -140,13 +140,13 @@ class EtherFiIT {
             assertEquals(2, first.transactionCount(), "approval + requestWithdraw");
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
             BigInteger share1 = eth(4).multiply(atRequest[1]).divide(atRequest[0]);
-            assertEquals(share1, first.shares(), "the request locks floor(amount * totalShares / pooled) shares");
+            assertEquals(share1, first.shares().value(), "the request locks floor(amount * totalShares / pooled) shares");
             assertEquals(1, first.requestIds().size());
             BigInteger id1 = first.requestIds().get(0);
             BigInteger share2 = new BigInteger("2500000000000000001").multiply(atRequest[1]).divide(atRequest[0]);
             LiquidResult second = etherFi.withdrawals().request(Amount.ofWei(new BigInteger("2500000000000000001"), etherFi.eETH())).send();
             BigInteger id2 = second.requestIds().get(0);
-            assertEquals(share2, second.shares());
+            assertEquals(share2, second.shares().value());
             BigInteger id3 = etherFi.withdrawals().request(Amount.parse("1", etherFi.eETH())).send().requestIds().get(0);
 
             List<LiquidWithdrawal> pending = etherFi.withdrawals().pending();
@@ -208,7 +208,7 @@ class EtherFiIT {
             assertEquals(List.of(id1, id2), claimed.requestIds());
             assertEquals(owed1.add(owed2), claimed.amount().wei());
             assertEquals(Token.ETH, claimed.amount().token());
-            assertEquals(burnt1.add(burnt2), claimed.shares(), "the shares burnt, from WithdrawRequestClaimed");
+            assertEquals(burnt1.add(burnt2), claimed.shares().value(), "the shares burnt, from WithdrawRequestClaimed");
             BigInteger[] afterClaim = totals(devnet, fixture);
             assertEquals(atClaim[0].subtract(owed1).subtract(owed2), afterClaim[0], "the ether paid left the pool");
             assertEquals(atClaim[1].subtract(burnt1).subtract(burnt2), afterClaim[1]);
@@ -256,7 +256,7 @@ class EtherFiIT {
                 LiquidPosition e = positions.holdings().get(0);
                 LiquidPosition w = positions.holdings().get(1);
                 assertEquals(f.eETH(), e.token());
-                assertEquals(shares, e.shares());
+                assertEquals(shares, e.shares().value());
                 assertEquals(shares.multiply(t[0]).divide(t[1]), e.balance().wei(), "balance = floor(shares * pooled / total)");
                 assertEquals(e.balance().wei(), e.value().wei(), "1 eETH is worth 1 ETH by definition");
                 assertEquals(List.of(id), positions.openRequestIds());
@@ -382,7 +382,7 @@ class EtherFiIT {
             LiquidResult requested = etherFi.withdrawals().requestWithPermit(Amount.parse("1.25", etherFi.eETH()), deadline).send();
             assertEquals(1, requested.transactionCount(), "requestWithdrawWithPermit, no approval transaction");
             assertEquals(nonce.add(BigInteger.TWO), nonce(devnet, alice));
-            assertEquals(new BigInteger("1250000000000000000").multiply(t[1]).divide(t[0]), requested.shares());
+            assertEquals(new BigInteger("1250000000000000000").multiply(t[1]).divide(t[0]), requested.shares().value());
             assertEquals(requested.requestIds(), etherFi.withdrawals().pending().stream().map(LiquidWithdrawal::requestId).toList());
             assertEquals(BigInteger.ZERO, eeth(devnet, fixture).call_allowance(alice.getAddress(), fixture.liquidityPool()).send());
 

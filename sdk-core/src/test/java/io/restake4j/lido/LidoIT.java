@@ -111,7 +111,7 @@ class LidoIT {
             BigInteger[] pre = totals(devnet, fixture);
             LiquidResult staked = lido.stake(Amount.parse("10", Token.ETH)).send();
             BigInteger shares = pre[1].signum() == 0 ? eth(10) : eth(10).multiply(pre[1]).divide(pre[0]);
-            assertEquals(shares, staked.shares(), "shares = floor(eth * totalShares / totalPooledEther) before the deposit");
+            assertEquals(shares, staked.shares().value(), "shares = floor(eth * totalShares / totalPooledEther) before the deposit");
             BigInteger[] post = totals(devnet, fixture);
             assertEquals(shares.multiply(post[0]).divide(post[1]), staked.amount().wei(), "stETH minted = value of those shares");
             assertEquals(shares, steth.call_sharesOf(alice.getAddress()).send());
@@ -122,7 +122,7 @@ class LidoIT {
             assertEquals(1, submitted.size());
             assertEquals(referral, submitted.get(0).referral, "the referral reaches Lido's Submitted event");
             assertEquals(eth(1), submitted.get(0).amount);
-            shares = shares.add(referred.shares());
+            shares = shares.add(referred.shares().value());
 
             fixture.report(new BigInteger("370000000000000001")); // +0.37 ETH and 1 wei: an awkward rate
             BigInteger[] up = totals(devnet, fixture);
@@ -152,7 +152,7 @@ class LidoIT {
                 LiquidPosition st = positions.holdings().get(0);
                 LiquidPosition wp = positions.holdings().get(1);
                 assertEquals(aliceShares.multiply(down[0]).divide(down[1]), st.balance().wei());
-                assertEquals(aliceShares, st.shares());
+                assertEquals(aliceShares, st.shares().value());
                 assertEquals(st.balance().wei(), st.value().wei(), "1 stETH is worth 1 ETH by definition");
                 assertEquals(wst, wp.balance().wei());
                 assertEquals(wst.multiply(down[0]).divide(down[1]), wp.value().wei(), "wstETH worth its shares at the new rate");
@@ -164,7 +164,7 @@ class LidoIT {
             // wstETH pays by amount, so the shares moved are floor(stBack * totalShares / pooled): up to 1 share
             // stays in wstETH, as on mainnet
             BigInteger sharesBack = stBack.multiply(down[1]).divide(down[0]);
-            assertEquals(sharesBack, unwrapped.shares());
+            assertEquals(sharesBack, unwrapped.shares().value());
             assertTrue(wst.subtract(sharesBack).compareTo(BigInteger.ONE) <= 0);
             assertEquals(shares.subtract(wst).add(sharesBack), steth.call_sharesOf(alice.getAddress()).send());
         }
@@ -192,7 +192,7 @@ class LidoIT {
             BigInteger aliceShares = steth.call_sharesOf(alice.getAddress()).send();
             BigInteger bobShares = steth.call_sharesOf(bob.getAddress()).send();
             LiquidResult sent = lido.transferAll(bob.getAddress()).send();
-            assertEquals(aliceShares, sent.shares());
+            assertEquals(aliceShares, sent.shares().value());
             assertEquals(BigInteger.ZERO, steth.call_sharesOf(alice.getAddress()).send(), "send max by shares: no dust left");
             assertEquals(BigInteger.ZERO, steth.call_balanceOf(alice.getAddress()).send());
             assertEquals(bobShares.add(aliceShares), steth.call_sharesOf(bob.getAddress()).send());
@@ -245,7 +245,7 @@ class LidoIT {
             }
             int n = requested.requestIds().size();
             assertTrue(n >= 3, "more than 2000 stETH worth of wstETH needs three requests, got " + n);
-            assertEquals(sharesTotal, requested.shares(), "the result's shares are the events' shares");
+            assertEquals(sharesTotal, requested.shares().value(), "the result's shares are the events' shares");
             assertTrue(wst.subtract(sharesTotal).signum() >= 0 && wst.subtract(sharesTotal).compareTo(BigInteger.valueOf(n)) <= 0,
                     "at most one share per request stays behind in the unwrap: " + wst + " vs " + sharesTotal);
             assertTrue(wst.multiply(rate[0]).divide(rate[1]).subtract(stethTotal).abs().compareTo(BigInteger.valueOf(n)) <= 0,

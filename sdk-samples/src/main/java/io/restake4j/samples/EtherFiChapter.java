@@ -53,7 +53,7 @@ final class EtherFiChapter {
             EtherFi etherFi = client.etherFi();
 
             LiquidResult staked = etherFi.stake(Amount.parse("2600", Token.ETH)).send();
-            println("     staked 2600 ETH: %s minted for %s shares (Transfer / TransferShares events)", staked.amount(),
+            println("     staked 2600 ETH: %s minted for %s (Transfer / TransferShares events)", staked.amount(),
                     staked.shares());
 
             var both = etherFi.stakeAndWrap(Amount.parse("2", Token.ETH));

@@ -51,7 +51,7 @@ final class LidoChapter {
             Lido lido = client.lido();
 
             LiquidResult staked = lido.stake(Amount.parse("3000", Token.ETH)).send();
-            println("     staked 3000 ETH: %s for %s shares (from the Transfer and TransferShares events)", staked.amount(),
+            println("     staked 3000 ETH: %s for %s (from the Transfer and TransferShares events)", staked.amount(),
                     staked.shares());
             LiquidResult wrapped = lido.wrap(Amount.parse("200", lido.stETH())).send();
             println("     wrapped 200 stETH into %s (%d transactions: approval + wrap)", wrapped.amount(), wrapped.transactionCount());
@@ -85,7 +85,7 @@ final class LidoChapter {
 
             LiquidPositions positions = lido.positions();
             for (LiquidPosition p : positions.holdings()) {
-                println("     position: %s (%s shares), worth %s", p.balance(), p.shares(), p.value());
+                println("     position: %s (%s), worth %s", p.balance(), p.shares(), p.value());
             }
             Credentials frank = devnet.account(7);
             LiquidResult sent = lido.transferAll(frank.getAddress()).send();

@@ -6,6 +6,7 @@ import java.util.List;
 import io.restake4j.liquid.LiquidPosition;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -19,14 +20,15 @@ public final class Holdings {
 
     /**
      * @param rebasing       the rebasing token, its balance and the shares behind it
-     * @param wrapped        the wrapped token and its balance (which is a number of shares)
+     * @param wrapped        the wrapped token and its balance (which is a number of the same shares)
      * @param wrappedValue   what unwrapping the wrapped balance pays, in ether wei (the protocol's rounding)
      * @param openRequestIds the owner's withdrawal requests not claimed yet
      */
-    public static LiquidPositions rebasingAndWrapped(String owner, Amount rebasing, BigInteger shares, Amount wrapped,
+    public static LiquidPositions rebasingAndWrapped(String owner, Amount rebasing, Shares shares, Amount wrapped,
             BigInteger wrappedValue, List<BigInteger> openRequestIds) {
         return new LiquidPositions(owner, List.of(
                 new LiquidPosition(owner, rebasing, shares, Amount.ofWei(rebasing.wei(), Token.ETH)),
-                new LiquidPosition(owner, wrapped, wrapped.wei(), Amount.ofWei(wrappedValue, Token.ETH))), openRequestIds);
+                new LiquidPosition(owner, wrapped, Shares.of(wrapped.wei(), shares.unit()), Amount.ofWei(wrappedValue, Token.ETH))),
+                openRequestIds);
     }
 }

@@ -19,6 +19,7 @@ import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -31,10 +32,12 @@ public abstract class RequestQueue implements WithdrawalQueue<LiquidWithdrawal, 
 
     protected final ProtocolContext ctx;
     private final String protocol;
+    private final String sharesUnit;
 
-    protected RequestQueue(ProtocolContext ctx, String protocol) {
+    protected RequestQueue(ProtocolContext ctx, String protocol, String sharesUnit) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.protocol = protocol;
+        this.sharesUnit = sharesUnit;
     }
 
     /** These requests (ascending, distinct), whoever owns them, claimed ones included; refused for ids never issued. */
@@ -130,15 +133,16 @@ public abstract class RequestQueue implements WithdrawalQueue<LiquidWithdrawal, 
     }
 
     /** A request result: the ids and shares the queue's creation events report, and the amount locked. */
-    protected static <E> LiquidResult requested(Execution ex, Amount locked, List<E> created,
+    protected final <E> LiquidResult requested(Execution ex, Amount locked, List<E> created,
             java.util.function.Function<E, BigInteger> id, java.util.function.Function<E, BigInteger> shares) {
-        return new LiquidResult(ex, locked, sum(created, shares), created.stream().map(id).sorted().toList(), null);
+        return new LiquidResult(ex, locked, Shares.of(sum(created, shares), sharesUnit), created.stream().map(id).sorted().toList(),
+                null);
     }
 
     /** A claim result: the ether and shares the queue's claim events report, for these ids. */
-    protected static <E> LiquidResult claimed(Execution ex, List<E> events, java.util.function.Function<E, BigInteger> id,
+    protected final <E> LiquidResult claimed(Execution ex, List<E> events, java.util.function.Function<E, BigInteger> id,
             java.util.function.Function<E, BigInteger> eth, java.util.function.Function<E, BigInteger> shares) {
-        return new LiquidResult(ex, Amount.ofWei(sum(events, eth), Token.ETH), sum(events, shares),
+        return new LiquidResult(ex, Amount.ofWei(sum(events, eth), Token.ETH), Shares.of(sum(events, shares), sharesUnit),
                 events.stream().map(id).sorted().toList(), null);
     }
 
