@@ -35,6 +35,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Transactions;
 import io.restake4j.tx.internal.Pipeline;
 import io.restake4j.tx.Planner;
+import io.restake4j.vaults.Erc4626Vault;
 import io.restake4j.read.LogScanner;
 import io.restake4j.wait.Waiter;
 
@@ -153,6 +154,15 @@ public final class Restaking implements AutoCloseable {
      */
     public RocketPool rocketPool() {
         return protocol(RocketPool.class);
+    }
+
+    /**
+     * The EIP-4626 vault at {@code address} (any ERC-20 asset): totals, conversions, previews, limits, positions,
+     * and deposit, mint, withdraw and redeem as operations. Making it reads nothing; it holds nothing mutable, so
+     * calling this again for the same vault costs nothing either (its tokens are remembered by the client).
+     */
+    public Erc4626Vault erc4626(String address) {
+        return new Erc4626Vault(context, address);
     }
 
     /**
