@@ -269,10 +269,16 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         return out;
     }
 
-    /** Shares per strategy as underlying tokens: one batched {@code sharesToUnderlyingView} per (strategy, shares). */
+    /**
+     * Shares per strategy in the token a completion as tokens pays by default (the underlying token; EIGEN for
+     * the EIGEN strategy, 1:1 with its underlying bEIGEN): one batched {@code sharesToUnderlyingView} per
+     * (strategy, shares).
+     */
     private List<List<Amount>> inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
         List<String> strategies = withdrawals.stream().flatMap(w -> w.strategies().stream()).distinct().toList();
-        Map<String, String> tokenOf = ctx.underlyingTokens(strategies);
+        ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet
+        Map<String, String> tokenOf = new LinkedHashMap<>();
+        strategies.stream().filter(s -> !ctx.isBeacon(s)).forEach(s -> tokenOf.put(s, ctx.defaultPayoutToken(s)));
         ReadBatch batch = ctx.reader.newBatch();
         List<List<Read<BigInteger>>> reads = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
