@@ -489,8 +489,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                     .map(e -> Numeric.toHexString(e.withdrawalRoot)).toList();
             List<Amount> received = new ArrayList<>();
             for (Token token : paidIn) {
-                BigInteger wei = ex.events(token.address(), ERC20::getTransferEvents).stream()
-                        .filter(t -> t.to.equalsIgnoreCase(staker)).map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+                BigInteger wei = ex.transferred(token.address(), null, staker);
                 if (wei.signum() > 0) {
                     received.add(Amount.ofWei(wei, token));
                 }

@@ -3,9 +3,7 @@ package io.restake4j.eigenlayer;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
-import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.OperationResult;

@@ -1,13 +1,10 @@
 package io.restake4j.etherfi;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.web3j.crypto.Hash;
@@ -20,18 +17,15 @@ import io.restake4j.contracts.etherfi.WeETH;
 import io.restake4j.contracts.etherfi.WithdrawRequestNFT;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
-import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.internal.Holdings;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
 import io.restake4j.read.LogFilter;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
-import io.restake4j.rpc.TransportFailures;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
-import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
@@ -268,11 +262,8 @@ public final class EtherFi {
                 open.add(candidates.get(i));
             }
         }
-        return new LiquidPositions(owner, List.of(
-                new LiquidPosition(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
-                        Amount.ofWei(eBalance.get(), Token.ETH)),
-                new LiquidPosition(owner, Amount.ofWei(wBalance.get(), weETH()), wBalance.get(),
-                        Amount.ofWei(rates.eEthForWeEth(wBalance.get()), Token.ETH))), open);
+        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(eBalance.get(), eETH()), eShares.get(),
+                Amount.ofWei(wBalance.get(), weETH()), rates.eEthForWeEth(wBalance.get()), open);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -297,10 +288,9 @@ public final class EtherFi {
         Inputs.future(deadline, "permit deadline");
         return ctx.<LiquidResult>operation("wrap " + eEth + " with a permit", plan -> {
             String owner = ctx.account();
-            PermitSignature p = ctx.tokens().signPermit(eEth, weeth, deadline, EETH_DOMAIN_NAME, EETH_DOMAIN_VERSION);
-            WeETH.PermitInput permit = new WeETH.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, eEth))
-                    .step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
+            WeETH.PermitInput permit = Approvals.permit(plan, ctx.tokens(), owner, eEth, weeth, deadline, EETH_DOMAIN_NAME,
+                    EETH_DOMAIN_VERSION).as(WeETH.PermitInput::new);
+            plan.step(Step.raw("wrapWithPermit " + eEth, weeth, WeETH.getABI_send_wrapWithPermit(eEth.wei(), permit),
                             BigInteger.ZERO))
                     .result(ex -> new LiquidResult(ex, Amount.ofWei(weEthMinted(ex, owner), weETH()),
                             sharesTo(ex, owner, weeth), List.of(), null));
@@ -322,25 +312,20 @@ public final class EtherFi {
         return ids.stream().sorted().toList();
     }
 
-    /** The sum of eETH's Transfer events from {@code from} to {@code to} in this execution. */
+    /** eETH moved from {@code from} to {@code to} in this execution (its Transfer events). */
     private BigInteger eEthTo(Execution ex, String from, String to) {
-        return ex.events(eeth, EETH::getTransferEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
-                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.transferred(eeth, from, to);
     }
 
     /** The sum of eETH's TransferShares events from {@code from} to {@code to} in this execution. */
     private BigInteger sharesTo(Execution ex, String from, String to) {
-        return ex.events(eeth, EETH::getTransferSharesEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to))
-                .map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.sum(eeth, EETH::getTransferSharesEvents, t -> t.from.equalsIgnoreCase(from) && t.to.equalsIgnoreCase(to),
+                t -> t.sharesValue);
     }
 
     /** weETH minted to {@code owner}: its Transfer events from address 0. */
     private BigInteger weEthMinted(Execution ex, String owner) {
-        return ex.events(weeth, WeETH::getTransferEvents).stream()
-                .filter(t -> t.from.equalsIgnoreCase(ZERO) && t.to.equalsIgnoreCase(owner))
-                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.transferred(weeth, ZERO, owner);
     }
 
     @Override

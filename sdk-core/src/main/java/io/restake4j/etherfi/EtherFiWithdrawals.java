@@ -19,7 +19,6 @@ import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
@@ -91,11 +90,9 @@ public final class EtherFiWithdrawals extends RequestQueue {
         return ctx.<LiquidResult>operation("request the withdrawal of " + eEth + " from ether.fi with a permit", plan -> {
             List<BigInteger> parts = splitRequest(eEth);
             String owner = ctx.account();
-            PermitSignature p = ctx.tokens().signPermit(eEth, pool, deadline, EtherFi.EETH_DOMAIN_NAME,
-                    EtherFi.EETH_DOMAIN_VERSION);
-            LiquidityPool.PermitInput permit = new LiquidityPool.PermitInput(p.value(), p.deadline(), p.v(), p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, eEth))
-                    .step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), etherFi.eETH()), pool,
+            LiquidityPool.PermitInput permit = Approvals.permit(plan, ctx.tokens(), owner, eEth, pool, deadline,
+                    EtherFi.EETH_DOMAIN_NAME, EtherFi.EETH_DOMAIN_VERSION).as(LiquidityPool.PermitInput::new);
+            plan.step(Step.raw("requestWithdrawWithPermit " + Amount.ofWei(parts.get(0), etherFi.eETH()), pool,
                             LiquidityPool.getABI_send_requestWithdrawWithPermit(owner, parts.get(0), permit), BigInteger.ZERO));
             for (BigInteger part : parts.subList(1, parts.size())) {
                 plan.step(Step.of("requestWithdraw " + Amount.ofWei(part, etherFi.eETH()), LiquidityPool::load, pool,

@@ -1,18 +1,14 @@
 package io.restake4j.lido;
 
 import java.math.BigInteger;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import io.restake4j.contracts.common.ERC20;
 import io.restake4j.contracts.lido.LidoLocator;
 import io.restake4j.contracts.lido.WithdrawalQueueERC721;
 import io.restake4j.contracts.lido.WstETH;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
-import io.restake4j.liquid.LiquidPosition;
+import io.restake4j.liquid.internal.Holdings;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
@@ -20,8 +16,6 @@ import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
-import io.restake4j.tokens.Tokens;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
@@ -292,11 +286,8 @@ public final class Lido {
         batch.execute();
         LidoRates rates = new LidoRates(pooled.get(), total.get());
         List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
-        return new LiquidPositions(owner, List.of(
-                new LiquidPosition(owner, Amount.ofWei(stBalance.get(), stETH()), stShares.get(),
-                        Amount.ofWei(stBalance.get(), Token.ETH)),
-                new LiquidPosition(owner, Amount.ofWei(wstBalance.get(), wstETH()), wstBalance.get(),
-                        Amount.ofWei(rates.stEthForWstEth(wstBalance.get()), Token.ETH))), open);
+        return Holdings.rebasingAndWrapped(owner, Amount.ofWei(stBalance.get(), stETH()), stShares.get(),
+                Amount.ofWei(wstBalance.get(), wstETH()), rates.stEthForWstEth(wstBalance.get()), open);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -313,16 +304,15 @@ public final class Lido {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** The sum of {@code token}'s Transfer events to {@code to} in this execution. */
+    /** {@code token} moved to {@code to} in this execution (its Transfer events). */
     private static BigInteger minted(Execution ex, String token, String to) {
-        return ex.events(token, ERC20::getTransferEvents).stream().filter(t -> t.to.equalsIgnoreCase(to))
-                .map(t -> t.value).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.transferred(token, null, to);
     }
 
     /** The sum of stETH's TransferShares events to {@code to} in this execution. */
     private BigInteger sharesMoved(Execution ex, String to) {
-        return ex.events(steth(), io.restake4j.contracts.lido.Lido::getTransferSharesEvents).stream()
-                .filter(t -> t.to.equalsIgnoreCase(to)).map(t -> t.sharesValue).reduce(BigInteger.ZERO, BigInteger::add);
+        return ex.sum(steth(), io.restake4j.contracts.lido.Lido::getTransferSharesEvents, t -> t.to.equalsIgnoreCase(to),
+                t -> t.sharesValue);
     }
 
     @Override

@@ -18,7 +18,6 @@ import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
 import io.restake4j.tokens.Approvals;
-import io.restake4j.tokens.PermitSignature;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
@@ -82,11 +81,9 @@ public final class LidoWithdrawals extends RequestQueue {
             Split split = split(amount);
             String owner = ctx.account();
             String queue = lido.queue();
-            PermitSignature p = ctx.tokens().signPermit(amount, queue, deadline);
-            WithdrawalQueueERC721.PermitInput permit = new WithdrawalQueueERC721.PermitInput(p.value(), p.deadline(), p.v(),
-                    p.r(), p.s());
-            plan.check(Approvals.balanceCheck(owner, amount))
-                    .step(split.wrapped
+            WithdrawalQueueERC721.PermitInput permit = Approvals.permit(plan, ctx.tokens(), owner, amount, queue, deadline,
+                    null, null).as(WithdrawalQueueERC721.PermitInput::new);
+            plan.step(split.wrapped
                             ? Step.raw("requestWithdrawalsWstETHWithPermit " + split.parts, queue,
                                     WithdrawalQueueERC721.getABI_send_requestWithdrawalsWstETHWithPermit(split.parts, owner,
                                             permit), BigInteger.ZERO)

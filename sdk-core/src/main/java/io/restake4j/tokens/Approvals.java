@@ -47,6 +47,29 @@ public final class Approvals {
         return allowance;
     }
 
+    /**
+     * The permit path every "...WithPermit" operation shares, run inside a planner: signs, at this run, an EIP-2612
+     * permit for {@code spender} to pull {@code amount} from {@code owner} until {@code deadline} (the token's domain
+     * read and checked on chain, see {@link Tokens#signPermit(Amount, String, Instant, String, String)}), and adds
+     * the balance check a permit cannot make. Pass the result to the step with
+     * {@link PermitSignature#as(PermitSignature.Encoding)}.
+     *
+     * <pre>{@code
+     * PermitSignature p = Approvals.permit(plan, ctx.tokens(), owner, amount, queue, deadline, null, null);
+     * plan.step(Step.raw("requestWithdrawalsWithPermit", queue,
+     *         WithdrawalQueueERC721.getABI_send_requestWithdrawalsWithPermit(parts, owner, p.as(PermitInput::new)), ZERO));
+     * }</pre>
+     *
+     * @param domainName    the token's EIP-712 domain name where it is not its {@code name()}; null otherwise
+     * @param domainVersion the token's EIP-712 domain version where known; null to read it
+     */
+    public static PermitSignature permit(Plan.Builder<?> plan, Tokens tokens, String owner, Amount amount, String spender,
+            java.time.Instant deadline, String domainName, String domainVersion) {
+        PermitSignature p = tokens.signPermit(amount, spender, deadline, domainName, domainVersion);
+        plan.check(balanceCheck(owner, amount));
+        return p;
+    }
+
     /** A check that {@code owner} holds at least {@code amount} (and that the token is a contract). */
     public static Check<BigInteger> balanceCheck(String owner, Amount amount) {
         return Check.of(amount.token().symbol() + " balance of " + owner, ERC20::load, amount.token().address(),

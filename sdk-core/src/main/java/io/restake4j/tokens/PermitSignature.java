@@ -62,6 +62,20 @@ public record PermitSignature(String token, String owner, String spender, BigInt
         return TypedData.of(domain, TYPE, m);
     }
 
+    /**
+     * How a generated wrapper's permit struct is built from (value, deadline, v, r, s): the constructor of every
+     * {@code PermitInput} web3j generates for these five fields fits, e.g. {@code WithdrawalQueueERC721.PermitInput::new}.
+     */
+    @FunctionalInterface
+    public interface Encoding<T> {
+        T of(BigInteger value, BigInteger deadline, BigInteger v, byte[] r, byte[] s);
+    }
+
+    /** This permit as a contract's permit struct (see {@link Encoding}). */
+    public <T> T as(Encoding<T> struct) {
+        return struct.of(value, deadline, v(), r(), s());
+    }
+
     /** {@code v}: 27 or 28. */
     public BigInteger v() {
         return BigInteger.valueOf(signature.v());

@@ -61,6 +61,35 @@ public record Execution(CheckResults checks, List<Step> steps, List<TransactionR
         return all;
     }
 
+    /**
+     * The sum of {@code value} over the events {@code emitter} wrote that {@code filter} accepts, e.g. the shares
+     * of every {@code TransferShares} to an account.
+     *
+     * <pre>{@code
+     * BigInteger shares = ex.sum(steth, Lido::getTransferSharesEvents, e -> e.to.equalsIgnoreCase(me), e -> e.sharesValue);
+     * }</pre>
+     */
+    public <E> BigInteger sum(String emitter, Function<TransactionReceipt, List<E>> extractor,
+            java.util.function.Predicate<? super E> filter, Function<? super E, BigInteger> value) {
+        return events(emitter, extractor).stream().filter(filter).map(value).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The sum of {@code value} over every event {@code emitter} wrote of this kind. */
+    public <E> BigInteger sum(String emitter, Function<TransactionReceipt, List<E>> extractor,
+            Function<? super E, BigInteger> value) {
+        return sum(emitter, extractor, e -> true, value);
+    }
+
+    /**
+     * The wei of ERC-20 {@code token} moved by its {@code Transfer} events from {@code from} to {@code to} in this
+     * execution (either may be null for "anyone"; the zero address as {@code from} counts mints).
+     */
+    public BigInteger transferred(String token, String from, String to) {
+        return sum(token, io.restake4j.contracts.common.ERC20::getTransferEvents,
+                t -> (from == null || t.from.equalsIgnoreCase(from)) && (to == null || t.to.equalsIgnoreCase(to)),
+                t -> t.value);
+    }
+
     /** Total gas used by all steps. */
     public BigInteger gasUsed() {
         return receipts.stream().map(TransactionReceipt::getGasUsed).reduce(BigInteger.ZERO, BigInteger::add);

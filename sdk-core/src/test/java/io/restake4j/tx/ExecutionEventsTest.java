@@ -37,6 +37,30 @@ class ExecutionEventsTest {
                 "each emitter's extractor sees only its own logs");
     }
 
+    @Test
+    void sumsAddOnlyTheMatchingEventsOfTheEmitter() {
+        String topic = EventEncoder.encode(ERC20.TRANSFER_EVENT);
+        String zero = "0x" + "0".repeat(64);
+        Log toBob = log(TOKEN, List.of(topic, ALICE, BOB), "0x" + "0".repeat(62) + "2a");          // 42 alice -> bob
+        Log mintToBob = log(TOKEN, List.of(topic, zero, BOB), "0x" + "0".repeat(62) + "10");       // 16 minted to bob
+        Log toAlice = log(TOKEN, List.of(topic, BOB, ALICE), "0x" + "0".repeat(63) + "5");         // 5 bob -> alice
+        Log otherToken = log(NFT, List.of(topic, ALICE, BOB), "0x" + "0".repeat(62) + "ff");       // another token
+        TransactionReceipt first = new TransactionReceipt();
+        first.setLogs(List.of(toBob, otherToken));
+        TransactionReceipt second = new TransactionReceipt();
+        second.setLogs(List.of(mintToBob, toAlice));
+        Execution ex = new Execution(new CheckResults(), List.of(), List.of(first, second), null);
+
+        String bob = "0xb0b0000000000000000000000000000000000002";
+        String alice = "0xa11ce00000000000000000000000000000000001";
+        assertEquals(BigInteger.valueOf(58), ex.transferred(TOKEN, null, bob), "42 + 16 across both receipts");
+        assertEquals(BigInteger.valueOf(16), ex.transferred(TOKEN, "0x" + "0".repeat(40), bob), "mints only");
+        assertEquals(BigInteger.valueOf(5), ex.transferred(TOKEN, bob, alice));
+        assertEquals(BigInteger.valueOf(63), ex.sum(TOKEN, ERC20::getTransferEvents, t -> t.value), "every transfer of the token");
+        assertEquals(BigInteger.valueOf(255), ex.transferred(NFT, null, null), "the other emitter counted apart");
+        assertEquals(BigInteger.ZERO, ex.transferred(TOKEN, alice, alice));
+    }
+
     private static Log log(String address, List<String> topics, String data) {
         Log l = new Log();
         l.setAddress(address);
