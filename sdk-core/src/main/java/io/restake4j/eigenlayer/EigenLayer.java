@@ -52,6 +52,9 @@ import io.restake4j.units.Token;
  * WithdrawalsQueued q = el.withdrawals().queueAll(d.strategy()).send();
  * el.withdrawals().awaitClaimable(q.withdrawals().get(0), Duration.ofMinutes(30));
  * el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
+ *
+ * el.deposit(Amount.parse("10", eigen)).send();                             // EIGEN (or bEIGEN): the EIGEN strategy
+ * el.withdrawals().completeAllReady(ReceiveAs.TOKENS, bEigen).send();       // paid in bEIGEN (EIGEN by default)
  * }</pre>
  */
 public final class EigenLayer {

@@ -65,6 +65,10 @@ class PositionsRoundingIT {
             BigInteger carolDsf = dsf(devnet, fixtures, carol.getAddress(), strategy);
             assertTrue(gap.compareTo(SlashedShares.roundingBound(fresh.depositShares(), carolDsf)) <= 0,
                     "within the rounding bound: " + gap);
+            System.out.println("ROUNDING after a 1/3 slash (max magnitude " + magnitude + "): deposit shares "
+                    + fresh.depositShares() + ", withdrawable " + fresh.withdrawableShares() + ", gap " + gap + " (bound "
+                    + SlashedShares.roundingBound(fresh.depositShares(), carolDsf) + "), reported slashed " + fresh.slashedShares()
+                    + "; bob's slash " + exact);
             assertEquals(BigInteger.ZERO, fresh.slashedShares(), "rounding dust is not slashing");
             assertFalse(fresh.isSlashed());
 
