@@ -53,7 +53,7 @@ contract StrategyBase is IStrategy, FixtureNeverPaused {
     /// @notice Credits shares for `amount` of `token` that the StrategyManager already sent here.
     /// @return newShares the shares issued
     function deposit(address token, uint256 amount) external virtual onlyStrategyManager returns (uint256 newShares) {
-        if (token != underlyingToken) revert OnlyUnderlyingToken();
+        _beforeDeposit(token, amount);
         uint256 priorTotalShares = totalShares;
         uint256 virtualShareAmount = priorTotalShares + SHARES_OFFSET;
         uint256 virtualTokenBalance = _tokenBalance() + BALANCE_OFFSET;
@@ -75,7 +75,7 @@ contract StrategyBase is IStrategy, FixtureNeverPaused {
         onlyStrategyManager
         returns (uint256 amountOut)
     {
-        if (token != underlyingToken) revert OnlyUnderlyingToken();
+        _beforeWithdrawal(token);
         uint256 priorTotalShares = totalShares;
         if (amountShares > priorTotalShares) revert WithdrawalAmountExceedsTotalDeposits();
         uint256 virtualPriorTotalShares = priorTotalShares + SHARES_OFFSET;
@@ -84,8 +84,26 @@ contract StrategyBase is IStrategy, FixtureNeverPaused {
         totalShares = priorTotalShares - amountShares;
         _emitExchangeRate(virtualTokenBalance - amountOut, totalShares + SHARES_OFFSET);
         if (amountOut != 0) {
-            require(IERC20(underlyingToken).transfer(recipient, amountOut), "StrategyBase: transfer failed");
+            _afterWithdrawal(recipient, token, amountOut);
         }
+    }
+
+    /// @dev Runs before shares are minted for `amount` of `token` (already transferred in): only the
+    ///      underlying token is accepted here. Subclasses may accept other tokens and convert them into
+    ///      the underlying token, so that the balance the shares are computed from includes `amount`.
+    function _beforeDeposit(address token, uint256 /* amount */) internal virtual {
+        if (token != underlyingToken) revert OnlyUnderlyingToken();
+    }
+
+    /// @dev Runs before shares are burnt for a withdrawal paid in `token`: only the underlying token here.
+    function _beforeWithdrawal(address token) internal view virtual {
+        if (token != underlyingToken) revert OnlyUnderlyingToken();
+    }
+
+    /// @dev Sends `amountOut` of the underlying token, owed for the burnt shares, to `recipient` as `token`.
+    ///      The base strategy pays in its underlying token, the only one _beforeWithdrawal lets through.
+    function _afterWithdrawal(address recipient, address /* token */, uint256 amountOut) internal virtual {
+        require(IERC20(underlyingToken).transfer(recipient, amountOut), "StrategyBase: transfer failed");
     }
 
     /// @notice Hook called by the StrategyManager before it credits shares; no-op here.

@@ -52,6 +52,9 @@ import io.restake4j.units.Token;
  * WithdrawalsQueued q = el.withdrawals().queueAll(d.strategy()).send();
  * el.withdrawals().awaitClaimable(q.withdrawals().get(0), Duration.ofMinutes(30));
  * el.withdrawals().completeAllReady(ReceiveAs.TOKENS).send();
+ *
+ * el.deposit(Amount.parse("10", eigen)).send();                             // EIGEN (or bEIGEN): the EIGEN strategy
+ * el.withdrawals().completeAllReady(ReceiveAs.TOKENS, bEigen).send();       // paid in bEIGEN (EIGEN by default)
  * }</pre>
  */
 public final class EigenLayer {
@@ -93,7 +96,12 @@ public final class EigenLayer {
         return ctx.strategyFor(Objects.requireNonNull(token, "token"));
     }
 
-    /** Deposits {@code amount} into its token's strategy, approving exactly the amount when the allowance is short. */
+    /**
+     * Deposits {@code amount} into its token's strategy, approving exactly the amount when the allowance is short.
+     * The strategy is the network's strategy that takes the token: its underlying token, or, for the EIGEN
+     * strategy, EIGEN as well as bEIGEN (EIGEN is unwrapped 1:1 into bEIGEN by the strategy; either mints the
+     * same shares).
+     */
     public Operation<DepositResult> deposit(Amount amount) {
         Inputs.positive(amount, "deposit amount");
         return ctx.operation("deposit " + amount + " into EigenLayer", plan -> planDeposit(plan, amount,
@@ -116,10 +124,13 @@ public final class EigenLayer {
         String staker = ctx.account();
         String token = amount.token().address();
         {
+            List<String> accepted = ctx.acceptedTokens(strategy);  // read once per strategy, then remembered
+            if (accepted.stream().noneMatch(token::equalsIgnoreCase)) {
+                throw new InvalidInputException("strategy " + strategy + " takes " + String.join(" or ", accepted) + ", not "
+                        + amount.token().symbol() + " (" + token + ")");
+            }
             plan.check(whitelisted(strategy));
-            plan.check(Check.of("underlying token of " + strategy, Strategy::load, strategy, Strategy::call_underlyingToken)
-                    .require(t -> t.equalsIgnoreCase(token), t -> "strategy " + strategy + " takes " + t + ", not "
-                            + amount.token().symbol() + " (" + token + ")"));
+            // the StrategyManager pulls the token deposited (EIGEN or bEIGEN for the EIGEN strategy): that one is approved
             Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
             plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
                     sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
@@ -414,9 +425,10 @@ public final class EigenLayer {
 
     /**
      * Every strategy {@code staker} holds shares in (native ETH included), with deposit shares,
-     * withdrawable shares, their underlying amount, and the shares slashing has taken; plus the operator.
-     * Three Multicall3 batches (three round trips) however many strategies: deposits, then withdrawable
-     * shares, then underlying amounts (token metadata is read once per client and cached).
+     * withdrawable shares, their underlying amount, and the shares slashing has taken (rounding dust of the
+     * deposit scaling factor is not slashing: see {@link Position}); plus the operator. Three Multicall3
+     * batches (three round trips) however many strategies: deposits, then withdrawable shares and deposit
+     * scaling factors, then underlying amounts (token metadata is read once per client and cached).
      */
     public Positions positions(String staker) {
         Inputs.address(staker, "staker");
@@ -442,6 +454,8 @@ public final class EigenLayer {
         ReadBatch second = ctx.reader.newBatch();
         Read<Tuple2<List<BigInteger>, List<BigInteger>>> shares = second.add(DelegationManager::load, ctx.delegationManager,
                 dm -> dm.call_getWithdrawableShares(staker, strategies));
+        List<Read<BigInteger>> scaling = strategies.stream().map(s -> second.add(DelegationManager::load, ctx.delegationManager,
+                dm -> dm.call_depositScalingFactor(staker, s))).toList();
         second.execute();
         List<BigInteger> withdrawable = shares.get().component1();
 
@@ -458,8 +472,9 @@ public final class EigenLayer {
         List<Position> out = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             String s = strategies.get(i);
-            // the deposit scaling factor makes withdrawable == deposit shares at deposit time, so any gap is slashing
-            BigInteger slashed = depositShares.get(i).subtract(withdrawable.get(i)).max(BigInteger.ZERO);
+            // the deposit scaling factor makes withdrawable == deposit shares at deposit time, up to rounding:
+            // the gap is slashing beyond the rounding bound (SlashedShares)
+            BigInteger slashed = SlashedShares.of(depositShares.get(i), withdrawable.get(i), scaling.get(i).get());
             Amount amount = null;
             if (!ctx.isBeacon(s)) {
                 Token token = ctx.tokens.token(tokenOf.get(s));

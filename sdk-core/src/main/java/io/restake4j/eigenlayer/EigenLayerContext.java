@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.restake4j.contracts.eigenlayer.DelegationManager;
+import io.restake4j.contracts.eigenlayer.EigenStrategy;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.contracts.eigenlayer.Strategy;
@@ -76,24 +77,7 @@ final class EigenLayerContext {
 
     /** The underlying token of each strategy (beaconChainETH has none: the zero address), read once per strategy. */
     Map<String, String> underlyingTokens(List<String> strategies) {
-        List<String> missing = new ArrayList<>();
-        for (String s : strategies) {
-            if (!isBeacon(s) && known(s) == null) {
-                missing.add(s);
-            }
-        }
-        if (!missing.isEmpty()) {
-            ReadBatch batch = reader.newBatch();
-            Map<String, Read<String>> reads = new LinkedHashMap<>();
-            missing.forEach(s -> reads.put(s, batch.add(Strategy::load, s, Strategy::call_underlyingToken)));
-            batch.execute();
-            reads.forEach((s, r) -> {
-                if (!r.succeeded()) {
-                    throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
-                }
-                tokenOfStrategy().put(key(s), r.get());
-            });
-        }
+        readStrategyTokens(strategies);
         Map<String, String> out = new LinkedHashMap<>();
         for (String s : strategies) {
             out.put(s, isBeacon(s) ? ZERO_ADDRESS : known(s));
@@ -102,8 +86,67 @@ final class EigenLayerContext {
     }
 
     /**
+     * Every token {@code strategy} takes on deposit and can pay on withdrawal, its underlying token first.
+     * A StrategyBase takes its underlying token only; the EIGEN strategy (EigenStrategy) takes bEIGEN, its
+     * underlying token, and EIGEN (its {@code EIGEN()}), which it unwraps on deposit and wraps back on a
+     * withdrawal asked in EIGEN. Read once per strategy, with the underlying token (same batch).
+     */
+    List<String> acceptedTokens(String strategy) {
+        if (isBeacon(strategy)) {
+            return List.of(ZERO_ADDRESS);
+        }
+        readStrategyTokens(List.of(strategy));
+        String also = alsoTakes().get(key(strategy));
+        return also.isEmpty() ? List.of(known(strategy)) : List.of(known(strategy), also);
+    }
+
+    /**
+     * The token {@code strategy} pays a withdrawal completed as tokens in when the caller states no
+     * preference: EIGEN for the EIGEN strategy (what its depositors hold; bEIGEN is EIGEN's backing token,
+     * which few wallets show), the underlying token for every other strategy.
+     */
+    String defaultPayoutToken(String strategy) {
+        List<String> accepted = acceptedTokens(strategy);
+        return accepted.get(accepted.size() - 1);
+    }
+
+    /**
+     * Reads, in one batch, {@code underlyingToken()} and {@code EIGEN()} of each strategy not read yet;
+     * {@code EIGEN()} answers only on the EIGEN strategy (a StrategyBase has no such function: the call fails,
+     * which says the strategy takes one token).
+     */
+    private void readStrategyTokens(List<String> strategies) {
+        List<String> missing = new ArrayList<>();
+        for (String s : strategies) {
+            if (!isBeacon(s) && known(s) == null) {
+                missing.add(s);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        ReadBatch batch = reader.newBatch();
+        Map<String, Read<String>> reads = new LinkedHashMap<>();
+        Map<String, Read<String>> eigen = new LinkedHashMap<>();
+        for (String s : missing) {
+            reads.put(s, batch.add(Strategy::load, s, Strategy::call_underlyingToken));
+            eigen.put(s, batch.add(EigenStrategy::load, s, EigenStrategy::call_EIGEN));
+        }
+        batch.execute();
+        reads.forEach((s, r) -> {
+            if (!r.succeeded()) {
+                throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
+            }
+            Read<String> e = eigen.get(s);
+            boolean second = e.succeeded() && !isZero(e.get()) && !e.get().equalsIgnoreCase(r.get());
+            alsoTakes().put(key(s), second ? e.get() : "");
+            tokenOfStrategy().put(key(s), r.get());  // last: known(s) != null means both maps are filled
+        });
+    }
+
+    /**
      * The strategy for {@code token} among the network's known strategies ({@code eigenlayer.strategy.*}),
-     * found by their underlying tokens (read once).
+     * found by the tokens they take (read once): the underlying token, and EIGEN for the EIGEN strategy.
      */
     String strategyFor(Token token) {
         Map<String, String> map = ctx.remember("eigenlayer.strategyOfToken", () -> {
@@ -111,7 +154,10 @@ final class EigenLayerContext {
                     .filter(e -> e.getKey().startsWith(STRATEGY_PREFIX)).map(Map.Entry::getValue).toList();
             Map<String, String> byToken = new LinkedHashMap<>();
             if (!known.isEmpty()) {
-                underlyingTokens(known).forEach((s, t) -> byToken.put(key(t), s));
+                readStrategyTokens(known);
+                for (String s : known) {
+                    acceptedTokens(s).forEach(t -> byToken.putIfAbsent(key(t), s));
+                }
             }
             return Map.copyOf(byToken);
         });
@@ -142,6 +188,11 @@ final class EigenLayerContext {
     /** The underlying token of {@code strategy} if read already, else null. */
     private String known(String strategy) {
         return tokenOfStrategy().get(key(strategy));
+    }
+
+    /** The second token each strategy read so far takes ("" for none), by strategy (kept: it never changes). */
+    private Map<String, String> alsoTakes() {
+        return ctx.remember("eigenlayer.alsoTakes", java.util.concurrent.ConcurrentHashMap::new);
     }
 
     /** Underlying tokens read so far, by strategy (kept in the client's context: they never change). */

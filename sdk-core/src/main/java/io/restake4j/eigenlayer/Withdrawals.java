@@ -269,10 +269,16 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         return out;
     }
 
-    /** Shares per strategy as underlying tokens: one batched {@code sharesToUnderlyingView} per (strategy, shares). */
+    /**
+     * Shares per strategy in the token a completion as tokens pays by default (the underlying token; EIGEN for
+     * the EIGEN strategy, 1:1 with its underlying bEIGEN): one batched {@code sharesToUnderlyingView} per
+     * (strategy, shares).
+     */
     private List<List<Amount>> inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
         List<String> strategies = withdrawals.stream().flatMap(w -> w.strategies().stream()).distinct().toList();
-        Map<String, String> tokenOf = ctx.underlyingTokens(strategies);
+        ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet
+        Map<String, String> tokenOf = new LinkedHashMap<>();
+        strategies.stream().filter(s -> !ctx.isBeacon(s)).forEach(s -> tokenOf.put(s, ctx.defaultPayoutToken(s)));
         ReadBatch batch = ctx.reader.newBatch();
         List<List<Read<BigInteger>>> reads = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
@@ -342,9 +348,18 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     // Complete
     // ---------------------------------------------------------------------------------------------
 
-    /** Completes one withdrawal. */
+    /**
+     * Completes one withdrawal. As {@link ReceiveAs#TOKENS}, each strategy pays in its default token: the
+     * underlying token, except the EIGEN strategy, which pays EIGEN (see {@link #complete(List, ReceiveAs, Token...)}
+     * to receive bEIGEN instead).
+     */
     public Operation<WithdrawalsCompleted> complete(PendingWithdrawal withdrawal, ReceiveAs receiveAs) {
         return complete(List.of(Objects.requireNonNull(withdrawal, "withdrawal")), receiveAs);
+    }
+
+    /** Completes one withdrawal, paid in the tokens asked where its strategies can pay them; see {@link #complete(List, ReceiveAs, Token...)}. */
+    public Operation<WithdrawalsCompleted> complete(PendingWithdrawal withdrawal, ReceiveAs receiveAs, Token... payIn) {
+        return complete(List.of(Objects.requireNonNull(withdrawal, "withdrawal")), receiveAs, payIn);
     }
 
     /**
@@ -353,20 +368,80 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      * in the block the transaction would land in (the message names the first block that can).
      */
     public Operation<WithdrawalsCompleted> complete(List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs) {
+        return complete(withdrawals, receiveAs, new Token[0]);
+    }
+
+    /**
+     * Completes these withdrawals in one transaction, as {@link #complete(List, ReceiveAs)} does, and, as
+     * {@link ReceiveAs#TOKENS}, pays each strategy's part in the first of {@code payIn} that the strategy can
+     * pay, else in its default token. Only the EIGEN strategy can pay two tokens: EIGEN (its default) and
+     * bEIGEN (its underlying token, which it holds). So
+     * {@code complete(ws, ReceiveAs.TOKENS, bEigen)} receives bEIGEN from the EIGEN strategy and the
+     * underlying token from the others. A token of {@code payIn} that none of the withdrawals' strategies can
+     * pay is refused when the operation plans (a typo would otherwise pass unnoticed).
+     *
+     * <pre>{@code
+     * Token bEigen = client.tokens().token(network.require("eigenlayer.bEIGEN"));
+     * client.eigenLayer().withdrawals().complete(w, ReceiveAs.TOKENS, bEigen).send();   // bEIGEN, not EIGEN
+     * }</pre>
+     *
+     * @throws InvalidInputException at once when {@code payIn} is given with {@link ReceiveAs#SHARES}
+     */
+    public Operation<WithdrawalsCompleted> complete(List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs, Token... payIn) {
         Objects.requireNonNull(receiveAs, "receiveAs");
         if (withdrawals == null || withdrawals.isEmpty()) {
             throw new InvalidInputException("no withdrawals to complete");
         }
+        List<Token> asked = payoutTokens(receiveAs, payIn);
         List<PendingWithdrawal> given = List.copyOf(withdrawals);
-        return ctx.operation("complete " + given.size() + " withdrawal(s) as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT),
-                plan -> planComplete(plan, given, receiveAs));
+        return ctx.operation("complete " + given.size() + " withdrawal(s) as " + describe(receiveAs, asked),
+                plan -> planComplete(plan, given, receiveAs, asked));
     }
 
-    private void planComplete(Plan.Builder<WithdrawalsCompleted> plan, List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs) {
+    private static List<Token> payoutTokens(ReceiveAs receiveAs, Token[] payIn) {
+        List<Token> asked = List.of(payIn == null ? new Token[0] : payIn);  // List.of refuses null elements
+        if (!asked.isEmpty() && receiveAs != ReceiveAs.TOKENS) {
+            throw new InvalidInputException("payout tokens (" + asked.stream().map(Token::symbol).toList()
+                    + ") only apply when completing as tokens, not as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return asked;
+    }
+
+    private static String describe(ReceiveAs receiveAs, List<Token> asked) {
+        return receiveAs.name().toLowerCase(java.util.Locale.ROOT)
+                + (asked.isEmpty() ? "" : " (in " + String.join(", ", asked.stream().map(Token::symbol).toList()) + " where possible)");
+    }
+
+    /**
+     * The token each strategy pays in: the first of {@code asked} it accepts, else its default (read once per
+     * strategy). Refuses a token of {@code asked} that no strategy accepts.
+     */
+    private Map<String, String> payoutTokenOf(List<String> strategies, List<Token> asked) {
+        ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet; acceptedTokens then reads nothing
+        for (Token t : asked) {
+            if (strategies.stream().noneMatch(s -> accepts(s, t.address()))) {
+                throw new InvalidInputException("none of the withdrawals' strategies " + strategies + " can pay " + t.symbol()
+                        + " (" + t.address() + ")");
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : strategies) {
+            out.put(s, ctx.isBeacon(s) ? EigenLayerContext.ZERO_ADDRESS : asked.stream().map(Token::address)
+                    .filter(t -> accepts(s, t)).findFirst().orElseGet(() -> ctx.defaultPayoutToken(s)));
+        }
+        return out;
+    }
+
+    private boolean accepts(String strategy, String token) {
+        return !ctx.isBeacon(strategy) && ctx.acceptedTokens(strategy).stream().anyMatch(token::equalsIgnoreCase);
+    }
+
+    private void planComplete(Plan.Builder<WithdrawalsCompleted> plan, List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs,
+            List<Token> asked) {
         String staker = ctx.account();
         List<String> allStrategies = new ArrayList<>();
         withdrawals.forEach(w -> allStrategies.addAll(w.strategies()));
-        Map<String, String> tokenOf = ctx.underlyingTokens(allStrategies.stream().distinct().toList());
+        Map<String, String> tokenOf = payoutTokenOf(allStrategies.stream().distinct().toList(), asked);
         long firstBlock = 0;
         String latest = null;
         List<DelegationManager.Withdrawal> structs = new ArrayList<>();
@@ -428,8 +503,21 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      * transaction. Refused when none is ready (naming the first block at which one will be).
      */
     public Operation<WithdrawalsCompleted> completeAllReady(ReceiveAs receiveAs) {
+        return completeAllReady(receiveAs, new Token[0]);
+    }
+
+    /**
+     * Completes every ready withdrawal, as {@link #completeAllReady(ReceiveAs)} does, paying each strategy in
+     * the first of {@code payIn} it can pay, else its default token (see {@link #complete(List, ReceiveAs, Token...)}).
+     *
+     * <pre>{@code
+     * client.eigenLayer().withdrawals().completeAllReady(ReceiveAs.TOKENS, bEigen).send();
+     * }</pre>
+     */
+    public Operation<WithdrawalsCompleted> completeAllReady(ReceiveAs receiveAs, Token... payIn) {
         Objects.requireNonNull(receiveAs, "receiveAs");
-        return ctx.operation("complete every ready withdrawal as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT),
+        List<Token> asked = payoutTokens(receiveAs, payIn);
+        return ctx.operation("complete every ready withdrawal as " + describe(receiveAs, asked),
                 plan -> {
                     List<PendingWithdrawal> all = pending();
                     List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
@@ -439,7 +527,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                                         + " can be completed from block " + all.stream()
                                                 .mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());
                     }
-                    planComplete(plan, ready, receiveAs);
+                    planComplete(plan, ready, receiveAs, asked);
                 });
     }
 

@@ -39,6 +39,12 @@ public final class DevnetAddresses {
     public static final String EIGENLAYER_STETH_STRATEGY = "eigenlayer.strategy.stETH";
     /** The devnet stETH test token (a TestToken; the deployer mints). */
     public static final String TOKEN_STETH = "tokens.stETH";
+    /** The devnet bEIGEN token (a TestToken "Backing Eigen"; the deployer mints), EIGEN's backing. */
+    public static final String EIGENLAYER_BEIGEN = "eigenlayer.bEIGEN";
+    /** The devnet EIGEN token fixture: wraps bEIGEN 1:1 ({@code wrap} / {@code unwrap}). */
+    public static final String EIGENLAYER_EIGEN = "eigenlayer.EIGEN";
+    /** The EigenStrategy fixture: underlying bEIGEN, also takes and pays EIGEN. */
+    public static final String EIGENLAYER_EIGEN_STRATEGY = "eigenlayer.strategy.EIGEN";
 
     /** Lido stETH fixture (the Lido contract: staking entry point and token). */
     public static final String LIDO_STETH = "lido.Lido";

@@ -20,6 +20,7 @@ import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.devnet.fixtures.eigenlayer.AllocationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.DelegationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.RewardsCoordinator;
+import io.restake4j.devnet.fixtures.eigenlayer.Eigen;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyBase;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
 
@@ -29,7 +30,7 @@ import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
  * <p>Every devnet deploys restake4j's own EigenLayer (slashing era, v1.x) fixtures when it starts, from
  * the {@link Devnet#deployer() deployer}, wired together: StrategyManager, DelegationManager,
  * AllocationManager, RewardsCoordinator, EigenPodManager and a beacon deposit contract stand-in, plus a
- * test LST ("Devnet stETH") and its strategy. They implement EigenLayer's public interface with its real
+ * test LST ("Devnet stETH") and its strategy, and EIGEN / bEIGEN with their EigenStrategy. They implement EigenLayer's public interface with its real
  * semantics (deposit shares and the virtual-offset exchange rate, delegation with approver signatures,
  * the withdrawal queue, magnitudes and slashing, rewards roots and Merkle claims); what they do not
  * implement reverts with {@code NotSupportedByFixture(string)}. The deployer is the owner, strategy
@@ -68,10 +69,14 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     public static final String STETH_NAME = "Devnet stETH";
     public static final String STETH_SYMBOL = "stETH";
 
+    /** Name and symbol of the devnet's bEIGEN (a TestToken the deployer mints); EIGEN is "Eigen" / "EIGEN". */
+    public static final String BEIGEN_NAME = "Backing Eigen";
+    public static final String BEIGEN_SYMBOL = "bEIGEN";
+
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
         BEACON_DEPOSIT, STRATEGY_MANAGER, DELEGATION_MANAGER, ALLOCATION_MANAGER, EIGEN_POD_MANAGER,
-        REWARDS_COORDINATOR, STETH, STETH_STRATEGY, WHITELIST
+        REWARDS_COORDINATOR, STETH, STETH_STRATEGY, BEIGEN, EIGEN, EIGEN_STRATEGY, WHITELIST
     }
 
     private final Config config;
@@ -141,8 +146,14 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
                 new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18));
         d.create(Tx.STETH_STRATEGY, DevnetAddresses.EIGENLAYER_STETH_STRATEGY,
                 bytecodes.get("StrategyBase"), strategyManager, stEth);
-        d.call(Tx.WHITELIST, d.address(Tx.STRATEGY_MANAGER),
-                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(d.address(Tx.STETH_STRATEGY))));
+        Address bEigen = new Address(d.address(Tx.BEIGEN));
+        d.create(Tx.BEIGEN, DevnetAddresses.EIGENLAYER_BEIGEN, bytecodes.get("TestToken"),
+                new Utf8String(BEIGEN_NAME), new Utf8String(BEIGEN_SYMBOL), new Uint8(18));
+        d.create(Tx.EIGEN, DevnetAddresses.EIGENLAYER_EIGEN, bytecodes.get("Eigen"), bEigen);
+        d.create(Tx.EIGEN_STRATEGY, DevnetAddresses.EIGENLAYER_EIGEN_STRATEGY, bytecodes.get("EigenStrategy"),
+                strategyManager, new Address(d.address(Tx.EIGEN)), bEigen);
+        d.call(Tx.WHITELIST, d.address(Tx.STRATEGY_MANAGER), StrategyManager.getABI_send_addStrategiesToDepositWhitelist(
+                List.of(d.address(Tx.STETH_STRATEGY), d.address(Tx.EIGEN_STRATEGY))));
         d.finish();
         devnet.register(DevnetAddresses.EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY, BEACON_CHAIN_ETH_STRATEGY);
         return new EigenLayerDevnet(devnet, config);
@@ -155,7 +166,7 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     static Map<String, String> loadBytecodes() {
         Map<String, String> out = new HashMap<>(bytecodes("eigenlayer", List.of("BeaconDepositFixture",
                 "StrategyManager", "DelegationManager", "AllocationManager", "EigenPodManager", "RewardsCoordinator",
-                "StrategyBase")));
+                "StrategyBase", "Eigen", "EigenStrategy")));
         out.putAll(bytecodes("common", List.of("TestToken")));
         return Map.copyOf(out);
     }
@@ -200,6 +211,28 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     /** The whitelisted strategy of {@link #stETH()}. */
     public String stETHStrategy() {
         return address(DevnetAddresses.EIGENLAYER_STETH_STRATEGY);
+    }
+
+    /**
+     * The devnet's bEIGEN ({@value DevnetAddresses#EIGENLAYER_BEIGEN}): a TestToken whose minter is the
+     * deployer, and the underlying token of {@link #eigenStrategy()}. Mint bEIGEN, then {@code wrap} it
+     * into {@link #eigen()} to hold EIGEN.
+     */
+    public String bEIGEN() {
+        return address(DevnetAddresses.EIGENLAYER_BEIGEN);
+    }
+
+    /** The devnet's EIGEN ({@value DevnetAddresses#EIGENLAYER_EIGEN}): wraps {@link #bEIGEN()} 1:1. */
+    public String eigen() {
+        return address(DevnetAddresses.EIGENLAYER_EIGEN);
+    }
+
+    /**
+     * The whitelisted EigenStrategy ({@value DevnetAddresses#EIGENLAYER_EIGEN_STRATEGY}): underlying bEIGEN;
+     * it also takes EIGEN (unwrapped on deposit) and pays EIGEN when a withdrawal asks for it.
+     */
+    public String eigenStrategy() {
+        return address(DevnetAddresses.EIGENLAYER_EIGEN_STRATEGY);
     }
 
     /** The DelegationManager's minWithdrawalDelayBlocks: withdrawals complete at startBlock + this + 1. */
@@ -386,6 +419,24 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     /** Mints {@code amount} of the devnet stETH to {@code to} (as the deployer, its minter). */
     public TransactionReceipt mintStETH(String to, BigInteger amount) {
         return send("mint stETH", () -> asDeployer(stETH(), TestToken::load).send_mint(to, amount).send());
+    }
+
+    /** Mints {@code amount} of the devnet bEIGEN to {@code to} (as the deployer, its minter). */
+    public TransactionReceipt mintBEIGEN(String to, BigInteger amount) {
+        return send("mint bEIGEN", () -> asDeployer(bEIGEN(), TestToken::load).send_mint(to, amount).send());
+    }
+
+    /**
+     * Gives {@code holder} {@code amount} of EIGEN the way EIGEN comes to be: bEIGEN is minted to the holder,
+     * which approves EIGEN and wraps it (two transactions signed by the holder).
+     *
+     * @return the receipt of the wrap
+     */
+    public TransactionReceipt mintEIGEN(Credentials holder, BigInteger amount) {
+        Objects.requireNonNull(holder, "holder");
+        mintBEIGEN(holder.getAddress(), amount);
+        send("approve EIGEN to wrap bEIGEN", () -> as(holder, bEIGEN(), TestToken::load).send_approve(eigen(), amount).send());
+        return send("wrap bEIGEN into EIGEN", () -> as(holder, eigen(), Eigen::load).send_wrap(amount).send());
     }
 
     private StrategyManager strategyManager(Credentials who) {

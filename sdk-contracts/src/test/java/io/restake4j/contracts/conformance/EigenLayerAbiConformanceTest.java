@@ -38,6 +38,7 @@ class EigenLayerAbiConformanceTest {
         OFFICIAL.put("EigenPodManager", List.of("EigenPodManager.abi.json"));
         OFFICIAL.put("EigenPod", List.of("EigenPod.abi.json"));
         OFFICIAL.put("Eigen", List.of("Eigen.abi.json"));
+        OFFICIAL.put("EigenStrategy", List.of("EigenStrategy.abi.json"));
     }
 
     @Test
