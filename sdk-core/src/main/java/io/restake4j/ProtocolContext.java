@@ -151,6 +151,12 @@ public final class ProtocolContext {
         return (T) v;
     }
 
+    /** What {@link #remember} kept under {@code key}, if anything (reads nothing). */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> recall(String key) {
+        return Optional.ofNullable((T) remembered.get(Objects.requireNonNull(key, "key")));
+    }
+
     /** Forgets what {@link #remember} kept under keys starting with {@code prefix} (after an upgrade, say). */
     public void forget(String prefix) {
         remembered.keySet().removeIf(k -> k.startsWith(prefix));

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -449,22 +451,27 @@ public final class EigenLayer {
         if (strategies.isEmpty()) {
             return new Positions(staker, operator.get(), List.of());
         }
-        var tokenOf = ctx.underlyingTokens(strategies);
-
         ReadBatch second = ctx.reader.newBatch();
+        Runnable strategyTokens = ctx.addStrategyTokenReads(second, strategies); // first use only: folded in
         Read<Tuple2<List<BigInteger>, List<BigInteger>>> shares = second.add(DelegationManager::load, ctx.delegationManager,
                 dm -> dm.call_getWithdrawableShares(staker, strategies));
         List<Read<BigInteger>> scaling = strategies.stream().map(s -> second.add(DelegationManager::load, ctx.delegationManager,
                 dm -> dm.call_depositScalingFactor(staker, s))).toList();
         second.execute();
+        strategyTokens.run();
+        var tokenOf = ctx.underlyingTokens(strategies); // known now: reads nothing
         List<BigInteger> withdrawable = shares.get().component1();
 
         ReadBatch third = ctx.reader.newBatch();
         List<Read<BigInteger>> underlying = new ArrayList<>();
+        Map<String, java.util.function.Supplier<Token>> tokens = new LinkedHashMap<>();
         for (int i = 0; i < strategies.size(); i++) {
             String s = strategies.get(i);
             BigInteger w = withdrawable.get(i);
             underlying.add(ctx.isBeacon(s) ? null : third.add(Strategy::load, s, st -> st.call_sharesToUnderlyingView(w)));
+            if (!ctx.isBeacon(s)) {
+                tokens.computeIfAbsent(tokenOf.get(s), t -> ctx.tokens.token(third, t)); // first use only: folded in
+            }
         }
         if (third.size() > 0) {
             third.execute();
@@ -477,8 +484,7 @@ public final class EigenLayer {
             BigInteger slashed = SlashedShares.of(depositShares.get(i), withdrawable.get(i), scaling.get(i).get());
             Amount amount = null;
             if (!ctx.isBeacon(s)) {
-                Token token = ctx.tokens.token(tokenOf.get(s));
-                amount = Amount.ofWei(underlying.get(i).get(), token);
+                amount = Amount.ofWei(underlying.get(i).get(), tokens.get(tokenOf.get(s)).get());
             }
             out.add(new Position(s, tokenOf.get(s), depositShares.get(i), withdrawable.get(i), slashed, amount));
         }

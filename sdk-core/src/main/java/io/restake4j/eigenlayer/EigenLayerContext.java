@@ -116,24 +116,29 @@ final class EigenLayerContext {
      * which says the strategy takes one token).
      */
     private void readStrategyTokens(List<String> strategies) {
-        List<String> missing = new ArrayList<>();
-        for (String s : strategies) {
-            if (!isBeacon(s) && known(s) == null) {
-                missing.add(s);
-            }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
         ReadBatch batch = reader.newBatch();
+        Runnable store = addStrategyTokenReads(batch, strategies);
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        store.run();
+    }
+
+    /**
+     * Adds to {@code batch} {@code underlyingToken()} and {@code EIGEN()} of each strategy not read yet, so that a
+     * caller can fold them into a batch it sends anyway; run the returned action after the batch executed to
+     * keep the answers (it refuses a strategy that did not answer {@code underlyingToken()}).
+     */
+    Runnable addStrategyTokenReads(ReadBatch batch, List<String> strategies) {
         Map<String, Read<String>> reads = new LinkedHashMap<>();
         Map<String, Read<String>> eigen = new LinkedHashMap<>();
-        for (String s : missing) {
-            reads.put(s, batch.add(Strategy::load, s, Strategy::call_underlyingToken));
-            eigen.put(s, batch.add(EigenStrategy::load, s, EigenStrategy::call_EIGEN));
+        for (String s : strategies) {
+            if (!isBeacon(s) && known(s) == null && !reads.containsKey(s)) {
+                reads.put(s, batch.add(Strategy::load, s, Strategy::call_underlyingToken));
+                eigen.put(s, batch.add(EigenStrategy::load, s, EigenStrategy::call_EIGEN));
+            }
         }
-        batch.execute();
-        reads.forEach((s, r) -> {
+        return () -> reads.forEach((s, r) -> {
             if (!r.succeeded()) {
                 throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
             }
@@ -181,8 +186,22 @@ final class EigenLayerContext {
 
     /** {@code minWithdrawalDelayBlocks()}: an immutable of the DelegationManager, read once. */
     long withdrawalDelayBlocks() {
-        return ctx.<Long>remember("eigenlayer.withdrawalDelayBlocks", () -> readOne(DelegationManager::load,
+        return ctx.<Long>remember(DELAY, () -> readOne(DelegationManager::load,
                 delegationManager, DelegationManager::call_minWithdrawalDelayBlocks).longValueExact());
+    }
+
+    private static final String DELAY = "eigenlayer.withdrawalDelayBlocks";
+
+    /**
+     * Adds the delay's read to {@code batch} when it is not known yet (a constant, read once per client); run the
+     * returned action after the batch executed to keep it.
+     */
+    Runnable addWithdrawalDelayRead(ReadBatch batch) {
+        if (ctx.recall(DELAY).isPresent()) {
+            return () -> { };
+        }
+        Read<BigInteger> delay = batch.add(DelegationManager::load, delegationManager, DelegationManager::call_minWithdrawalDelayBlocks);
+        return () -> ctx.remember(DELAY, () -> delay.get().longValueExact());
     }
 
     /** The underlying token of {@code strategy} if read already, else null. */

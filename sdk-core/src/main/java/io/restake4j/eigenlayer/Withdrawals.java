@@ -216,7 +216,9 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         Read<List> roots = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawalRoots(staker));
         Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
         Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
+        Runnable delay = ctx.addWithdrawalDelayRead(first); // first use only: in the same batch
         first.execute();
+        delay.run();
         if (roots.get().isEmpty()) {
             return List.of();
         }
@@ -276,10 +278,8 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      */
     private List<List<Amount>> inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
         List<String> strategies = withdrawals.stream().flatMap(w -> w.strategies().stream()).distinct().toList();
-        ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet
-        Map<String, String> tokenOf = new LinkedHashMap<>();
-        strategies.stream().filter(s -> !ctx.isBeacon(s)).forEach(s -> tokenOf.put(s, ctx.defaultPayoutToken(s)));
         ReadBatch batch = ctx.reader.newBatch();
+        Runnable strategyTokens = ctx.addStrategyTokenReads(batch, strategies); // first use only: in the same batch
         List<List<Read<BigInteger>>> reads = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
             List<Read<BigInteger>> row = new ArrayList<>();
@@ -290,8 +290,17 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
             }
             reads.add(row);
         }
-        if (reads.stream().flatMap(List::stream).anyMatch(Objects::nonNull)) {
+        if (batch.size() > 0) {
             batch.execute();
+        }
+        strategyTokens.run();
+        Map<String, String> tokenOf = new LinkedHashMap<>();
+        strategies.stream().filter(s -> !ctx.isBeacon(s)).forEach(s -> tokenOf.put(s, ctx.defaultPayoutToken(s)));
+        ReadBatch metadata = ctx.reader.newBatch();  // tokens not seen yet by this client, all in one batch
+        Map<String, java.util.function.Supplier<Token>> token = new LinkedHashMap<>();
+        tokenOf.values().forEach(t -> token.computeIfAbsent(t, a -> ctx.tokens.token(metadata, a)));
+        if (metadata.size() > 0) {
+            metadata.execute();
         }
         List<List<Amount>> out = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
@@ -299,7 +308,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
             for (int k = 0; k < withdrawals.get(i).strategies().size(); k++) {
                 String strategy = withdrawals.get(i).strategies().get(k);
                 row.add(ctx.isBeacon(strategy) ? Amount.ofWei(shares.get(i).get(k), Token.ETH)
-                        : Amount.ofWei(reads.get(i).get(k).get(), ctx.tokens.token(tokenOf.get(strategy))));
+                        : Amount.ofWei(reads.get(i).get(k).get(), token.get(tokenOf.get(strategy)).get()));
             }
             out.add(row);
         }

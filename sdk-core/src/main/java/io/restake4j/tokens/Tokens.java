@@ -54,11 +54,28 @@ public final class Tokens {
      */
     public Token token(String address) {
         Inputs.address(address, "token");
-        return ctx.remember("token." + address.toLowerCase(Locale.ROOT), () -> {
-            ReadBatch batch = ctx.reads().newBatch();
-            Read<String> symbol = batch.add(ERC20::load, address, ERC20::call_symbol);
-            Read<BigInteger> decimals = batch.add(ERC20::load, address, ERC20::call_decimals);
+        ReadBatch batch = ctx.reads().newBatch();
+        java.util.function.Supplier<Token> token = token(batch, address);
+        if (batch.size() > 0) {
             batch.execute();
+        }
+        return token.get();
+    }
+
+    /**
+     * As {@link #token(String)}, with the {@code symbol()} and {@code decimals()} reads (when the token is not known
+     * yet) added to {@code batch}, for a caller that sends a batch anyway; the supplier answers once the batch ran.
+     */
+    public java.util.function.Supplier<Token> token(ReadBatch batch, String address) {
+        Inputs.address(address, "token");
+        String key = "token." + address.toLowerCase(Locale.ROOT);
+        java.util.Optional<Token> known = ctx.recall(key);
+        if (known.isPresent()) {
+            return known::get;
+        }
+        Read<String> symbol = batch.add(ERC20::load, address, ERC20::call_symbol);
+        Read<BigInteger> decimals = batch.add(ERC20::load, address, ERC20::call_decimals);
+        return () -> ctx.remember(key, () -> {
             try {
                 return Token.erc20(address, symbol.get(), decimals.get().intValueExact());
             } catch (RestakeException | ArithmeticException e) {

@@ -1,5 +1,6 @@
 package io.restake4j.tx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -42,6 +43,26 @@ class RoundTripCountsIT {
         table.put(what, new Count(first, again));
         assertTrue(again <= first, what + ": the second call costs no more than the first (" + first + ", " + again + ")");
         assertTrue(again <= bound, what + ": " + again + " round trips, more than " + bound + "; " + transport.log());
+    }
+
+    @Test
+    void eigenLayerPositionsTakeThreeRoundTripsFromTheFirstCall(Devnet devnet, @Account(6) Credentials staker) {
+        Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
+        devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
+        try (Restaking setup = DevnetClients.client(devnet, staker)) {
+            setup.eigenLayer().deposit(Amount.parse("5", stEthEl)).send();
+        }
+        CountingHttpService transport = new CountingHttpService(devnet.rpcUrl());
+        try (Restaking client = DevnetClients.client(devnet, staker, transport)) {
+            transport.reset();
+            var positions = client.eigenLayer().positions();
+            assertEquals(3, transport.roundTrips(), "deposits, shares (+ the strategies' tokens), amounts (+ token metadata): "
+                    + transport.log());
+            assertEquals(Amount.parse("5", stEthEl), positions.positions().get(0).underlying().orElseThrow());
+            transport.reset();
+            client.eigenLayer().positions();
+            assertEquals(3, transport.roundTrips(), "and the same again");
+        }
     }
 
     @Test
