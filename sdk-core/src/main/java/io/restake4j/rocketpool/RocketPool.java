@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 
 import org.web3j.crypto.Hash;
@@ -157,12 +158,18 @@ public final class RocketPool {
     public RocketPoolRates rates() {
         Addresses a = addresses();
         ReadBatch batch = ctx.reads().newBatch();
+        Supplier<RocketPoolRates> ratesRead = addRates(batch, a);
+        batch.execute();
+        return ratesRead.get();
+    }
+
+    /** Adds the two network-balance reads behind rETH's rate to {@code batch}; the supplier answers once it ran. */
+    private static Supplier<RocketPoolRates> addRates(ReadBatch batch, Addresses a) {
         Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalETHBalance);
         Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
                 RocketNetworkBalances::call_getTotalRETHSupply);
-        batch.execute();
-        return new RocketPoolRates(total.get(), supply.get());
+        return () -> new RocketPoolRates(total.get(), supply.get());
     }
 
     /** What {@code rEth} is worth in ETH at the current rate, rounded down as rETH's {@code getEthValue}. */
@@ -208,13 +215,10 @@ public final class RocketPool {
                 RocketDAOProtocolSettingsDeposit::call_getDepositFee);
         Read<BigInteger> room = batch.add(RocketDepositPool::load, a.depositPool(),
                 RocketDepositPool::call_getMaximumDepositAmount);
-        Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalETHBalance);
-        Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalRETHSupply);
+        Supplier<RocketPoolRates> ratesRead = addRates(batch, a);
         batch.execute();
         return new DepositReads(new DepositConditions(enabled.get(), Amount.ofWei(minimum.get(), Token.ETH),
-                Amount.ofWei(room.get(), Token.ETH), fee.get()), new RocketPoolRates(total.get(), supply.get()));
+                Amount.ofWei(room.get(), Token.ETH), fee.get()), ratesRead.get());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -244,12 +248,9 @@ public final class RocketPool {
         ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> feeRate = batch.add(RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
                 RocketDAOProtocolSettingsDeposit::call_getDepositFee);
-        Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalETHBalance);
-        Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalRETHSupply);
+        Supplier<RocketPoolRates> ratesRead = addRates(batch, a);
         batch.execute();
-        RocketPoolRates rates = new RocketPoolRates(total.get(), supply.get());
+        RocketPoolRates rates = ratesRead.get();
         BigInteger fee = RocketPoolRates.depositFee(eth.wei(), feeRate.get());
         BigInteger expected = rates.rethValue(eth.wei().subtract(fee));
         if (expected.signum() == 0) {
@@ -335,12 +336,9 @@ public final class RocketPool {
         Addresses a = addresses();
         String owner = ctx.account();
         ReadBatch batch = ctx.reads().newBatch();
-        Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalETHBalance);
-        Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalRETHSupply);
+        Supplier<RocketPoolRates> ratesRead = addRates(batch, a);
         batch.execute();
-        RocketPoolRates rates = new RocketPoolRates(total.get(), supply.get());
+        RocketPoolRates rates = ratesRead.get();
         BigInteger ethOut = rates.ethValue(rEth.wei());
         plan.check(Check.of("rETH balance of " + owner, RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner))
                         .require(b -> b.compareTo(rEth.wei()) >= 0, b -> aboveBalanceMessage(rEth, b, owner, reth)))
@@ -390,12 +388,9 @@ public final class RocketPool {
         Addresses a = addresses();
         ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> held = batch.add(RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner));
-        Read<BigInteger> total = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalETHBalance);
-        Read<BigInteger> supply = batch.add(RocketNetworkBalances::load, a.networkBalances(),
-                RocketNetworkBalances::call_getTotalRETHSupply);
+        Supplier<RocketPoolRates> ratesRead = addRates(batch, a);
         batch.execute();
-        BigInteger value = new RocketPoolRates(total.get(), supply.get()).ethValue(held.get());
+        BigInteger value = ratesRead.get().ethValue(held.get());
         return new LiquidPositions(owner, List.of(new LiquidPosition(owner, Amount.ofWei(held.get(), rETH()), Shares.of(held.get(), "rETH"),
                 Amount.ofWei(value, Token.ETH))), List.of());
     }
