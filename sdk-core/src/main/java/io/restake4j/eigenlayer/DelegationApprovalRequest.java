@@ -11,8 +11,8 @@ import java.util.Objects;
 
 import org.web3j.utils.Numeric;
 
-import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.StructType;
+import io.restake4j.eip712.TypedMessage;
 import io.restake4j.eip712.StructType.Field;
 import io.restake4j.eip712.TypedData;
 import io.restake4j.internal.Inputs;
@@ -37,7 +37,7 @@ import io.restake4j.internal.Inputs;
  * @param salt     32 bytes, once per approver
  * @param expiry   unix seconds
  */
-public record DelegationApprovalRequest(String staker, String operator, String approver, byte[] salt, BigInteger expiry) {
+public record DelegationApprovalRequest(String staker, String operator, String approver, byte[] salt, BigInteger expiry) implements TypedMessage {
 
     /**
      * {@code DelegationApproval(address delegationApprover,address staker,address operator,bytes32 salt,uint256 expiry)};
@@ -74,6 +74,7 @@ public record DelegationApprovalRequest(String staker, String operator, String a
     }
 
     /** The message's values by field name of {@link #TYPE}. */
+    @Override
     public Map<String, Object> message() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("delegationApprover", approver);
@@ -84,14 +85,10 @@ public record DelegationApprovalRequest(String staker, String operator, String a
         return m;
     }
 
-    /** {@code hashStruct} of this approval (what the DelegationManager hashes with its typehash). */
-    public byte[] structHash() {
-        return TYPE.hashStruct(message());
-    }
-
-    /** The typed data to sign in {@code domain} (the DelegationManager's; read it with the facade). */
-    public TypedData typedData(Eip712Domain domain) {
-        return TypedData.of(domain, TYPE, message());
+    /** {@link #TYPE}. */
+    @Override
+    public StructType structType() {
+        return TYPE;
     }
 
     @Override

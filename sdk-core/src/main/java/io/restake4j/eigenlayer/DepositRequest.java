@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.StructType;
+import io.restake4j.eip712.TypedMessage;
 import io.restake4j.eip712.StructType.Field;
-import io.restake4j.eip712.TypedData;
 import io.restake4j.internal.Inputs;
 import io.restake4j.units.Amount;
 
@@ -32,7 +31,7 @@ import io.restake4j.units.Amount;
  * @param nonce    {@code StrategyManager.nonces(staker)}
  * @param expiry   unix seconds
  */
-public record DepositRequest(String staker, String strategy, Amount amount, BigInteger nonce, BigInteger expiry) {
+public record DepositRequest(String staker, String strategy, Amount amount, BigInteger nonce, BigInteger expiry) implements TypedMessage {
 
     /**
      * {@code Deposit(address staker,address strategy,address token,uint256 amount,uint256 nonce,uint256 expiry)};
@@ -51,6 +50,7 @@ public record DepositRequest(String staker, String strategy, Amount amount, BigI
     }
 
     /** The message's values by field name of {@link #TYPE}. */
+    @Override
     public Map<String, Object> message() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("staker", staker);
@@ -62,13 +62,9 @@ public record DepositRequest(String staker, String strategy, Amount amount, BigI
         return m;
     }
 
-    /** {@code hashStruct} of this deposit (what the StrategyManager hashes with its typehash). */
-    public byte[] structHash() {
-        return TYPE.hashStruct(message());
-    }
-
-    /** The typed data to sign in {@code domain} (the StrategyManager's; read it with the facade). */
-    public TypedData typedData(Eip712Domain domain) {
-        return TypedData.of(domain, TYPE, message());
+    /** {@link #TYPE}. */
+    @Override
+    public StructType structType() {
+        return TYPE;
     }
 }
