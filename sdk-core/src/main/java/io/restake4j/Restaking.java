@@ -34,6 +34,7 @@ import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Transactions;
 import io.restake4j.tx.internal.Pipeline;
+import io.restake4j.tx.internal.PipelineTransactions;
 import io.restake4j.tx.Planner;
 import io.restake4j.vaults.Erc4626Vault;
 import io.restake4j.read.LogScanner;
@@ -93,7 +94,7 @@ public final class Restaking implements AutoCloseable {
                 executor, RevertDecoder.standard(), b.feeBumpPolicy));
         this.context = new ProtocolContext(network, b.signer, b.readOnlyAccount, pipeline, reader,
                 new LogScanner(web3j, b.logBlockRange), new Waiter(web3j, b.receiptPollInterval, executor));
-        this.transactions = new Transactions(pipeline);
+        this.transactions = new PipelineTransactions(pipeline);
     }
 
     public static Builder builder() {

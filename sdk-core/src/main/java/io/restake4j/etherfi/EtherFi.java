@@ -179,14 +179,14 @@ public final class EtherFi {
         String owner = ctx.account();
         EtherFiRates before = rates();
         BigInteger shares = before.sharesForDeposit(eth.wei());
-        BigInteger eEth = before.afterDeposit(eth.wei()).amountForShare(shares);
+        BigInteger eEth = before.afterDeposit(eth.wei()).amountFor(shares);
         if (shares.signum() == 0 || eEth.signum() == 0) {
             throw new InvalidInputException(eth + " is too small to mint eETH at the current rate");
         }
         EtherFiRates after = before.afterDeposit(eth.wei());
         Amount minted = Amount.ofWei(eEth, eETH());
         plan.quote("eETH minted", minted)
-                .quote("weETH expected", Amount.ofWei(after.weEthForEEth(eEth), weETH()));
+                .quote("weETH expected", Amount.ofWei(after.wrappedFor(eEth), weETH()));
         Check<BigInteger> allowance = Check.of("eETH allowance of weETH", EETH::load, eeth, e -> e.call_allowance(owner, weeth));
         plan.check(allowance);
         plan.step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(ZERO)).withValue(eth.wei()));
@@ -267,7 +267,7 @@ public final class EtherFi {
             }
         }
         return Holdings.rebasingAndWrapped(owner, Amount.ofWei(eBalance.get(), eETH()), Shares.of(eShares.get(), SHARES),
-                Amount.ofWei(wBalance.get(), weETH()), rates.eEthForWeEth(wBalance.get()), open);
+                Amount.ofWei(wBalance.get(), weETH()), rates.unwrappedFor(wBalance.get()), open);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package io.restake4j.etherfi;
 import java.math.BigInteger;
 import java.util.Objects;
 
+import io.restake4j.liquid.ShareRate;
+
 /**
  * ether.fi's eETH share rate at one block: the LiquidityPool's total pooled ether and eETH's total shares,
  * with every conversion computed exactly as the contracts compute it. Read with {@link EtherFi#rates()} in
@@ -12,22 +14,22 @@ import java.util.Objects;
  * favour), {@code sharesForWithdrawalAmount} and {@code amountPerShareCeil} round up. A deposit is priced on
  * the value before it and the first deposit mints 1:1. On an empty pool the views answer as the pool does:
  * {@code sharesForAmount}, {@code amountForShare}, {@code amountPerShareCeil} and the weETH rate are 0.
- * eETH has no {@code transferShares}: sending {@code x} eETH moves {@code sharesForAmount(x)} shares, so the recipient can see a wei less than {@code x} and a
+ * eETH has no {@code transferShares}: sending {@code x} eETH moves {@code sharesFor(x)} shares, so the recipient can see a wei less than {@code x} and a
  * balance sent in full by amount can leave a share behind. weETH is 1 eETH share: {@code wrap(x)} mints
- * {@code sharesForAmount(x)}, {@code unwrap(w)} pays {@code amountForShare(w)}. Figures hold for the block
+ * {@code sharesFor(x)}, {@code unwrap(w)} pays {@code amountFor(w)}. Figures hold for the block
  * they were read at; every oracle report changes the rate.
  *
  * <pre>{@code
  * EtherFiRates r = client.etherFi().rates();
- * BigInteger weEth = r.weEthForEEth(Amount.parse("1", etherFi.eETH()).wei());   // what wrap(1 eETH) mints
+ * BigInteger weEth = r.wrappedFor(Amount.parse("1", etherFi.eETH()).wei());   // what wrap(1 eETH) mints (see ShareRate)
  * }</pre>
  *
  * @param totalPooledEther {@code LiquidityPool.getTotalPooledEther()}
  * @param totalShares      {@code eETH.totalShares()}
  */
-public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) {
+public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) implements ShareRate {
 
-    private static final BigInteger SHARE_UNIT = BigInteger.TEN.pow(18);
+    private static final BigInteger SHARE_UNIT = ONE_TOKEN;
 
     public EtherFiRates {
         Objects.requireNonNull(totalPooledEther, "totalPooledEther");
@@ -38,7 +40,8 @@ public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) 
     }
 
     /** {@code sharesForAmount}: floor(amount * totalShares / totalPooledEther); 0 while the pool is empty. */
-    public BigInteger sharesForAmount(BigInteger amount) {
+    @Override
+    public BigInteger sharesFor(BigInteger amount) {
         if (totalPooledEther.signum() == 0) {
             return BigInteger.ZERO;
         }
@@ -54,7 +57,8 @@ public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) 
     }
 
     /** {@code amountForShare}: floor(shares * totalPooledEther / totalShares); 0 while there are no shares. */
-    public BigInteger amountForShare(BigInteger shares) {
+    @Override
+    public BigInteger amountFor(BigInteger shares) {
         if (totalShares.signum() == 0) {
             return BigInteger.ZERO;
         }
@@ -85,26 +89,17 @@ public record EtherFiRates(BigInteger totalPooledEther, BigInteger totalShares) 
         return new EtherFiRates(totalPooledEther.add(eth), totalShares.add(sharesForDeposit(eth)));
     }
 
-    /** What {@code wrap(eEth)} mints ({@code getWeETHByeETH}): the shares, rounded down. */
-    public BigInteger weEthForEEth(BigInteger eEth) {
-        return sharesForAmount(eEth);
-    }
-
-    /** What {@code unwrap(weEth)} pays ({@code getEETHByWeETH}), rounded down. */
-    public BigInteger eEthForWeEth(BigInteger weEth) {
-        return amountForShare(weEth);
-    }
-
-    /** {@code weETH.getRate()}: eETH for 1e18 weETH, rounded down; 0 while there are no shares. */
-    public BigInteger weEthRate() {
-        return amountForShare(SHARE_UNIT);
-    }
-
     /**
-     * What a finalized request pays ({@code getClaimableAmount}): min(amountOfEEth, shareOfEEth * frozenRate / 1e18),
-     * rounded down.
+     * What a finalized request pays ({@code getClaimableAmount}) at these rates: min(amountOfEEth,
+     * shareOfEEth * frozenRate / 1e18), rounded down, where {@code frozenRate} is {@code frozenRateFor(id)}. A
+     * request finalized before the rate snapshots existed has a frozen rate of 0 and is paid at the live rate
+     * instead: min(amountOfEEth, amountFor(shareOfEEth)). (Such old requests may also carry a {@code feeGwei}
+     * that the contract deducts; it is 0 for every request made since, and not modelled here.)
      */
-    public static BigInteger claimable(BigInteger amountOfEEth, BigInteger shareOfEEth, BigInteger frozenRate) {
+    public BigInteger claimable(BigInteger amountOfEEth, BigInteger shareOfEEth, BigInteger frozenRate) {
+        if (frozenRate.signum() == 0) {
+            return amountOfEEth.min(amountFor(shareOfEEth));
+        }
         return amountOfEEth.min(shareOfEEth.multiply(frozenRate).divide(SHARE_UNIT));
     }
 

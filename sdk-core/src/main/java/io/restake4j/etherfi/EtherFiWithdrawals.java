@@ -13,7 +13,7 @@ import io.restake4j.exits.ExitStatus;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.LiquidWithdrawal;
-import io.restake4j.liquid.internal.RequestQueue;
+import io.restake4j.liquid.LiquidWithdrawalQueue;
 import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
@@ -39,7 +39,7 @@ import io.restake4j.units.Token;
  * queue.claim(w).send();
  * }</pre>
  */
-public final class EtherFiWithdrawals extends RequestQueue {
+public final class EtherFiWithdrawals extends LiquidWithdrawalQueue {
 
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 

@@ -291,7 +291,7 @@ public final class Lido {
         LidoRates rates = new LidoRates(pooled.get(), total.get());
         List<BigInteger> open = ((List<BigInteger>) ids.get()).stream().sorted().toList();
         return Holdings.rebasingAndWrapped(owner, Amount.ofWei(stBalance.get(), stETH()), Shares.of(stShares.get(), SHARES),
-                Amount.ofWei(wstBalance.get(), wstETH()), rates.stEthForWstEth(wstBalance.get()), open);
+                Amount.ofWei(wstBalance.get(), wstETH()), rates.unwrappedFor(wstBalance.get()), open);
     }
 
     // ---------------------------------------------------------------------------------------------

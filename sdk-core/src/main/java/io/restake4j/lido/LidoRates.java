@@ -3,12 +3,14 @@ package io.restake4j.lido;
 import java.math.BigInteger;
 import java.util.Objects;
 
+import io.restake4j.liquid.ShareRate;
+
 /**
  * Lido's share rate at one block: total pooled ether and total shares, with the conversions computed
  * exactly as stETH computes them (integer division rounding down, unless the name says up). Read with
  * {@link Lido#rates()} in one batched call.
  *
- * <p>Where off-chain math meets the chain: balances are {@code stEthFor(shares)}, rounded down, and a
+ * <p>Where off-chain math meets the chain: balances are {@code amountFor(shares)}, rounded down, and a
  * transfer of {@code x} stETH moves {@code sharesFor(x)} shares, rounded down. So a balance changes by
  * the difference of two floors: the recipient of {@code x} can see {@code x - 2} to {@code x} wei more,
  * the sender up to 1 wei more or less than {@code x} gone, and a balance "sent in full" by amount can leave
@@ -17,15 +19,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LidoRates r = client.lido().rates();
- * BigInteger wst = r.wstEthFor(Amount.parse("1", lido.stETH()).wei());   // what wrap(1 stETH) mints
+ * BigInteger wst = r.wrappedFor(Amount.parse("1", lido.stETH()).wei());   // what wrap(1 stETH) mints (see ShareRate)
  * }</pre>
  *
  * @param totalPooledEther {@code getTotalPooledEther()}
  * @param totalShares      {@code getTotalShares()}
  */
-public record LidoRates(BigInteger totalPooledEther, BigInteger totalShares) {
-
-    private static final BigInteger ONE_TOKEN = BigInteger.TEN.pow(18);
+public record LidoRates(BigInteger totalPooledEther, BigInteger totalShares) implements ShareRate {
 
     public LidoRates {
         Objects.requireNonNull(totalPooledEther, "totalPooledEther");
@@ -33,6 +33,7 @@ public record LidoRates(BigInteger totalPooledEther, BigInteger totalShares) {
     }
 
     /** {@code getSharesByPooledEth}: floor(stEth * totalShares / totalPooledEther); 1:1 before the first deposit. */
+    @Override
     public BigInteger sharesFor(BigInteger stEthWei) {
         if (totalPooledEther.signum() == 0) {
             return stEthWei;
@@ -41,7 +42,8 @@ public record LidoRates(BigInteger totalPooledEther, BigInteger totalShares) {
     }
 
     /** {@code getPooledEthByShares}: floor(shares * totalPooledEther / totalShares); 1:1 before the first deposit. */
-    public BigInteger stEthFor(BigInteger shares) {
+    @Override
+    public BigInteger amountFor(BigInteger shares) {
         if (totalShares.signum() == 0) {
             return shares;
         }
@@ -55,25 +57,5 @@ public record LidoRates(BigInteger totalPooledEther, BigInteger totalShares) {
         }
         BigInteger[] qr = shares.multiply(totalPooledEther).divideAndRemainder(totalShares);
         return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-    }
-
-    /** What {@code wrap(stEth)} mints ({@code getWstETHByStETH}): the shares, rounded down. */
-    public BigInteger wstEthFor(BigInteger stEthWei) {
-        return sharesFor(stEthWei);
-    }
-
-    /** What {@code unwrap(wstEth)} pays ({@code getStETHByWstETH}), rounded down. */
-    public BigInteger stEthForWstEth(BigInteger wstEthWei) {
-        return stEthFor(wstEthWei);
-    }
-
-    /** {@code stEthPerToken()}: stETH for 1e18 wstETH. */
-    public BigInteger stEthPerWstEth() {
-        return stEthFor(ONE_TOKEN);
-    }
-
-    /** {@code tokensPerStEth()}: wstETH for 1e18 stETH. */
-    public BigInteger wstEthPerStEth() {
-        return sharesFor(ONE_TOKEN);
     }
 }

@@ -12,7 +12,7 @@ import io.restake4j.exits.ExitStatus;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidResult;
 import io.restake4j.liquid.LiquidWithdrawal;
-import io.restake4j.liquid.internal.RequestQueue;
+import io.restake4j.liquid.LiquidWithdrawalQueue;
 import io.restake4j.liquid.internal.RequestSplit;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
@@ -36,7 +36,7 @@ import io.restake4j.units.Token;
  * queue.claimAllReady().send();
  * }</pre>
  */
-public final class LidoWithdrawals extends RequestQueue {
+public final class LidoWithdrawals extends LiquidWithdrawalQueue {
 
     private final Lido lido;
 
@@ -119,14 +119,14 @@ public final class LidoWithdrawals extends RequestQueue {
      * {@code rates}, rounding down as the queue does) to stETH within [min, max].
      */
     static List<BigInteger> splitWrapped(BigInteger total, BigInteger min, BigInteger max, LidoRates rates) {
-        BigInteger maxPart = rates.wstEthFor(max);                 // floor: unwraps to <= max
-        BigInteger minPart = rates.wstEthFor(min);                 // smallest part that unwraps to >= min
-        while (rates.stEthForWstEth(minPart).compareTo(min) < 0) {
+        BigInteger maxPart = rates.wrappedFor(max);                 // floor: unwraps to <= max
+        BigInteger minPart = rates.wrappedFor(min);                 // smallest part that unwraps to >= min
+        while (rates.unwrappedFor(minPart).compareTo(min) < 0) {
             minPart = minPart.add(BigInteger.ONE);
         }
         if (total.compareTo(minPart) < 0) {
             throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, and "
-                    + total + " wstETH wei unwraps to " + rates.stEthForWstEth(total));
+                    + total + " wstETH wei unwraps to " + rates.unwrappedFor(total));
         }
         return split(total, minPart, maxPart);
     }

@@ -60,8 +60,8 @@ class EtherFiEmptyPoolIT {
             assertEquals(BigInteger.ZERO, pool(devnet, fixture).call_amountPerShareCeil().send());
             assertEquals(BigInteger.ZERO, rates.amountPerShareCeil());
             assertEquals(BigInteger.ZERO, weeth(devnet, fixture).call_getRate().send());
-            assertEquals(BigInteger.ZERO, rates.weEthRate());
-            assertEquals(BigInteger.ZERO, rates.amountForShare(ETHER));
+            assertEquals(BigInteger.ZERO, rates.amountPerWrapped());
+            assertEquals(BigInteger.ZERO, rates.amountFor(ETHER));
         }
     }
 

@@ -415,15 +415,15 @@ class EtherFiIT {
         WeETH w = weeth(devnet, fixture);
         for (BigInteger x : List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(999), new BigInteger("1000000000000000001"),
                 eth(1000), new BigInteger("123456789123456789123"))) {
-            assertEquals(lp.call_sharesForAmount(x).send(), rates.sharesForAmount(x), "sharesForAmount(" + x + ")");
+            assertEquals(lp.call_sharesForAmount(x).send(), rates.sharesFor(x), "sharesFor(" + x + ")");
             assertEquals(lp.call_sharesForWithdrawalAmount(x).send(), rates.sharesForWithdrawalAmount(x),
                     "sharesForWithdrawalAmount(" + x + ")");
-            assertEquals(lp.call_amountForShare(x).send(), rates.amountForShare(x), "amountForShare(" + x + ")");
-            assertEquals(w.call_getWeETHByeETH(x).send(), rates.weEthForEEth(x), "getWeETHByeETH(" + x + ")");
-            assertEquals(w.call_getEETHByWeETH(x).send(), rates.eEthForWeEth(x), "getEETHByWeETH(" + x + ")");
+            assertEquals(lp.call_amountForShare(x).send(), rates.amountFor(x), "amountFor(" + x + ")");
+            assertEquals(w.call_getWeETHByeETH(x).send(), rates.wrappedFor(x), "getWeETHByeETH(" + x + ")");
+            assertEquals(w.call_getEETHByWeETH(x).send(), rates.unwrappedFor(x), "getEETHByWeETH(" + x + ")");
         }
         assertEquals(lp.call_amountPerShareCeil().send(), rates.amountPerShareCeil());
-        assertEquals(w.call_getRate().send(), rates.weEthRate());
+        assertEquals(w.call_getRate().send(), rates.amountPerWrapped());
     }
 
     private static BigInteger ceilDiv(BigInteger a, BigInteger b) {

@@ -66,7 +66,7 @@ final class EtherFiChapter {
             fixtures.rebase(BigInteger.TEN.pow(17)); // +0.1 ETH of rewards from the devnet oracle
             EtherFiRates rates = etherFi.rates();
             println("     after a +0.1 ETH rebase: 1 weETH = %s eETH; pool %s over %s shares",
-                    Amount.ofWei(rates.weEthRate(), etherFi.eETH()).toPlainString(),
+                    Amount.ofWei(rates.amountPerWrapped(), etherFi.eETH()).toPlainString(),
                     Amount.ofWei(rates.totalPooledEther(), Token.ETH), rates.totalShares());
 
             LiquidResult unwrapped = etherFi.unwrap(Amount.parse("1", etherFi.weETH())).send();

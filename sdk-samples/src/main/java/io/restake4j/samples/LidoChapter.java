@@ -58,7 +58,7 @@ final class LidoChapter {
 
             fixtures.report(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(3)));
             println("     devnet oracle report: +3 ETH of rewards shared by every holder; 1 wstETH = %s stETH now",
-                    Amount.ofWei(lido.rates().stEthPerWstEth(), lido.stETH()).toPlainString());
+                    Amount.ofWei(lido.rates().amountPerWrapped(), lido.stETH()).toPlainString());
 
             try {
                 lido.withdrawals().request(Amount.ofWei(BigInteger.valueOf(99), lido.stETH()));

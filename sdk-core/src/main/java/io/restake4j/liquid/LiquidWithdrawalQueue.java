@@ -1,4 +1,4 @@
-package io.restake4j.liquid.internal;
+package io.restake4j.liquid;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -13,8 +13,6 @@ import io.restake4j.exits.ExitStatus;
 import io.restake4j.exits.Readiness;
 import io.restake4j.exits.WithdrawalQueue;
 import io.restake4j.internal.Inputs;
-import io.restake4j.liquid.LiquidResult;
-import io.restake4j.liquid.LiquidWithdrawal;
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
@@ -23,18 +21,25 @@ import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
- * What the liquid staking queues whose requests are NFT ids (Lido's unstETH, ether.fi's WithdrawRequestNFT) share:
- * ids normalized and checked once, look-ups by id, claims of listed requests, claim-all-ready, the wait for
- * finalization, and the request and claim results built from the queue's events. A protocol supplies the reads
- * and the steps.
+ * A liquid staking exit queue whose requests are NFT ids (Lido's unstETH, ether.fi's WithdrawRequestNFT): ids
+ * normalized and checked once, look-ups by id, claims of listed requests, claim-all-ready, the wait for
+ * finalization, and the request and claim results built from the queue's events. {@link io.restake4j.lido.LidoWithdrawals}
+ * and {@link io.restake4j.etherfi.EtherFiWithdrawals} supply the reads and the steps; the protected members are
+ * for those protocol facades, not an extension point for users.
+ *
+ * <pre>{@code
+ * LiquidWithdrawalQueue queue = client.lido().withdrawals();
+ * List<LiquidWithdrawal> mine = queue.pending();
+ * LiquidResult paid = queue.claimAllReady().send();
+ * }</pre>
  */
-public abstract class RequestQueue implements WithdrawalQueue<LiquidWithdrawal, LiquidResult, LiquidResult> {
+public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWithdrawal, LiquidResult, LiquidResult> {
 
     protected final ProtocolContext ctx;
     private final String protocol;
     private final String sharesUnit;
 
-    protected RequestQueue(ProtocolContext ctx, String protocol, String sharesUnit) {
+    protected LiquidWithdrawalQueue(ProtocolContext ctx, String protocol, String sharesUnit) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.protocol = protocol;
         this.sharesUnit = sharesUnit;
