@@ -19,6 +19,7 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.internal.Holdings;
 import io.restake4j.liquid.LiquidResult;
+import io.restake4j.liquid.internal.EthStake;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
 import io.restake4j.read.LogFilter;
@@ -154,14 +155,10 @@ public final class EtherFi {
      * {@code Transfer} and {@code TransferShares} events.
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
-        Inputs.amountOf(eth, Token.ETH, "stake amount (ether.fi stakes ETH)");
-        Inputs.addressOrZero(referral, "referral (the zero address for none)");
-        return ctx.<LiquidResult>operation("stake " + eth + " with ether.fi", plan -> {
-            String staker = ctx.account();
-            plan.step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))
-                    .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, ZERO, staker), eETH()),
-                            sharesTo(ex, ZERO, staker), List.of(), null));
-        });
+        return EthStake.operation(ctx, "ether.fi", eth, referral, (plan, staker) -> plan
+                .step(Step.of("deposit " + eth, LiquidityPool::load, pool, p -> p.call_deposit(referral)).withValue(eth.wei()))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, ZERO, staker), eETH()),
+                        sharesTo(ex, ZERO, staker), List.of(), null)));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.internal.Holdings;
 import io.restake4j.liquid.LiquidResult;
+import io.restake4j.liquid.internal.EthStake;
 import io.restake4j.liquid.LiquidPositions;
 import io.restake4j.network.Network;
 import io.restake4j.read.Read;
@@ -144,16 +145,12 @@ public final class Lido {
      * {@code submit(referral)}); refused before signing when it exceeds the current stake limit.
      */
     public Operation<LiquidResult> stake(Amount eth, String referral) {
-        Inputs.amountOf(eth, Token.ETH, "stake amount (Lido stakes ETH)");
-        Inputs.addressOrZero(referral, "referral (the zero address for none)");
-        return ctx.<LiquidResult>operation("stake " + eth + " with Lido", plan -> {
-            String staker = ctx.account();
-            plan.check(stakeLimitCheck(eth))
-                    .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_submit(referral))
-                            .withValue(eth.wei()))
-                    .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), staker), stETH()),
-                            sharesMoved(ex, staker), List.of(), null));
-        });
+        return EthStake.operation(ctx, "Lido", eth, referral, (plan, staker) -> plan
+                .check(stakeLimitCheck(eth))
+                .step(Step.of("submit " + eth, io.restake4j.contracts.lido.Lido::load, steth(), l -> l.call_submit(referral))
+                        .withValue(eth.wei()))
+                .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), staker), stETH()),
+                        sharesMoved(ex, staker), List.of(), null)));
     }
 
     /**
