@@ -19,6 +19,7 @@ import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Signature;
 import io.restake4j.eip712.TypedData;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
@@ -128,7 +129,7 @@ public final class EigenLayer {
         {
             List<String> accepted = ctx.acceptedTokens(strategy);  // read once per strategy, then remembered
             if (accepted.stream().noneMatch(token::equalsIgnoreCase)) {
-                throw new InvalidInputException("strategy " + strategy + " takes " + String.join(" or ", accepted) + ", not "
+                throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "strategy " + strategy + " takes " + String.join(" or ", accepted) + ", not "
                         + amount.token().symbol() + " (" + token + ")");
             }
             plan.check(whitelisted(strategy));
@@ -220,13 +221,13 @@ public final class EigenLayer {
         return ctx.<DepositResult>operation("deposit " + amount + " into " + strategy + " for " + consent.staker(), plan -> {
             long now = Instant.now().getEpochSecond();
             if (consent.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-                throw new InvalidInputException("the deposit signature of " + consent.staker() + " expired at "
+                throw new InvalidInputException(ErrorCode.EXPIRED, "the deposit signature of " + consent.staker() + " expired at "
                         + consent.expiry() + " (unix seconds); now is " + now);
             }
             plan.check(whitelisted(strategy));
             plan.check(Check.of("deposit nonce of " + consent.staker(), StrategyManager::load, ctx.strategyManager,
                     (StrategyManager sm) -> sm.call_nonces(consent.staker()))
-                    .require(n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
+                    .require(ErrorCode.BAD_SIGNATURE, n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
                             + consent.nonce() + " but the StrategyManager is at " + n + " (already used?)"));
             Approvals.require(plan, ctx.account(), ctx.strategyManager, amount, ApprovalPolicy.EXACT);
             plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
@@ -264,7 +265,7 @@ public final class EigenLayer {
         return ctx.<DelegationResult>operation("delegate " + staker + " to operator " + operator, plan -> {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
-                    .require(EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
+                    .require(ErrorCode.ALREADY_DONE, EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
                             + "; undelegate (or redelegate) first"));
             operatorChecks(plan, operator, approval);
             DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
@@ -287,7 +288,7 @@ public final class EigenLayer {
                     .require(Boolean::booleanValue, d -> staker + " is not delegated to any operator"));
             plan.check(Check.of("operator status of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_isOperator(staker))
-                    .require(op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
+                    .require(ErrorCode.NOT_PERMITTED, op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
             plan.step(Step.of("undelegate " + staker, DelegationManager::load, ctx.delegationManager,
                     dm -> dm.call_undelegate(staker)));
             plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
@@ -310,7 +311,7 @@ public final class EigenLayer {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
                     .require(current -> !EigenLayerContext.isZero(current), current -> staker + " is not delegated; use delegateTo")
-                    .require(current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
+                    .require(ErrorCode.ALREADY_DONE, current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
                             + newOperator));
             operatorChecks(plan, newOperator, approval);
             DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
@@ -324,16 +325,16 @@ public final class EigenLayer {
     private void operatorChecks(Plan.Builder<?> plan, String operator, DelegationApproval approval) {
         plan.check(Check.of("operator registration of " + operator, DelegationManager::load, ctx.delegationManager,
                 (DelegationManager dm) -> dm.call_isOperator(operator))
-                .require(Boolean::booleanValue, r -> operator + " is not a registered EigenLayer operator"));
+                .require(ErrorCode.NOT_FOUND, Boolean::booleanValue, r -> operator + " is not a registered EigenLayer operator"));
         Check<String> approver = Check.of("delegation approver of " + operator, DelegationManager::load,
                 ctx.delegationManager, (DelegationManager dm) -> dm.call_delegationApprover(operator));
         if (approval == null) {
-            approver = approver.require(EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
+            approver = approver.require(ErrorCode.NOT_PERMITTED, EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
                     + " delegation approver " + a + ": pass a DelegationApproval (see signDelegationApproval)");
         } else {
             long now = Instant.now().getEpochSecond();
             if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-                throw new InvalidInputException("the delegation approval expired at " + approval.expiry()
+                throw new InvalidInputException(ErrorCode.EXPIRED, "the delegation approval expired at " + approval.expiry()
                         + " (unix seconds); now is " + now);
             }
         }
@@ -399,7 +400,7 @@ public final class EigenLayer {
         Objects.requireNonNull(approver, "approver");
         Objects.requireNonNull(request, "request");
         if (!request.approver().equalsIgnoreCase(approver.address())) {
-            throw new InvalidInputException("the request names approver " + request.approver() + ", but the signer is "
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "the request names approver " + request.approver() + ", but the signer is "
                     + approver.address());
         }
         ReadBatch batch = ctx.reader.newBatch();
@@ -409,7 +410,7 @@ public final class EigenLayer {
         batch.execute();
         Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
         if (!onChain.get().equalsIgnoreCase(approver.address())) {
-            throw new InvalidInputException("operator " + request.operator() + " has delegation approver " + onChain.get()
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "operator " + request.operator() + " has delegation approver " + onChain.get()
                     + ", not " + approver.address());
         }
         TypedData data = request.typedData(checked);

@@ -12,6 +12,7 @@ import io.restake4j.contracts.eigenlayer.EigenStrategy;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.contracts.eigenlayer.Strategy;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
@@ -140,7 +141,7 @@ final class EigenLayerContext {
         }
         return () -> reads.forEach((s, r) -> {
             if (!r.succeeded()) {
-                throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
             }
             Read<String> e = eigen.get(s);
             boolean second = e.succeeded() && !isZero(e.get()) && !e.get().equalsIgnoreCase(r.get());
@@ -168,7 +169,7 @@ final class EigenLayerContext {
         });
         String strategy = map.get(key(token.address()));
         if (strategy == null) {
-            throw new InvalidInputException("network " + network.name() + " knows no EigenLayer strategy for " + token.symbol()
+            throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "network " + network.name() + " knows no EigenLayer strategy for " + token.symbol()
                     + " (" + token.address() + "); pass the strategy address explicitly");
         }
         return strategy;

@@ -25,6 +25,7 @@ import io.restake4j.contracts.eigenlayer.EigenPodManager;
 import io.restake4j.contracts.eigenlayer.Strategy;
 import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.errors.WaitTimeoutException;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.read.Read;
@@ -84,7 +85,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                     dm -> dm.call_convertToDepositShares(staker, List.of(strategy), List.of(shares)));
             BigInteger depositShares = (BigInteger) deposit.get(0);
             if (depositShares.signum() == 0) {
-                throw new InvalidInputException(amount + " is less than one share of strategy " + strategy);
+                throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, amount + " is less than one share of strategy " + strategy);
             }
             planQueue(plan, Map.of(strategy, depositShares));
         });
@@ -102,7 +103,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      */
     public Operation<WithdrawalsQueued> queueAll(String... strategies) {
         if (strategies.length == 0) {
-            throw new InvalidInputException("name at least one strategy to withdraw from");
+            throw new InvalidInputException(ErrorCode.MISSING, "name at least one strategy to withdraw from");
         }
         for (String s : strategies) {
             Inputs.address(s, "strategy");
@@ -123,7 +124,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                 }
             });
             if (all.isEmpty()) {
-                throw new InvalidInputException(staker + " holds no deposit shares in " + String.join(", ", named));
+                throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, staker + " holds no deposit shares in " + String.join(", ", named));
             }
             planQueue(plan, all);
         });
@@ -132,12 +133,12 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     /** Queues one withdrawal taking these deposit shares per strategy (all in one transaction). */
     public Operation<WithdrawalsQueued> queueDepositShares(Map<String, BigInteger> sharesByStrategy) {
         if (sharesByStrategy == null || sharesByStrategy.isEmpty()) {
-            throw new InvalidInputException("nothing to withdraw: no strategies given");
+            throw new InvalidInputException(ErrorCode.MISSING, "nothing to withdraw: no strategies given");
         }
         sharesByStrategy.forEach((s, n) -> {
             Inputs.address(s, "strategy");
             if (n == null || n.signum() <= 0) {
-                throw new InvalidInputException("deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
+                throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
             }
         });
         Map<String, BigInteger> copy = new LinkedHashMap<>(sharesByStrategy);
@@ -151,7 +152,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         sharesByStrategy.forEach((s, n) -> {
             strategies.add(s);
             shares.add(n);
-            plan.check(depositSharesCheck(staker, s).require(have -> have.compareTo(n) >= 0,
+            plan.check(depositSharesCheck(staker, s).require(ErrorCode.INSUFFICIENT_BALANCE, have -> have.compareTo(n) >= 0,
                     have -> "withdrawing " + n + " deposit shares of " + s + " exceeds the " + have + " that " + staker + " holds"));
         });
         DelegationManager.QueuedWithdrawalParams params = new DelegationManager.QueuedWithdrawalParams(strategies, shares, staker);
@@ -243,7 +244,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
         first.execute();
         if (!pending.get()) {
-            throw new InvalidInputException("no EigenLayer withdrawal with root " + root + " is pending (never queued, or "
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "no EigenLayer withdrawal with root " + root + " is pending (never queued, or "
                     + "completed already)");
         }
         return describe(List.of(bytes), block.get(), time.get()).get(0);
@@ -399,7 +400,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     public Operation<WithdrawalsCompleted> complete(List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs, Token... payIn) {
         Objects.requireNonNull(receiveAs, "receiveAs");
         if (withdrawals == null || withdrawals.isEmpty()) {
-            throw new InvalidInputException("no withdrawals to complete");
+            throw new InvalidInputException(ErrorCode.MISSING, "no withdrawals to complete");
         }
         List<Token> asked = payoutTokens(receiveAs, payIn);
         List<PendingWithdrawal> given = List.copyOf(withdrawals);
@@ -410,7 +411,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     private static List<Token> payoutTokens(ReceiveAs receiveAs, Token[] payIn) {
         List<Token> asked = List.of(payIn == null ? new Token[0] : payIn);  // List.of refuses null elements
         if (!asked.isEmpty() && receiveAs != ReceiveAs.TOKENS) {
-            throw new InvalidInputException("payout tokens (" + asked.stream().map(Token::symbol).toList()
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "payout tokens (" + asked.stream().map(Token::symbol).toList()
                     + ") only apply when completing as tokens, not as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT));
         }
         return asked;
@@ -429,7 +430,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet; acceptedTokens then reads nothing
         for (Token t : asked) {
             if (strategies.stream().noneMatch(s -> accepts(s, t.address()))) {
-                throw new InvalidInputException("none of the withdrawals' strategies " + strategies + " can pay " + t.symbol()
+                throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "none of the withdrawals' strategies " + strategies + " can pay " + t.symbol()
                         + " (" + t.address() + ")");
             }
         }
@@ -458,13 +459,13 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         for (PendingWithdrawal p : withdrawals) {
             Withdrawal w = p.withdrawal();
             if (!w.withdrawer().equalsIgnoreCase(staker)) {
-                throw new InvalidInputException("withdrawal " + p.root() + " belongs to " + w.withdrawer() + ", not to "
+                throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "withdrawal " + p.root() + " belongs to " + w.withdrawer() + ", not to "
                         + staker + " (only its withdrawer can complete it)");
             }
             byte[] root = Numeric.hexStringToByteArray(p.root());
             plan.check(Check.of("withdrawal " + p.root() + " pending", DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_pendingWithdrawals(root))
-                    .require(Boolean::booleanValue, x -> "withdrawal " + p.root() + " is not pending (already completed?)"));
+                    .require(ErrorCode.ALREADY_DONE, Boolean::booleanValue, x -> "withdrawal " + p.root() + " is not pending (already completed?)"));
             if (p.firstCompletableBlock() > firstBlock) {
                 firstBlock = p.firstCompletableBlock();
                 latest = p.root();
@@ -476,7 +477,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         String last = latest;
         // the simulation runs in the block the transaction would land in, so its block number decides
         plan.check(Check.of("block number", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber)
-                .require(b -> b.longValueExact() >= needed, b -> "withdrawal " + last + " can be completed from block "
+                .require(ErrorCode.NOT_READY, b -> b.longValueExact() >= needed, b -> "withdrawal " + last + " can be completed from block "
                         + needed + "; the next block is " + b + " (" + (needed - b.longValueExact()) + " to go)"));
         boolean asTokens = receiveAs == ReceiveAs.TOKENS;
         String calldata;
@@ -531,7 +532,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                     List<PendingWithdrawal> all = pending();
                     List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
                     if (ready.isEmpty()) {
-                        throw new InvalidInputException(all.isEmpty() ? ctx.account() + " has no queued withdrawals"
+                        throw new InvalidInputException(ErrorCode.NOT_READY, all.isEmpty() ? ctx.account() + " has no queued withdrawals"
                                 : "none of " + ctx.account() + "'s " + all.size() + " queued withdrawal(s) is ready; the first"
                                         + " can be completed from block " + all.stream()
                                                 .mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());

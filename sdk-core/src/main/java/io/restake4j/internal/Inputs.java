@@ -2,6 +2,7 @@ package io.restake4j.internal;
 
 import java.util.regex.Pattern;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
@@ -18,10 +19,10 @@ public final class Inputs {
     /** A 20-byte hex address that is not the zero address. */
     public static String address(String value, String what) {
         if (value == null || !ADDRESS.matcher(value).matches()) {
-            throw new InvalidInputException(what + " is not an address: " + value);
+            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, what + " is not an address: " + value);
         }
         if (value.equalsIgnoreCase(ZERO)) {
-            throw new InvalidInputException(what + " is the zero address");
+            throw new InvalidInputException(ErrorCode.ZERO_ADDRESS, what + " is the zero address");
         }
         return value;
     }
@@ -34,10 +35,10 @@ public final class Inputs {
     /** An amount greater than zero. */
     public static Amount positive(Amount amount, String what) {
         if (amount == null) {
-            throw new InvalidInputException(what + " is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, what + " is missing");
         }
         if (amount.isZero()) {
-            throw new InvalidInputException(what + " must be greater than zero, was 0 " + amount.token().symbol());
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, what + " must be greater than zero, was 0 " + amount.token().symbol());
         }
         return amount;
     }
@@ -46,7 +47,7 @@ public final class Inputs {
     public static Amount amountOf(Amount amount, Token expected, String what) {
         positive(amount, what);
         if (!amount.token().equals(expected)) {
-            throw new InvalidInputException(what + ": expected an amount of " + describe(expected) + ", got "
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, what + ": expected an amount of " + describe(expected) + ", got "
                     + describe(amount.token()));
         }
         return amount;
@@ -56,14 +57,14 @@ public final class Inputs {
     /** {@code value} as 32 bytes: "0x" and 64 hex digits. */
     public static byte[] bytes32(String value, String what) {
         if (value == null || !value.matches("0x[0-9a-fA-F]{64}")) {
-            throw new InvalidInputException(what + " must be 0x followed by 64 hex digits, was " + value);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " must be 0x followed by 64 hex digits, was " + value);
         }
         return org.web3j.utils.Numeric.hexStringToByteArray(value);
     }
 
     public static java.time.Instant future(java.time.Instant deadline, String what) {
         if (deadline == null || !deadline.isAfter(java.time.Instant.now())) {
-            throw new InvalidInputException(what + " must be in the future, was " + deadline);
+            throw new InvalidInputException(ErrorCode.EXPIRED, what + " must be in the future, was " + deadline);
         }
         return deadline;
     }
@@ -71,7 +72,7 @@ public final class Inputs {
     /** A positive duration (a validity, a timeout). */
     public static java.time.Duration positive(java.time.Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new InvalidInputException(what + " must be positive, was " + d);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, what + " must be positive, was " + d);
         }
         return d;
     }

@@ -1,5 +1,6 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 import java.math.BigDecimal;
@@ -40,10 +41,10 @@ public final class Amount implements Comparable<Amount> {
         Objects.requireNonNull(wei, "wei");
         Objects.requireNonNull(token, "token");
         if (wei.signum() < 0) {
-            throw new InvalidInputException("amount cannot be negative: " + wei + " wei of " + token.symbol());
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "amount cannot be negative: " + wei + " wei of " + token.symbol());
         }
         if (wei.compareTo(UINT256_MAX) > 0) {
-            throw new InvalidInputException("amount exceeds uint256: " + wei);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "amount exceeds uint256: " + wei);
         }
         return new Amount(wei, token);
     }
@@ -61,7 +62,7 @@ public final class Amount implements Comparable<Amount> {
         try {
             exact = scaled.toBigIntegerExact();
         } catch (ArithmeticException e) {
-            throw new InvalidInputException(value.toPlainString() + " has more than " + token.decimals()
+            throw new InvalidInputException(ErrorCode.TOO_PRECISE, value.toPlainString() + " has more than " + token.decimals()
                     + " decimal places, the precision of " + token.symbol());
         }
         return ofWei(exact, token);
@@ -75,7 +76,7 @@ public final class Amount implements Comparable<Amount> {
         Objects.requireNonNull(text, "text");
         String s = text.strip().replace("_", "");
         if (!s.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
-            throw new InvalidInputException("not a plain non-negative decimal amount: '" + text + "'");
+            throw new InvalidInputException(ErrorCode.MALFORMED_AMOUNT, "not a plain non-negative decimal amount: '" + text + "'");
         }
         return of(new BigDecimal(s), token);
     }
@@ -110,7 +111,7 @@ public final class Amount implements Comparable<Amount> {
     public Amount minus(Amount other) {
         BigInteger result = wei.subtract(sameToken(other).wei);
         if (result.signum() < 0) {
-            throw new InvalidInputException("cannot subtract " + other + " from " + this);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "cannot subtract " + other + " from " + this);
         }
         return new Amount(result, token);
     }
@@ -145,7 +146,7 @@ public final class Amount implements Comparable<Amount> {
     private Amount sameToken(Amount other) {
         Objects.requireNonNull(other, "other");
         if (!token.equals(other.token)) {
-            throw new InvalidInputException("different tokens: " + token.symbol() + " and " + other.token.symbol());
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "different tokens: " + token.symbol() + " and " + other.token.symbol());
         }
         return other;
     }

@@ -1,5 +1,6 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 import java.util.Locale;
@@ -39,10 +40,10 @@ public final class Token {
      */
     public static Token erc20(String address, String symbol, int decimals) {
         if (address == null || !ADDRESS.matcher(address).matches()) {
-            throw new InvalidInputException("not a 20-byte hex address: " + address);
+            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, "not a 20-byte hex address: " + address);
         }
         if (decimals < 0 || decimals > 77) {
-            throw new InvalidInputException("decimals must be 0..77, was " + decimals);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "decimals must be 0..77, was " + decimals);
         }
         return new Token(address, symbol, decimals);
     }
