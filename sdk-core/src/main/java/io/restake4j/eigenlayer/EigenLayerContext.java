@@ -189,7 +189,7 @@ final class EigenLayerContext {
     /**
      * Adds to {@code batch} the metadata reads (when not known yet) of the token naming each strategy's shares
      * (see {@link #shareUnit(Token)}); every strategy's tokens must be known ({@link #tokensKnown}). The
-     * supplier answers the unit per strategy once the batch ran.
+     * returned function answers the unit of a strategy once the batch ran.
      */
     java.util.function.Function<String, String> addShareUnitReads(ReadBatch batch, java.util.Collection<String> strategies) {
         Map<String, java.util.function.Supplier<Token>> byStrategy = new LinkedHashMap<>();
