@@ -36,6 +36,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -137,10 +138,7 @@ public final class EigenLayer {
             Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
             plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
                     sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
-            plan.result(ex -> {
-                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
-            });
+            plan.result(ex -> depositResult(ex, amount));
         }
     }
 
@@ -233,11 +231,15 @@ public final class EigenLayer {
             plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
                     ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
                             consent.staker(), consent.expiry(), consent.signature())));
-            plan.result(ex -> {
-                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
-            });
+            plan.result(ex -> depositResult(ex, amount));
         });
+    }
+
+    /** The deposit's {@code Deposit} event, its shares in the strategy's unit (see {@link Position}). */
+    private DepositResult depositResult(io.restake4j.tx.Execution ex, Amount amount) {
+        StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
+        String unit = ctx.shareUnits(List.of(d.strategy)).get(d.strategy);
+        return new DepositResult(ex, d.staker, d.strategy, amount, Shares.of(d.shares, unit));
     }
 
     private Check<Boolean> whitelisted(String strategy) {
@@ -258,10 +260,23 @@ public final class EigenLayer {
         return delegateTo(operator, null);
     }
 
-    /** Delegates to {@code operator} with its approver's consent ({@code approval} may be null if none is needed). */
+    /**
+     * Delegates to {@code operator} with its approver's consent ({@code approval} may be null if none is needed).
+     * Refused before anything is read or signed when {@code approval} names another staker than the client's
+     * account or another operator, or its expiry has passed (checked again at each preview and send); and, among
+     * the checks simulated before signing, when it names another approver than the operator's on chain.
+     *
+     * <pre>{@code
+     * DelegationApproval ok = el.signDelegationApproval(approver, client.account(), operator, Instant.now().plusSeconds(3600));
+     * el.delegateTo(operator, ok).send();
+     * }</pre>
+     *
+     * @throws InvalidInputException at once when the approval is for another staker or operator, or expired
+     */
     public Operation<DelegationResult> delegateTo(String operator, DelegationApproval approval) {
         Inputs.address(operator, "operator");
         String staker = ctx.account();
+        requireApprovalFor(approval, staker, operator);
         return ctx.<DelegationResult>operation("delegate " + staker + " to operator " + operator, plan -> {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
@@ -307,6 +322,7 @@ public final class EigenLayer {
     public Operation<WithdrawalsQueued> redelegate(String newOperator, DelegationApproval approval) {
         Inputs.address(newOperator, "new operator");
         String staker = ctx.account();
+        requireApprovalFor(approval, staker, newOperator);
         return ctx.<WithdrawalsQueued>operation("redelegate " + staker + " to " + newOperator, plan -> {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
@@ -332,13 +348,37 @@ public final class EigenLayer {
             approver = approver.require(ErrorCode.NOT_PERMITTED, EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
                     + " delegation approver " + a + ": pass a DelegationApproval (see signDelegationApproval)");
         } else {
-            long now = Instant.now().getEpochSecond();
-            if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-                throw new InvalidInputException(ErrorCode.EXPIRED, "the delegation approval expired at " + approval.expiry()
-                        + " (unix seconds); now is " + now);
-            }
+            requireNotExpired(approval);  // again at each run: time passes between building and sending
+            // an operator without an approver ignores the approval; one with another approver would revert
+            approver = approver.require(ErrorCode.NOT_PERMITTED, a -> EigenLayerContext.isZero(a) || a.equalsIgnoreCase(approval.approver()),
+                    a -> "the delegation approval is signed by " + approval.approver() + " but operator " + operator
+                            + "'s delegation approver is " + a);
         }
         plan.check(approver);
+    }
+
+    /** Refuses an approval for another staker or operator, or an expired one (null passes: none given). */
+    private static void requireApprovalFor(DelegationApproval approval, String staker, String operator) {
+        if (approval == null) {
+            return;
+        }
+        if (!approval.staker().equalsIgnoreCase(staker)) {
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "approval", "the delegation approval is for staker " + approval.staker() + ", not for "
+                    + staker + " (this client's account)");
+        }
+        if (!approval.operator().equalsIgnoreCase(operator)) {
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "approval", "the delegation approval is for operator " + approval.operator() + ", not for "
+                    + operator);
+        }
+        requireNotExpired(approval);
+    }
+
+    private static void requireNotExpired(DelegationApproval approval) {
+        long now = Instant.now().getEpochSecond();
+        if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
+            throw new InvalidInputException(ErrorCode.EXPIRED, "approval", "the delegation approval expired at " + approval.expiry()
+                    + " (unix seconds); now is " + now);
+        }
     }
 
     private static DelegationManager.SignatureWithExpiry signatureOf(DelegationApproval approval) {
@@ -429,7 +469,8 @@ public final class EigenLayer {
     /**
      * Every strategy {@code staker} holds shares in (native ETH included), with deposit shares,
      * withdrawable shares, their underlying amount, and the shares slashing has taken (rounding dust of the
-     * deposit scaling factor is not slashing: see {@link Position}); plus the operator. Three Multicall3
+     * deposit scaling factor is not slashing: see {@link Position}), each a {@link Shares} in the strategy's
+     * unit; plus the operator. Three Multicall3
      * batches (three round trips) however many strategies: deposits, then withdrawable shares and deposit
      * scaling factors, then underlying amounts (token metadata is read once per client and cached).
      */
@@ -464,6 +505,7 @@ public final class EigenLayer {
         List<BigInteger> withdrawable = shares.get().component1();
 
         ReadBatch third = ctx.reader.newBatch();
+        java.util.function.Function<String, String> unitOf = ctx.addShareUnitReads(third, strategies); // first use only
         List<Read<BigInteger>> underlying = new ArrayList<>();
         Map<String, java.util.function.Supplier<Token>> tokens = new LinkedHashMap<>();
         for (int i = 0; i < strategies.size(); i++) {
@@ -487,7 +529,9 @@ public final class EigenLayer {
             if (!ctx.isBeacon(s)) {
                 amount = Amount.ofWei(underlying.get(i).get(), tokens.get(tokenOf.get(s)).get());
             }
-            out.add(new Position(s, tokenOf.get(s), depositShares.get(i), withdrawable.get(i), slashed, amount));
+            String unit = unitOf.apply(s);
+            out.add(new Position(s, tokenOf.get(s), Shares.of(depositShares.get(i), unit), Shares.of(withdrawable.get(i), unit),
+                    Shares.of(slashed, unit), amount));
         }
         return new Positions(staker, operator.get(), out);
     }
