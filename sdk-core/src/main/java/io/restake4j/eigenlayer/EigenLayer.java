@@ -95,6 +95,9 @@ public final class EigenLayer {
     // Deposits
     // ---------------------------------------------------------------------------------------------
 
+    private static final String ETH_HINT = "EigenLayer's strategies take ERC-20 tokens; native ETH is restaked through"
+            + " an EigenPod (eigenLayer().pods()), or stake it for a liquid token first (e.g. lido().stake(..))";
+
     /** The strategy the network lists for {@code token} (found by the strategies' underlying tokens). */
     public String strategyFor(Token token) {
         return ctx.strategyFor(Objects.requireNonNull(token, "token"));
@@ -107,7 +110,7 @@ public final class EigenLayer {
      * same shares).
      */
     public Operation<DepositResult> deposit(Amount amount) {
-        Inputs.positive(amount, "deposit amount");
+        Inputs.erc20Amount(amount, "deposit amount", ETH_HINT);
         return ctx.operation("deposit " + amount + " into EigenLayer", plan -> planDeposit(plan, amount,
                 ctx.strategyFor(amount.token()), ApprovalPolicy.EXACT));
     }
@@ -117,7 +120,7 @@ public final class EigenLayer {
      * spender approved (only when the allowance is short, by {@code policy}).
      */
     public Operation<DepositResult> deposit(Amount amount, String strategy, ApprovalPolicy policy) {
-        Inputs.positive(amount, "deposit amount");
+        Inputs.erc20Amount(amount, "deposit amount", ETH_HINT);
         Inputs.address(strategy, "strategy");
         Objects.requireNonNull(policy, "policy");
         return ctx.operation("deposit " + amount + " into EigenLayer strategy " + strategy,

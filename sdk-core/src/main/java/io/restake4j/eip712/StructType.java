@@ -365,7 +365,7 @@ public final class StructType {
 
     private String address(Field f, Object value) {
         if (value instanceof String s && ADDRESS.matcher(s).matches()) {
-            return s;
+            return io.restake4j.internal.Inputs.checksummed(s, where(f));
         }
         throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, where(f) + " is not an address: " + value);
     }

@@ -17,7 +17,7 @@ public class ChainMismatchException extends InvalidInputException {
 
     public ChainMismatchException(long expected, long actual) {
         super(ErrorCode.CHAIN_MISMATCH, "the node is on chain " + actual + " but the client is configured for chain " + expected
-                + "; refusing to sign");
+                + "; refusing to read or sign");
         this.expected = expected;
         this.actual = actual;
     }

@@ -69,17 +69,32 @@ public final class Amount implements Comparable<Amount> {
     }
 
     /**
-     * Parses a plain decimal string such as {@code "1000"}, {@code "0.25"} or {@code "1_000.5"} (underscores
-     * are ignored). Exponents, signs other than none, and blanks are refused.
+     * Parses a whole-token decimal amount, strictly: ASCII digits, optionally one dot followed by at least one
+     * digit ({@code "1000"}, {@code "0.25"}, {@code "1000.5"}). Nothing else is accepted, so that what a user
+     * typed means exactly one amount: no sign, no whitespace (not even around it), no thousands separators or
+     * underscores, no exponent, no leading or trailing dot. More decimal places than the token has are refused
+     * ({@code TOO_PRECISE}), never rounded.
+     *
+     * <pre>{@code
+     * Amount a = Amount.parse("1.5", Token.ETH);   // 1500000000000000000 wei
+     * Amount.parse(" 1", Token.ETH);                // InvalidInputException, code MALFORMED_AMOUNT
+     * }</pre>
+     *
+     * @throws InvalidInputException {@code MISSING}, {@code MALFORMED_AMOUNT} or {@code TOO_PRECISE}
      */
     public static Amount parse(String text, Token token) {
-        Objects.requireNonNull(text, "text");
-        String s = text.strip().replace("_", "");
-        if (!s.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
-            throw new InvalidInputException(ErrorCode.MALFORMED_AMOUNT, "not a plain non-negative decimal amount: '" + text + "'");
+        Objects.requireNonNull(token, "token");
+        if (text == null || text.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.MISSING, "amount", "the amount is missing");
         }
-        return of(new BigDecimal(s), token);
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidInputException(ErrorCode.MALFORMED_AMOUNT, "amount", "not a plain decimal amount of "
+                    + token.symbol() + " (digits, optionally one '.' and more digits): '" + text + "'");
+        }
+        return of(new BigDecimal(text), token);
     }
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     public static Amount zero(Token token) {
         return new Amount(BigInteger.ZERO, Objects.requireNonNull(token, "token"));
