@@ -57,4 +57,16 @@ public record Position(String strategy, String token, Shares depositShares, Shar
     public boolean isSlashed() {
         return !slashedShares.isZero();
     }
+
+    /**
+     * E.g. {@code 3 stETH withdrawable (3000000000000000000 EigenLayer stETH strategy shares) in strategy 0x...},
+     * with the deposit and slashed shares when slashing took some.
+     */
+    @Override
+    public String toString() {
+        String worth = underlyingAmount == null ? Amount.ofWei(withdrawableShares.value(), io.restake4j.units.Token.ETH)
+                + " (native)" : underlyingAmount.toString();
+        return worth + " withdrawable (" + withdrawableShares + ") in strategy " + strategy
+                + (isSlashed() ? "; " + slashedShares.value() + " of " + depositShares.value() + " deposit shares slashed" : "");
+    }
 }

@@ -26,6 +26,22 @@ public record Positions(String staker, String delegatedTo, List<Position> positi
         return EigenLayerContext.isZero(delegatedTo) ? Optional.empty() : Optional.of(delegatedTo);
     }
 
+    /**
+     * E.g. {@code EigenLayer positions of 0xabc... (delegated to 0xdef...): 3 stETH withdrawable (...) in strategy
+     * 0x...}, one position per line.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("EigenLayer positions of ").append(staker)
+                .append(operator().map(op -> " (delegated to " + op + ")").orElse(" (not delegated)"));
+        if (positions.isEmpty()) {
+            return sb.append(": none").toString();
+        }
+        sb.append(':');
+        positions.forEach(p -> sb.append("\n  ").append(p));
+        return sb.toString();
+    }
+
     /** The position in {@code strategy}, if any. */
     public Optional<Position> in(String strategy) {
         return positions.stream().filter(p -> p.strategy().equalsIgnoreCase(strategy)).findFirst();

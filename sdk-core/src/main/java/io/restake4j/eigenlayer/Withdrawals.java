@@ -89,7 +89,8 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
             if (depositShares.signum() == 0) {
                 throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, amount + " is less than one share of strategy " + strategy);
             }
-            planQueue(plan, Map.of(strategy, depositShares));
+            planQueue(plan, Map.of(strategy, new Shares(depositShares, EigenLayerContext.shareUnit(amount.token()))),
+                    amount + " = ");
         });
     }
 
@@ -122,16 +123,19 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                 reads.put(s, depositSharesRead(batch, staker, s));
             }
             batch.execute();
-            Map<String, BigInteger> all = new LinkedHashMap<>();
+            Map<String, BigInteger> held = new LinkedHashMap<>();
             reads.forEach((s, r) -> {
                 if (r.get().signum() > 0) {
-                    all.put(s, r.get());
+                    held.put(s, r.get());
                 }
             });
+            Map<String, String> units = held.isEmpty() ? Map.of() : ctx.shareUnits(held.keySet());
+            Map<String, Shares> all = new LinkedHashMap<>();
+            held.forEach((s, n) -> all.put(s, new Shares(n, units.get(s))));
             if (all.isEmpty()) {
                 throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, staker + " holds no deposit shares in " + String.join(", ", named));
             }
-            planQueue(plan, all);
+            planQueue(plan, all, "");
         });
     }
 
@@ -157,30 +161,32 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         Map<String, Shares> copy = new LinkedHashMap<>(sharesByStrategy);
         return ctx.operation("queue a withdrawal of " + copy, plan -> {
             Map<String, String> units = ctx.shareUnits(copy.keySet());
-            Map<String, BigInteger> raw = new LinkedHashMap<>();
             copy.forEach((s, n) -> {
                 if (!n.unit().equals(units.get(s))) {
                     throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "shares", "strategy " + s + " counts " + units.get(s) + ", not " + n.unit());
                 }
-                raw.put(s, n.value());
             });
-            planQueue(plan, raw);
+            planQueue(plan, copy, "");
         });
     }
 
-    private void planQueue(Plan.Builder<WithdrawalsQueued> plan, Map<String, BigInteger> sharesByStrategy) {
+    /** {@code asked} prefixes the refusal's share count with what the user named (e.g. {@code "5 stETH = "}). */
+    private void planQueue(Plan.Builder<WithdrawalsQueued> plan, Map<String, Shares> sharesByStrategy, String asked) {
         String staker = ctx.account();
         List<String> strategies = new ArrayList<>();
         List<BigInteger> shares = new ArrayList<>();
+        Map<String, BigInteger> raw = new LinkedHashMap<>();
         sharesByStrategy.forEach((s, n) -> {
             strategies.add(s);
-            shares.add(n);
-            plan.check(depositSharesCheck(staker, s).require(ErrorCode.INSUFFICIENT_BALANCE, have -> have.compareTo(n) >= 0,
-                    have -> "withdrawing " + n + " deposit shares of " + s + " exceeds the " + have + " that " + staker + " holds"));
+            shares.add(n.value());
+            raw.put(s, n.value());
+            plan.check(depositSharesCheck(staker, s).require(ErrorCode.INSUFFICIENT_BALANCE, have -> have.compareTo(n.value()) >= 0,
+                    have -> "withdrawing " + asked + n + " (deposit shares) from strategy " + s + " exceeds the "
+                            + new Shares(have, n.unit()) + " that " + staker + " holds"));
         });
         DelegationManager.QueuedWithdrawalParams params = new DelegationManager.QueuedWithdrawalParams(strategies, shares, staker);
         long delay = ctx.withdrawalDelayBlocks();
-        plan.step(Step.of("queueWithdrawals " + sharesByStrategy, DelegationManager::load, ctx.delegationManager,
+        plan.step(Step.of("queueWithdrawals " + raw, DelegationManager::load, ctx.delegationManager,
                 dm -> dm.call_queueWithdrawals(List.of(params))));
         String dm = ctx.delegationManager;
         plan.result(ex -> new WithdrawalsQueued(ex, queuedIn(ex, dm, delay)));

@@ -212,8 +212,8 @@ public final class EtherFi {
         Inputs.amountOf(weEth, weETH(), "unwrap amount");
         return ctx.<LiquidResult>operation("unwrap " + weEth, plan -> {
             String owner = ctx.account();
-            plan.check(Approvals.balanceCheck(owner, weEth))
-                    .step(Step.of("unwrap " + weEth, WeETH::load, weeth, w -> w.call_unwrap(weEth.wei())))
+            Approvals.holds(plan, owner, weEth);
+            plan.step(Step.of("unwrap " + weEth, WeETH::load, weeth, w -> w.call_unwrap(weEth.wei())))
                     .result(ex -> new LiquidResult(ex, Amount.ofWei(eEthTo(ex, weeth, owner), eETH()),
                             sharesTo(ex, weeth, owner), List.of(), null));
         });

@@ -173,7 +173,7 @@ public final class EtherFiWithdrawals extends LiquidWithdrawalQueue {
                 : Step.raw("batchClaimWithdraw " + ids, nft, WithdrawRequestNFT.getABI_send_batchClaimWithdraw(ids),
                         BigInteger.ZERO);
         plan.step(step).result(ex -> claimed(ex, ex.events(nft, WithdrawRequestNFT::getWithdrawRequestClaimedEvents),
-                e -> e.requestId, e -> e.amountOfEEth, e -> e.shareOfEEth));
+                e -> e.requestId, e -> e.amountOfEEth, e -> e.shareOfEEth, e -> e.owner));
     }
 
     private void requireIssued(List<BigInteger> ids) {

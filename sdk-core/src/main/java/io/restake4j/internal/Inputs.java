@@ -12,6 +12,12 @@ public final class Inputs {
 
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
+    /**
+     * The opt-in strict mode: with {@code -Drestake4j.strictChecksums=true} every address entering the API must be in
+     * its EIP-55 mixed-case form; all-lower and all-upper case (which carry no checksum) are refused too. JVM-wide,
+     * read at each check.
+     */
+    public static final String STRICT_CHECKSUMS_PROPERTY = "restake4j.strictChecksums";
 
     private Inputs() {
     }
@@ -43,6 +49,13 @@ public final class Inputs {
         String digits = value.substring(2);
         boolean mixed = !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
                 && !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
+        boolean hasLetters = !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
+                || !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
+        if (!mixed && hasLetters && Boolean.getBoolean(STRICT_CHECKSUMS_PROPERTY)) {
+            String expected = org.web3j.crypto.Keys.toChecksumAddress(value.toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidInputException(ErrorCode.BAD_CHECKSUM, what, what + " " + value + " carries no EIP-55 "
+                    + "checksum, and " + STRICT_CHECKSUMS_PROPERTY + " is set: give it as " + expected);
+        }
         if (mixed) {
             String expected = org.web3j.crypto.Keys.toChecksumAddress(value.toLowerCase(java.util.Locale.ROOT));
             if (!expected.equals(value)) {

@@ -198,8 +198,8 @@ public final class Lido {
         return ctx.<LiquidResult>operation("unwrap " + wstEth, plan -> {
             Inputs.amountOf(wstEth, wstETH(), "unwrap amount");
             String owner = ctx.account();
-            plan.check(Approvals.balanceCheck(owner, wstEth))
-                    .step(Step.of("unwrap " + wstEth, WstETH::load, wsteth(), w -> w.call_unwrap(wstEth.wei())))
+            Approvals.holds(plan, owner, wstEth);
+            plan.step(Step.of("unwrap " + wstEth, WstETH::load, wsteth(), w -> w.call_unwrap(wstEth.wei())))
                     .result(ex -> new LiquidResult(ex, Amount.ofWei(minted(ex, steth(), owner), stETH()),
                             sharesMoved(ex, owner), List.of(), null));
         });

@@ -254,6 +254,6 @@ public final class LidoWithdrawals extends LiquidWithdrawalQueue {
         plan.step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,
                         WithdrawalQueueERC721.getABI_send_claimWithdrawals(ids, hintList), BigInteger.ZERO))
                 .result(ex -> claimed(ex, ex.events(queue, WithdrawalQueueERC721::getWithdrawalClaimedEvents),
-                        e -> e.requestId, e -> e.amountOfETH, e -> BigInteger.ZERO));
+                        e -> e.requestId, e -> e.amountOfETH, e -> BigInteger.ZERO, e -> e.receiver));
     }
 }

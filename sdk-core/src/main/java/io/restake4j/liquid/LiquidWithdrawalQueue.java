@@ -147,9 +147,15 @@ public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWit
 
     /** A claim result: the ether and shares the queue's claim events report, for these ids. */
     protected final <E> LiquidResult claimed(Execution ex, List<E> events, java.util.function.Function<E, BigInteger> id,
-            java.util.function.Function<E, BigInteger> eth, java.util.function.Function<E, BigInteger> shares) {
+            java.util.function.Function<E, BigInteger> eth, java.util.function.Function<E, BigInteger> shares,
+            java.util.function.Function<E, String> recipient) {
+        java.util.Map<String, Amount> paid = new java.util.LinkedHashMap<>();
+        for (E e : events) {
+            paid.merge(org.web3j.crypto.Keys.toChecksumAddress(recipient.apply(e)), Amount.ofWei(eth.apply(e), Token.ETH),
+                    Amount::plus);
+        }
         return new LiquidResult(ex, Amount.ofWei(sum(events, eth), Token.ETH), Shares.of(sum(events, shares), sharesUnit),
-                events.stream().map(id).sorted().toList(), null);
+                events.stream().map(id).sorted().toList(), null, paid);
     }
 
     protected final String protocol() {

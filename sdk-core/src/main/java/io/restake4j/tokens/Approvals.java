@@ -38,7 +38,7 @@ public final class Approvals {
     public static Check<BigInteger> require(Plan.Builder<?> plan, String owner, String spender, Amount amount,
             ApprovalPolicy policy) {
         String token = amount.token().address();
-        plan.check(balanceCheck(owner, amount));
+        holds(plan, owner, amount);
         Check<BigInteger> allowance = Check.of(amount.token().symbol() + " allowance of " + spender, ERC20::load, token,
                 e -> e.call_allowance(owner, spender));
         plan.check(allowance);
@@ -68,8 +68,45 @@ public final class Approvals {
     public static PermitSignature permit(Plan.Builder<?> plan, Tokens tokens, String owner, Amount amount, String spender,
             java.time.Instant deadline, String domainName, String domainVersion) {
         PermitSignature p = tokens.signPermit(amount, spender, deadline, domainName, domainVersion);
-        plan.check(balanceCheck(owner, amount));
+        holds(plan, owner, amount);
         return p;
+    }
+
+    /**
+     * Adds to {@code plan} what every operation that moves {@code amount} of a token out of {@code owner}'s account
+     * checks before signing: that the token is the one the {@link io.restake4j.units.Token} describes
+     * ({@link #identityChecks}) and that {@code owner} holds the amount ({@link #balanceCheck}). All are read in the
+     * operation's simulation, in the same round trip.
+     *
+     * @return the balance check
+     */
+    public static Check<BigInteger> holds(Plan.Builder<?> plan, String owner, Amount amount) {
+        identityChecks(amount.token()).forEach(plan::check);
+        Check<BigInteger> balance = balanceCheck(owner, amount);
+        plan.check(balance);
+        return balance;
+    }
+
+    /**
+     * Checks that the contract at the token's address has the decimals the {@link io.restake4j.units.Token} was built
+     * with, and its symbol where {@code symbol()} answers a string: a token built by hand with
+     * {@code Token.erc20(address, symbol, decimals)} and the wrong decimals would otherwise move a different amount
+     * than the one shown. A mismatch is {@link ErrorCode#TOKEN_MISMATCH}.
+     */
+    public static java.util.List<Check<?>> identityChecks(io.restake4j.units.Token token) {
+        String address = token.address();
+        Check<BigInteger> decimals = Check.of(token.symbol() + " decimals", ERC20::load, address, ERC20::call_decimals)
+                .require(ErrorCode.TOKEN_MISMATCH, d -> d.equals(BigInteger.valueOf(token.decimals())), d -> "the token at "
+                        + address + " has " + d + " decimals, but was described as " + token.symbol() + " with "
+                        + token.decimals() + ": amounts would be off by a factor of 10^"
+                        + d.subtract(BigInteger.valueOf(token.decimals())).abs()
+                        + "; use client.tokens().token(address) to read it from the chain");
+        Check<String> symbol = Check.of(token.symbol() + " symbol", ERC20::load, address, ERC20::call_symbol)
+                .require(ErrorCode.TOKEN_MISMATCH, s -> s == null || s.equals(token.symbol()), s -> "the token at " + address
+                        + " is " + s + ", but was described as " + token.symbol()
+                        + "; use client.tokens().token(address) to read it from the chain")
+                .skipIfUnreadable();
+        return java.util.List.of(decimals, symbol);
     }
 
     /** A check that {@code owner} holds at least {@code amount} (and that the token is a contract). */

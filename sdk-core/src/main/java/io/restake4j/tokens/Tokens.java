@@ -100,13 +100,14 @@ public final class Tokens {
         Inputs.positive(amount, "transfer amount");
         Inputs.address(to, "recipient");
         String token = erc20(amount.token());
-        return ctx.<TransferResult>operation("transfer " + amount + " to " + to, plan -> plan
-                .check(Approvals.balanceCheck(ctx.account(), amount))
-                .step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
-                .result(ex -> {
-                    ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
-                    return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
-                }));
+        return ctx.<TransferResult>operation("transfer " + amount + " to " + to, plan -> {
+            Approvals.holds(plan, ctx.account(), amount);
+            plan.step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
+                    .result(ex -> {
+                        ERC20.TransferEventResponse t = ex.events(token, ERC20::getTransferEvents).get(0);
+                        return new TransferResult(ex, t.from, t.to, Amount.ofWei(t.value, amount.token()));
+                    });
+        });
     }
 
     /** Sets the client account's allowance for {@code spender} to exactly {@code amount}. */
@@ -145,8 +146,8 @@ public final class Tokens {
         String token = erc20(amount.token());
         return ctx.<TransferResult>operation("transfer " + amount + " from " + from + " to " + to, plan -> {
             String spender = ctx.account();
-            plan.check(Approvals.balanceCheck(from, amount))
-                .check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
+            Approvals.holds(plan, from, amount);
+            plan.check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
                         .requireOr(a -> a.compareTo(amount.wei()) >= 0, a -> new InsufficientFundsException(
                                 ErrorCode.INSUFFICIENT_ALLOWANCE, amount, Amount.ofWei(a, amount.token()),
                                 amount + " exceeds the allowance of " + Amount.ofWei(a, amount.token()) + " that " + from

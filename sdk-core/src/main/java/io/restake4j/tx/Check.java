@@ -47,18 +47,29 @@ public final class Check<T> {
     private final Step call;
     private final Consumer<T> validator;
     private final boolean requireCode;
+    private final boolean optional;
 
-    private Check(String description, Step call, Consumer<T> validator, boolean requireCode) {
+    private Check(String description, Step call, Consumer<T> validator, boolean requireCode, boolean optional) {
         this.description = description;
         this.call = call;
         this.validator = validator;
         this.requireCode = requireCode;
+        this.optional = optional;
     }
 
     /** A read through a generated wrapper; by default the target must be a contract that answers. */
     public static <C extends Contract, T> Check<T> of(String description, WrapperLoader<C> loader, String address,
             Function<C, RemoteFunctionCall<T>> read) {
-        return new Check<>(description, Step.of(description, loader, address, read), v -> { }, true);
+        return new Check<>(description, Step.of(description, loader, address, read), v -> { }, true, false);
+    }
+
+    /**
+     * This check, its rules applied only when the read answers in the expected type: a revert or an answer that
+     * does not decode (an optional ERC-20 {@code symbol()} some tokens return as {@code bytes32}, say) records
+     * {@code null} and passes. The rules themselves still fail as they say.
+     */
+    public Check<T> skipIfUnreadable() {
+        return new Check<>(description, call, validator, requireCode, true);
     }
 
     /**
@@ -94,7 +105,7 @@ public final class Check<T> {
             if (!rule.test(v)) {
                 throw failure.apply(v);
             }
-        }, requireCode);
+        }, requireCode, optional);
     }
 
     public String description() {
@@ -115,12 +126,23 @@ public final class Check<T> {
     @SuppressWarnings("unchecked")
     T evaluate(boolean success, String returnData) {
         if (!success) {
+            if (optional) {
+                return null;
+            }
             throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, description + ": the read reverted at " + call.to());
         }
         if (requireCode && (returnData == null || returnData.length() <= 2)) {
             throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, description + ": there is no contract at " + call.to());
         }
-        T v = (T) call.decodeResult(returnData);
+        T v;
+        try {
+            v = (T) call.decodeResult(returnData);
+        } catch (RuntimeException undecodable) {
+            if (optional) {
+                return null;
+            }
+            throw undecodable;
+        }
         validator.accept(v);
         return v;
     }

@@ -16,6 +16,11 @@ public sealed interface Fees permits Fees.Eip1559, Fees.Legacy {
     /** The most the transaction can pay per gas. */
     BigInteger maxFeePerGas();
 
+    /** {@code wei} per gas in gwei, exactly, e.g. {@code 1.5 gwei}. */
+    static String inGwei(BigInteger wei) {
+        return new java.math.BigDecimal(wei).movePointLeft(9).stripTrailingZeros().toPlainString() + " gwei";
+    }
+
     /** EIP-1559 (type 2) fees. */
     record Eip1559(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) implements Fees {
         public Eip1559 {
@@ -25,6 +30,12 @@ public sealed interface Fees permits Fees.Eip1559, Fees.Legacy {
                 throw new IllegalArgumentException("need 0 <= maxPriorityFeePerGas <= maxFeePerGas, got "
                         + maxPriorityFeePerGas + " and " + maxFeePerGas);
             }
+        }
+
+        /** E.g. {@code EIP-1559 fees: at most 30 gwei per gas, priority 1 gwei}. */
+        @Override
+        public String toString() {
+            return "EIP-1559 fees: at most " + Fees.inGwei(maxFeePerGas) + " per gas, priority " + Fees.inGwei(maxPriorityFeePerGas);
         }
     }
 
@@ -40,6 +51,12 @@ public sealed interface Fees permits Fees.Eip1559, Fees.Legacy {
         @Override
         public BigInteger maxFeePerGas() {
             return gasPrice;
+        }
+
+        /** E.g. {@code legacy gas price 20 gwei}. */
+        @Override
+        public String toString() {
+            return "legacy gas price " + Fees.inGwei(gasPrice);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * <pre>{@code
  * Preview p = operation.preview();
  * p.steps().forEach(System.out::println);
- * System.out.println("at most " + p.maxFeeWei() + " wei in fees");
+ * System.out.println(p); // the steps, then "fees: ...; expected 0.0001 ETH (100000000000000 wei), at most ..."
+ * System.out.println("at most " + p.maxCostWei() + " wei of ETH, value and fees");
  * }</pre>
  *
  * @param description    the operation
@@ -69,14 +70,32 @@ public record Preview(String description, List<SimulatedStep> steps, Fees fees, 
                 .multiply(price);
     }
 
+    /** The ETH the steps send along (a stake's value), in wei. */
+    public BigInteger valueWei() {
+        return steps.stream().map(s -> s.step().value()).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The most the operation can take from the account's ETH: {@link #valueWei()} plus {@link #maxFeeWei()}. */
+    public BigInteger maxCostWei() {
+        return valueWei().add(maxFeeWei());
+    }
+
+    private static String eth(BigInteger wei) {
+        return io.restake4j.units.Amount.ofWei(wei, io.restake4j.units.Token.ETH).toStringWithWei();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Preview of ").append(description).append(" (").append(method)
                 .append(fullySimulated ? "" : ", partly simulated").append("):\n");
         steps.forEach(s -> sb.append("  ").append(s).append('\n'));
         quotes.forEach(q -> sb.append("  ").append(q).append('\n'));
-        sb.append("  fees: ").append(fees).append("; expected ").append(expectedFeeWei()).append(" wei, at most ")
-                .append(maxFeeWei()).append(" wei");
+        sb.append("  fees: ").append(fees).append("; expected ").append(eth(expectedFeeWei())).append(", at most ")
+                .append(eth(maxFeeWei()));
+        BigInteger value = valueWei();
+        if (value.signum() > 0) {
+            sb.append("\n  value sent: ").append(eth(value));
+        }
         return sb.toString();
     }
 }

@@ -158,6 +158,14 @@ public final class Amount implements Comparable<Amount> {
         return dot < 0 ? whole : whole + plain.substring(dot);
     }
 
+    /**
+     * The human form followed by the smallest unit in brackets, e.g. {@code 0.0021 ETH (2100000000000000 wei)}:
+     * for fees and shortfalls, where both a person and a block explorer read along.
+     */
+    public String toStringWithWei() {
+        return this + " (" + wei + (token.decimals() == 18 ? " wei)" : " base units)");
+    }
+
     private Amount sameToken(Amount other) {
         Objects.requireNonNull(other, "other");
         if (!token.equals(other.token)) {

@@ -274,7 +274,7 @@ public final class Erc4626Vault {
         if (flow.entering()) {
             Approvals.require(plan, account, address, assets, ApprovalPolicy.EXACT);
         } else {
-            plan.check(Approvals.balanceCheck(account, shareAmount));
+            Approvals.holds(plan, account, shareAmount);
         }
         plan.check(Check.of(flow.limit() + " of " + account, ERC4626::load, address, v -> flow.max().apply(v, account))
                         .require(ErrorCode.ABOVE_MAXIMUM, max -> amount.wei().compareTo(max) <= 0, max -> aboveLimitMessage(flow, amount, max)))

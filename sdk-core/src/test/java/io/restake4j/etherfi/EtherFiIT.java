@@ -209,6 +209,10 @@ class EtherFiIT {
             assertEquals(owed1.add(owed2), claimed.amount().wei());
             assertEquals(Token.ETH, claimed.amount().token());
             assertEquals(burnt1.add(burnt2), claimed.shares().value(), "the shares burnt, from WithdrawRequestClaimed");
+            assertEquals(java.util.Map.of(org.web3j.crypto.Keys.toChecksumAddress(bob.getAddress()), Amount.ofWei(owed1, Token.ETH),
+                    org.web3j.crypto.Keys.toChecksumAddress(alice.getAddress()),
+                    Amount.ofWei(owed2, Token.ETH)), claimed.paidTo(), "who received what, from the claim events");
+            assertTrue(claimed.toString().contains("paid to"), claimed.toString());
             BigInteger[] afterClaim = totals(devnet, fixture);
             assertEquals(atClaim[0].subtract(owed1).subtract(owed2), afterClaim[0], "the ether paid left the pool");
             assertEquals(atClaim[1].subtract(burnt1).subtract(burnt2), afterClaim[1]);

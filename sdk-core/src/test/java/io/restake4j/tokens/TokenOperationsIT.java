@@ -136,6 +136,12 @@ class TokenOperationsIT {
             assertEquals("recipient", shortAddress.parameter().orElseThrow());
             assertCode(ErrorCode.ZERO_ADDRESS,
                     () -> client.tokens().transfer(Amount.parse("1", dusd), "0x0000000000000000000000000000000000000000").send());
+            InvalidInputException wrongDecimals = assertCode(ErrorCode.TOKEN_MISMATCH, () -> client.tokens()
+                    .transfer(Amount.parse("1", Token.erc20(tokenAddress, "dUSD", 18)), to).send());
+            assertTrue(wrongDecimals.getMessage().contains("has 6 decimals"), wrongDecimals.getMessage());
+            InvalidInputException wrongSymbol = assertCode(ErrorCode.TOKEN_MISMATCH, () -> client.tokens()
+                    .transfer(Amount.parse("1", Token.erc20(tokenAddress, "USDC", 6)), to).preview());
+            assertTrue(wrongSymbol.getMessage().contains("is dUSD"), wrongSymbol.getMessage());
             Token ghost = Token.erc20("0x000000000000000000000000000000000000dEaD", "GHOST", 18);
             assertCode(ErrorCode.UNKNOWN_DEPLOYMENT, () -> client.tokens().transfer(Amount.parse("1", ghost), to).send());
             InvalidInputException noToken = assertCode(ErrorCode.UNKNOWN_DEPLOYMENT,

@@ -79,9 +79,11 @@ class RoundTripsIT {
             assertEquals(Amount.parse("3", token).wei(), deposited);
             System.out.println("[round trips] first send of approve + deposit: " + transport.roundTrips()
                     + " HTTP requests: " + transport.log());
-            // once per client: eth_chainId; once per signer: eth_getTransactionCount; both in the simulation's batch
-            assertEquals(List.of("eth_chainId", "eth_getTransactionCount", "eth_feeHistory", "eth_simulateV1", "(batch of 4)"),
-                    transport.log().subList(0, 5), "chain id and nonce ride along with the simulation");
+            // once per client: eth_chainId; once per signer: eth_getTransactionCount; every send: eth_getBalance (for
+            // value plus gas); all in the simulation's batch
+            assertEquals(List.of("eth_chainId", "eth_getTransactionCount", "eth_getBalance", "eth_feeHistory",
+                    "eth_simulateV1", "(batch of 5)"), transport.log().subList(0, 6),
+                    "chain id, nonce and balance ride along with the simulation");
             assertEquals(1, transport.count("eth_chainId"));
             assertEquals(1, transport.count("eth_getTransactionCount"));
             assertEquals(1, transport.count("eth_simulateV1"), "both steps simulated together, once");
@@ -100,10 +102,10 @@ class RoundTripsIT {
             assertEquals(2, transport.count("eth_sendRawTransaction"));
             int receiptRoundTrips = transport.roundTrips() - 2;
             assertTrue(receiptRoundTrips >= 1 && receiptRoundTrips <= perStepReceiptPolls, transport.log().toString());
-            assertEquals(List.of("eth_feeHistory", "eth_simulateV1", "(batch of 2)"), transport.log().subList(0, 3),
-                    "the simulation and the fees in one batch");
+            assertEquals(List.of("eth_getBalance", "eth_feeHistory", "eth_simulateV1", "(batch of 3)"),
+                    transport.log().subList(0, 4), "the balance, the fees and the simulation in one batch");
             assertEquals(List.of("eth_sendRawTransaction", "eth_sendRawTransaction", "(batch of 2)"),
-                    transport.log().subList(3, 6), "both transactions handed over in one batch");
+                    transport.log().subList(4, 7), "both transactions handed over in one batch");
         }
     }
 

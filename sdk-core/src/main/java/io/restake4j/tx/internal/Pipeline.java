@@ -520,6 +520,21 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
      */
     Group simulateGroup(List<Job> jobs, List<Request<?, ? extends Response<?>>> prefix, List<Step> prepend,
             boolean rejectReverts) {
+        try {
+            return simulateGroupOnce(jobs, prefix, prepend, rejectReverts);
+        } catch (GasFunds.Refused refused) {
+            // The node will not even simulate: the account cannot pay the value (plus gas). Said with the figures.
+            BigInteger value = prepend.stream().map(Step::value).reduce(BigInteger.ZERO, BigInteger::add);
+            for (Job j : jobs) {
+                value = value.add(j.current.stream().map(Step::value).reduce(BigInteger.ZERO, BigInteger::add));
+            }
+            String what = jobs.size() == 1 ? jobs.get(0).plan.description() : jobs.size() + " operations sent together";
+            throw GasFunds.afterNodeRefusal(config.web3j(), what, from(), value, BigInteger.ZERO, refused.getMessage());
+        }
+    }
+
+    private Group simulateGroupOnce(List<Job> jobs, List<Request<?, ? extends Response<?>>> prefix, List<Step> prepend,
+            boolean rejectReverts) {
         String from = from();
         List<Job> active = new ArrayList<>(jobs);
         Fees fees = null;
@@ -666,11 +681,16 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
                     }
                 }
                 Response.Error error = firstPassingError(answers);
+                if (GasFunds.isInsufficientFunds(error)) {
+                    throw new GasFunds.Refused(error.getMessage());
+                }
                 if (error != null) {
                     throw new RpcException("simulation batch failed: error " + error.getCode() + ": " + error.getMessage(),
                             true, null);
                 }
                 return answers;
+            } catch (GasFunds.Refused refused) {
+                throw refused;
             } catch (IOException | RuntimeException e) {
                 failure = TransportFailures.toRpcException("eth_simulateV1", e);
                 if (!failure.isRetryable()) {

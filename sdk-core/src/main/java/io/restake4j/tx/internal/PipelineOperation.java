@@ -35,6 +35,11 @@ import io.restake4j.tx.Preview;
 public final class PipelineOperation<R> implements Operation<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineOperation.class);
+    /**
+     * Each operation's stages at DEBUG (planned, previewed, simulated, signed, sent, mined, confirmed, failed), one
+     * line each, named {@code io.restake4j.tx.Operation} so that one logger setting shows them all.
+     */
+    private static final Logger STAGES = LoggerFactory.getLogger("io.restake4j.tx.Operation");
 
     /** The plan each failed run's outcome came from (weak: kept as long as the outcome is). */
     private static final Map<SendOutcome, Plan<?>> PLANS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -76,8 +81,11 @@ public final class PipelineOperation<R> implements Operation<R> {
         Plan.Builder<R> builder = Plan.builder(description);
         try {
             planner.plan(builder);
-            return builder.build();
+            Plan<R> plan = builder.build();
+            STAGES.debug("{}: planned {} check(s) and {} step(s)", description, plan.checks().size(), plan.steps().size());
+            return plan;
         } catch (RestakeException e) {
+            STAGES.debug("{}: refused while planning, nothing sent: {}", description, e.getMessage());
             if (e.outcome().isEmpty()) {
                 e.withOutcome(new SendOutcome(SendOutcome.State.NOT_SENT, description, List.of(), 0));
             }
@@ -87,7 +95,18 @@ public final class PipelineOperation<R> implements Operation<R> {
 
     @Override
     public Preview preview() {
-        return engine.preview(plan());
+        Preview p;
+        try {
+            p = engine.preview(plan());
+        } catch (RestakeException e) {
+            STAGES.debug("{}: preview failed, nothing sent: {}", description, e.getMessage());
+            throw e;
+        }
+        if (STAGES.isDebugEnabled()) {
+            STAGES.debug("{}: previewed by {}, {} step(s), {}", description, p.method(), p.steps().size(),
+                    p.wouldSucceed() ? "would succeed" : "would revert");
+        }
+        return p;
     }
 
     @Override
@@ -181,6 +200,7 @@ public final class PipelineOperation<R> implements Operation<R> {
     private OperationListener listener() {
         List<OperationListener> all = listeners;
         return event -> {
+            STAGES.debug("{}: {}", description, event);
             for (OperationListener l : all) {
                 try {
                     l.onEvent(event);

@@ -18,12 +18,14 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthChainId;
+import org.web3j.protocol.core.methods.response.EthGetBalance;
 import org.web3j.protocol.core.methods.response.EthGetTransactionCount;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.errors.ChainMismatchException;
 import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InsufficientFundsException;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.errors.RpcException;
@@ -180,6 +182,8 @@ public final class Sequencer implements AutoCloseable {
 
     private void process(List<Job> group) {
         Pipeline.Group g = null;
+        BigInteger balance = null;
+        BigInteger inFlightValue = BigInteger.ZERO;
         try {
             for (int round = 1; ; round++) {
                 // This client's transactions that are with the node but maybe not executed in its pending state (a
@@ -197,6 +201,9 @@ public final class Sequencer implements AutoCloseable {
                 if (askCount) {
                     prefix.add(web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING));
                 }
+                // The balance rides in the same batch (no extra round trip): value plus gas at the fee cap is checked
+                // against it before anything is signed.
+                prefix.add(web3j.ethGetBalance(account, DefaultBlockParameterName.PENDING));
                 BigInteger assumed = pendingCount;
                 List<InFlight> prepended = assumed == null ? List.of()
                         : ours.stream().filter(sl -> sl.nonce.compareTo(assumed) >= 0).toList();
@@ -213,7 +220,7 @@ public final class Sequencer implements AutoCloseable {
                     pipeline.checkChain(id.getChainId().longValueExact());
                 }
                 if (askCount) {
-                    EthGetTransactionCount count = (EthGetTransactionCount) g.prefixAnswers().get(at);
+                    EthGetTransactionCount count = (EthGetTransactionCount) g.prefixAnswers().get(at++);
                     if (count.hasError() || count.getTransactionCount() == null) {
                         throw new RpcException("eth_getTransactionCount failed: "
                                 + (count.hasError() ? count.getError().getMessage() : "no answer"), true, null);
@@ -230,6 +237,13 @@ public final class Sequencer implements AutoCloseable {
                         continue;
                     }
                 }
+                EthGetBalance balanceAnswer = (EthGetBalance) g.prefixAnswers().get(at);
+                if (balanceAnswer.hasError() || balanceAnswer.getBalance() == null) {
+                    throw new RpcException("eth_getBalance failed: " + (balanceAnswer.hasError()
+                            ? balanceAnswer.getError().getMessage() : "no answer"), true, null);
+                }
+                balance = balanceAnswer.getBalance();
+                inFlightValue = prepend.stream().map(Step::value).reduce(BigInteger.ZERO, BigInteger::add);
                 break;
             }
         } catch (RestakeException e) {
@@ -239,6 +253,9 @@ public final class Sequencer implements AutoCloseable {
             }
             return;
         }
+        List<Job> unpaid = refuseWhatCannotBePaid(group, balance.subtract(inFlightValue));
+        requeueAll(unpaid);
+        group = group.stream().filter(j -> !unpaid.contains(j)).toList();
         if (!g.simulatedV1()) {
             for (Job j : group) {
                 if (j.failure == null) {
@@ -264,6 +281,11 @@ public final class Sequencer implements AutoCloseable {
                 j.admitted.complete(j);
             }
         }
+        requeueAll(requeue);
+    }
+
+    /** Puts jobs back at the head of the queue, in order, to be simulated again (nothing of them was sent). */
+    private void requeueAll(List<Job> requeue) {
         for (int i = requeue.size() - 1; i >= 0; i--) {
             Job j = requeue.get(i);
             if (++j.requeues > MAX_REQUEUES) {
@@ -275,6 +297,38 @@ public final class Sequencer implements AutoCloseable {
                 queue.addFirst(j);
             }
         }
+    }
+
+    /**
+     * Refuses, before signing, each job whose value plus gas at the fee cap the account cannot pay after the jobs
+     * before it in the group ({@link ErrorCode#INSUFFICIENT_GAS_FUNDS}, completed here). The jobs after the first
+     * refused one were simulated on its effects: they are returned, to be simulated again without it.
+     */
+    private List<Job> refuseWhatCannotBePaid(List<Job> group, BigInteger available) {
+        BigInteger left = available;
+        for (int x = 0; x < group.size(); x++) {
+            Job j = group.get(x);
+            if (j.failure != null || j.preview == null) {
+                continue;
+            }
+            BigInteger value = j.current.stream().map(Step::value).reduce(BigInteger.ZERO, BigInteger::add);
+            BigInteger gas = j.preview.maxFeeWei();
+            InsufficientFundsException refusal = GasFunds.check(j.plan.description(), account, value, gas,
+                    left.max(BigInteger.ZERO));
+            if (refusal != null) {
+                j.failure = refusal;
+                j.admitted.complete(j);
+                List<Job> later = new ArrayList<>();
+                for (Job k : group.subList(x + 1, group.size())) {
+                    if (k.failure == null) {
+                        later.add(k);
+                    }
+                }
+                return later;
+            }
+            left = left.subtract(value).subtract(gas);
+        }
+        return List.of();
     }
 
     /** One signed transaction of a group, before it is handed over. */
@@ -611,6 +665,10 @@ public final class Sequencer implements AutoCloseable {
                     now = pipeline.simulator.callOne(pipeline.from(), step);
                 } catch (RestakeException e) {
                     j.failure = e;
+                    return;
+                } catch (GasFunds.Refused refused) {
+                    j.failure = GasFunds.afterNodeRefusal(web3j, step.description() + " (the steps before it were already sent)",
+                            account, step.value(), BigInteger.ZERO, refused.getMessage());
                     return;
                 }
                 if (!now.success()) {

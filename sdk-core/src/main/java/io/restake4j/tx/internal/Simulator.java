@@ -117,6 +117,9 @@ public final class Simulator {
      */
     public Result parse(SimulateResponse response, int expectedCalls) {
         if (response.hasError()) {
+            if (GasFunds.isInsufficientFunds(response.getError())) {
+                throw new GasFunds.Refused(response.getError().getMessage());
+            }
             if (isUnsupported(response.getError())) {
                 simulateV1MissingSince = System.nanoTime();
                 return null;
@@ -172,6 +175,9 @@ public final class Simulator {
             EthCall call = web3j.ethCall(tx, DefaultBlockParameterName.LATEST).send();
             if (call.isReverted() || call.hasError()) {
                 String data = call.getRevertReasonEncodedData();
+                if (data == null && call.hasError() && GasFunds.isInsufficientFunds(call.getError())) {
+                    throw new GasFunds.Refused(call.getError().getMessage());
+                }
                 if (data == null && call.hasError() && !call.isReverted()) {
                     throw new RpcException("eth_call to " + step.to() + " failed: " + call.getError().getMessage(), false, null);
                 }
@@ -182,6 +188,8 @@ public final class Simulator {
                 return new Outcome(true, false, "0x", BigInteger.ZERO, List.of());
             }
             return new Outcome(true, true, call.getValue(), gas.getAmountUsed(), List.of());
+        } catch (GasFunds.Refused refused) {
+            throw refused;
         } catch (IOException | RuntimeException e) {
             throw TransportFailures.toRpcException("eth_call to " + step.to(), e);
         }
