@@ -108,12 +108,13 @@ public final class Restaking implements AutoCloseable {
      * The facade of a protocol this client offers (see {@link #eigenLayer()}, {@link #lido()}, {@link #etherFi()},
      * {@link #rocketPool()}), made on first use; making it reads nothing.
      *
-     * @throws IllegalArgumentException for a class that is no protocol facade of restake4j
+     * @throws InvalidInputException ({@link ErrorCode#INVALID_CONFIGURATION}) for a class that is no protocol facade of
+     *                               restake4j
      */
     public <P> P protocol(Class<P> type) {
         Function<ProtocolContext, ?> factory = PROTOCOLS.get(Objects.requireNonNull(type, "type"));
         if (factory == null) {
-            throw new IllegalArgumentException(type.getName() + " is not a protocol of this client; known: "
+            throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, type.getName() + " is not a protocol of this client; known: "
                     + PROTOCOLS.keySet().stream().map(Class::getSimpleName).sorted().toList());
         }
         return type.cast(facades.computeIfAbsent(type, t -> factory.apply(context)));
@@ -346,7 +347,7 @@ public final class Restaking implements AutoCloseable {
          */
         public Builder logBlockRange(long blocks) {
             if (blocks < 1) {
-                throw new IllegalArgumentException("the log block range must be at least 1, was " + blocks);
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "the log block range must be at least 1, was " + blocks);
             }
             this.logBlockRange = blocks;
             return this;
@@ -378,7 +379,7 @@ public final class Restaking implements AutoCloseable {
         /** Gas limit = simulated gas x 1.25 (refund allowance) x (1 + margin); e.g. 0.25 for 25%. */
         public Builder gasMargin(BigDecimal margin) {
             if (margin.signum() < 0 || margin.compareTo(BigDecimal.TEN) > 0) {
-                throw new IllegalArgumentException("gas margin must be 0..10, was " + margin);
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "gas margin must be 0..10, was " + margin);
             }
             this.gasMargin = margin;
             return this;
@@ -387,7 +388,7 @@ public final class Restaking implements AutoCloseable {
         /** Blocks a transaction must have (its own included) before a step counts as confirmed. */
         public Builder confirmations(int confirmations) {
             if (confirmations < 1) {
-                throw new IllegalArgumentException("confirmations must be at least 1, was " + confirmations);
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "confirmations must be at least 1, was " + confirmations);
             }
             this.confirmations = confirmations;
             return this;
@@ -395,7 +396,7 @@ public final class Restaking implements AutoCloseable {
 
         public Builder receiptPollInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("poll interval must be positive");
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "poll interval must be positive");
             }
             this.receiptPollInterval = interval;
             return this;
@@ -403,7 +404,7 @@ public final class Restaking implements AutoCloseable {
 
         public Builder receiptTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("receipt timeout must be positive");
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "receipt timeout must be positive");
             }
             this.receiptTimeout = timeout;
             return this;
@@ -412,7 +413,7 @@ public final class Restaking implements AutoCloseable {
         /** How often the same signed bytes are offered to the node when the transport fails. */
         public Builder broadcastAttempts(int attempts) {
             if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1");
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "attempts must be at least 1");
             }
             this.broadcastAttempts = attempts;
             return this;
@@ -442,7 +443,7 @@ public final class Restaking implements AutoCloseable {
         private static Duration positive(Duration d, String what) {
             Objects.requireNonNull(d, what);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d);
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, what + " must be positive, was " + d);
             }
             return d;
         }

@@ -91,9 +91,7 @@ public final class Rewards {
 
     /** Lets {@code claimer} claim the client account's rewards (the zero address removes the claimer). */
     public Operation<TxResult> setClaimer(String claimer) {
-        if (claimer == null || !claimer.matches("0x[0-9a-fA-F]{40}")) {
-            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, "claimer is not an address: " + claimer);
-        }
+        Inputs.addressOrZero(claimer, "claimer"); // the zero address clears the claimer (the earner claims)
         return ctx.<TxResult>operation("set " + claimer + " as rewards claimer of " + ctx.account(), plan -> plan
                 .step(Step.raw("setClaimerFor " + claimer, ctx.rewardsCoordinator,
                         RewardsCoordinator.getABI_send_setClaimerFor(claimer), BigInteger.ZERO))

@@ -77,7 +77,9 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      * down, so the payout never exceeds {@code amount}). Two batched reads.
      */
     public Operation<WithdrawalsQueued> queue(Amount amount) {
-        Inputs.positive(amount, "withdrawal amount");
+        Inputs.erc20Amount(amount, "withdrawal amount", "native ETH restaked through an EigenPod is withdrawn in"
+                + " beaconChainETH strategy shares: withdrawals().queueShares(strategy, shares) with the shares from"
+                + " positions()");
         return ctx.operation("queue a withdrawal of " + amount + " from EigenLayer", plan -> {
             String strategy = ctx.strategyFor(amount.token());
             String staker = ctx.account();

@@ -31,7 +31,8 @@ public final class Network {
 
     private Network(String name, long chainId, Map<String, String> addresses) {
         if (chainId <= 0) {
-            throw new IllegalArgumentException("chain id must be positive, was " + chainId);
+            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.INVALID_CONFIGURATION,
+                    "chainId", "chain id must be positive, was " + chainId);
         }
         this.name = Objects.requireNonNull(name, "name");
         this.chainId = chainId;

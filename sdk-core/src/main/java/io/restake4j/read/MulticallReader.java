@@ -140,9 +140,15 @@ public final class MulticallReader {
         }
         RemoteFunctionCall<?> aggregate3 = multicall.call_aggregate3(calls);
         EthCall response = ethCall(multicallAddress, aggregate3.encodeFunctionCall(), block);
-        if (response.isReverted() || response.hasError()) {
-            throw new RpcException("Multicall3 aggregate3 of " + chunk.size() + " reads failed: "
-                    + (response.hasError() ? response.getError().getMessage() : response.getRevertReason()), false, null);
+        if (response.hasError()) {
+            org.web3j.protocol.core.Response.Error error = response.getError();
+            String m = error.getMessage() == null ? "" : error.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (error.getCode() != 3 && !m.contains("revert")) { // a node error, not Multicall3 reverting
+                throw TransportFailures.toRpcException("eth_call (Multicall3 aggregate3 of " + chunk.size() + " reads)",
+                        error);
+            }
+            throw new RpcException("Multicall3 aggregate3 of " + chunk.size() + " reads reverted: "
+                    + response.getRevertReason(), false, null, "eth_call", null, error.getCode());
         }
         String value = response.getValue();
         if (value == null || Numeric.cleanHexPrefix(value).isEmpty()) {
@@ -203,19 +209,25 @@ public final class MulticallReader {
             String data = response.getRevertReasonEncodedData();
             read.complete(false, data == null ? "0x" : data.replace("\"", ""));
         } else if (response.hasError()) {
-            throw new RpcException("eth_call to " + read.target() + " failed: " + response.getError().getMessage(),
-                    false, null);
+            throw TransportFailures.toRpcException("eth_call to " + read.target(), response.getError());
         } else {
             read.complete(true, response.getValue());
         }
     }
 
     private EthCall ethCall(String to, String data, DefaultBlockParameter block) {
+        EthCall answer;
         try {
-            return web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), block).send();
+            answer = web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), block).send();
         } catch (IOException | RuntimeException e) {
             throw TransportFailures.toRpcException("eth_call to " + to, e);
         }
+        String value = answer.hasError() ? null : answer.getResult();
+        if (value != null && !value.matches("(?s)0x[0-9a-fA-F]*")) {
+            throw new RpcException("the node answered eth_call to " + to + " with a result that is not hex data: "
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value), false, null, "eth_call", null, null);
+        }
+        return answer;
     }
 
     /**

@@ -100,6 +100,16 @@ public final class Read<T> {
             try {
                 state = new State<>(true, call.send(), null, null);
             } catch (Exception e) {
+                if (returnData == null || returnData.length() <= 2) {
+                    // An empty answer to a call that returns something: no contract there (a wrong address, or a
+                    // preset on another chain), or one without this function and with a silent fallback.
+                    state = new State<>(true, null, null, new io.restake4j.errors.InvalidInputException(
+                            io.restake4j.errors.ErrorCode.UNKNOWN_DEPLOYMENT, "there is no contract at " + target
+                                    + " answering " + calldata.substring(0, Math.min(10, calldata.length()))
+                                    + " (the answer was empty): check the address, and that the client is on the"
+                                    + " chain it is deployed on"));
+                    return;
+                }
                 state = new State<>(true, null, null, new RestakeException("could not decode the answer of "
                         + target + " to " + calldata.substring(0, Math.min(10, calldata.length())) + " ("
                         + (returnData.length() <= 2 ? "empty: is there a contract at that address?" : returnData)

@@ -204,10 +204,16 @@ public final class TransportFailures {
         OptionalInt status = httpStatus(failure);
         if (status.isEmpty() && invalidJson(failure)) {
             return new RpcException("the node returned invalid JSON for " + method + " (an empty body, HTML or a "
-                    + "truncated answer: is the RPC URL a JSON-RPC endpoint?)", false, failure, method, null, null);
+                    + "truncated answer: is the RPC URL a JSON-RPC endpoint?)", false, failure, rpcMethod(method), null, null);
         }
-        return new RpcException(method + " failed: " + describe(failure), isRetryable(failure), failure, method,
+        return new RpcException(method + " failed: " + describe(failure), isRetryable(failure), failure, rpcMethod(method),
                 status.isPresent() ? status.getAsInt() : null, null);
+    }
+
+    /** The JSON-RPC method of a description such as {@code "eth_call to 0x..."}: its first word. */
+    static String rpcMethod(String description) {
+        int space = description.indexOf(' ');
+        return space < 0 ? description : description.substring(0, space);
     }
 
     /** Whether the failure is an answer that could not be parsed as JSON(-RPC), looking through the cause chain. */
@@ -224,7 +230,7 @@ public final class TransportFailures {
     /** A JSON-RPC error answer to {@code method} as an {@link RpcException} (retryable only for rate limits). */
     public static RpcException toRpcException(String method, Response.Error error) {
         String message = error == null ? "no result and no error" : "error " + error.getCode() + ": " + error.getMessage();
-        return new RpcException(method + " failed: " + message, isRetryable(error), null, method, null,
+        return new RpcException(method + " failed: " + message, isRetryable(error), null, rpcMethod(method), null,
                 error == null ? null : error.getCode());
     }
 }

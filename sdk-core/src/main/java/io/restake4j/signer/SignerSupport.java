@@ -95,23 +95,23 @@ final class SignerSupport {
         if (signature == null || signature.getR() == null || signature.getS() == null || signature.getV() == null
                 || signature.getR().length != 32 || signature.getS().length != 32 || signature.getV().length != 1
                 || (signature.getV()[0] != 27 && signature.getV()[0] != 28)) {
-            throw new RestakeException(who + " returned a malformed signature: expected 32-byte r and s and a "
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, who + " returned a malformed signature: expected 32-byte r and s and a "
                     + "one-byte v of 27 or 28; refusing to use it");
         }
         BigInteger s = new BigInteger(1, signature.getS());
         if (s.compareTo(HALF_CURVE_ORDER) > 0) {
-            throw new RestakeException(who + " returned a high-s signature, which nodes reject (EIP-2): "
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, who + " returned a high-s signature, which nodes reject (EIP-2): "
                     + "use s' = n - s and flip v; refusing to use it");
         }
         String recovered;
         try {
             recovered = "0x" + Keys.getAddress(Sign.signedMessageHashToKey(hash, signature));
         } catch (SignatureException | RuntimeException e) {
-            throw new RestakeException(who + " returned a signature from which no key can be recovered; "
+            throw invalid(ErrorCode.BAD_SIGNATURE, who + " returned a signature from which no key can be recovered; "
                     + "refusing to use it", e);
         }
         if (!recovered.equalsIgnoreCase(signer.address())) {
-            throw new RestakeException(who + " returned a signature by " + recovered
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, who + " returned a signature by " + recovered
                     + ", not by its own address; refusing to use it");
         }
         return signature;

@@ -102,8 +102,10 @@ class MulticallReaderIT {
         CallRevertedException e = assertThrows(CallRevertedException.class, bad::get);
         assertTrue(e.revertData().startsWith("0xfb8f41b2"), "ERC20InsufficientAllowance selector: " + e.revertData());
         assertEquals(tokens.get(0), e.target());
-        RestakeException empty = assertThrows(RestakeException.class, noContract::get);
-        assertTrue(empty.getMessage().contains("is there a contract at that address?"), empty.getMessage());
+        io.restake4j.errors.InvalidInputException empty = assertThrows(io.restake4j.errors.InvalidInputException.class,
+                noContract::get);
+        assertEquals(io.restake4j.errors.ErrorCode.UNKNOWN_DEPLOYMENT, empty.code(), empty.getMessage());
+        assertTrue(empty.getMessage().contains("0x000000000000000000000000000000000000bEEF"), empty.getMessage());
     }
 
     @Test
