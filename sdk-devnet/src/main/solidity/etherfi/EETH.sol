@@ -2,6 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {IEETH} from "abi/etherfi/IEETH.sol";
+import {
+    Failure, FixtureAllowances, FixtureAllowanceSteps, FixtureERC20Permit, Generation, PermitFailure
+} from "../common/FixtureERC20.sol";
 
 /// @dev The pool calls eETH makes.
 interface IPoolForEETH {
@@ -23,29 +26,27 @@ interface IRateLimiterForEETH {
 ///         there is no transferShares. `transferFrom` always spends allowance. Mints and burns (only the
 ///         pool) spend the global rate-limiter buckets `EETH_MINT_LIMIT_ID` / `EETH_BURN_LIMIT_ID` in gwei
 ///         (the ether value rounded up) and emit Transfer + TransferShares with address 0. EIP-2612 permit
-///         with the domain ("EETH", "1"), ECDSA only. Custom errors as upstream.
+///         with the domain ("EETH", "1"), ECDSA only. Custom errors as upstream. Allowances and permit are
+///         FixtureAllowanceSteps and FixtureERC20Permit (Generation.OpenZeppelin4: permit does not check
+///         `v`), the balances are this contract's. Has the surface of our abi/etherfi/IEETH.sol (checked
+///         by TokenFixtureAbiTest), whose events and errors it uses.
 /// @dev Devnet semantics: never paused, no blacklist, no transfer bucket, not upgradeable.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract EETH is IEETH {
+contract EETH is FixtureAllowanceSteps, FixtureERC20Permit {
     bytes32 public constant EETH_MINT_LIMIT_ID = keccak256("EETH_MINT_LIMIT_ID");
     bytes32 public constant EETH_BURN_LIMIT_ID = keccak256("EETH_BURN_LIMIT_ID");
-
-    bytes32 private constant DOMAIN_TYPEHASH =
-        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
-    bytes32 private constant PERMIT_TYPEHASH =
-        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
-    uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
     IPoolForEETH public immutable liquidityPool;
     IRateLimiterForEETH public immutable rateLimiter;
 
     uint256 public totalShares;
     mapping(address => uint256) public shares;
-    mapping(address => mapping(address => uint256)) public allowances;
-    mapping(address => uint256) private _nonces;
 
-    constructor(address liquidityPool_, address rateLimiter_) {
-        if (liquidityPool_ == address(0) || rateLimiter_ == address(0)) revert AddressZero();
+    constructor(address liquidityPool_, address rateLimiter_)
+        FixtureAllowances(Generation.OpenZeppelin4)
+        FixtureERC20Permit("EETH")
+    {
+        if (liquidityPool_ == address(0) || rateLimiter_ == address(0)) revert IEETH.AddressZero();
         liquidityPool = IPoolForEETH(liquidityPool_);
         rateLimiter = IRateLimiterForEETH(rateLimiter_);
     }
@@ -73,25 +74,25 @@ contract EETH is IEETH {
     // ------------------------------------------------------------------ mint / burn (pool only)
 
     function mintShares(address _user, uint256 _share) external {
-        if (msg.sender != address(liquidityPool)) revert IncorrectCaller();
-        if (_user == address(0)) revert AddressZero();
+        if (msg.sender != address(liquidityPool)) revert IEETH.IncorrectCaller();
+        if (_user == address(0)) revert IEETH.AddressZero();
         shares[_user] += _share;
         totalShares += _share;
         uint256 amount = liquidityPool.amountForShare(_share);
         rateLimiter.consumeIfConfigured(EETH_MINT_LIMIT_ID, _toGweiCeil(amount));
-        emit Transfer(address(0), _user, amount);
-        emit TransferShares(address(0), _user, _share);
+        emit IEETH.Transfer(address(0), _user, amount);
+        emit IEETH.TransferShares(address(0), _user, _share);
     }
 
     function burnShares(address _user, uint256 _share) external {
-        if (msg.sender != address(liquidityPool)) revert IncorrectCaller();
-        if (shares[_user] < _share) revert BurnAmountExceedsBalance();
+        if (msg.sender != address(liquidityPool)) revert IEETH.IncorrectCaller();
+        if (shares[_user] < _share) revert IEETH.BurnAmountExceedsBalance();
         uint256 amount = liquidityPool.amountForShare(_share);
         shares[_user] -= _share;
         totalShares -= _share;
         rateLimiter.consumeIfConfigured(EETH_BURN_LIMIT_ID, _toGweiCeil(amount));
-        emit Transfer(_user, address(0), amount);
-        emit TransferShares(_user, address(0), _share);
+        emit IEETH.Transfer(_user, address(0), amount);
+        emit IEETH.TransferShares(_user, address(0), _share);
     }
 
     function _toGweiCeil(uint256 amount) private pure returns (uint64) {
@@ -100,25 +101,8 @@ contract EETH is IEETH {
 
     // ------------------------------------------------------------------ ERC-20
 
-    function allowance(address _owner, address _spender) external view returns (uint256) {
-        return allowances[_owner][_spender];
-    }
-
-    function approve(address _spender, uint256 _amount) external returns (bool) {
-        _approve(msg.sender, _spender, _amount);
-        return true;
-    }
-
-    function increaseAllowance(address _spender, uint256 _increaseAmount) external returns (bool) {
-        _approve(msg.sender, _spender, allowances[msg.sender][_spender] + _increaseAmount);
-        return true;
-    }
-
-    function decreaseAllowance(address _spender, uint256 _decreaseAmount) external returns (bool) {
-        uint256 current = allowances[msg.sender][_spender];
-        if (current < _decreaseAmount) revert AllowanceBelowZero();
-        _approve(msg.sender, _spender, current - _decreaseAmount);
-        return true;
+    function allowances(address _owner, address _spender) external view returns (uint256) {
+        return allowance(_owner, _spender);
     }
 
     /// @notice Moves sharesForAmount(_amount) shares (floor); `Transfer` carries `_amount`.
@@ -129,8 +113,8 @@ contract EETH is IEETH {
 
     /// @notice Spends `_amount` of allowance (no infinite-allowance case), then as transfer.
     function transferFrom(address _sender, address _recipient, uint256 _amount) external returns (bool) {
-        uint256 current = allowances[_sender][msg.sender];
-        if (current < _amount) revert TransferAmountExceedsAllowance();
+        uint256 current = allowance(_sender, msg.sender);
+        if (current < _amount) _fail(Failure.InsufficientAllowance, msg.sender, current, _amount);
         _approve(_sender, msg.sender, current - _amount);
         _transfer(_sender, _recipient, _amount);
         return true;
@@ -138,40 +122,29 @@ contract EETH is IEETH {
 
     function _transfer(address _sender, address _recipient, uint256 _amount) private {
         uint256 sharesToTransfer = liquidityPool.sharesForAmount(_amount);
-        if (_sender == address(0) || _recipient == address(0)) revert AddressZero();
-        if (sharesToTransfer > shares[_sender]) revert TransferAmountExceedsBalance();
+        if (_sender == address(0) || _recipient == address(0)) revert IEETH.AddressZero();
+        if (sharesToTransfer > shares[_sender]) revert IEETH.TransferAmountExceedsBalance();
         shares[_sender] -= sharesToTransfer;
         shares[_recipient] += sharesToTransfer;
-        emit TransferShares(_sender, _recipient, sharesToTransfer);
-        emit Transfer(_sender, _recipient, _amount);
+        emit IEETH.TransferShares(_sender, _recipient, sharesToTransfer);
+        emit IEETH.Transfer(_sender, _recipient, _amount);
     }
 
-    function _approve(address _owner, address _spender, uint256 _amount) private {
-        if (_owner == address(0) || _spender == address(0)) revert AddressZero();
-        allowances[_owner][_spender] = _amount;
-        emit Approval(_owner, _spender, _amount);
+    /// @dev The allowance failures FixtureAllowances reaches, as IEETH's errors.
+    function _fail(Failure failure, address, uint256, uint256) internal pure override {
+        if (failure == Failure.InsufficientAllowance) revert IEETH.TransferAmountExceedsAllowance();
+        if (failure == Failure.AllowanceBelowZero) revert IEETH.AllowanceBelowZero();
+        revert IEETH.AddressZero(); // ZeroApprover, ZeroSpender
     }
 
-    // ------------------------------------------------------------------ permit (EIP-2612, ECDSA only)
-
-    function nonces(address owner) external view returns (uint256) {
-        return _nonces[owner];
-    }
-
-    function DOMAIN_SEPARATOR() public view returns (bytes32) {
-        return keccak256(abi.encode(DOMAIN_TYPEHASH, keccak256("EETH"), keccak256("1"), block.chainid, address(this)));
-    }
-
-    function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
+    /// @dev Upstream's own errors for the deadline and a wrong signer, OpenZeppelin's ECDSA strings else.
+    function _failPermit(PermitFailure failure, address signer, address owner, uint256 deadline)
+        internal
+        pure
+        override
     {
-        if (block.timestamp > deadline) revert ExpiredDeadline();
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, _nonces[owner]++, deadline));
-        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", DOMAIN_SEPARATOR(), structHash));
-        require(uint256(s) <= MAX_S, "ECDSA: invalid signature 's' value");
-        address signer = ecrecover(digest, v, r, s);
-        require(signer != address(0), "ECDSA: invalid signature");
-        if (signer != owner) revert InvalidSignature();
-        _approve(owner, spender, value);
+        if (failure == PermitFailure.Expired) revert IEETH.ExpiredDeadline();
+        if (failure == PermitFailure.WrongSigner) revert IEETH.InvalidSignature();
+        super._failPermit(failure, signer, owner, deadline);
     }
 }

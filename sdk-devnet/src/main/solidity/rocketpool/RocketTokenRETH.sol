@@ -5,6 +5,7 @@ import {IRocketTokenRETH} from "abi/rocketpool/IRocketTokenRETH.sol";
 import {IRocketNetworkBalances} from "abi/rocketpool/IRocketNetworkBalances.sol";
 import {IRocketDepositPool} from "abi/rocketpool/IRocketDepositPool.sol";
 import {RocketFixtureBase, IRocketDepositPoolCollateral} from "./RocketFixtureBase.sol";
+import {FixtureAllowances, FixtureAllowanceSteps, FixtureERC20, Generation} from "../common/FixtureERC20.sol";
 
 /// @title RocketTokenRETH (devnet fixture)
 /// @notice rETH: an ERC-20 ("Rocket Pool ETH", "rETH", 18 decimals, no permit) minted by the latest
@@ -17,31 +18,33 @@ import {RocketFixtureBase, IRocketDepositPoolCollateral} from "./RocketFixtureBa
 ///         Burning pays getEthValue(amount) from the collateral: this contract's ETH balance plus the
 ///         deposit pool's excess balance, withdrawn from the pool when this contract's own balance is
 ///         short (getTotalCollateral()). ETH sent here (validator withdrawals, rewards) adds collateral.
-///         Revert strings are upstream's, including OpenZeppelin's "ERC20: ..." ones.
+///         Revert strings are upstream's, including OpenZeppelin's "ERC20: ..." ones: the ERC-20 is a
+///         FixtureERC20 with OpenZeppelin 3's rules (every transferFrom spends allowance, after the move).
 /// @dev Devnet semantics (deviations from Rocket Pool):
 ///      - The legacy per-user deposit delay check in token transfers is left out (upstream's deposit
 ///        pool no longer records deposit blocks, so upstream's check never fires either).
 ///      - The target collateral rate is read from RocketStorage under the pDAO network setting key
 ///        "network.reth.collateral.target" (the devnet has no RocketDAOProtocolSettingsNetwork).
-///      Implements our abi/rocketpool/IRocketTokenRETH.sol, which declares the events.
+///      Has the surface of our abi/rocketpool/IRocketTokenRETH.sol (checked by TokenFixtureAbiTest),
+///      whose events it emits.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract RocketTokenRETH is IRocketTokenRETH, RocketFixtureBase {
-    mapping(address => uint256) private _balances;
-    mapping(address => mapping(address => uint256)) private _allowances;
-    uint256 private _totalSupply;
-
-    constructor(address rocketStorageAddress) RocketFixtureBase(rocketStorageAddress) {}
+contract RocketTokenRETH is RocketFixtureBase, FixtureERC20, FixtureAllowanceSteps {
+    constructor(address rocketStorageAddress)
+        RocketFixtureBase(rocketStorageAddress)
+        FixtureAllowances(Generation.OpenZeppelin3)
+        FixtureERC20("Rocket Pool ETH", "rETH", 18)
+    {}
 
     // ------------------------------------------------------------------ ether in
 
     /// @notice ETH from validators or anyone else: collateral for burns.
     receive() external payable {
-        emit EtherDeposited(msg.sender, msg.value, block.timestamp);
+        emit IRocketTokenRETH.EtherDeposited(msg.sender, msg.value, block.timestamp);
     }
 
     /// @notice The deposit pool tops up the collateral (deposits while below target, burns).
     function depositExcess() external payable onlyLatestContract("rocketDepositPool", msg.sender) {
-        emit EtherDeposited(msg.sender, msg.value, block.timestamp);
+        emit IRocketTokenRETH.EtherDeposited(msg.sender, msg.value, block.timestamp);
     }
 
     // ------------------------------------------------------------------ rate
@@ -70,7 +73,7 @@ contract RocketTokenRETH is IRocketTokenRETH, RocketFixtureBase {
 
     /// @notice floor(1e18 * this contract's ETH / getEthValue(totalSupply)); 1e18 while that value is 0.
     function getCollateralRate() public view returns (uint256) {
-        uint256 totalEthValue = getEthValue(_totalSupply);
+        uint256 totalEthValue = getEthValue(totalSupply());
         if (totalEthValue == 0) return CALC_BASE;
         return CALC_BASE * address(this).balance / totalEthValue;
     }
@@ -88,20 +91,20 @@ contract RocketTokenRETH is IRocketTokenRETH, RocketFixtureBase {
         uint256 rethAmount = getRethValue(_ethAmount);
         require(rethAmount > 0, "Invalid token mint amount");
         _mint(_to, rethAmount);
-        emit TokensMinted(_to, rethAmount, _ethAmount, block.timestamp);
+        emit IRocketTokenRETH.TokensMinted(_to, rethAmount, _ethAmount, block.timestamp);
     }
 
     /// @notice Burns `_rethAmount` of the caller's rETH for getEthValue(_rethAmount) ETH, if the
     ///         collateral covers it; ETH is sent as with `transfer` (2300 gas stipend), as upstream.
     function burn(uint256 _rethAmount) external {
         require(_rethAmount > 0, "Invalid token burn amount");
-        require(_balances[msg.sender] >= _rethAmount, "Insufficient rETH balance");
+        require(balanceOf(msg.sender) >= _rethAmount, "Insufficient rETH balance");
         uint256 ethAmount = getEthValue(_rethAmount);
         require(getTotalCollateral() >= ethAmount, "Insufficient ETH balance for exchange");
         _burn(msg.sender, _rethAmount);
         _withdrawDepositCollateral(ethAmount);
         _sendLikeTransfer(payable(msg.sender), ethAmount);
-        emit TokensBurned(msg.sender, _rethAmount, ethAmount, block.timestamp);
+        emit IRocketTokenRETH.TokensBurned(msg.sender, _rethAmount, ethAmount, block.timestamp);
     }
 
     /// @dev Solidity's `transfer`: the recipient gets the 2300 gas stipend only; a failure reverts with
@@ -137,91 +140,18 @@ contract RocketTokenRETH is IRocketTokenRETH, RocketFixtureBase {
         }
     }
 
-    // ------------------------------------------------------------------ ERC-20
+    // ------------------------------------------------------------------ ERC-20 metadata
 
-    function name() external pure returns (string memory) {
+    /// @dev Constants, so `pure` as upstream's (the same values as the FixtureERC20 copies).
+    function name() public pure override returns (string memory) {
         return "Rocket Pool ETH";
     }
 
-    function symbol() external pure returns (string memory) {
+    function symbol() public pure override returns (string memory) {
         return "rETH";
     }
 
-    function decimals() external pure returns (uint8) {
+    function decimals() public pure override returns (uint8) {
         return 18;
-    }
-
-    function totalSupply() external view returns (uint256) {
-        return _totalSupply;
-    }
-
-    function balanceOf(address account) external view returns (uint256) {
-        return _balances[account];
-    }
-
-    function allowance(address owner, address spender) external view returns (uint256) {
-        return _allowances[owner][spender];
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        _approve(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address recipient, uint256 amount) external returns (bool) {
-        _transfer(msg.sender, recipient, amount);
-        return true;
-    }
-
-    function transferFrom(address sender, address recipient, uint256 amount) external returns (bool) {
-        _transfer(sender, recipient, amount);
-        uint256 current = _allowances[sender][msg.sender];
-        require(current >= amount, "ERC20: transfer amount exceeds allowance");
-        _approve(sender, msg.sender, current - amount);
-        return true;
-    }
-
-    function increaseAllowance(address spender, uint256 addedValue) external returns (bool) {
-        _approve(msg.sender, spender, _allowances[msg.sender][spender] + addedValue);
-        return true;
-    }
-
-    function decreaseAllowance(address spender, uint256 subtractedValue) external returns (bool) {
-        uint256 current = _allowances[msg.sender][spender];
-        require(current >= subtractedValue, "ERC20: decreased allowance below zero");
-        _approve(msg.sender, spender, current - subtractedValue);
-        return true;
-    }
-
-    function _transfer(address sender, address recipient, uint256 amount) private {
-        require(sender != address(0), "ERC20: transfer from the zero address");
-        require(recipient != address(0), "ERC20: transfer to the zero address");
-        uint256 held = _balances[sender];
-        require(held >= amount, "ERC20: transfer amount exceeds balance");
-        _balances[sender] = held - amount;
-        _balances[recipient] += amount;
-        emit Transfer(sender, recipient, amount);
-    }
-
-    function _mint(address account, uint256 amount) private {
-        require(account != address(0), "ERC20: mint to the zero address");
-        _totalSupply += amount;
-        _balances[account] += amount;
-        emit Transfer(address(0), account, amount);
-    }
-
-    function _burn(address account, uint256 amount) private {
-        uint256 held = _balances[account];
-        require(held >= amount, "ERC20: burn amount exceeds balance");
-        _balances[account] = held - amount;
-        _totalSupply -= amount;
-        emit Transfer(account, address(0), amount);
-    }
-
-    function _approve(address owner, address spender, uint256 amount) private {
-        require(owner != address(0), "ERC20: approve from the zero address");
-        require(spender != address(0), "ERC20: approve to the zero address");
-        _allowances[owner][spender] = amount;
-        emit Approval(owner, spender, amount);
     }
 }

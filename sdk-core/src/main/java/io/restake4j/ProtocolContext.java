@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.LogScanner;
@@ -90,7 +91,7 @@ public final class ProtocolContext {
         if (readOnlyAccount != null) {
             return readOnlyAccount;
         }
-        throw new InvalidInputException("this client has no signer and no account address: build it with .signer(...)"
+        throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer and no account address: build it with .signer(...)"
                 + " to send, or .readOnlyAccount(address) to preview");
     }
 

@@ -23,6 +23,8 @@ import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.rocketpool.RocketPool;
+import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InvalidInputException;
 import io.restake4j.rpc.RetryPolicy;
 import io.restake4j.rpc.RetryingWeb3jService;
 import io.restake4j.signer.Signer;
@@ -88,7 +90,8 @@ public final class Restaking implements AutoCloseable {
         this.network = b.network;
         this.signer = b.signer;
         this.ownedExecutor = ownedExecutor;
-        MulticallReader reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3()).build();
+        MulticallReader reader = MulticallReader.builder(web3j).multicallAddress(network.multicall3())
+                .expectChainId(network.chainId()).build();
         this.pipeline = new Pipeline(new Pipeline.Config(web3j, service, network.chainId(), b.signer, b.readOnlyAccount,
                 b.feeStrategy, b.gasMargin, b.confirmations, b.receiptPollInterval, b.receiptTimeout, b.broadcastAttempts,
                 executor, RevertDecoder.standard(), b.feeBumpPolicy));
@@ -289,10 +292,46 @@ public final class Restaking implements AutoCloseable {
         private Builder() {
         }
 
-        /** The node's JSON-RPC URL; the client makes and owns the connection (with read retries). */
+        /**
+         * The node's JSON-RPC URL; the client makes and owns the connection (with read retries).
+         *
+         * @throws InvalidInputException {@code INVALID_RPC_URL} unless it is an absolute http or https URL with a host
+         */
         public Builder rpc(String url) {
-            this.rpcUrl = Objects.requireNonNull(url, "url");
+            this.rpcUrl = validRpcUrl(url);
             return this;
+        }
+
+        private static String validRpcUrl(String url) {
+            if (url == null || url.isBlank()) {
+                throw new InvalidInputException(ErrorCode.INVALID_RPC_URL, "rpc", "the RPC URL is missing");
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidInputException(ErrorCode.INVALID_RPC_URL, "rpc", "not a URL: '" + url + "' ("
+                        + e.getReason() + "); expected e.g. http://127.0.0.1:8545 or https://eth.example/v1/KEY");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new InvalidInputException(ErrorCode.INVALID_RPC_URL, "rpc", "the RPC URL must be http:// or https://"
+                        + " (this client speaks JSON-RPC over HTTP), was '" + redacted(uri, url) + "'");
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new InvalidInputException(ErrorCode.INVALID_RPC_URL, "rpc", "the RPC URL has no host: '"
+                        + redacted(uri, url) + "'");
+            }
+            return url;
+        }
+
+        /** The URL without its path and query, which often hold an API key. */
+        private static String redacted(java.net.URI uri, String url) {
+            if (uri.getScheme() == null) {
+                return url.length() > 12 ? url.substring(0, 12) + "..." : url;
+            }
+            return uri.getScheme() + "://" + (uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceAll(".*@", ""))
+                    + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "" : "/...");
         }
 
         /** A transport of your own (the client builds its {@link Web3j} on it, with read retries). */
@@ -422,10 +461,12 @@ public final class Restaking implements AutoCloseable {
 
         public Restaking build() {
             if (network == null) {
-                throw new IllegalStateException("a network is required: .network(Network.mainnet()) or Network.of(...)");
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "network",
+                        "a network is required: .network(Network.mainnet()) or Network.of(...)");
             }
             if ((rpcUrl != null) == (service != null)) {
-                throw new IllegalStateException("give exactly one of .rpc(url) or .service(service)");
+                throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "rpc",
+                        "give exactly one of .rpc(url) or .service(service)");
             }
             Web3jService base = service != null ? service : new HttpService(rpcUrl, httpClient());
             Web3jService transport = RetryingWeb3jService.wrap(base, retryPolicy);

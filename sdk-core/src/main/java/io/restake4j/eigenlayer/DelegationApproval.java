@@ -3,16 +3,16 @@ package io.restake4j.eigenlayer;
 import java.math.BigInteger;
 import java.util.Objects;
 
-import org.web3j.utils.Numeric;
-
 import io.restake4j.eip712.Signature;
 
 /**
- * An operator's delegation approver's consent for one staker to delegate: the EIP-712 signature, its
- * salt (usable once per approver) and its expiry (unix seconds). Obtain it with
- * {@link EigenLayer#signDelegationApproval} when you hold the approver's signer, or from the operator's
- * approval service, which signs {@link EigenLayer#delegationApprovalTypedData} (its JSON or its digest)
- * and hands back 65 bytes: {@link #of(DelegationApprovalRequest, Signature)}.
+ * An operator's delegation approver's consent for one staker to delegate: the {@link DelegationApprovalRequest}
+ * it signs (staker, operator, approver, salt usable once per approver, expiry in unix seconds) and the EIP-712
+ * signature. Obtain it with {@link EigenLayer#signDelegationApproval} when you hold the approver's signer, or
+ * from the operator's approval service, which signs {@link EigenLayer#delegationApprovalTypedData} (its JSON or
+ * its digest) and hands back 65 bytes: {@link #of(DelegationApprovalRequest, Signature)}.
+ * {@link EigenLayer#delegateTo(String, DelegationApproval)} refuses, before signing, an approval for another
+ * staker, operator or approver, or one whose expiry has passed.
  *
  * <pre>{@code
  * DelegationApproval ok = el.signDelegationApproval(approverSigner, staker, operator, Instant.now().plus(Duration.ofHours(1)));
@@ -21,26 +21,20 @@ import io.restake4j.eip712.Signature;
  * DelegationApproval ok2 = DelegationApproval.of(request, Signature.fromHex(walletAnswer));
  * }</pre>
  *
+ * @param request   what the approver signed
  * @param signature 65 bytes r‖s‖v (or an EIP-1271 contract signature)
- * @param salt      32 bytes
- * @param expiry    unix seconds after which the signature is refused
  */
-public record DelegationApproval(byte[] signature, byte[] salt, BigInteger expiry) {
+public record DelegationApproval(DelegationApprovalRequest request, byte[] signature) {
 
     public DelegationApproval {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(signature, "signature");
-        Objects.requireNonNull(expiry, "expiry");
-        if (salt == null || salt.length != 32) {
-            throw new IllegalArgumentException("salt must be 32 bytes");
-        }
         signature = signature.clone();
-        salt = salt.clone();
     }
 
     /** The approval of {@code request} signed with {@code signature} (an ECDSA signature of the approver). */
     public static DelegationApproval of(DelegationApprovalRequest request, Signature signature) {
-        Objects.requireNonNull(request, "request");
-        return new DelegationApproval(Objects.requireNonNull(signature, "signature").toBytes(), request.salt(), request.expiry());
+        return new DelegationApproval(request, Objects.requireNonNull(signature, "signature").toBytes());
     }
 
     @Override
@@ -48,13 +42,43 @@ public record DelegationApproval(byte[] signature, byte[] salt, BigInteger expir
         return signature.clone();
     }
 
-    @Override
+    /** The staker the approval lets delegate. */
+    public String staker() {
+        return request.staker();
+    }
+
+    /** The operator it may delegate to. */
+    public String operator() {
+        return request.operator();
+    }
+
+    /** The operator's delegation approver, who signed. */
+    public String approver() {
+        return request.approver();
+    }
+
+    /** 32 bytes, usable once per approver. */
     public byte[] salt() {
-        return salt.clone();
+        return request.salt();
+    }
+
+    /** Unix seconds after which the contract refuses the signature. */
+    public BigInteger expiry() {
+        return request.expiry();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DelegationApproval a && request.equals(a.request) && java.util.Arrays.equals(signature, a.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * request.hashCode() + java.util.Arrays.hashCode(signature);
     }
 
     @Override
     public String toString() {
-        return "DelegationApproval[salt " + Numeric.toHexString(salt) + ", expiry " + expiry + "]";
+        return "DelegationApproval[" + request + "]";
     }
 }

@@ -55,7 +55,7 @@ public record DelegationApprovalRequest(String staker, String operator, String a
         Inputs.address(approver, "approver");
         Objects.requireNonNull(expiry, "expiry");
         if (salt == null || salt.length != 32) {
-            throw new io.restake4j.errors.InvalidInputException("a delegation approval's salt must be 32 bytes");
+            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.MALFORMED_BYTES, "salt", "a delegation approval's salt must be 32 bytes");
         }
         salt = salt.clone();
     }

@@ -1,10 +1,9 @@
 package io.restake4j.eigenlayer;
 
-import java.math.BigInteger;
-
 import io.restake4j.tx.Execution;
 import io.restake4j.tx.OperationResult;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 
 /**
  * A completed EigenLayer deposit: the strategy, the amount pulled, and the deposit shares the
@@ -12,7 +11,7 @@ import io.restake4j.units.Amount;
  *
  * <pre>{@code
  * DepositResult d = client.eigenLayer().deposit(Amount.parse("10", stEth)).send();
- * System.out.println(d.shares() + " shares of " + d.strategy());
+ * System.out.println(d.shares());   // e.g. "10000000000000000000 EigenLayer stETH strategy shares"
  * }</pre>
  */
 public final class DepositResult extends OperationResult {
@@ -20,9 +19,9 @@ public final class DepositResult extends OperationResult {
     private final String staker;
     private final String strategy;
     private final Amount amount;
-    private final BigInteger shares;
+    private final Shares shares;
 
-    DepositResult(Execution execution, String staker, String strategy, Amount amount, BigInteger shares) {
+    DepositResult(Execution execution, String staker, String strategy, Amount amount, Shares shares) {
         super(execution);
         this.staker = staker;
         this.strategy = strategy;
@@ -44,13 +43,16 @@ public final class DepositResult extends OperationResult {
         return amount;
     }
 
-    /** Deposit shares minted (the {@code Deposit} event's {@code shares}). */
-    public BigInteger shares() {
+    /**
+     * Deposit shares minted (the {@code Deposit} event's {@code shares}), in the strategy's unit, e.g.
+     * {@code "EigenLayer stETH strategy shares"} (see {@link Position}).
+     */
+    public Shares shares() {
         return shares;
     }
 
     @Override
     public String toString() {
-        return "DepositResult[" + amount + " -> " + shares + " shares of " + strategy + ", tx " + transactionHashes() + "]";
+        return "DepositResult[" + amount + " -> " + shares + " (" + strategy + ")" + ", tx " + transactionHashes() + "]";
     }
 }

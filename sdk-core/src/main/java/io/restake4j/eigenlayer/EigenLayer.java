@@ -19,6 +19,7 @@ import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Signature;
 import io.restake4j.eip712.TypedData;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
@@ -35,6 +36,7 @@ import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.ProtocolContext;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -93,6 +95,9 @@ public final class EigenLayer {
     // Deposits
     // ---------------------------------------------------------------------------------------------
 
+    private static final String ETH_HINT = "EigenLayer's strategies take ERC-20 tokens; native ETH is restaked through"
+            + " an EigenPod (eigenLayer().pods()), or stake it for a liquid token first (e.g. lido().stake(..))";
+
     /** The strategy the network lists for {@code token} (found by the strategies' underlying tokens). */
     public String strategyFor(Token token) {
         return ctx.strategyFor(Objects.requireNonNull(token, "token"));
@@ -105,7 +110,7 @@ public final class EigenLayer {
      * same shares).
      */
     public Operation<DepositResult> deposit(Amount amount) {
-        Inputs.positive(amount, "deposit amount");
+        Inputs.erc20Amount(amount, "deposit amount", ETH_HINT);
         return ctx.operation("deposit " + amount + " into EigenLayer", plan -> planDeposit(plan, amount,
                 ctx.strategyFor(amount.token()), ApprovalPolicy.EXACT));
     }
@@ -115,7 +120,7 @@ public final class EigenLayer {
      * spender approved (only when the allowance is short, by {@code policy}).
      */
     public Operation<DepositResult> deposit(Amount amount, String strategy, ApprovalPolicy policy) {
-        Inputs.positive(amount, "deposit amount");
+        Inputs.erc20Amount(amount, "deposit amount", ETH_HINT);
         Inputs.address(strategy, "strategy");
         Objects.requireNonNull(policy, "policy");
         return ctx.operation("deposit " + amount + " into EigenLayer strategy " + strategy,
@@ -128,7 +133,7 @@ public final class EigenLayer {
         {
             List<String> accepted = ctx.acceptedTokens(strategy);  // read once per strategy, then remembered
             if (accepted.stream().noneMatch(token::equalsIgnoreCase)) {
-                throw new InvalidInputException("strategy " + strategy + " takes " + String.join(" or ", accepted) + ", not "
+                throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "strategy " + strategy + " takes " + String.join(" or ", accepted) + ", not "
                         + amount.token().symbol() + " (" + token + ")");
             }
             plan.check(whitelisted(strategy));
@@ -136,10 +141,7 @@ public final class EigenLayer {
             Approvals.require(plan, staker, ctx.strategyManager, amount, policy);
             plan.step(Step.of("depositIntoStrategy " + amount, StrategyManager::load, ctx.strategyManager,
                     sm -> sm.call_depositIntoStrategy(strategy, token, amount.wei())));
-            plan.result(ex -> {
-                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
-            });
+            plan.result(ex -> depositResult(ex, amount));
         }
     }
 
@@ -220,23 +222,27 @@ public final class EigenLayer {
         return ctx.<DepositResult>operation("deposit " + amount + " into " + strategy + " for " + consent.staker(), plan -> {
             long now = Instant.now().getEpochSecond();
             if (consent.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-                throw new InvalidInputException("the deposit signature of " + consent.staker() + " expired at "
+                throw new InvalidInputException(ErrorCode.EXPIRED, "the deposit signature of " + consent.staker() + " expired at "
                         + consent.expiry() + " (unix seconds); now is " + now);
             }
             plan.check(whitelisted(strategy));
             plan.check(Check.of("deposit nonce of " + consent.staker(), StrategyManager::load, ctx.strategyManager,
                     (StrategyManager sm) -> sm.call_nonces(consent.staker()))
-                    .require(n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
+                    .require(ErrorCode.BAD_SIGNATURE, n -> n.equals(consent.nonce()), n -> "the deposit signature of " + consent.staker() + " was made for nonce "
                             + consent.nonce() + " but the StrategyManager is at " + n + " (already used?)"));
             Approvals.require(plan, ctx.account(), ctx.strategyManager, amount, ApprovalPolicy.EXACT);
             plan.step(Step.of("depositIntoStrategyWithSignature " + amount + " for " + consent.staker(), StrategyManager::load,
                     ctx.strategyManager, sm -> sm.call_depositIntoStrategyWithSignature(strategy, token, amount.wei(),
                             consent.staker(), consent.expiry(), consent.signature())));
-            plan.result(ex -> {
-                StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
-                return new DepositResult(ex, d.staker, d.strategy, amount, d.shares);
-            });
+            plan.result(ex -> depositResult(ex, amount));
         });
+    }
+
+    /** The deposit's {@code Deposit} event, its shares in the strategy's unit (see {@link Position}). */
+    private DepositResult depositResult(io.restake4j.tx.Execution ex, Amount amount) {
+        StrategyManager.DepositEventResponse d = ex.events(ctx.strategyManager, StrategyManager::getDepositEvents).get(0);
+        String unit = ctx.shareUnits(List.of(d.strategy)).get(d.strategy);
+        return new DepositResult(ex, d.staker, d.strategy, amount, Shares.of(d.shares, unit));
     }
 
     private Check<Boolean> whitelisted(String strategy) {
@@ -257,14 +263,27 @@ public final class EigenLayer {
         return delegateTo(operator, null);
     }
 
-    /** Delegates to {@code operator} with its approver's consent ({@code approval} may be null if none is needed). */
+    /**
+     * Delegates to {@code operator} with its approver's consent ({@code approval} may be null if none is needed).
+     * Refused before anything is read or signed when {@code approval} names another staker than the client's
+     * account or another operator, or its expiry has passed (checked again at each preview and send); and, among
+     * the checks simulated before signing, when it names another approver than the operator's on chain.
+     *
+     * <pre>{@code
+     * DelegationApproval ok = el.signDelegationApproval(approver, client.account(), operator, Instant.now().plusSeconds(3600));
+     * el.delegateTo(operator, ok).send();
+     * }</pre>
+     *
+     * @throws InvalidInputException at once when the approval is for another staker or operator, or expired
+     */
     public Operation<DelegationResult> delegateTo(String operator, DelegationApproval approval) {
         Inputs.address(operator, "operator");
         String staker = ctx.account();
+        requireApprovalFor(approval, staker, operator);
         return ctx.<DelegationResult>operation("delegate " + staker + " to operator " + operator, plan -> {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
-                    .require(EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
+                    .require(ErrorCode.ALREADY_DONE, EigenLayerContext::isZero, current -> staker + " is already delegated to " + current
                             + "; undelegate (or redelegate) first"));
             operatorChecks(plan, operator, approval);
             DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
@@ -287,7 +306,7 @@ public final class EigenLayer {
                     .require(Boolean::booleanValue, d -> staker + " is not delegated to any operator"));
             plan.check(Check.of("operator status of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_isOperator(staker))
-                    .require(op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
+                    .require(ErrorCode.NOT_PERMITTED, op -> !op, op -> staker + " is an operator; operators cannot undelegate"));
             plan.step(Step.of("undelegate " + staker, DelegationManager::load, ctx.delegationManager,
                     dm -> dm.call_undelegate(staker)));
             plan.result(ex -> new WithdrawalsQueued(ex, withdrawals.queuedIn(ex)));
@@ -306,11 +325,12 @@ public final class EigenLayer {
     public Operation<WithdrawalsQueued> redelegate(String newOperator, DelegationApproval approval) {
         Inputs.address(newOperator, "new operator");
         String staker = ctx.account();
+        requireApprovalFor(approval, staker, newOperator);
         return ctx.<WithdrawalsQueued>operation("redelegate " + staker + " to " + newOperator, plan -> {
             plan.check(Check.of("delegation of " + staker, DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_delegatedTo(staker))
                     .require(current -> !EigenLayerContext.isZero(current), current -> staker + " is not delegated; use delegateTo")
-                    .require(current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
+                    .require(ErrorCode.ALREADY_DONE, current -> !current.equalsIgnoreCase(newOperator), current -> staker + " is already delegated to "
                             + newOperator));
             operatorChecks(plan, newOperator, approval);
             DelegationManager.SignatureWithExpiry sig = signatureOf(approval);
@@ -324,20 +344,44 @@ public final class EigenLayer {
     private void operatorChecks(Plan.Builder<?> plan, String operator, DelegationApproval approval) {
         plan.check(Check.of("operator registration of " + operator, DelegationManager::load, ctx.delegationManager,
                 (DelegationManager dm) -> dm.call_isOperator(operator))
-                .require(Boolean::booleanValue, r -> operator + " is not a registered EigenLayer operator"));
+                .require(ErrorCode.NOT_FOUND, Boolean::booleanValue, r -> operator + " is not a registered EigenLayer operator"));
         Check<String> approver = Check.of("delegation approver of " + operator, DelegationManager::load,
                 ctx.delegationManager, (DelegationManager dm) -> dm.call_delegationApprover(operator));
         if (approval == null) {
-            approver = approver.require(EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
+            approver = approver.require(ErrorCode.NOT_PERMITTED, EigenLayerContext::isZero, a -> "operator " + operator + " requires the consent of its"
                     + " delegation approver " + a + ": pass a DelegationApproval (see signDelegationApproval)");
         } else {
-            long now = Instant.now().getEpochSecond();
-            if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
-                throw new InvalidInputException("the delegation approval expired at " + approval.expiry()
-                        + " (unix seconds); now is " + now);
-            }
+            requireNotExpired(approval);  // again at each run: time passes between building and sending
+            // an operator without an approver ignores the approval; one with another approver would revert
+            approver = approver.require(ErrorCode.NOT_PERMITTED, a -> EigenLayerContext.isZero(a) || a.equalsIgnoreCase(approval.approver()),
+                    a -> "the delegation approval is signed by " + approval.approver() + " but operator " + operator
+                            + "'s delegation approver is " + a);
         }
         plan.check(approver);
+    }
+
+    /** Refuses an approval for another staker or operator, or an expired one (null passes: none given). */
+    private static void requireApprovalFor(DelegationApproval approval, String staker, String operator) {
+        if (approval == null) {
+            return;
+        }
+        if (!approval.staker().equalsIgnoreCase(staker)) {
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "approval", "the delegation approval is for staker " + approval.staker() + ", not for "
+                    + staker + " (this client's account)");
+        }
+        if (!approval.operator().equalsIgnoreCase(operator)) {
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "approval", "the delegation approval is for operator " + approval.operator() + ", not for "
+                    + operator);
+        }
+        requireNotExpired(approval);
+    }
+
+    private static void requireNotExpired(DelegationApproval approval) {
+        long now = Instant.now().getEpochSecond();
+        if (approval.expiry().compareTo(BigInteger.valueOf(now)) < 0) {
+            throw new InvalidInputException(ErrorCode.EXPIRED, "approval", "the delegation approval expired at " + approval.expiry()
+                    + " (unix seconds); now is " + now);
+        }
     }
 
     private static DelegationManager.SignatureWithExpiry signatureOf(DelegationApproval approval) {
@@ -399,7 +443,7 @@ public final class EigenLayer {
         Objects.requireNonNull(approver, "approver");
         Objects.requireNonNull(request, "request");
         if (!request.approver().equalsIgnoreCase(approver.address())) {
-            throw new InvalidInputException("the request names approver " + request.approver() + ", but the signer is "
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "the request names approver " + request.approver() + ", but the signer is "
                     + approver.address());
         }
         ReadBatch batch = ctx.reader.newBatch();
@@ -409,7 +453,7 @@ public final class EigenLayer {
         batch.execute();
         Eip712Domain checked = domain.get();  // first: a contract with an unexpected domain is refused whatever else it says
         if (!onChain.get().equalsIgnoreCase(approver.address())) {
-            throw new InvalidInputException("operator " + request.operator() + " has delegation approver " + onChain.get()
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "operator " + request.operator() + " has delegation approver " + onChain.get()
                     + ", not " + approver.address());
         }
         TypedData data = request.typedData(checked);
@@ -428,7 +472,8 @@ public final class EigenLayer {
     /**
      * Every strategy {@code staker} holds shares in (native ETH included), with deposit shares,
      * withdrawable shares, their underlying amount, and the shares slashing has taken (rounding dust of the
-     * deposit scaling factor is not slashing: see {@link Position}); plus the operator. Three Multicall3
+     * deposit scaling factor is not slashing: see {@link Position}), each a {@link Shares} in the strategy's
+     * unit; plus the operator. Three Multicall3
      * batches (three round trips) however many strategies: deposits, then withdrawable shares and deposit
      * scaling factors, then underlying amounts (token metadata is read once per client and cached).
      */
@@ -463,6 +508,7 @@ public final class EigenLayer {
         List<BigInteger> withdrawable = shares.get().component1();
 
         ReadBatch third = ctx.reader.newBatch();
+        java.util.function.Function<String, String> unitOf = ctx.addShareUnitReads(third, strategies); // first use only
         List<Read<BigInteger>> underlying = new ArrayList<>();
         Map<String, java.util.function.Supplier<Token>> tokens = new LinkedHashMap<>();
         for (int i = 0; i < strategies.size(); i++) {
@@ -486,7 +532,9 @@ public final class EigenLayer {
             if (!ctx.isBeacon(s)) {
                 amount = Amount.ofWei(underlying.get(i).get(), tokens.get(tokenOf.get(s)).get());
             }
-            out.add(new Position(s, tokenOf.get(s), depositShares.get(i), withdrawable.get(i), slashed, amount));
+            String unit = unitOf.apply(s);
+            out.add(new Position(s, tokenOf.get(s), Shares.of(depositShares.get(i), unit), Shares.of(withdrawable.get(i), unit),
+                    Shares.of(slashed, unit), amount));
         }
         return new Positions(staker, operator.get(), out);
     }

@@ -12,6 +12,7 @@ import io.restake4j.contracts.eigenlayer.EigenStrategy;
 import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.contracts.eigenlayer.Strategy;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
@@ -130,6 +131,29 @@ final class EigenLayerContext {
      * keep the answers (it refuses a strategy that did not answer {@code underlyingToken()}).
      */
     Runnable addStrategyTokenReads(ReadBatch batch, List<String> strategies) {
+        return addStrategyTokenReads(batch, strategies, true);
+    }
+
+    /**
+     * As {@link #addStrategyTokenReads(ReadBatch, List)} for every strategy the network lists
+     * ({@code eigenlayer.strategy.*}) and this client has not read yet, for a caller that does not know yet which
+     * strategies it will meet; a listed strategy that does not answer is left unknown rather than refused.
+     */
+    Runnable addListedStrategyTokenReads(ReadBatch batch) {
+        return addStrategyTokenReads(batch, listedStrategies(), false);
+    }
+
+    private List<String> listedStrategies() {
+        return network.addresses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(STRATEGY_PREFIX)).map(Map.Entry::getValue).toList();
+    }
+
+    /** Whether the underlying token of {@code strategy} has been read (beaconChainETH needs none). */
+    boolean tokensKnown(String strategy) {
+        return isBeacon(strategy) || known(strategy) != null;
+    }
+
+    private Runnable addStrategyTokenReads(ReadBatch batch, List<String> strategies, boolean strict) {
         Map<String, Read<String>> reads = new LinkedHashMap<>();
         Map<String, Read<String>> eigen = new LinkedHashMap<>();
         for (String s : strategies) {
@@ -139,8 +163,11 @@ final class EigenLayerContext {
             }
         }
         return () -> reads.forEach((s, r) -> {
+            if (!r.succeeded() && !strict) {
+                return;
+            }
             if (!r.succeeded()) {
-                throw new InvalidInputException("strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "strategy " + s + " did not answer underlyingToken(): is it an EigenLayer strategy?");
             }
             Read<String> e = eigen.get(s);
             boolean second = e.succeeded() && !isZero(e.get()) && !e.get().equalsIgnoreCase(r.get());
@@ -149,14 +176,55 @@ final class EigenLayerContext {
         });
     }
 
+    /** The unit of beacon chain ETH shares (wei of restaked native ETH). */
+    static final String BEACON_SHARES = "EigenLayer beaconChainETH strategy shares";
+
+    /**
+     * The unit of a strategy's shares, {@code "EigenLayer <symbol> strategy shares"}, named by the token the
+     * strategy pays by default (its underlying token; EIGEN for the EIGEN strategy): {@code token} is that token.
+     */
+    static String shareUnit(Token token) {
+        return "EigenLayer " + token.symbol() + " strategy shares";
+    }
+
+    /**
+     * Adds to {@code batch} the metadata reads (when not known yet) of the token naming each strategy's shares
+     * (see {@link #shareUnit(Token)}); every strategy's tokens must be known ({@link #tokensKnown}). The
+     * returned function answers the unit of a strategy once the batch ran.
+     */
+    java.util.function.Function<String, String> addShareUnitReads(ReadBatch batch, java.util.Collection<String> strategies) {
+        Map<String, java.util.function.Supplier<Token>> byStrategy = new LinkedHashMap<>();
+        for (String s : strategies) {
+            if (!isBeacon(s)) {
+                byStrategy.computeIfAbsent(key(s), k -> tokens.token(batch, defaultPayoutToken(s)));
+            }
+        }
+        return s -> isBeacon(s) ? BEACON_SHARES : shareUnit(byStrategy.get(key(s)).get());
+    }
+
+    /**
+     * The unit of each strategy's shares (see {@link #shareUnit(Token)}), reading what is not known yet: the
+     * strategies' tokens (one batch), then the tokens' metadata (one batch).
+     */
+    Map<String, String> shareUnits(java.util.Collection<String> strategies) {
+        readStrategyTokens(List.copyOf(strategies));
+        ReadBatch batch = reader.newBatch();
+        java.util.function.Function<String, String> unit = addShareUnitReads(batch, strategies);
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        strategies.forEach(s -> out.put(s, unit.apply(s)));
+        return out;
+    }
+
     /**
      * The strategy for {@code token} among the network's known strategies ({@code eigenlayer.strategy.*}),
      * found by the tokens they take (read once): the underlying token, and EIGEN for the EIGEN strategy.
      */
     String strategyFor(Token token) {
         Map<String, String> map = ctx.remember("eigenlayer.strategyOfToken", () -> {
-            List<String> known = network.addresses().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(STRATEGY_PREFIX)).map(Map.Entry::getValue).toList();
+            List<String> known = listedStrategies();
             Map<String, String> byToken = new LinkedHashMap<>();
             if (!known.isEmpty()) {
                 readStrategyTokens(known);
@@ -168,7 +236,7 @@ final class EigenLayerContext {
         });
         String strategy = map.get(key(token.address()));
         if (strategy == null) {
-            throw new InvalidInputException("network " + network.name() + " knows no EigenLayer strategy for " + token.symbol()
+            throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "network " + network.name() + " knows no EigenLayer strategy for " + token.symbol()
                     + " (" + token.address() + "); pass the strategy address explicitly");
         }
         return strategy;

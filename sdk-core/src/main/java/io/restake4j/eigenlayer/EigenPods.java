@@ -4,6 +4,7 @@ import java.math.BigInteger;
 
 import io.restake4j.contracts.common.Multicall3;
 import io.restake4j.contracts.eigenlayer.EigenPodManager;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Operation;
@@ -42,7 +43,7 @@ public final class EigenPods {
     public static byte[] withdrawalCredentials(String pod) {
         byte[] address = org.web3j.utils.Numeric.hexStringToByteArray(pod);
         if (address.length != 20) {
-            throw new InvalidInputException("not an address: " + pod);
+            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, "not an address: " + pod);
         }
         byte[] credentials = new byte[32];
         credentials[0] = 0x01;
@@ -57,7 +58,7 @@ public final class EigenPods {
     public static byte[] depositDataRoot(byte[] pubkey, byte[] withdrawalCredentials, long amountGwei, byte[] signature) {
         if (pubkey == null || pubkey.length != 48 || withdrawalCredentials == null || withdrawalCredentials.length != 32
                 || signature == null || signature.length != 96 || amountGwei <= 0) {
-            throw new InvalidInputException("deposit data needs a 48-byte pubkey, 32-byte credentials, a positive amount"
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "deposit data needs a 48-byte pubkey, 32-byte credentials, a positive amount"
                     + " and a 96-byte signature");
         }
         byte[] pubkeyRoot = sha256(pubkey, new byte[16]);
@@ -106,7 +107,7 @@ public final class EigenPods {
         return ctx.<PodResult>operation("create the EigenPod of " + owner, plan -> plan
                 .check(Check.of("pod of " + owner, EigenPodManager::load, ctx.eigenPodManager,
                         (EigenPodManager pm) -> pm.call_hasPod(owner))
-                        .require(has -> !has, has -> owner + " already has an EigenPod"))
+                        .require(ErrorCode.ALREADY_DONE, has -> !has, has -> owner + " already has an EigenPod"))
                 .step(Step.of("createPod", EigenPodManager::load, ctx.eigenPodManager, EigenPodManager::call_createPod))
                 .result(ex -> new PodResult(ex, ex.events(ctx.eigenPodManager, EigenPodManager::getPodDeployedEvents).get(0).eigenPod,
                         true)));
@@ -119,20 +120,20 @@ public final class EigenPods {
      */
     public Operation<PodResult> stake(byte[] pubkey, byte[] signature, byte[] depositDataRoot) {
         if (pubkey == null || pubkey.length != 48) {
-            throw new InvalidInputException("a validator pubkey is 48 bytes");
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a validator pubkey is 48 bytes");
         }
         if (signature == null || signature.length != 96) {
-            throw new InvalidInputException("a deposit signature is 96 bytes");
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a deposit signature is 96 bytes");
         }
         if (depositDataRoot == null || depositDataRoot.length != 32) {
-            throw new InvalidInputException("a deposit data root is 32 bytes");
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a deposit data root is 32 bytes");
         }
         String owner = ctx.account();
         return ctx.<PodResult>operation("stake 32 ETH through the EigenPod of " + owner, plan -> {
             String pod = address(); // predicted, the same before and after deployment
             plan.check(Check.of("ETH balance of " + owner, Multicall3::load, ctx.network.multicall3(),
                         (Multicall3 m) -> m.call_getEthBalance(owner))
-                        .require(b -> b.compareTo(THIRTY_TWO_ETH) >= 0, b -> "staking needs 32 ETH; " + owner + " holds " + b + " wei"))
+                        .require(ErrorCode.INSUFFICIENT_BALANCE, b -> b.compareTo(THIRTY_TWO_ETH) >= 0, b -> "staking needs 32 ETH; " + owner + " holds " + b + " wei"))
                 .step(Step.raw("stake 32 ETH", ctx.eigenPodManager,
                         EigenPodManager.getABI_send_stake(pubkey, signature, depositDataRoot, THIRTY_TWO_ETH), THIRTY_TWO_ETH))
                 .result(ex -> {

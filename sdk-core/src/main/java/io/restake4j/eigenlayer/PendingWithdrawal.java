@@ -9,6 +9,7 @@ import java.util.Objects;
 import io.restake4j.exits.ExitStatus;
 import io.restake4j.exits.Readiness;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 
 /**
  * A queued EigenLayer withdrawal as the chain holds it: the exact struct needed to complete it, its root, what it
@@ -22,8 +23,13 @@ import io.restake4j.units.Amount;
  *
  * @param root                  {@code keccak256(abi.encode(withdrawal))}
  * @param withdrawal            the struct {@code completeQueuedWithdrawal} takes
- * @param expectedShares        withdrawable shares per strategy as the chain estimates them when read;
- *                              slashing before {@code firstCompletableBlock - 1} can still lower them
+ * @param expectedShares        withdrawable shares per strategy as the chain estimates them when read (or as
+ *                              the queue transaction's event states them); slashing before
+ *                              {@code firstCompletableBlock - 1} can still lower them. Each in the unit
+ *                              {@code "EigenLayer <symbol> strategy shares"}, named by the token the strategy
+ *                              pays by default (its underlying token; EIGEN for the EIGEN strategy), or
+ *                              {@code "EigenLayer beaconChainETH strategy shares"} (wei of native ETH): the
+ *                              unit of {@link Position}'s shares in the same strategy
  * @param expected              those shares in each strategy's underlying token ({@code sharesToUnderlyingView};
  *                              ETH for beacon chain ETH), one per strategy; empty when not read (a withdrawal
  *                              taken from a queue transaction's events: read it again with
@@ -32,7 +38,7 @@ import io.restake4j.units.Amount;
  * @param readAtBlock           the block this was read at (0 when it comes from a transaction's events)
  * @param readAtTime            that block's timestamp (null when it comes from a transaction's events)
  */
-public record PendingWithdrawal(String root, Withdrawal withdrawal, List<BigInteger> expectedShares, List<Amount> expected,
+public record PendingWithdrawal(String root, Withdrawal withdrawal, List<Shares> expectedShares, List<Amount> expected,
         long firstCompletableBlock, long readAtBlock, Instant readAtTime) implements io.restake4j.exits.Withdrawal {
 
     /** The block time the estimates assume: Ethereum's 12-second slot. */

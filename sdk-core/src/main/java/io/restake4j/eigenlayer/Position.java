@@ -1,18 +1,26 @@
 package io.restake4j.eigenlayer;
 
-import java.math.BigInteger;
 import java.util.Optional;
 
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 
 /**
  * A staker's holding in one EigenLayer strategy.
  *
  * <pre>{@code
  * for (Position p : client.eigenLayer().positions().positions()) {
- *     System.out.println(p.strategy() + ": " + p.underlying().map(Amount::toString).orElse(p.withdrawableShares() + " wei ETH"));
+ *     System.out.println(p.strategy() + ": " + p.underlying().map(Amount::toString).orElse(p.withdrawableShares().toString()));
  * }
  * }</pre>
+ *
+ * <h2>Units</h2>
+ * Every share figure is a {@link Shares} whose unit names the strategy by the token it pays by default:
+ * {@code "EigenLayer <symbol> strategy shares"} with the token's on-chain {@code symbol()} (the underlying
+ * token; EIGEN for the EIGEN strategy, whose underlying token is bEIGEN), and
+ * {@code "EigenLayer beaconChainETH strategy shares"} for native ETH (wei). Deposit and withdrawable shares of a
+ * strategy share that unit, as do {@link PendingWithdrawal#expectedShares()} and {@link DepositResult#shares()},
+ * so shares of two strategies cannot be added or compared by mistake.
  *
  * <h2>What counts as slashed</h2>
  * The DelegationManager computes {@code withdrawable = depositShares × dsf × slashingFactor}, rounding down
@@ -37,8 +45,8 @@ import io.restake4j.units.Amount;
  * @param underlyingAmount   the withdrawable shares in the underlying token (null for native ETH, whose
  *                           shares are wei)
  */
-public record Position(String strategy, String token, BigInteger depositShares, BigInteger withdrawableShares,
-        BigInteger slashedShares, Amount underlyingAmount) {
+public record Position(String strategy, String token, Shares depositShares, Shares withdrawableShares,
+        Shares slashedShares, Amount underlyingAmount) {
 
     /** The withdrawable shares in the underlying token; empty for native ETH (its shares are wei). */
     public Optional<Amount> underlying() {
@@ -47,6 +55,6 @@ public record Position(String strategy, String token, BigInteger depositShares, 
 
     /** Whether slashing has taken any of these shares. */
     public boolean isSlashed() {
-        return slashedShares.signum() > 0;
+        return !slashedShares.isZero();
     }
 }

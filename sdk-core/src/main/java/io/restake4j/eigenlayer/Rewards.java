@@ -19,6 +19,7 @@ import io.restake4j.eigenlayer.rewards.RewardsClaim;
 import io.restake4j.eigenlayer.rewards.RewardsProof;
 import io.restake4j.eigenlayer.rewards.RewardsProofJson;
 import io.restake4j.eigenlayer.rewards.TokenLeaf;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.read.Read;
@@ -58,14 +59,14 @@ public final class Rewards {
     /** The root at {@code index}. */
     public DistributionRoot distributionRoot(long index) {
         if (index < 0) {
-            throw new InvalidInputException("root index cannot be negative: " + index);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "root index cannot be negative: " + index);
         }
         ReadBatch batch = ctx.reader.newBatch();
         Read<RewardsCoordinator.DistributionRoot> r = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator,
                 rc -> rc.call_getDistributionRootAtIndex(BigInteger.valueOf(index)));
         batch.execute();
         if (!r.succeeded()) {
-            throw new InvalidInputException("there is no distribution root #" + index);
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "there is no distribution root #" + index);
         }
         return of(index, r.get());
     }
@@ -91,7 +92,7 @@ public final class Rewards {
     /** Lets {@code claimer} claim the client account's rewards (the zero address removes the claimer). */
     public Operation<TxResult> setClaimer(String claimer) {
         if (claimer == null || !claimer.matches("0x[0-9a-fA-F]{40}")) {
-            throw new InvalidInputException("claimer is not an address: " + claimer);
+            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, "claimer is not an address: " + claimer);
         }
         return ctx.<TxResult>operation("set " + claimer + " as rewards claimer of " + ctx.account(), plan -> plan
                 .step(Step.raw("setClaimerFor " + claimer, ctx.rewardsCoordinator,
@@ -121,7 +122,7 @@ public final class Rewards {
      */
     public Operation<RewardsClaimed> claimAll(List<RewardsProof> proofs, String recipient) {
         if (proofs == null || proofs.isEmpty()) {
-            throw new InvalidInputException("no claim proofs given");
+            throw new InvalidInputException(ErrorCode.MISSING, "no claim proofs given");
         }
         Inputs.address(recipient, "recipient");
         List<RewardsProof> given = List.copyOf(proofs);
@@ -136,7 +137,7 @@ public final class Rewards {
                     .orElseThrow().root();
             // evaluated in the simulated block: its timestamp is when the claim would land
             plan.check(Check.of("block timestamp", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp)
-                    .require(t -> t.longValueExact() >= activation, t -> "distribution root #" + latest.index()
+                    .require(ErrorCode.NOT_READY, t -> t.longValueExact() >= activation, t -> "distribution root #" + latest.index()
                             + " is not active yet: it activates at " + latest.activatedAt() + " (in "
                             + (activation - t.longValueExact()) + " s)"));
             List<RewardsCoordinator.RewardsMerkleClaim> structs = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class Rewards {
                 structs.add(struct);
                 plan.check(Check.of("RewardsCoordinator.checkClaim for " + p.claim().earner() + " against root #" + p.root().index(),
                         RewardsCoordinator::load, ctx.rewardsCoordinator, (RewardsCoordinator rc) -> rc.call_checkClaim(struct))
-                        .require(Boolean::booleanValue, ok -> "the RewardsCoordinator rejects the claim of " + p.claim().earner()));
+                        .require(ErrorCode.INVALID_ARGUMENT, Boolean::booleanValue, ok -> "the RewardsCoordinator rejects the claim of " + p.claim().earner()));
             }
             String calldata = structs.size() == 1 ? RewardsCoordinator.getABI_send_processClaim(structs.get(0), recipient)
                     : RewardsCoordinator.getABI_send_processClaims(structs, recipient);
@@ -168,11 +169,11 @@ public final class Rewards {
 
     private Prepared prepare(RewardsProof proof) {
         if (proof == null) {
-            throw new InvalidInputException("proof is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, "proof is missing");
         }
         ClaimVerification local = proof.verify();
         if (!local.isValid()) {
-            throw new InvalidInputException("the claim proof does not verify against root " + proof.rootHex() + ": "
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "the claim proof does not verify against root " + proof.rootHex() + ": "
                     + local.message() + " (the RewardsCoordinator would revert " + local.status().contractError() + ")");
         }
         long index = rootIndex(proof.root());
@@ -192,19 +193,19 @@ public final class Rewards {
 
         DistributionRoot state = of(index, root.get());
         if (state.disabled()) {
-            throw new InvalidInputException("distribution root #" + index + " (" + state.root() + ") is disabled");
+            throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, "distribution root #" + index + " (" + state.root() + ") is disabled");
         }
         String caller = ctx.account();
         String allowed = EigenLayerContext.isZero(claimer.get()) ? earner : claimer.get();
         if (!allowed.equalsIgnoreCase(caller)) {
-            throw new InvalidInputException(caller + " may not claim for " + earner + ": only "
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, caller + " may not claim for " + earner + ": only "
                     + (EigenLayerContext.isZero(claimer.get()) ? "the earner itself" : "its claimer " + claimer.get()) + " may");
         }
         Map<String, BigInteger> already = new LinkedHashMap<>();
         claimed.forEach((t, r) -> already.put(t, r.get()));
         RewardsClaim toSend = claim.withoutFullyClaimed(already);
         if (toSend.tokenCount() == 0) {
-            throw new InvalidInputException("everything this proof gives " + earner + " has already been claimed "
+            throw new InvalidInputException(ErrorCode.ALREADY_DONE, "everything this proof gives " + earner + " has already been claimed "
                     + "(cumulative earnings do not exceed what was claimed for any of its " + claim.tokenCount() + " token(s))");
         }
         return new Prepared(toSend, state);
@@ -215,7 +216,7 @@ public final class Rewards {
         Read<BigInteger> index = batch.add(RewardsCoordinator::load, ctx.rewardsCoordinator, rc -> rc.call_getRootIndexFromHash(root));
         batch.execute();
         if (!index.succeeded()) {
-            throw new InvalidInputException("distribution root " + Numeric.toHexString(root)
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "distribution root " + Numeric.toHexString(root)
                     + " has not been posted to the RewardsCoordinator at " + ctx.rewardsCoordinator);
         }
         return index.get().longValueExact();

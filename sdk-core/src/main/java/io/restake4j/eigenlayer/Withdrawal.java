@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -51,14 +52,14 @@ public record Withdrawal(String staker, String delegatedTo, String withdrawer, B
         strategies = List.copyOf(strategies);
         scaledShares = List.copyOf(scaledShares);
         if (strategies.size() != scaledShares.size()) {
-            throw new InvalidInputException("a withdrawal needs one share amount per strategy: " + strategies.size()
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "a withdrawal needs one share amount per strategy: " + strategies.size()
                     + " strategies, " + scaledShares.size() + " share amounts");
         }
         if (startBlock < 0 || startBlock > UINT32_MAX) {
-            throw new InvalidInputException("startBlock must fit a uint32, was " + startBlock);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "startBlock must fit a uint32, was " + startBlock);
         }
         if (nonce.signum() < 0) {
-            throw new InvalidInputException("nonce cannot be negative, was " + nonce);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "nonce cannot be negative, was " + nonce);
         }
     }
 

@@ -25,6 +25,7 @@ import io.restake4j.contracts.eigenlayer.EigenPodManager;
 import io.restake4j.contracts.eigenlayer.Strategy;
 import io.restake4j.contracts.eigenlayer.StrategyManager;
 import io.restake4j.errors.WaitTimeoutException;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.read.Read;
@@ -36,6 +37,7 @@ import io.restake4j.tx.Operation;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 
 /**
  * EigenLayer's withdrawal queue for a staker: queue by amount, by shares or everything; list what is
@@ -49,6 +51,7 @@ import io.restake4j.units.Amount;
  * <pre>{@code
  * Withdrawals q = client.eigenLayer().withdrawals();
  * PendingWithdrawal w = q.queue(Amount.parse("5", stEth)).send().withdrawals().get(0);
+ * Shares s = w.expectedShares().get(0);        // e.g. "5000000000000000000 EigenLayer stETH strategy shares"
  * w = q.awaitClaimable(w, Duration.ofDays(15));
  * WithdrawalsCompleted done = q.complete(w, ReceiveAs.TOKENS).send();
  * }</pre>
@@ -84,16 +87,19 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                     dm -> dm.call_convertToDepositShares(staker, List.of(strategy), List.of(shares)));
             BigInteger depositShares = (BigInteger) deposit.get(0);
             if (depositShares.signum() == 0) {
-                throw new InvalidInputException(amount + " is less than one share of strategy " + strategy);
+                throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, amount + " is less than one share of strategy " + strategy);
             }
             planQueue(plan, Map.of(strategy, depositShares));
         });
     }
 
-    /** Queues {@code depositShares} (deposit shares, as {@link Position#depositShares()}) of one strategy. */
-    public Operation<WithdrawalsQueued> queueShares(String strategy, BigInteger depositShares) {
+    /**
+     * Queues {@code depositShares} (deposit shares, as {@link Position#depositShares()}) of one strategy; their
+     * unit must be that strategy's (see {@link Position}).
+     */
+    public Operation<WithdrawalsQueued> queueShares(String strategy, Shares depositShares) {
         Inputs.address(strategy, "strategy");
-        return queueDepositShares(Map.of(strategy, depositShares));
+        return queueDepositShares(Map.of(strategy, Objects.requireNonNull(depositShares, "depositShares")));
     }
 
     /**
@@ -102,7 +108,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
      */
     public Operation<WithdrawalsQueued> queueAll(String... strategies) {
         if (strategies.length == 0) {
-            throw new InvalidInputException("name at least one strategy to withdraw from");
+            throw new InvalidInputException(ErrorCode.MISSING, "name at least one strategy to withdraw from");
         }
         for (String s : strategies) {
             Inputs.address(s, "strategy");
@@ -123,25 +129,43 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                 }
             });
             if (all.isEmpty()) {
-                throw new InvalidInputException(staker + " holds no deposit shares in " + String.join(", ", named));
+                throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, staker + " holds no deposit shares in " + String.join(", ", named));
             }
             planQueue(plan, all);
         });
     }
 
-    /** Queues one withdrawal taking these deposit shares per strategy (all in one transaction). */
-    public Operation<WithdrawalsQueued> queueDepositShares(Map<String, BigInteger> sharesByStrategy) {
+    /**
+     * Queues one withdrawal taking these deposit shares per strategy (all in one transaction). Each count must be
+     * in its strategy's unit (checked when the operation plans: a count of another strategy's shares is refused).
+     *
+     * <pre>{@code
+     * Position p = client.eigenLayer().positions().in(strategy).orElseThrow();
+     * client.eigenLayer().withdrawals().queueDepositShares(Map.of(strategy, p.depositShares())).send();
+     * }</pre>
+     */
+    public Operation<WithdrawalsQueued> queueDepositShares(Map<String, Shares> sharesByStrategy) {
         if (sharesByStrategy == null || sharesByStrategy.isEmpty()) {
-            throw new InvalidInputException("nothing to withdraw: no strategies given");
+            throw new InvalidInputException(ErrorCode.MISSING, "nothing to withdraw: no strategies given");
         }
         sharesByStrategy.forEach((s, n) -> {
             Inputs.address(s, "strategy");
-            if (n == null || n.signum() <= 0) {
-                throw new InvalidInputException("deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
+            if (n == null || n.isZero()) {
+                throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "deposit shares to withdraw from " + s + " must be greater than zero, was " + n);
             }
         });
-        Map<String, BigInteger> copy = new LinkedHashMap<>(sharesByStrategy);
-        return ctx.operation("queue a withdrawal of " + copy, plan -> planQueue(plan, copy));
+        Map<String, Shares> copy = new LinkedHashMap<>(sharesByStrategy);
+        return ctx.operation("queue a withdrawal of " + copy, plan -> {
+            Map<String, String> units = ctx.shareUnits(copy.keySet());
+            Map<String, BigInteger> raw = new LinkedHashMap<>();
+            copy.forEach((s, n) -> {
+                if (!n.unit().equals(units.get(s))) {
+                    throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "shares", "strategy " + s + " counts " + units.get(s) + ", not " + n.unit());
+                }
+                raw.put(s, n.value());
+            });
+            planQueue(plan, raw);
+        });
     }
 
     private void planQueue(Plan.Builder<WithdrawalsQueued> plan, Map<String, BigInteger> sharesByStrategy) {
@@ -151,7 +175,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         sharesByStrategy.forEach((s, n) -> {
             strategies.add(s);
             shares.add(n);
-            plan.check(depositSharesCheck(staker, s).require(have -> have.compareTo(n) >= 0,
+            plan.check(depositSharesCheck(staker, s).require(ErrorCode.INSUFFICIENT_BALANCE, have -> have.compareTo(n) >= 0,
                     have -> "withdrawing " + n + " deposit shares of " + s + " exceeds the " + have + " that " + staker + " holds"));
         });
         DelegationManager.QueuedWithdrawalParams params = new DelegationManager.QueuedWithdrawalParams(strategies, shares, staker);
@@ -181,11 +205,21 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         return queuedIn(ex, ctx.delegationManager, ctx.withdrawalDelayBlocks());
     }
 
-    private static List<PendingWithdrawal> queuedIn(Execution ex, String delegationManager, long delay) {
+    /** The withdrawals queued by {@code ex}, their shares with units (read once per strategy and token, if not known). */
+    private List<PendingWithdrawal> queuedIn(Execution ex, String delegationManager, long delay) {
+        List<DelegationManager.SlashingWithdrawalQueuedEventResponse> events =
+                ex.events(delegationManager, DelegationManager::getSlashingWithdrawalQueuedEvents);
+        List<Withdrawal> structs = events.stream().map(e -> fromAbi(e.withdrawal)).toList();
+        Map<String, String> unitOf = ctx.shareUnits(structs.stream().flatMap(w -> w.strategies().stream()).distinct().toList());
         List<PendingWithdrawal> out = new ArrayList<>();
-        for (DelegationManager.SlashingWithdrawalQueuedEventResponse e : ex.events(delegationManager, DelegationManager::getSlashingWithdrawalQueuedEvents)) {
-            Withdrawal w = fromAbi(e.withdrawal);
-            out.add(new PendingWithdrawal(Numeric.toHexString(e.withdrawalRoot), w, e.sharesToWithdraw, List.of(),
+        for (int i = 0; i < events.size(); i++) {
+            Withdrawal w = structs.get(i);
+            List<BigInteger> shares = events.get(i).sharesToWithdraw;
+            List<Shares> expected = new ArrayList<>();
+            for (int k = 0; k < shares.size(); k++) {
+                expected.add(Shares.of(shares.get(k), unitOf.get(w.strategies().get(k))));
+            }
+            out.add(new PendingWithdrawal(Numeric.toHexString(events.get(i).withdrawalRoot), w, expected, List.of(),
                     w.firstCompletableBlock(delay), 0, null));
         }
         return out;
@@ -202,35 +236,38 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     }
 
     /**
-     * Every withdrawal {@code staker} has queued and not completed, read from the DelegationManager: the roots
-     * with the block and its time, then each withdrawal with its expected shares, then those shares in the
-     * strategies' tokens (three batched reads once the strategies' tokens are known). No local state: a new
-     * client finds the same withdrawals. Pre-slashing (legacy) withdrawals are not listed by the contract and so
-     * not here either.
+     * Every withdrawal {@code staker} has queued and not completed, read from the DelegationManager in two
+     * batched reads: {@code getQueuedWithdrawals} (each withdrawal with its expected shares) with the block and
+     * its time, then those shares in the strategies' tokens. The roots are computed here
+     * ({@link Withdrawal#root()}, as the contract's {@code calculateWithdrawalRoot}). On a new client the
+     * constants it needs (the delay, the listed strategies' tokens, token metadata) ride along in the same two
+     * batches; a strategy the network does not list costs one more on first sight. No local state: a new client
+     * finds the same withdrawals. Pre-slashing (legacy) withdrawals are not listed by the contract and so not
+     * here either.
      */
     @Override
-    @SuppressWarnings("rawtypes")
     public List<PendingWithdrawal> pending(String staker) {
         Inputs.address(staker, "staker");
         ReadBatch first = ctx.reader.newBatch();
-        Read<List> roots = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawalRoots(staker));
+        Read<List<QueuedWithdrawals.Entry>> queued = first.add(ctx.delegationManager, QueuedWithdrawals.call(staker),
+                QueuedWithdrawals::decode);
         Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
         Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
-        Runnable delay = ctx.addWithdrawalDelayRead(first); // first use only: in the same batch
+        Runnable delay = ctx.addWithdrawalDelayRead(first);          // first use only: in the same batch
+        Runnable listed = ctx.addListedStrategyTokenReads(first);    // first use only: in the same batch
         first.execute();
         delay.run();
-        if (roots.get().isEmpty()) {
+        listed.run();
+        List<QueuedWithdrawals.Entry> entries = queued.get();
+        if (entries.isEmpty()) {
             return List.of();
         }
-        List<byte[]> rootBytes = new ArrayList<>();
-        for (Object r : roots.get()) {
-            rootBytes.add((byte[]) r);
-        }
-        return describe(rootBytes, block.get(), time.get());
+        return describe(entries.stream().map(e -> e.withdrawal().root()).toList(), entries, block.get(), time.get());
     }
 
     /**
-     * The pending withdrawal with this root (hex), read afresh.
+     * The pending withdrawal with this root (hex), read afresh: the root's status and withdrawal with the block
+     * and its time, then the shares in tokens (two batched reads).
      *
      * @throws InvalidInputException when no withdrawal with that root is pending (never queued, or completed)
      */
@@ -239,47 +276,56 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         byte[] bytes = Inputs.bytes32(root, "withdrawal root");
         ReadBatch first = ctx.reader.newBatch();
         Read<Boolean> pending = first.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_pendingWithdrawals(bytes));
+        Read<Tuple2<DelegationManager.Withdrawal, List<BigInteger>>> queued = first.add(DelegationManager::load,
+                ctx.delegationManager, dm -> dm.call_getQueuedWithdrawal(bytes));
         Read<BigInteger> block = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber);
         Read<BigInteger> time = first.add(Multicall3::load, ctx.network.multicall3(), Multicall3::call_getCurrentBlockTimestamp);
+        Runnable delay = ctx.addWithdrawalDelayRead(first);
+        Runnable listed = ctx.addListedStrategyTokenReads(first);
         first.execute();
+        delay.run();
+        listed.run();
         if (!pending.get()) {
-            throw new InvalidInputException("no EigenLayer withdrawal with root " + root + " is pending (never queued, or "
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "no EigenLayer withdrawal with root " + root + " is pending (never queued, or "
                     + "completed already)");
         }
-        return describe(List.of(bytes), block.get(), time.get()).get(0);
+        QueuedWithdrawals.Entry entry = new QueuedWithdrawals.Entry(fromAbi(queued.get().component1()), queued.get().component2());
+        return describe(List.of(Numeric.toHexString(bytes)), List.of(entry), block.get(), time.get()).get(0);
     }
 
-    /** Each root's withdrawal and expected shares (one batched read), then the shares in tokens (one more). */
-    private List<PendingWithdrawal> describe(List<byte[]> roots, BigInteger block, BigInteger time) {
+    /** Each withdrawal with its expected shares in shares and in tokens (one batched read more). */
+    private List<PendingWithdrawal> describe(List<String> roots, List<QueuedWithdrawals.Entry> entries, BigInteger block,
+            BigInteger time) {
         long delay = ctx.withdrawalDelayBlocks();
-        ReadBatch second = ctx.reader.newBatch();
-        List<Read<Tuple2<DelegationManager.Withdrawal, List<BigInteger>>>> reads = new ArrayList<>();
-        for (byte[] root : roots) {
-            reads.add(second.add(DelegationManager::load, ctx.delegationManager, dm -> dm.call_getQueuedWithdrawal(root)));
-        }
-        second.execute();
-        List<Withdrawal> structs = reads.stream().map(r -> fromAbi(r.get().component1())).toList();
-        List<List<Amount>> amounts = inTokens(structs, reads.stream().map(r -> r.get().component2()).toList());
+        List<Withdrawal> structs = entries.stream().map(QueuedWithdrawals.Entry::withdrawal).toList();
+        List<List<BigInteger>> shares = entries.stream().map(QueuedWithdrawals.Entry::shares).toList();
+        InTokens valued = inTokens(structs, shares);
         long at = block.longValueExact();
         Instant readAt = Instant.ofEpochSecond(time.longValueExact());
         List<PendingWithdrawal> out = new ArrayList<>();
-        for (int i = 0; i < reads.size(); i++) {
+        for (int i = 0; i < entries.size(); i++) {
             Withdrawal w = structs.get(i);
-            out.add(new PendingWithdrawal(Numeric.toHexString(roots.get(i)), w, reads.get(i).get().component2(),
-                    amounts.get(i), w.firstCompletableBlock(delay), at, readAt));
+            out.add(new PendingWithdrawal(roots.get(i), w, valued.shares().get(i), valued.amounts().get(i),
+                    w.firstCompletableBlock(delay), at, readAt));
         }
         return out;
     }
 
+    private record InTokens(List<List<Shares>> shares, List<List<Amount>> amounts) {
+    }
+
     /**
-     * Shares per strategy in the token a completion as tokens pays by default (the underlying token; EIGEN for
-     * the EIGEN strategy, 1:1 with its underlying bEIGEN): one batched {@code sharesToUnderlyingView} per
-     * (strategy, shares).
+     * Shares per strategy with their unit, and in the token a completion as tokens pays by default (the
+     * underlying token; EIGEN for the EIGEN strategy, 1:1 with its underlying bEIGEN): one batched
+     * {@code sharesToUnderlyingView} per (strategy, shares), with the metadata of tokens not seen yet (and the
+     * tokens of strategies not seen yet, whose metadata then takes one batch more).
      */
-    private List<List<Amount>> inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
+    private InTokens inTokens(List<Withdrawal> withdrawals, List<List<BigInteger>> shares) {
         List<String> strategies = withdrawals.stream().flatMap(w -> w.strategies().stream()).distinct().toList();
+        List<String> known = strategies.stream().filter(ctx::tokensKnown).toList();
         ReadBatch batch = ctx.reader.newBatch();
         Runnable strategyTokens = ctx.addStrategyTokenReads(batch, strategies); // first use only: in the same batch
+        java.util.function.Function<String, String> knownUnits = ctx.addShareUnitReads(batch, known);
         List<List<Read<BigInteger>>> reads = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
             List<Read<BigInteger>> row = new ArrayList<>();
@@ -294,25 +340,28 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
             batch.execute();
         }
         strategyTokens.run();
-        Map<String, String> tokenOf = new LinkedHashMap<>();
-        strategies.stream().filter(s -> !ctx.isBeacon(s)).forEach(s -> tokenOf.put(s, ctx.defaultPayoutToken(s)));
-        ReadBatch metadata = ctx.reader.newBatch();  // tokens not seen yet by this client, all in one batch
-        Map<String, java.util.function.Supplier<Token>> token = new LinkedHashMap<>();
-        tokenOf.values().forEach(t -> token.computeIfAbsent(t, a -> ctx.tokens.token(metadata, a)));
-        if (metadata.size() > 0) {
-            metadata.execute();
+        Map<String, String> unitOf = new LinkedHashMap<>();
+        known.forEach(s -> unitOf.put(s, knownUnits.apply(s)));
+        List<String> unseen = strategies.stream().filter(s -> !unitOf.containsKey(s)).toList();
+        if (!unseen.isEmpty()) {
+            unitOf.putAll(ctx.shareUnits(unseen)); // strategies the network does not list, on first sight
         }
+        List<List<Shares>> outShares = new ArrayList<>();
         List<List<Amount>> out = new ArrayList<>();
         for (int i = 0; i < withdrawals.size(); i++) {
+            List<Shares> sharesRow = new ArrayList<>();
             List<Amount> row = new ArrayList<>();
             for (int k = 0; k < withdrawals.get(i).strategies().size(); k++) {
                 String strategy = withdrawals.get(i).strategies().get(k);
-                row.add(ctx.isBeacon(strategy) ? Amount.ofWei(shares.get(i).get(k), Token.ETH)
-                        : Amount.ofWei(reads.get(i).get(k).get(), token.get(tokenOf.get(strategy)).get()));
+                BigInteger n = shares.get(i).get(k);
+                sharesRow.add(Shares.of(n, unitOf.get(strategy)));
+                row.add(ctx.isBeacon(strategy) ? Amount.ofWei(n, Token.ETH)
+                        : Amount.ofWei(reads.get(i).get(k).get(), ctx.tokens.token(ctx.defaultPayoutToken(strategy))));
             }
+            outShares.add(sharesRow);
             out.add(row);
         }
-        return out;
+        return new InTokens(outShares, out);
     }
 
     /**
@@ -399,7 +448,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     public Operation<WithdrawalsCompleted> complete(List<PendingWithdrawal> withdrawals, ReceiveAs receiveAs, Token... payIn) {
         Objects.requireNonNull(receiveAs, "receiveAs");
         if (withdrawals == null || withdrawals.isEmpty()) {
-            throw new InvalidInputException("no withdrawals to complete");
+            throw new InvalidInputException(ErrorCode.MISSING, "no withdrawals to complete");
         }
         List<Token> asked = payoutTokens(receiveAs, payIn);
         List<PendingWithdrawal> given = List.copyOf(withdrawals);
@@ -410,7 +459,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
     private static List<Token> payoutTokens(ReceiveAs receiveAs, Token[] payIn) {
         List<Token> asked = List.of(payIn == null ? new Token[0] : payIn);  // List.of refuses null elements
         if (!asked.isEmpty() && receiveAs != ReceiveAs.TOKENS) {
-            throw new InvalidInputException("payout tokens (" + asked.stream().map(Token::symbol).toList()
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "payout tokens (" + asked.stream().map(Token::symbol).toList()
                     + ") only apply when completing as tokens, not as " + receiveAs.name().toLowerCase(java.util.Locale.ROOT));
         }
         return asked;
@@ -429,7 +478,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         ctx.underlyingTokens(strategies);  // one batch for the strategies not read yet; acceptedTokens then reads nothing
         for (Token t : asked) {
             if (strategies.stream().noneMatch(s -> accepts(s, t.address()))) {
-                throw new InvalidInputException("none of the withdrawals' strategies " + strategies + " can pay " + t.symbol()
+                throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "none of the withdrawals' strategies " + strategies + " can pay " + t.symbol()
                         + " (" + t.address() + ")");
             }
         }
@@ -458,13 +507,13 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         for (PendingWithdrawal p : withdrawals) {
             Withdrawal w = p.withdrawal();
             if (!w.withdrawer().equalsIgnoreCase(staker)) {
-                throw new InvalidInputException("withdrawal " + p.root() + " belongs to " + w.withdrawer() + ", not to "
+                throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "withdrawal " + p.root() + " belongs to " + w.withdrawer() + ", not to "
                         + staker + " (only its withdrawer can complete it)");
             }
             byte[] root = Numeric.hexStringToByteArray(p.root());
             plan.check(Check.of("withdrawal " + p.root() + " pending", DelegationManager::load, ctx.delegationManager,
                     (DelegationManager dm) -> dm.call_pendingWithdrawals(root))
-                    .require(Boolean::booleanValue, x -> "withdrawal " + p.root() + " is not pending (already completed?)"));
+                    .require(ErrorCode.ALREADY_DONE, Boolean::booleanValue, x -> "withdrawal " + p.root() + " is not pending (already completed?)"));
             if (p.firstCompletableBlock() > firstBlock) {
                 firstBlock = p.firstCompletableBlock();
                 latest = p.root();
@@ -476,7 +525,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
         String last = latest;
         // the simulation runs in the block the transaction would land in, so its block number decides
         plan.check(Check.of("block number", Multicall3::load, ctx.network.multicall3(), Multicall3::call_getBlockNumber)
-                .require(b -> b.longValueExact() >= needed, b -> "withdrawal " + last + " can be completed from block "
+                .require(ErrorCode.NOT_READY, b -> b.longValueExact() >= needed, b -> "withdrawal " + last + " can be completed from block "
                         + needed + "; the next block is " + b + " (" + (needed - b.longValueExact()) + " to go)"));
         boolean asTokens = receiveAs == ReceiveAs.TOKENS;
         String calldata;
@@ -531,7 +580,7 @@ public final class Withdrawals implements WithdrawalQueue<PendingWithdrawal, Wit
                     List<PendingWithdrawal> all = pending();
                     List<PendingWithdrawal> ready = all.stream().filter(PendingWithdrawal::isReady).toList();
                     if (ready.isEmpty()) {
-                        throw new InvalidInputException(all.isEmpty() ? ctx.account() + " has no queued withdrawals"
+                        throw new InvalidInputException(ErrorCode.NOT_READY, all.isEmpty() ? ctx.account() + " has no queued withdrawals"
                                 : "none of " + ctx.account() + "'s " + all.size() + " queued withdrawal(s) is ready; the first"
                                         + " can be completed from block " + all.stream()
                                                 .mapToLong(PendingWithdrawal::firstCompletableBlock).min().getAsLong());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 
@@ -50,12 +51,12 @@ public final class Eip712Domain {
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         if (chainId <= 0) {
-            throw new InvalidInputException("an EIP-712 domain's chain id must be positive, was " + chainId);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "an EIP-712 domain's chain id must be positive, was " + chainId);
         }
         this.chainId = chainId;
         this.verifyingContract = Inputs.address(verifyingContract, "verifying contract");
         if (salt != null && salt.length != 32) {
-            throw new InvalidInputException("an EIP-712 domain's salt must be 32 bytes, was " + salt.length);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "an EIP-712 domain's salt must be 32 bytes, was " + salt.length);
         }
         this.salt = salt == null ? null : salt.clone();
     }

@@ -9,6 +9,7 @@ import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -50,15 +51,15 @@ public final class Signature {
         Objects.requireNonNull(r, "r");
         Objects.requireNonNull(s, "s");
         if (r.length != 32 || s.length != 32) {
-            throw new InvalidInputException("a signature's r and s are 32 bytes each, were " + r.length + " and " + s.length);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a signature's r and s are 32 bytes each, were " + r.length + " and " + s.length);
         }
         BigInteger rv = new BigInteger(1, r);
         BigInteger sv = new BigInteger(1, s);
         if (rv.signum() == 0 || rv.compareTo(N) >= 0 || sv.signum() == 0 || sv.compareTo(N) >= 0) {
-            throw new InvalidInputException("a signature's r and s must be in 1..n-1");
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, "a signature's r and s must be in 1..n-1");
         }
         if (sv.compareTo(HALF_N) > 0) {
-            throw new InvalidInputException("the signature's s is in the upper half of the curve order (EIP-2): contracts"
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, "the signature's s is in the upper half of the curve order (EIP-2): contracts"
                     + " refuse it; use Signature.normalized(r, s, v) for its low-s equivalent");
         }
         return new Signature(r.clone(), s.clone(), normalizeV(v));
@@ -78,7 +79,7 @@ public final class Signature {
     public static Signature of(Sign.SignatureData data) {
         Objects.requireNonNull(data, "data");
         if (data.getV() == null || data.getV().length != 1) {
-            throw new InvalidInputException("expected a one-byte v, e.g. from Sign.signMessage");
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, "expected a one-byte v, e.g. from Sign.signMessage");
         }
         return of(data.getR(), data.getS(), data.getV()[0] & 0xff);
     }
@@ -86,7 +87,7 @@ public final class Signature {
     /** 65 bytes {@code r ‖ s ‖ v}. */
     public static Signature fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != 65) {
-            throw new InvalidInputException("a signature is 65 bytes r || s || v, got "
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a signature is 65 bytes r || s || v, got "
                     + (bytes == null ? "none" : bytes.length + " bytes"));
         }
         return of(Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64), bytes[64] & 0xff);
@@ -95,7 +96,7 @@ public final class Signature {
     /** 65 bytes {@code r ‖ s ‖ v} as hex (130 digits, with or without 0x), as a wallet returns it. */
     public static Signature fromHex(String hex) {
         if (hex == null || !Numeric.cleanHexPrefix(hex).matches("[0-9a-fA-F]{130}")) {
-            throw new InvalidInputException("a signature is 65 bytes (130 hex digits) r || s || v, got " + hex);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "a signature is 65 bytes (130 hex digits) r || s || v, got " + hex);
         }
         return fromBytes(Numeric.hexStringToByteArray(hex));
     }
@@ -145,7 +146,7 @@ public final class Signature {
             BigInteger key = Sign.signedMessageHashToKey(digest, toSignatureData());
             return Keys.toChecksumAddress(Keys.getAddress(key));
         } catch (SignatureException | RuntimeException e) {
-            throw new InvalidInputException("no key recovers from this signature over " + Numeric.toHexString(digest));
+            throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, "no key recovers from this signature over " + Numeric.toHexString(digest));
         }
     }
 
@@ -162,7 +163,7 @@ public final class Signature {
         return switch (v) {
             case 0, 27 -> 27;
             case 1, 28 -> 28;
-            default -> throw new InvalidInputException("a signature's v must be 27 or 28 (or 0 or 1), was " + v);
+            default -> throw new InvalidInputException(ErrorCode.BAD_SIGNATURE, "a signature's v must be 27 or 28 (or 0 or 1), was " + v);
         };
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -61,13 +62,13 @@ public final class StructType {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             if (!NAME.matcher(name).matches()) {
-                throw new InvalidInputException("not a field name: '" + name + "'");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "not a field name: '" + name + "'");
             }
             String element = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
             if (struct == null) {
                 checkAtomic(element);
             } else if (!element.equals(struct.name())) {
-                throw new InvalidInputException("field " + name + " of type " + type + " does not name struct " + struct.name());
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "field " + name + " of type " + type + " does not name struct " + struct.name());
             }
         }
 
@@ -103,13 +104,13 @@ public final class StructType {
     private StructType(String name, List<Field> fields) {
         this.name = Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidInputException("not a struct type name: '" + name + "'");
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "not a struct type name: '" + name + "'");
         }
         this.fields = List.copyOf(fields);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Field f : this.fields) {
             if (!seen.add(f.name())) {
-                throw new InvalidInputException("struct " + name + " has two fields named " + f.name());
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "struct " + name + " has two fields named " + f.name());
             }
         }
         this.encodeType = buildEncodeType();
@@ -171,7 +172,7 @@ public final class StructType {
         Objects.requireNonNull(values, "values");
         for (String key : values.keySet()) {
             if (fields.stream().noneMatch(f -> f.name().equals(key))) {
-                throw new InvalidInputException(name + " has no field '" + key + "'");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, name + " has no field '" + key + "'");
             }
         }
         byte[] out = new byte[32 * (fields.size() + 1)];
@@ -179,7 +180,7 @@ public final class StructType {
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             if (!values.containsKey(f.name()) || values.get(f.name()) == null) {
-                throw new InvalidInputException(name + "." + f.name() + " is missing");
+                throw new InvalidInputException(ErrorCode.MISSING, name + "." + f.name() + " is missing");
             }
             System.arraycopy(encodeField(f, values.get(f.name())), 0, out, 32 * (i + 1), 32);
         }
@@ -268,7 +269,7 @@ public final class StructType {
         StructType known = out.get(t.name);
         if (known != null) {
             if (known != t && !known.signature().equals(t.signature())) {
-                throw new InvalidInputException("two different struct types are named " + t.name);
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "two different struct types are named " + t.name);
             }
             return;
         }
@@ -335,7 +336,7 @@ public final class StructType {
                 return;
             }
         }
-        throw new InvalidInputException("not an EIP-712 atomic type: '" + type + "' (a struct field needs its StructType)");
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "not an EIP-712 atomic type: '" + type + "' (a struct field needs its StructType)");
     }
 
     private static int fixedSize(String type) {
@@ -350,7 +351,7 @@ public final class StructType {
         if (value instanceof List<?> l) {
             return l;
         }
-        throw new InvalidInputException(where(f) + " must be a List, was " + value.getClass().getSimpleName());
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " must be a List, was " + value.getClass().getSimpleName());
     }
 
     private Map<String, ?> map(Field f, Object value) {
@@ -359,28 +360,28 @@ public final class StructType {
             m.forEach((k, v) -> out.put(String.valueOf(k), v));
             return out;
         }
-        throw new InvalidInputException(where(f) + " must be a Map of its fields, was " + value.getClass().getSimpleName());
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " must be a Map of its fields, was " + value.getClass().getSimpleName());
     }
 
     private String address(Field f, Object value) {
         if (value instanceof String s && ADDRESS.matcher(s).matches()) {
-            return s;
+            return io.restake4j.internal.Inputs.checksummed(s, where(f));
         }
-        throw new InvalidInputException(where(f) + " is not an address: " + value);
+        throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, where(f) + " is not an address: " + value);
     }
 
     private boolean bool(Field f, Object value) {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new InvalidInputException(where(f) + " must be a Boolean, was " + value);
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " must be a Boolean, was " + value);
     }
 
     private String string(Field f, Object value) {
         if (value instanceof String s) {
             return s;
         }
-        throw new InvalidInputException(where(f) + " must be a String, was " + value);
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " must be a String, was " + value);
     }
 
     private byte[] bytes(Field f, Object value) {
@@ -394,13 +395,13 @@ public final class StructType {
                 // reported below
             }
         }
-        throw new InvalidInputException(where(f) + " must be byte[] or 0x-hex, was " + value);
+        throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, where(f) + " must be byte[] or 0x-hex, was " + value);
     }
 
     private byte[] fixedBytes(Field f, Object value, int size) {
         byte[] b = bytes(f, value);
         if (b.length != size) {
-            throw new InvalidInputException(where(f) + " must be " + size + " bytes, was " + b.length);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, where(f) + " must be " + size + " bytes, was " + b.length);
         }
         return b;
     }
@@ -415,17 +416,17 @@ public final class StructType {
             try {
                 v = Numeric.containsHexPrefix(s) ? Numeric.toBigInt(s) : new BigInteger(s);
             } catch (RuntimeException e) {
-                throw new InvalidInputException(where(f) + " is not an integer: " + s);
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " is not an integer: " + s);
             }
         } else {
-            throw new InvalidInputException(where(f) + " must be an integer, was " + value);
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, where(f) + " must be an integer, was " + value);
         }
         boolean signed = !type.startsWith("u");
         int bits = Integer.parseInt(type.substring(signed ? 3 : 4));
         BigInteger max = signed ? BigInteger.TWO.pow(bits - 1) : BigInteger.TWO.pow(bits);
         BigInteger min = signed ? max.negate() : BigInteger.ZERO;
         if (v.compareTo(min) < 0 || v.compareTo(max) >= 0) {
-            throw new InvalidInputException(where(f) + " is out of range: " + v);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, where(f) + " is out of range: " + v);
         }
         return v;
     }

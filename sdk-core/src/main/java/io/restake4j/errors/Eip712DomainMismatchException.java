@@ -31,7 +31,7 @@ public class Eip712DomainMismatchException extends InvalidInputException {
      * @param message          what went wrong
      */
     public Eip712DomainMismatchException(String contract, String onChainSeparator, List<String> tried, String message) {
-        super(message);
+        super(ErrorCode.EIP712_DOMAIN_MISMATCH, message);
         this.contract = contract;
         this.onChainSeparator = onChainSeparator;
         this.tried = List.copyOf(tried);

@@ -1,19 +1,58 @@
 package io.restake4j.errors;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * The caller asked for something that cannot be done, found before anything is signed or sent:
- * a zero or malformed amount or address, more than the balance, a token with no contract, a value
- * outside a protocol's limits.
+ * Refused before anything is signed or sent: a malformed or zero amount or address, a wrong token, more than
+ * the balance, a value outside a protocol's limits, a client on the wrong chain. Every refusal carries an
+ * {@link ErrorCode} (and so a {@link ErrorCode.Kind}: argument, precondition or configuration) and, for an
+ * argument, the parameter's name; branch on those, not on the message, which is for people.
  *
  * <pre>{@code
- * catch (InvalidInputException e) { showToUser(e.getMessage()); } // e.g. "transfer of 12 dUSD exceeds the balance of 10 dUSD"
+ * try { client.lido().stake(Amount.parse(input, Token.ETH)).send(); }
+ * catch (InvalidInputException e) {
+ *     if (e.code() == ErrorCode.INSUFFICIENT_GAS_FUNDS) showTopUp(((InsufficientFundsException) e).shortfall());
+ *     else if (e.kind() == ErrorCode.Kind.ARGUMENT) showToUser(e.parameter().orElse("amount"), e.getMessage());
+ *     else throw e;
+ * }
  * }</pre>
  */
 public class InvalidInputException extends RestakeException {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidInputException(String message) {
+    private final ErrorCode code;
+    private final String parameter;
+
+    /**
+     * @param code      what was refused
+     * @param parameter the argument's name as the caller knows it, or null when the refusal is not about one
+     * @param message   what went wrong, in units, for people
+     */
+    public InvalidInputException(ErrorCode code, String parameter, String message) {
         super(message);
+        this.code = Objects.requireNonNull(code, "code");
+        this.parameter = parameter;
+    }
+
+    /** A refusal not about one named parameter. */
+    public InvalidInputException(ErrorCode code, String message) {
+        this(code, null, message);
+    }
+
+    /** What was refused. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Whether the argument, the chain's state or the configuration is at fault ({@code code().kind()}). */
+    public ErrorCode.Kind kind() {
+        return code.kind();
+    }
+
+    /** The argument refused, as the method names it (e.g. "amount", "recipient"), when the refusal is about one. */
+    public Optional<String> parameter() {
+        return Optional.ofNullable(parameter);
     }
 }

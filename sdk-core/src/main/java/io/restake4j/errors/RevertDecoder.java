@@ -48,6 +48,7 @@ import org.web3j.utils.Numeric;
  * System.out.println(r); // ERC20InsufficientBalance(sender=0x..., balance=0, needed=1)
  * }</pre>
  */
+@SuppressWarnings("rawtypes") // web3j's FunctionReturnDecoder and TypeReference speak raw Type
 public final class RevertDecoder {
 
     /** Selector of {@code Error(string)}. */

@@ -15,6 +15,7 @@ import io.restake4j.contracts.etherfi.EETH;
 import io.restake4j.contracts.etherfi.LiquidityPool;
 import io.restake4j.contracts.etherfi.WeETH;
 import io.restake4j.contracts.etherfi.WithdrawRequestNFT;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.internal.Holdings;
@@ -82,7 +83,7 @@ public final class EtherFi {
         Network network = ctx.network();
         for (String key : List.of("etherfi.LiquidityPool", "etherfi.eETH", "etherfi.weETH", "etherfi.WithdrawRequestNFT")) {
             if (network.address(key).isEmpty()) {
-                throw new InvalidInputException("network " + network.name() + " knows no ether.fi deployment: it lacks the "
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "network " + network.name() + " knows no ether.fi deployment: it lacks the "
                         + key + " address (etherfi.LiquidityPool, etherfi.eETH, etherfi.weETH and etherfi.WithdrawRequestNFT "
                         + "are needed)");
             }
@@ -115,7 +116,7 @@ public final class EtherFi {
      */
     public EtherFi withLogsFromBlock(BigInteger block) {
         if (block == null || block.signum() < 0) {
-            throw new InvalidInputException("the first block to read logs from must be zero or more, was " + block);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "the first block to read logs from must be zero or more, was " + block);
         }
         return new EtherFi(this, block);
     }
@@ -178,7 +179,7 @@ public final class EtherFi {
         BigInteger shares = before.sharesForDeposit(eth.wei());
         BigInteger eEth = before.afterDeposit(eth.wei()).amountFor(shares);
         if (shares.signum() == 0 || eEth.signum() == 0) {
-            throw new InvalidInputException(eth + " is too small to mint eETH at the current rate");
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, eth + " is too small to mint eETH at the current rate");
         }
         EtherFiRates after = before.afterDeposit(eth.wei());
         Amount minted = Amount.ofWei(eEth, eETH());

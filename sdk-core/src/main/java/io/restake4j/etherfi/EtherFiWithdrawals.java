@@ -8,6 +8,7 @@ import java.util.List;
 import io.restake4j.ProtocolContext;
 import io.restake4j.contracts.etherfi.LiquidityPool;
 import io.restake4j.contracts.etherfi.WithdrawRequestNFT;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
 import io.restake4j.internal.Inputs;
@@ -114,7 +115,7 @@ public final class EtherFiWithdrawals extends LiquidWithdrawalQueue {
         Read<BigInteger> max = batch.add(LiquidityPool::load, pool, LiquidityPool::call_maxWithdrawAmount);
         batch.execute();
         if (eEth.wei().compareTo(min.get()) < 0) {
-            throw new InvalidInputException(eEth + " is below ether.fi's minimum withdrawal request (minWithdrawAmount "
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, eEth + " is below ether.fi's minimum withdrawal request (minWithdrawAmount "
                     + Amount.ofWei(min.get(), etherFi.eETH()) + ")");
         }
         return RequestSplit.split(eEth.wei(), min.get(), max.get(), "an ether.fi withdrawal request", "eETH");
@@ -157,11 +158,11 @@ public final class EtherFiWithdrawals extends LiquidWithdrawalQueue {
         requireIssued(ids);
         for (LiquidWithdrawal w : readStates(ids)) {
             if (w.status() == ExitStatus.CLAIMED) {
-                throw new InvalidInputException("ether.fi withdrawal request " + w.requestId()
+                throw new InvalidInputException(ErrorCode.ALREADY_DONE, "ether.fi withdrawal request " + w.requestId()
                         + " was already claimed (its NFT is burnt)");
             }
             if (w.status() == ExitStatus.PENDING) {
-                throw new InvalidInputException("ether.fi withdrawal request " + w.requestId() + " is not finalized yet: "
+                throw new InvalidInputException(ErrorCode.NOT_READY, "ether.fi withdrawal request " + w.requestId() + " is not finalized yet: "
                         + "nothing can be claimed before ether.fi's oracle finalizes it (position " + w.queuePosition()
                         + " in the queue)");
             }
@@ -181,7 +182,7 @@ public final class EtherFiWithdrawals extends LiquidWithdrawalQueue {
         batch.execute();
         for (BigInteger id : ids) {
             if (id.compareTo(next.get()) >= 0) {
-                throw new InvalidInputException("there is no ether.fi withdrawal request " + id + " (the last one is "
+                throw new InvalidInputException(ErrorCode.NOT_FOUND, "there is no ether.fi withdrawal request " + id + " (the last one is "
                         + next.get().subtract(BigInteger.ONE) + ")");
             }
         }

@@ -2,6 +2,7 @@ package io.restake4j.internal;
 
 import java.util.regex.Pattern;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
@@ -15,13 +16,40 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** A 20-byte hex address that is not the zero address. */
+    /**
+     * A 20-byte hex address that is not the zero address. A mixed-case address must carry a valid EIP-55
+     * checksum (a typo in a checksummed address is refused); all-lower and all-upper case carry none and are
+     * accepted, as EIP-55 says.
+     */
     public static String address(String value, String what) {
-        if (value == null || !ADDRESS.matcher(value).matches()) {
-            throw new InvalidInputException(what + " is not an address: " + value);
-        }
+        checksummed(value, what);
         if (value.equalsIgnoreCase(ZERO)) {
-            throw new InvalidInputException(what + " is the zero address");
+            throw new InvalidInputException(ErrorCode.ZERO_ADDRESS, what, what + " is the zero address");
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} if it is "0x" and 40 hex digits whose letter case is either uniform or a valid EIP-55
+     * checksum; the zero address is allowed.
+     *
+     * @throws InvalidInputException MALFORMED_ADDRESS or BAD_CHECKSUM (naming the checksummed form)
+     */
+    public static String checksummed(String value, String what) {
+        if (value == null || !ADDRESS.matcher(value).matches()) {
+            throw new InvalidInputException(value == null ? ErrorCode.MISSING : ErrorCode.MALFORMED_ADDRESS, what,
+                    what + " is not an address (0x and 40 hex digits): " + value);
+        }
+        String digits = value.substring(2);
+        boolean mixed = !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
+                && !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
+        if (mixed) {
+            String expected = org.web3j.crypto.Keys.toChecksumAddress(value.toLowerCase(java.util.Locale.ROOT));
+            if (!expected.equals(value)) {
+                throw new InvalidInputException(ErrorCode.BAD_CHECKSUM, what, what + " " + value + " has a wrong EIP-55 "
+                        + "checksum (mistyped?): the checksummed form of these digits is " + expected + "; check the "
+                        + "address, or give it in all lower case to skip the checksum");
+            }
         }
         return value;
     }
@@ -34,10 +62,24 @@ public final class Inputs {
     /** An amount greater than zero. */
     public static Amount positive(Amount amount, String what) {
         if (amount == null) {
-            throw new InvalidInputException(what + " is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, what + " is missing");
         }
         if (amount.isZero()) {
-            throw new InvalidInputException(what + " must be greater than zero, was 0 " + amount.token().symbol());
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, what + " must be greater than zero, was 0 " + amount.token().symbol());
+        }
+        return amount;
+    }
+
+    /**
+     * A positive amount of an ERC-20 token (not ETH).
+     *
+     * @param hint what to do with ETH instead, for the message
+     */
+    public static Amount erc20Amount(Amount amount, String what, String hint) {
+        positive(amount, what);
+        if (amount.token().address() == null) {
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, what, what + " is " + amount + ", but an ERC-20 token is"
+                    + " needed here: " + hint);
         }
         return amount;
     }
@@ -46,24 +88,23 @@ public final class Inputs {
     public static Amount amountOf(Amount amount, Token expected, String what) {
         positive(amount, what);
         if (!amount.token().equals(expected)) {
-            throw new InvalidInputException(what + ": expected an amount of " + describe(expected) + ", got "
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, what + ": expected an amount of " + describe(expected) + ", got "
                     + describe(amount.token()));
         }
         return amount;
     }
 
-    /** A moment in the future (a deadline). */
     /** {@code value} as 32 bytes: "0x" and 64 hex digits. */
     public static byte[] bytes32(String value, String what) {
         if (value == null || !value.matches("0x[0-9a-fA-F]{64}")) {
-            throw new InvalidInputException(what + " must be 0x followed by 64 hex digits, was " + value);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " must be 0x followed by 64 hex digits, was " + value);
         }
         return org.web3j.utils.Numeric.hexStringToByteArray(value);
     }
 
     public static java.time.Instant future(java.time.Instant deadline, String what) {
         if (deadline == null || !deadline.isAfter(java.time.Instant.now())) {
-            throw new InvalidInputException(what + " must be in the future, was " + deadline);
+            throw new InvalidInputException(ErrorCode.EXPIRED, what + " must be in the future, was " + deadline);
         }
         return deadline;
     }
@@ -71,7 +112,7 @@ public final class Inputs {
     /** A positive duration (a validity, a timeout). */
     public static java.time.Duration positive(java.time.Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new InvalidInputException(what + " must be positive, was " + d);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, what + " must be positive, was " + d);
         }
         return d;
     }

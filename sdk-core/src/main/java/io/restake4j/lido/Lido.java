@@ -6,6 +6,7 @@ import java.util.List;
 import io.restake4j.contracts.lido.LidoLocator;
 import io.restake4j.contracts.lido.WithdrawalQueueERC721;
 import io.restake4j.contracts.lido.WstETH;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.internal.Holdings;
@@ -72,7 +73,7 @@ public final class Lido {
                 return new Addresses(network.require("lido.Lido"), network.require("lido.WstETH"),
                         network.require("lido.WithdrawalQueueERC721"));
             }
-            String locator = network.address("lido.LidoLocator").orElseThrow(() -> new InvalidInputException(
+            String locator = network.address("lido.LidoLocator").orElseThrow(() -> new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, 
                     "network " + network.name() + " knows no Lido deployment: it has neither lido.LidoLocator nor the "
                             + "lido.Lido, lido.WstETH and lido.WithdrawalQueueERC721 addresses"));
             ReadBatch batch = ctx.reads().newBatch();
@@ -81,7 +82,7 @@ public final class Lido {
             Read<String> wq = batch.add(LidoLocator::load, locator, LidoLocator::call_withdrawalQueue);
             batch.execute();
             if (!lido.succeeded() || !wst.succeeded() || !wq.succeeded()) {
-                throw new InvalidInputException("the LidoLocator at " + locator + " on " + network.name()
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "the LidoLocator at " + locator + " on " + network.name()
                         + " did not answer lido(), wstETH() and withdrawalQueue()");
             }
             return new Addresses(lido.get(), wst.get(), wq.get());
@@ -171,7 +172,7 @@ public final class Lido {
     private Check<BigInteger> stakeLimitCheck(Amount eth) {
         return Check.of("Lido stake limit", io.restake4j.contracts.lido.Lido::load, steth(),
                 io.restake4j.contracts.lido.Lido::call_getCurrentStakeLimit)
-                .require(limit -> limit.compareTo(eth.wei()) >= 0,
+                .require(ErrorCode.ABOVE_MAXIMUM, limit -> limit.compareTo(eth.wei()) >= 0,
                         limit -> limit.signum() == 0
                                 ? "Lido accepts no stake now: staking is paused or its stake limit is used up"
                                 : eth + " exceeds Lido's current stake limit of " + Amount.ofWei(limit, Token.ETH)
@@ -210,7 +211,7 @@ public final class Lido {
      */
     public Operation<LiquidResult> transferShares(BigInteger shares, String to) {
         if (shares == null || shares.signum() <= 0) {
-            throw new InvalidInputException("shares to transfer must be positive, was " + shares);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "shares to transfer must be positive, was " + shares);
         }
         Inputs.address(to, "recipient");
         return ctx.operation("transfer " + shares + " stETH shares to " + to, plan -> planShareTransfer(plan, shares, to));
@@ -220,7 +221,7 @@ public final class Lido {
         String owner = ctx.account();
         plan.check(Check.of("stETH shares of " + owner, io.restake4j.contracts.lido.Lido::load, steth(),
                         l -> l.call_sharesOf(owner))
-                        .require(s -> s.compareTo(shares) >= 0, s -> shares + " shares exceed the " + s + " shares " + owner
+                        .require(ErrorCode.INSUFFICIENT_BALANCE, s -> s.compareTo(shares) >= 0, s -> shares + " shares exceed the " + s + " shares " + owner
                                 + " holds"))
                 .step(Step.of("transferShares " + shares + " to " + to, io.restake4j.contracts.lido.Lido::load, steth(),
                         l -> l.call_transferShares(to, shares)))
@@ -241,7 +242,7 @@ public final class Lido {
             BigInteger shares = ctx.reads().readOne(io.restake4j.contracts.lido.Lido::load, steth(),
                     l -> l.call_sharesOf(owner));
             if (shares.signum() == 0) {
-                throw new InvalidInputException(owner + " holds no stETH to send");
+                throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, owner + " holds no stETH to send");
             }
             planShareTransfer(plan, shares, to);
         });

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.restake4j.ProtocolContext;
 import io.restake4j.contracts.lido.WithdrawalQueueERC721;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
 import io.restake4j.internal.Inputs;
@@ -125,7 +126,7 @@ public final class LidoWithdrawals extends LiquidWithdrawalQueue {
             minPart = minPart.add(BigInteger.ONE);
         }
         if (total.compareTo(minPart) < 0) {
-            throw new InvalidInputException("a Lido withdrawal request needs at least " + min + " wei of stETH, and "
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a Lido withdrawal request needs at least " + min + " wei of stETH, and "
                     + total + " wstETH wei unwraps to " + rates.unwrappedFor(total));
         }
         return split(total, minPart, maxPart);
@@ -171,7 +172,7 @@ public final class LidoWithdrawals extends LiquidWithdrawalQueue {
     private static void requireIssued(List<BigInteger> ids, BigInteger lastRequest) {
         for (BigInteger id : ids) {
             if (id.compareTo(lastRequest) > 0) {
-                throw new InvalidInputException("there is no Lido withdrawal request " + id + " (the last one is "
+                throw new InvalidInputException(ErrorCode.NOT_FOUND, "there is no Lido withdrawal request " + id + " (the last one is "
                         + lastRequest + ")");
             }
         }
@@ -235,19 +236,19 @@ public final class LidoWithdrawals extends LiquidWithdrawalQueue {
         for (int i = 0; i < ids.size(); i++) {
             WithdrawalQueueERC721.WithdrawalRequestStatus s = (WithdrawalQueueERC721.WithdrawalRequestStatus) statuses.get().get(i);
             if (s.isClaimed) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " was already claimed");
+                throw new InvalidInputException(ErrorCode.ALREADY_DONE, "Lido withdrawal request " + ids.get(i) + " was already claimed");
             }
             if (!s.owner.equalsIgnoreCase(owner)) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " belongs to " + s.owner
+                throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "Lido withdrawal request " + ids.get(i) + " belongs to " + s.owner
                         + ", not to " + owner + ": only its owner can claim it");
             }
             if (!s.isFinalized) {
-                throw new InvalidInputException("Lido withdrawal request " + ids.get(i) + " is not finalized yet: nothing "
+                throw new InvalidInputException(ErrorCode.NOT_READY, "Lido withdrawal request " + ids.get(i) + " is not finalized yet: nothing "
                         + "can be claimed before the oracle finalizes it");
             }
         }
         if (!hints.succeeded()) {
-            throw new InvalidInputException("the queue found no checkpoint hints for " + ids);
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "the queue found no checkpoint hints for " + ids);
         }
         List<BigInteger> hintList = new ArrayList<>((List<BigInteger>) hints.get());
         plan.step(Step.raw("claimWithdrawals " + ids + " hints " + hintList, queue,

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
@@ -42,7 +43,7 @@ public record LiquidPositions(String owner, List<LiquidPosition> holdings, List<
     public LiquidPosition of(Token token) {
         Objects.requireNonNull(token, "token");
         return holdings.stream().filter(h -> h.token().equals(token)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("no position in " + token.symbol() + " here; the tokens are "
+                .orElseThrow(() -> new InvalidInputException(ErrorCode.NOT_FOUND, "no position in " + token.symbol() + " here; the tokens are "
                         + holdings.stream().map(h -> h.token().symbol()).toList()));
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.restake4j.ProtocolContext;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
 import io.restake4j.exits.Readiness;
@@ -77,7 +78,7 @@ public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWit
     @Override
     public final Operation<LiquidResult> claim(List<LiquidWithdrawal> withdrawals) {
         if (withdrawals == null || withdrawals.isEmpty()) {
-            throw new InvalidInputException("no withdrawal requests to claim");
+            throw new InvalidInputException(ErrorCode.MISSING, "no withdrawal requests to claim");
         }
         return claimIds(withdrawals.stream().map(LiquidWithdrawal::requestId).toList());
     }
@@ -102,7 +103,7 @@ public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWit
             List<BigInteger> ids = pending().stream().filter(LiquidWithdrawal::isClaimable)
                     .map(LiquidWithdrawal::requestId).toList();
             if (ids.isEmpty()) {
-                throw new InvalidInputException(ctx.account() + " has no finalized, unclaimed " + protocol
+                throw new InvalidInputException(ErrorCode.NOT_READY, ctx.account() + " has no finalized, unclaimed " + protocol
                         + " withdrawal request");
             }
             planClaim(plan, ids);
@@ -161,11 +162,11 @@ public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWit
 
     private List<BigInteger> normalize(List<BigInteger> requestIds, String whenEmpty) {
         if (requestIds == null || requestIds.isEmpty()) {
-            throw new InvalidInputException(whenEmpty);
+            throw new InvalidInputException(ErrorCode.MISSING, whenEmpty);
         }
         for (BigInteger id : requestIds) {
             if (id == null || id.signum() <= 0) {
-                throw new InvalidInputException("there is no " + protocol + " withdrawal request " + id + " (request ids start at 1)");
+                throw new InvalidInputException(ErrorCode.NOT_FOUND, "there is no " + protocol + " withdrawal request " + id + " (request ids start at 1)");
             }
         }
         return requestIds.stream().sorted(Comparator.naturalOrder()).distinct().toList();
@@ -175,7 +176,7 @@ public abstract class LiquidWithdrawalQueue implements WithdrawalQueue<LiquidWit
         try {
             return new BigInteger(Objects.requireNonNull(id, "id").strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("a " + protocol + " withdrawal request id is a decimal number, was \"" + id + "\"");
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "a " + protocol + " withdrawal request id is a decimal number, was \"" + id + "\"");
         }
     }
 

@@ -81,7 +81,7 @@ public final class Network {
     public String require(String key) {
         String a = addresses.get(key);
         if (a == null) {
-            throw new io.restake4j.errors.InvalidInputException("network " + name + " has no address for '" + key + "'; known: "
+            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.UNKNOWN_DEPLOYMENT, "network " + name + " has no address for '" + key + "'; known: "
                     + new java.util.TreeSet<>(addresses.keySet()));
         }
         return a;

@@ -46,12 +46,16 @@ public final class MulticallReader {
     private final String multicallAddress;
     private final int maxCallsPerRequest;
     private volatile boolean multicallMissing;
+    private final Long expectedChainId;
+    private volatile boolean chainVerified;
 
     private MulticallReader(Builder b) {
         this.web3j = b.web3j;
         this.multicallAddress = b.multicallAddress;
         this.maxCallsPerRequest = b.maxCallsPerRequest;
         this.multicallMissing = !b.useMulticall;
+        this.expectedChainId = b.expectedChainId;
+        this.chainVerified = b.expectedChainId == null;
     }
 
     /** A reader using Multicall3 at its canonical address, 500 reads per request at most. */
@@ -101,6 +105,10 @@ public final class MulticallReader {
     /** Executes {@code reads}; returns the number of eth_call requests sent. */
     int execute(List<Read<?>> reads, DefaultBlockParameter block) {
         int requests = 0;
+        if (!chainVerified && multicallMissing) {
+            requests++;
+            verifyChainByRpc();
+        }
         for (int from = 0; from < reads.size(); from += maxCallsPerRequest) {
             List<Read<?>> chunk = reads.subList(from, Math.min(reads.size(), from + maxCallsPerRequest));
             boolean aggregated = false;
@@ -119,12 +127,18 @@ public final class MulticallReader {
     }
 
     /** One aggregate3 for {@code chunk}; false when the node has no Multicall3 at the address. */
+    @SuppressWarnings("rawtypes") // web3j's decodeFunctionResponse returns a raw List<Type>
     private boolean aggregate(List<Read<?>> chunk, DefaultBlockParameter block) {
-        List<Multicall3.Call3> calls = chunk.stream()
+        List<Multicall3.Call3> calls = new java.util.ArrayList<>(chunk.stream()
                 .map(r -> new Multicall3.Call3(r.target(), Boolean.TRUE, Numeric.hexStringToByteArray(r.calldata())))
-                .toList();
-        RemoteFunctionCall<?> aggregate3 = Multicall3.load(multicallAddress, web3j, new ReplayTransactionManager(),
-                new DefaultGasProvider()).call_aggregate3(calls);
+                .toList());
+        Multicall3 multicall = Multicall3.load(multicallAddress, web3j, new ReplayTransactionManager(), new DefaultGasProvider());
+        boolean checkChain = !chainVerified;
+        if (checkChain) { // the first read of this client also asks the chain its id, in the same call
+            calls.add(new Multicall3.Call3(multicallAddress, Boolean.TRUE,
+                    Numeric.hexStringToByteArray(multicall.call_getChainId().encodeFunctionCall())));
+        }
+        RemoteFunctionCall<?> aggregate3 = multicall.call_aggregate3(calls);
         EthCall response = ethCall(multicallAddress, aggregate3.encodeFunctionCall(), block);
         if (response.isReverted() || response.hasError()) {
             throw new RpcException("Multicall3 aggregate3 of " + chunk.size() + " reads failed: "
@@ -134,11 +148,23 @@ public final class MulticallReader {
         if (value == null || Numeric.cleanHexPrefix(value).isEmpty()) {
             LOG.warn("no Multicall3 at {}: reading one call at a time", multicallAddress);
             multicallMissing = true;
+            if (!chainVerified) {
+                verifyChainByRpc();
+            }
             return false;
         }
         List<Type> decoded = aggregate3.decodeFunctionResponse(value);
         @SuppressWarnings("unchecked")
-        List<Multicall3.Result> results = ((DynamicArray<Multicall3.Result>) decoded.get(0)).getValue();
+        List<Multicall3.Result> results = new java.util.ArrayList<>(((DynamicArray<Multicall3.Result>) decoded.get(0)).getValue());
+        if (checkChain && results.size() == chunk.size() + 1) {
+            Multicall3.Result id = results.remove(results.size() - 1);
+            byte[] word = id.returnData;
+            if (!id.success || word.length != 32) {
+                verifyChainByRpc();
+            } else {
+                verifyChain(new java.math.BigInteger(1, word));
+            }
+        }
         if (results.size() != chunk.size()) {
             throw new RpcException("Multicall3 answered " + results.size() + " results for " + chunk.size() + " reads",
                     false, null);
@@ -147,6 +173,28 @@ public final class MulticallReader {
             chunk.get(i).complete(results.get(i).success, Numeric.toHexString(results.get(i).returnData));
         }
         return true;
+    }
+
+    private void verifyChain(java.math.BigInteger actual) {
+        if (actual.bitLength() > 63 || actual.longValue() != expectedChainId) {
+            throw new io.restake4j.errors.ChainMismatchException(expectedChainId, actual.bitLength() > 63 ? -1 : actual.longValue());
+        }
+        chainVerified = true;
+    }
+
+    private void verifyChainByRpc() {
+        try {
+            org.web3j.protocol.core.methods.response.EthChainId id = web3j.ethChainId().send();
+            if (id.hasError()) {
+                throw TransportFailures.toRpcException("eth_chainId", id.getError());
+            }
+            verifyChain(id.getChainId());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof io.restake4j.errors.RestakeException r) {
+                throw r;
+            }
+            throw TransportFailures.toRpcException("eth_chainId", e);
+        }
     }
 
     private void single(Read<?> read, DefaultBlockParameter block) {
@@ -182,6 +230,7 @@ public final class MulticallReader {
         private String multicallAddress = CANONICAL_MULTICALL3;
         private int maxCallsPerRequest = 500;
         private boolean useMulticall = true;
+        private Long expectedChainId;
 
         private Builder(Web3j web3j) {
             this.web3j = Objects.requireNonNull(web3j, "web3j");
@@ -198,6 +247,16 @@ public final class MulticallReader {
                 throw new IllegalArgumentException("maxCallsPerRequest must be positive, was " + max);
             }
             this.maxCallsPerRequest = max;
+            return this;
+        }
+
+        /**
+         * The chain the reads are meant for: the first read also asks the chain its id (inside the same
+         * Multicall3 call; by {@code eth_chainId} without Multicall3) and every read is refused with a
+         * {@link io.restake4j.errors.ChainMismatchException} on another chain. Unset: not checked.
+         */
+        public Builder expectChainId(long chainId) {
+            this.expectedChainId = chainId;
             return this;
         }
 

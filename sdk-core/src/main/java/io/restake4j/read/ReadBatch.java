@@ -59,6 +59,32 @@ public final class ReadBatch {
         return read;
     }
 
+    /**
+     * Adds a read of a function no wrapper has (one the build left out and that is encoded by hand, see
+     * {@link io.restake4j.contracts.HandEncoded}): {@code function} is the encoded call, {@code decoder} turns
+     * the raw return data (0x-hex) into the value. It runs in the batch like any other read.
+     *
+     * <pre>{@code
+     * Function f = HandEncoded.function("getQueuedWithdrawals(address)", List.of(new Address(staker)));
+     * Read<List<Entry>> all = batch.add(delegationManager, f, QueuedWithdrawals::decode);
+     * }</pre>
+     */
+    public <T> Read<T> add(String address, org.web3j.abi.datatypes.Function function,
+            Function<String, T> decoder) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(decoder, "decoder");
+        if (executed) {
+            throw new IllegalStateException("this batch has already been executed; start a new one");
+        }
+        ReplayTransactionManager replay = new ReplayTransactionManager();
+        RemoteFunctionCall<T> call = new RemoteFunctionCall<>(function,
+                () -> decoder.apply(replay.sendCall(address, null, null)));
+        Read<T> read = new Read<>(address, call, replay);
+        reads.add(read);
+        return read;
+    }
+
     public int size() {
         return reads.size();
     }

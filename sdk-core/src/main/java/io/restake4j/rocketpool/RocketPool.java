@@ -14,6 +14,7 @@ import io.restake4j.contracts.rocketpool.RocketDepositPool;
 import io.restake4j.contracts.rocketpool.RocketNetworkBalances;
 import io.restake4j.contracts.rocketpool.RocketStorage;
 import io.restake4j.contracts.rocketpool.RocketTokenRETH;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.liquid.LiquidPosition;
@@ -80,7 +81,7 @@ public final class RocketPool {
     public RocketPool(ProtocolContext ctx) {
         this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
         Network network = ctx.network();
-        this.storage = network.address(STORAGE_KEY).orElseThrow(() -> new InvalidInputException(
+        this.storage = network.address(STORAGE_KEY).orElseThrow(() -> new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, 
                 "network " + network.name() + " knows no Rocket Pool deployment: it has no " + STORAGE_KEY + " address"));
     }
 
@@ -112,7 +113,7 @@ public final class RocketPool {
         Map<String, String> found = new LinkedHashMap<>();
         reads.forEach((name, read) -> {
             if (!read.succeeded() || read.get() == null || ZERO.equalsIgnoreCase(read.get())) {
-                throw new InvalidInputException("RocketStorage at " + storage + " has no contract registered as " + name
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "RocketStorage at " + storage + " has no contract registered as " + name
                         + (read.succeeded() ? "" : " (the read reverted: is it RocketStorage?)"));
             }
             found.put(name, read.get());
@@ -254,7 +255,7 @@ public final class RocketPool {
         BigInteger fee = RocketPoolRates.depositFee(eth.wei(), feeRate.get());
         BigInteger expected = rates.rethValue(eth.wei().subtract(fee));
         if (expected.signum() == 0) {
-            throw new InvalidInputException("a deposit of " + eth + " would mint 0 rETH at the current rate of "
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a deposit of " + eth + " would mint 0 rETH at the current rate of "
                     + Amount.ofWei(rates.exchangeRate(), Token.ETH) + " per rETH (Rocket Pool reverts it)");
         }
         String staker = ctx.account();
@@ -264,10 +265,10 @@ public final class RocketPool {
                         .require(Boolean::booleanValue, v -> disabledMessage()))
                 .check(Check.of("Rocket Pool minimum deposit", RocketDAOProtocolSettingsDeposit::load, a.depositSettings(),
                         RocketDAOProtocolSettingsDeposit::call_getMinimumDeposit)
-                        .require(min -> eth.wei().compareTo(min) >= 0, min -> belowMinimumMessage(eth, min)))
+                        .require(ErrorCode.BELOW_MINIMUM, min -> eth.wei().compareTo(min) >= 0, min -> belowMinimumMessage(eth, min)))
                 .check(Check.of("room in the Rocket Pool deposit pool", RocketDepositPool::load, a.depositPool(),
                         RocketDepositPool::call_getMaximumDepositAmount)
-                        .require(room -> eth.wei().compareTo(room) <= 0, room -> aboveMaximumMessage(eth, room)))
+                        .require(ErrorCode.ABOVE_MAXIMUM, room -> eth.wei().compareTo(room) <= 0, room -> aboveMaximumMessage(eth, room)))
                 .quote(DEPOSIT_FEE_QUOTE, Amount.ofWei(fee, Token.ETH))
                 .quote(EXPECTED_RETH_QUOTE, Amount.ofWei(expected, reth))
                 .step(Step.raw("deposit " + eth + " into the Rocket Pool deposit pool", a.depositPool(),
@@ -277,13 +278,13 @@ public final class RocketPool {
 
     private static void requireDepositAllowed(Amount eth, DepositConditions c) {
         if (!c.enabled()) {
-            throw new InvalidInputException(disabledMessage());
+            throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, disabledMessage());
         }
         if (eth.wei().compareTo(c.minimumDeposit().wei()) < 0) {
-            throw new InvalidInputException(belowMinimumMessage(eth, c.minimumDeposit().wei()));
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, belowMinimumMessage(eth, c.minimumDeposit().wei()));
         }
         if (eth.wei().compareTo(c.maximumDepositAmount().wei()) > 0) {
-            throw new InvalidInputException(aboveMaximumMessage(eth, c.maximumDepositAmount().wei()));
+            throw new InvalidInputException(ErrorCode.ABOVE_MAXIMUM, aboveMaximumMessage(eth, c.maximumDepositAmount().wei()));
         }
     }
 
@@ -341,7 +342,7 @@ public final class RocketPool {
         RocketPoolRates rates = ratesRead.get();
         BigInteger ethOut = rates.ethValue(rEth.wei());
         plan.check(Check.of("rETH balance of " + owner, RocketTokenRETH::load, a.reth(), r -> r.call_balanceOf(owner))
-                        .require(b -> b.compareTo(rEth.wei()) >= 0, b -> aboveBalanceMessage(rEth, b, owner, reth)))
+                        .require(ErrorCode.INSUFFICIENT_BALANCE, b -> b.compareTo(rEth.wei()) >= 0, b -> aboveBalanceMessage(rEth, b, owner, reth)))
                 .check(Check.of("rETH collateral", RocketTokenRETH::load, a.reth(), RocketTokenRETH::call_getTotalCollateral)
                         .require(c -> c.compareTo(ethOut) >= 0, c -> aboveCollateralMessage(rEth, ethOut, c, rates, reth)))
                 .quote(EXPECTED_ETH_QUOTE, Amount.ofWei(ethOut, Token.ETH))

@@ -2,6 +2,7 @@ package io.restake4j.rocketpool;
 
 import java.math.BigInteger;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -57,7 +58,7 @@ public record RocketPoolRates(BigInteger totalEth, BigInteger rethSupply) {
             return ethWei;
         }
         if (totalEth.signum() == 0) {
-            throw new InvalidInputException("Rocket Pool's reported total network balance is zero while " + rethSupply
+            throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, "Rocket Pool's reported total network balance is zero while " + rethSupply
                     + " wei of rETH exist: no rETH value can be computed (the contract reverts)");
         }
         return ethWei.multiply(rethSupply).divide(totalEth);
@@ -101,7 +102,7 @@ public record RocketPoolRates(BigInteger totalEth, BigInteger rethSupply) {
 
     private static void requireNonNegative(BigInteger wei) {
         if (wei == null || wei.signum() < 0) {
-            throw new InvalidInputException("amount must be a non-negative wei value, was " + wei);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "amount must be a non-negative wei value, was " + wei);
         }
     }
 }

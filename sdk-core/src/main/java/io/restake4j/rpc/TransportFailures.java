@@ -201,12 +201,30 @@ public final class TransportFailures {
         if (failure instanceof RpcException r) {
             return r;
         }
-        return new RpcException(method + " failed: " + describe(failure), isRetryable(failure), failure);
+        OptionalInt status = httpStatus(failure);
+        if (status.isEmpty() && invalidJson(failure)) {
+            return new RpcException("the node returned invalid JSON for " + method + " (an empty body, HTML or a "
+                    + "truncated answer: is the RPC URL a JSON-RPC endpoint?)", false, failure, method, null, null);
+        }
+        return new RpcException(method + " failed: " + describe(failure), isRetryable(failure), failure, method,
+                status.isPresent() ? status.getAsInt() : null, null);
+    }
+
+    /** Whether the failure is an answer that could not be parsed as JSON(-RPC), looking through the cause chain. */
+    static boolean invalidJson(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON-RPC error answer to {@code method} as an {@link RpcException} (retryable only for rate limits). */
     public static RpcException toRpcException(String method, Response.Error error) {
         String message = error == null ? "no result and no error" : "error " + error.getCode() + ": " + error.getMessage();
-        return new RpcException(method + " failed: " + message, isRetryable(error), null);
+        return new RpcException(method + " failed: " + message, isRetryable(error), null, method, null,
+                error == null ? null : error.getCode());
     }
 }

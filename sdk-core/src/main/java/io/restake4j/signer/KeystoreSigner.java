@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -60,16 +61,16 @@ public final class KeystoreSigner implements Signer {
             keyPair = Wallet.decrypt(new String(password), wallet);
         } catch (CipherException e) {
             if (WRONG_PASSWORD.equals(e.getMessage())) {
-                throw new InvalidInputException("wrong password for keystore " + name);
+                throw new InvalidInputException(ErrorCode.INVALID_KEY, "wrong password for keystore " + name);
             }
-            throw SignerSupport.invalid("keystore " + file + " is not supported: " + e.getMessage(), e);
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "keystore " + file + " is not supported: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw SignerSupport.invalid("keystore " + file + " is malformed (missing or invalid fields)", e);
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "keystore " + file + " is malformed (missing or invalid fields)", e);
         }
         PrivateKeySigner signer = PrivateKeySigner.of(Credentials.create(keyPair));
         String recorded = wallet.getAddress();
         if (recorded != null && !recorded.isEmpty() && !signer.address().equalsIgnoreCase(withPrefix(recorded))) {
-            throw new InvalidInputException("keystore " + file + " records address " + withPrefix(recorded)
+            throw new InvalidInputException(ErrorCode.INVALID_KEY, "keystore " + file + " records address " + withPrefix(recorded)
                     + " but its key is for " + signer.address() + "; the file is corrupt or tampered with");
         }
         return new KeystoreSigner(signer, name);
@@ -100,21 +101,21 @@ public final class KeystoreSigner implements Signer {
         try {
             json = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw SignerSupport.invalid("keystore file " + file + " does not exist", e);
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "keystore file " + file + " does not exist", e);
         } catch (IOException | SecurityException e) {
-            throw SignerSupport.invalid("cannot read keystore file " + file + ": " + e, e);
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "cannot read keystore file " + file + ": " + e, e);
         }
         try {
             WalletFile wallet = ObjectMapperFactory.getObjectMapper().readValue(json, WalletFile.class);
             if (wallet == null || wallet.getCrypto() == null) {
-                throw new InvalidInputException("keystore file " + file + " is not an Ethereum V3 keystore");
+                throw new InvalidInputException(ErrorCode.INVALID_KEY, "keystore file " + file + " is not an Ethereum V3 keystore");
             }
             return wallet;
         } catch (JsonProcessingException e) {
-            throw SignerSupport.invalid("keystore file " + file + " is not an Ethereum V3 keystore (invalid JSON "
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "keystore file " + file + " is not an Ethereum V3 keystore (invalid JSON "
                     + "or fields)", e);
         } catch (IOException e) {
-            throw SignerSupport.invalid("cannot read keystore file " + file + ": " + e, e);
+            throw SignerSupport.invalid(ErrorCode.INVALID_KEY, "cannot read keystore file " + file + ": " + e, e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.restake4j.signer;
 import java.math.BigInteger;
 import java.util.Objects;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -42,18 +43,18 @@ public final class PrivateKeySigner implements Signer {
      */
     public static PrivateKeySigner of(String hexKey) {
         if (hexKey == null) {
-            throw new InvalidInputException("no private key given");
+            throw new InvalidInputException(ErrorCode.INVALID_KEY, "no private key given");
         }
         String digits = hexKey.startsWith("0x") || hexKey.startsWith("0X") ? hexKey.substring(2) : hexKey;
         if (digits.length() != 64) {
-            throw new InvalidInputException("malformed private key: expected 64 hex digits, optionally prefixed "
+            throw new InvalidInputException(ErrorCode.INVALID_KEY, "malformed private key: expected 64 hex digits, optionally prefixed "
                     + "with 0x, but got " + digits.length() + " characters");
         }
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
             boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
             if (!hex) {
-                throw new InvalidInputException("malformed private key: it contains a character that is not a "
+                throw new InvalidInputException(ErrorCode.INVALID_KEY, "malformed private key: it contains a character that is not a "
                         + "hex digit");
             }
         }
@@ -71,7 +72,7 @@ public final class PrivateKeySigner implements Signer {
         ECKeyPair pair = Objects.requireNonNull(credentials.getEcKeyPair(), "credentials without a key pair");
         PrivateKeySigner signer = new PrivateKeySigner(inRange(pair.getPrivateKey()));
         if (!signer.address.equalsIgnoreCase(credentials.getAddress())) {
-            throw new InvalidInputException("credentials claim address " + credentials.getAddress()
+            throw new InvalidInputException(ErrorCode.INVALID_KEY, "credentials claim address " + credentials.getAddress()
                     + " but their private key is for " + signer.address);
         }
         return signer;
@@ -113,7 +114,7 @@ public final class PrivateKeySigner implements Signer {
 
     private static BigInteger inRange(BigInteger key) {
         if (key == null || key.signum() <= 0 || key.compareTo(CURVE_ORDER) >= 0) {
-            throw new InvalidInputException("malformed private key: not a valid secp256k1 key "
+            throw new InvalidInputException(ErrorCode.INVALID_KEY, "malformed private key: not a valid secp256k1 key "
                     + "(it must be between 1 and the curve order minus 1)");
         }
         return key;

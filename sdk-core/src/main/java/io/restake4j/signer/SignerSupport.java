@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.security.SignatureException;
 import java.util.Objects;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import org.web3j.crypto.Hash;
@@ -59,7 +60,7 @@ final class SignerSupport {
             hash = new StructuredDataEncoder(typedDataJson).hashStructuredData();
         } catch (IOException | RuntimeException e) {
             String why = e instanceof NullPointerException ? "a required field is missing" : e.getMessage();
-            throw invalid("malformed EIP-712 typed data: " + why, e);
+            throw invalid(ErrorCode.INVALID_ARGUMENT, "malformed EIP-712 typed data: " + why, e);
         }
         return signHashChecked(signer, hash);
     }
@@ -72,7 +73,7 @@ final class SignerSupport {
     static void checkSignable(RawTransaction transaction, long chainId) {
         Objects.requireNonNull(transaction, "transaction");
         if (chainId < 1) {
-            throw new InvalidInputException("chain id must be positive, got " + chainId + "; refusing to sign");
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "chain id must be positive, got " + chainId + "; refusing to sign");
         }
         ITransaction tx = transaction.getTransaction();
         long embedded = switch (transaction.getType()) {
@@ -82,7 +83,7 @@ final class SignerSupport {
                     tx instanceof Transaction1559 t ? t.getChainId() : unsupported(transaction);
         };
         if (embedded != chainId) {
-            throw new InvalidInputException("the transaction is for chain " + embedded
+            throw new InvalidInputException(ErrorCode.CHAIN_MISMATCH, "the transaction is for chain " + embedded
                     + " but signing was asked for chain " + chainId + "; refusing to sign");
         }
     }
@@ -117,14 +118,14 @@ final class SignerSupport {
     }
 
     /** An {@link InvalidInputException} carrying {@code cause} (the class has no such constructor). */
-    static InvalidInputException invalid(String message, Throwable cause) {
-        InvalidInputException e = new InvalidInputException(message);
+    static InvalidInputException invalid(ErrorCode code, String message, Throwable cause) {
+        InvalidInputException e = new InvalidInputException(code, message);
         e.initCause(cause);
         return e;
     }
 
     private static long unsupported(RawTransaction transaction) {
-        throw new InvalidInputException("unsupported " + transaction.getType() + " transaction class "
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "unsupported " + transaction.getType() + " transaction class "
                 + transaction.getTransaction().getClass().getName() + "; refusing to sign");
     }
 }

@@ -3,6 +3,8 @@ package io.restake4j.tokens;
 import java.math.BigInteger;
 
 import io.restake4j.contracts.common.ERC20;
+import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InsufficientFundsException;
 import io.restake4j.tx.Check;
 import io.restake4j.tx.Plan;
 import io.restake4j.tx.Step;
@@ -74,7 +76,8 @@ public final class Approvals {
     public static Check<BigInteger> balanceCheck(String owner, Amount amount) {
         return Check.of(amount.token().symbol() + " balance of " + owner, ERC20::load, amount.token().address(),
                 (ERC20 e) -> e.call_balanceOf(owner))
-                .require(b -> b.compareTo(amount.wei()) >= 0,
-                        b -> amount + " exceeds the balance of " + Amount.ofWei(b, amount.token()) + " held by " + owner);
+                .requireOr(b -> b.compareTo(amount.wei()) >= 0, b -> new InsufficientFundsException(ErrorCode.INSUFFICIENT_BALANCE,
+                        amount, Amount.ofWei(b, amount.token()),
+                        amount + " exceeds the balance of " + Amount.ofWei(b, amount.token()) + " held by " + owner));
     }
 }

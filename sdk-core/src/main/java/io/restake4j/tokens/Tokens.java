@@ -12,6 +12,8 @@ import io.restake4j.eip712.Eip712Domain;
 import io.restake4j.eip712.Eip712DomainReader;
 import io.restake4j.eip712.Signature;
 import io.restake4j.eip712.TypedData;
+import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InsufficientFundsException;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.internal.Inputs;
@@ -79,7 +81,7 @@ public final class Tokens {
             try {
                 return Token.erc20(address, symbol.get(), decimals.get().intValueExact());
             } catch (RestakeException | ArithmeticException e) {
-                throw new InvalidInputException("no ERC-20 token at " + address + " (" + e.getMessage() + ")");
+                throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "no ERC-20 token at " + address + " (" + e.getMessage() + ")");
             }
         });
     }
@@ -110,7 +112,7 @@ public final class Tokens {
     /** Sets the client account's allowance for {@code spender} to exactly {@code amount}. */
     public Operation<ApprovalResult> approve(Amount amount, String spender) {
         if (amount == null) {
-            throw new InvalidInputException("approval amount is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, "approval amount is missing");
         }
         return approval(amount.token(), amount.wei(), spender, amount.toString());
     }
@@ -145,9 +147,10 @@ public final class Tokens {
             String spender = ctx.account();
             plan.check(Approvals.balanceCheck(from, amount))
                 .check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
-                        .require(a -> a.compareTo(amount.wei()) >= 0,
-                                a -> amount + " exceeds the allowance of " + Amount.ofWei(a, amount.token()) + " that " + from
-                                        + " gave " + spender))
+                        .requireOr(a -> a.compareTo(amount.wei()) >= 0, a -> new InsufficientFundsException(
+                                ErrorCode.INSUFFICIENT_ALLOWANCE, amount, Amount.ofWei(a, amount.token()),
+                                amount + " exceeds the allowance of " + Amount.ofWei(a, amount.token()) + " that " + from
+                                        + " gave " + spender)))
                 .step(Step.of("transferFrom " + amount + " from " + from + " to " + to, ERC20::load, token,
                         e -> e.call_transferFrom(from, to, amount.wei())))
                 .result(ex -> {
@@ -183,11 +186,11 @@ public final class Tokens {
         Inputs.positive(amount, "permit amount");
         Inputs.address(spender, "spender");
         if (deadline == null || !deadline.isAfter(Instant.now())) {
-            throw new InvalidInputException("permit deadline must be in the future, was " + deadline);
+            throw new InvalidInputException(ErrorCode.EXPIRED, "permit deadline must be in the future, was " + deadline);
         }
         Signer signer = ctx.signer().orElse(null);
         if (signer == null) {
-            throw new InvalidInputException("this client has no signer: it cannot sign a permit");
+            throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer: it cannot sign a permit");
         }
         String token = erc20(amount.token());
         String owner = signer.address();
@@ -197,7 +200,7 @@ public final class Tokens {
                 domainVersion == null ? List.of() : List.of(domainVersion));
         batch.execute();
         if (!nonce.succeeded()) {
-            throw new InvalidInputException(amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
         }
         BigInteger deadlineSeconds = BigInteger.valueOf(deadline.getEpochSecond());
         TypedData data = PermitSignature.typedData(domain.get(), owner, spender, amount.wei(), nonce.get(), deadlineSeconds);
@@ -207,10 +210,10 @@ public final class Tokens {
 
     private static String erc20(Token token) {
         if (token == null) {
-            throw new InvalidInputException("token is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, "token is missing");
         }
         if (token.isNative()) {
-            throw new InvalidInputException("ether is not an ERC-20 token; send it with a plain transaction");
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "ether is not an ERC-20 token; send it with a plain transaction");
         }
         return token.address();
     }

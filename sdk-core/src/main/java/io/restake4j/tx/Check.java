@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.tx.Contract;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.read.WrapperLoader;
 
@@ -20,7 +21,8 @@ import io.restake4j.read.WrapperLoader;
  *
  * <pre>{@code
  * Check<BigInteger> balance = Check.of("dUSD balance", ERC20::load, token, e -> e.call_balanceOf(owner))
- *         .require(b -> b.compareTo(amount) >= 0, b -> "transfer of " + amount + " exceeds the balance of " + b);
+ *         .require(ErrorCode.INSUFFICIENT_BALANCE, b -> b.compareTo(amount) >= 0,
+ *                 b -> "transfer of " + amount + " exceeds the balance of " + b);
  * }</pre>
  *
  * @param <T> the read's value type
@@ -61,16 +63,36 @@ public final class Check<T> {
 
     /**
      * Adds a rule: when {@code rule} is false for the value, the operation fails with an
-     * {@link InvalidInputException} carrying {@code message}.
+     * {@link InvalidInputException} with code {@link ErrorCode#PROTOCOL_STATE} carrying {@code message}; see
+     * {@link #require(ErrorCode, java.util.function.Predicate, Function)} to name a more precise code.
      */
     public Check<T> require(java.util.function.Predicate<T> rule, Function<T, String> message) {
-        Objects.requireNonNull(rule, "rule");
+        return require(ErrorCode.PROTOCOL_STATE, rule, message);
+    }
+
+    /**
+     * Adds a rule: when {@code rule} is false for the value, the operation fails with an
+     * {@link InvalidInputException} with {@code code} (a precondition, typically) carrying {@code message}.
+     */
+    public Check<T> require(ErrorCode code, java.util.function.Predicate<T> rule, Function<T, String> message) {
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        return requireOr(rule, v -> new InvalidInputException(code, message.apply(v)));
+    }
+
+    /**
+     * Adds a rule: when {@code rule} is false for the value, the operation fails with the exception
+     * {@code failure} makes of it (an {@link io.restake4j.errors.InsufficientFundsException} with the figures,
+     * for example).
+     */
+    public Check<T> requireOr(java.util.function.Predicate<T> rule, Function<T, ? extends InvalidInputException> failure) {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(failure, "failure");
         Consumer<T> previous = validator;
         return new Check<>(description, call, v -> {
             previous.accept(v);
             if (!rule.test(v)) {
-                throw new InvalidInputException(message.apply(v));
+                throw failure.apply(v);
             }
         }, requireCode);
     }
@@ -93,10 +115,10 @@ public final class Check<T> {
     @SuppressWarnings("unchecked")
     T evaluate(boolean success, String returnData) {
         if (!success) {
-            throw new InvalidInputException(description + ": the read reverted at " + call.to());
+            throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, description + ": the read reverted at " + call.to());
         }
         if (requireCode && (returnData == null || returnData.length() <= 2)) {
-            throw new InvalidInputException(description + ": there is no contract at " + call.to());
+            throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, description + ": there is no contract at " + call.to());
         }
         T v = (T) call.decodeResult(returnData);
         validator.accept(v);

@@ -1,4 +1,5 @@
 package io.restake4j.tx;
+import io.restake4j.errors.ErrorCode;
 
 /**
  * Writes an operation's {@link Plan} at the moment it runs: the reads it needs to decide its steps (a
@@ -11,7 +12,7 @@ package io.restake4j.tx;
  * <pre>{@code
  * Operation<TransferResult> sendAll = ctx.operation("send all dUSD to " + bob, plan -> {
  *     BigInteger balance = ctx.reads().readOne(ERC20::load, dusd, e -> e.call_balanceOf(me));   // read at run time
- *     if (balance.signum() == 0) throw new InvalidInputException(me + " holds no dUSD");
+ *     if (balance.signum() == 0) throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, me + " holds no dUSD");
  *     plan.step(Step.of("transfer all", ERC20::load, dusd, e -> e.call_transfer(bob, balance)))
  *         .result(ex -> new TransferResult(...));
  * });

@@ -1,5 +1,6 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 import java.math.BigDecimal;
@@ -40,10 +41,10 @@ public final class Amount implements Comparable<Amount> {
         Objects.requireNonNull(wei, "wei");
         Objects.requireNonNull(token, "token");
         if (wei.signum() < 0) {
-            throw new InvalidInputException("amount cannot be negative: " + wei + " wei of " + token.symbol());
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "amount cannot be negative: " + wei + " wei of " + token.symbol());
         }
         if (wei.compareTo(UINT256_MAX) > 0) {
-            throw new InvalidInputException("amount exceeds uint256: " + wei);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "amount exceeds uint256: " + wei);
         }
         return new Amount(wei, token);
     }
@@ -61,24 +62,39 @@ public final class Amount implements Comparable<Amount> {
         try {
             exact = scaled.toBigIntegerExact();
         } catch (ArithmeticException e) {
-            throw new InvalidInputException(value.toPlainString() + " has more than " + token.decimals()
+            throw new InvalidInputException(ErrorCode.TOO_PRECISE, value.toPlainString() + " has more than " + token.decimals()
                     + " decimal places, the precision of " + token.symbol());
         }
         return ofWei(exact, token);
     }
 
     /**
-     * Parses a plain decimal string such as {@code "1000"}, {@code "0.25"} or {@code "1_000.5"} (underscores
-     * are ignored). Exponents, signs other than none, and blanks are refused.
+     * Parses a whole-token decimal amount, strictly: ASCII digits, optionally one dot followed by at least one
+     * digit ({@code "1000"}, {@code "0.25"}, {@code "1000.5"}). Nothing else is accepted, so that what a user
+     * typed means exactly one amount: no sign, no whitespace (not even around it), no thousands separators or
+     * underscores, no exponent, no leading or trailing dot. More decimal places than the token has are refused
+     * ({@code TOO_PRECISE}), never rounded.
+     *
+     * <pre>{@code
+     * Amount a = Amount.parse("1.5", Token.ETH);   // 1500000000000000000 wei
+     * Amount.parse(" 1", Token.ETH);                // InvalidInputException, code MALFORMED_AMOUNT
+     * }</pre>
+     *
+     * @throws InvalidInputException {@code MISSING}, {@code MALFORMED_AMOUNT} or {@code TOO_PRECISE}
      */
     public static Amount parse(String text, Token token) {
-        Objects.requireNonNull(text, "text");
-        String s = text.strip().replace("_", "");
-        if (!s.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
-            throw new InvalidInputException("not a plain non-negative decimal amount: '" + text + "'");
+        Objects.requireNonNull(token, "token");
+        if (text == null || text.isEmpty()) {
+            throw new InvalidInputException(ErrorCode.MISSING, "amount", "the amount is missing");
         }
-        return of(new BigDecimal(s), token);
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidInputException(ErrorCode.MALFORMED_AMOUNT, "amount", "not a plain decimal amount of "
+                    + token.symbol() + " (digits, optionally one '.' and more digits): '" + text + "'");
+        }
+        return of(new BigDecimal(text), token);
     }
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     public static Amount zero(Token token) {
         return new Amount(BigInteger.ZERO, Objects.requireNonNull(token, "token"));
@@ -110,7 +126,7 @@ public final class Amount implements Comparable<Amount> {
     public Amount minus(Amount other) {
         BigInteger result = wei.subtract(sameToken(other).wei);
         if (result.signum() < 0) {
-            throw new InvalidInputException("cannot subtract " + other + " from " + this);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "cannot subtract " + other + " from " + this);
         }
         return new Amount(result, token);
     }
@@ -145,7 +161,7 @@ public final class Amount implements Comparable<Amount> {
     private Amount sameToken(Amount other) {
         Objects.requireNonNull(other, "other");
         if (!token.equals(other.token)) {
-            throw new InvalidInputException("different tokens: " + token.symbol() + " and " + other.token.symbol());
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "different tokens: " + token.symbol() + " and " + other.token.symbol());
         }
         return other;
     }

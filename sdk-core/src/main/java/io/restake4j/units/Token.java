@@ -1,10 +1,10 @@
 package io.restake4j.units;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What an {@link Amount} is counted in: an ERC-20 token (address, symbol, decimals) or native ether.
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Token {
 
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     /** Native ether (18 decimals, no contract address). */
     public static final Token ETH = new Token(null, "ETH", 18);
@@ -38,11 +37,9 @@ public final class Token {
      * @throws InvalidInputException for a malformed address or out-of-range decimals
      */
     public static Token erc20(String address, String symbol, int decimals) {
-        if (address == null || !ADDRESS.matcher(address).matches()) {
-            throw new InvalidInputException("not a 20-byte hex address: " + address);
-        }
+        io.restake4j.internal.Inputs.checksummed(address, "token address");
         if (decimals < 0 || decimals > 77) {
-            throw new InvalidInputException("decimals must be 0..77, was " + decimals);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "decimals must be 0..77, was " + decimals);
         }
         return new Token(address, symbol, decimals);
     }

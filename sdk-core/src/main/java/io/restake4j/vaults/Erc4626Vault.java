@@ -9,6 +9,7 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 
 import io.restake4j.ProtocolContext;
 import io.restake4j.contracts.common.ERC4626;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.internal.Inputs;
 import io.restake4j.read.Read;
@@ -248,7 +249,7 @@ public final class Erc4626Vault {
         String what = flow.verb() + " amount";
         Inputs.positive(amount, what);
         if (!flow.amountInAssets() && !address.equalsIgnoreCase(amount.token().address())) {
-            throw new InvalidInputException(what + ": expected an amount of the vault's shares (token " + address
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, what + ": expected an amount of the vault's shares (token " + address
                     + "), got " + amount.token());
         }
         return ctx.operation(flow.verb() + " " + amount + (flow.entering() ? " into" : " from") + " vault " + address,
@@ -265,7 +266,7 @@ public final class Erc4626Vault {
         Amount other = Amount.ofWei(ctx.reads().readOne(ERC4626::load, address,
                 v -> flow.preview().apply(v, amount.wei())), otherToken);
         if (other.isZero()) {
-            throw new InvalidInputException(flow.verb() + " of " + amount + " comes to 0 " + otherToken.symbol()
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, flow.verb() + " of " + amount + " comes to 0 " + otherToken.symbol()
                     + " (" + flow.quote() + ") at vault " + address + "'s current rate: use a larger amount");
         }
         Amount assets = flow.amountInAssets() ? amount : other;
@@ -276,7 +277,7 @@ public final class Erc4626Vault {
             plan.check(Approvals.balanceCheck(account, shareAmount));
         }
         plan.check(Check.of(flow.limit() + " of " + account, ERC4626::load, address, v -> flow.max().apply(v, account))
-                        .require(max -> amount.wei().compareTo(max) <= 0, max -> aboveLimitMessage(flow, amount, max)))
+                        .require(ErrorCode.ABOVE_MAXIMUM, max -> amount.wei().compareTo(max) <= 0, max -> aboveLimitMessage(flow, amount, max)))
                 .quote(flow.quote(), other)
                 .step(Step.of(flow.verb() + " " + amount, ERC4626::load, address,
                         v -> flow.call().on(v, amount.wei(), account)))

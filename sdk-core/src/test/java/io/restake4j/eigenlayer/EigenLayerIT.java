@@ -35,6 +35,7 @@ import io.restake4j.errors.InvalidInputException;
 import io.restake4j.signer.Signer;
 import io.restake4j.testing.DevnetClients;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /** Every staker flow of {@code client.eigenLayer()} against the devnet's EigenLayer fixtures. */
@@ -42,6 +43,7 @@ import io.restake4j.units.Token;
 class EigenLayerIT {
 
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    private static final String STETH_SHARES = "EigenLayer stETH strategy shares";
 
     private static Token stEth;
     private static String strategy;
@@ -64,7 +66,8 @@ class EigenLayerIT {
 
             DepositResult deposit = el.deposit(Amount.parse("100", stEth)).send();
             assertEquals(2, deposit.transactionCount(), "approval + deposit");
-            assertEquals(ETHER.multiply(BigInteger.valueOf(100)), deposit.shares(), "first deposit: 1 share per wei");
+            assertEquals(Shares.of(ETHER.multiply(BigInteger.valueOf(100)), STETH_SHARES), deposit.shares(),
+                    "first deposit: 1 share per wei, in the strategy's unit");
 
             DelegationResult delegation = el.delegateTo(operator.getAddress()).send();
             assertEquals(operator.getAddress().toLowerCase(Locale.ROOT), delegation.operator().toLowerCase(Locale.ROOT));
@@ -78,8 +81,8 @@ class EigenLayerIT {
             Position position = el.positions().in(strategy).orElseThrow();
             BigInteger promised = ETHER.multiply(BigInteger.valueOf(75));
             assertEquals(deposit.shares(), position.depositShares());
-            assertEquals(promised, position.withdrawableShares(), "75% of the shares remain withdrawable");
-            assertEquals(ETHER.multiply(BigInteger.valueOf(25)), position.slashedShares());
+            assertEquals(Shares.of(promised, STETH_SHARES), position.withdrawableShares(), "75% of the shares remain withdrawable");
+            assertEquals(Shares.of(ETHER.multiply(BigInteger.valueOf(25)), STETH_SHARES), position.slashedShares());
             Amount underlying = position.underlying().orElseThrow();
 
             WithdrawalsQueued queued = el.withdrawals().queueAll(strategy).send();
@@ -95,6 +98,8 @@ class EigenLayerIT {
                 assertEquals(1, found.size(), "a brand-new client finds the withdrawal from chain state");
                 assertEquals(w.withdrawal(), found.get(0).withdrawal());
                 assertEquals(w.firstCompletableBlock(), found.get(0).firstCompletableBlock());
+                assertEquals(w.expectedShares(), found.get(0).expectedShares(), "the shares, in the same unit as the event's");
+                assertEquals(List.of(position.withdrawableShares()), found.get(0).expectedShares());
             }
 
             nonce = nonce(devnet, alice);
@@ -136,6 +141,15 @@ class EigenLayerIT {
             assertArrayEquals(onChain, el.delegationApprovalDigest(new DelegationApprovalRequest(alice.getAddress(),
                     operator.getAddress(), approver.getAddress(), ok.salt(), ok.expiry())),
                     "our digest equals calculateDelegationApprovalDigestHash");
+
+            // an approval the approver really signed, but for another staker, is refused before anything is signed
+            DelegationApproval forBob = el.signDelegationApproval(Signer.of(approver), devnet.accounts().get(1).getAddress(),
+                    operator.getAddress(), java.time.Instant.now().plus(Duration.ofHours(1)));
+            BigInteger nonce = nonce(devnet, alice);
+            InvalidInputException notMine = assertThrows(InvalidInputException.class,
+                    () -> el.delegateTo(operator.getAddress(), forBob).send());
+            assertTrue(notMine.getMessage().contains("for staker"), notMine.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "refused before signing");
 
             el.delegateTo(operator.getAddress(), ok).send();
             assertEquals(operator.getAddress().toLowerCase(Locale.ROOT),

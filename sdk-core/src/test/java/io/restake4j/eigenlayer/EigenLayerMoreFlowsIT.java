@@ -15,6 +15,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 import io.restake4j.Restaking;
+import io.restake4j.contracts.eigenlayer.DelegationManager;
 import io.restake4j.devnet.Account;
 import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
@@ -27,6 +28,7 @@ import io.restake4j.signer.Signer;
 import io.restake4j.testing.CountingHttpService;
 import io.restake4j.testing.DevnetClients;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /** The EigenLayer flows beyond the main cycle: signatures, amounts, batches, shares, redelegation, claimers. */
@@ -70,20 +72,46 @@ class EigenLayerMoreFlowsIT {
     }
 
     @Test
-    void queueByAmountThenCompleteSeveralAsSharesInOneTransaction(Devnet devnet, @Account(0) Credentials alice) {
+    void queueByAmountThenCompleteSeveralAsSharesInOneTransaction(Devnet devnet, @Account(0) Credentials alice)
+            throws Exception {
         devnet.eigenLayer().mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(30)));
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EigenLayer el = client.eigenLayer();
             el.deposit(Amount.parse("30", stEth)).send();
             PendingWithdrawal byAmount = el.withdrawals().queue(Amount.parse("10", stEth)).send().withdrawals().get(0);
-            assertEquals(List.of(ETHER.multiply(BigInteger.TEN)), byAmount.expectedShares());
-            PendingWithdrawal byShares = el.withdrawals().queueShares(strategy, ETHER.multiply(BigInteger.valueOf(5)))
+            assertEquals(List.of(stEthShares(ETHER.multiply(BigInteger.TEN))), byAmount.expectedShares());
+            PendingWithdrawal byShares = el.withdrawals().queueShares(strategy, stEthShares(ETHER.multiply(BigInteger.valueOf(5))))
                     .send().withdrawals().get(0);
-            assertEquals(ETHER.multiply(BigInteger.valueOf(15)), el.positions().in(strategy).orElseThrow().depositShares());
+            assertEquals(stEthShares(ETHER.multiply(BigInteger.valueOf(15))), el.positions().in(strategy).orElseThrow().depositShares());
 
             InvalidInputException over = assertThrows(InvalidInputException.class,
-                    () -> el.withdrawals().queueShares(strategy, ETHER.multiply(BigInteger.valueOf(16))).send());
+                    () -> el.withdrawals().queueShares(strategy, stEthShares(ETHER.multiply(BigInteger.valueOf(16)))).send());
             assertTrue(over.getMessage().contains("exceeds"), over.getMessage());
+            InvalidInputException otherUnit = assertThrows(InvalidInputException.class, () -> el.withdrawals()
+                    .queueShares(strategy, Shares.of(BigInteger.ONE, "EigenLayer EIGEN strategy shares")).preview());
+            assertTrue(otherUnit.getMessage().contains("counts EigenLayer stETH strategy shares"), otherUnit.getMessage());
+
+            // a new client lists both from getQueuedWithdrawals, with roots computed locally: each equals the
+            // contract's calculateWithdrawalRoot, and together they are getQueuedWithdrawalRoots, in its order
+            DelegationManager dm = DelegationManager.load(devnet.eigenLayer().delegationManager(), devnet.web3j(),
+                    devnet.transactionManager(alice), devnet.gasProvider());
+            try (Restaking fresh = DevnetClients.client(devnet, alice)) {
+                List<PendingWithdrawal> found = fresh.eigenLayer().withdrawals().pending();
+                @SuppressWarnings("unchecked")
+                List<byte[]> chainRoots = (List<byte[]>) (List<?>) dm.call_getQueuedWithdrawalRoots(alice.getAddress()).send();
+                assertEquals(chainRoots.stream().map(org.web3j.utils.Numeric::toHexString).toList(),
+                        found.stream().map(PendingWithdrawal::root).toList());
+                assertEquals(List.of(byAmount.root(), byShares.root()), found.stream().map(PendingWithdrawal::root).toList());
+                for (PendingWithdrawal f : found) {
+                    assertEquals(org.web3j.utils.Numeric.toHexString(dm.call_calculateWithdrawalRoot(Withdrawals.toAbi(f.withdrawal())).send()),
+                            f.root(), "our root equals calculateWithdrawalRoot");
+                }
+                assertEquals(List.of(byAmount.expectedShares(), byShares.expectedShares()),
+                        found.stream().map(PendingWithdrawal::expectedShares).toList());
+                assertEquals(List.of(List.of(Amount.parse("10", stEth)), List.of(Amount.parse("5", stEth))),
+                        found.stream().map(PendingWithdrawal::expected).toList());
+                assertEquals(found.get(1), fresh.eigenLayer().withdrawals().byId(byShares.root()));
+            }
 
             long latest = devnet.blockNumber().longValueExact();
             devnet.mine(byShares.firstCompletableBlock() - 1 - latest);
@@ -91,7 +119,7 @@ class EigenLayerMoreFlowsIT {
             assertEquals(1, done.transactionCount(), "both in one completeQueuedWithdrawals");
             assertEquals(2, done.roots().size());
             assertTrue(done.received().isEmpty(), "paid as shares, no tokens moved to the staker");
-            assertEquals(ETHER.multiply(BigInteger.valueOf(30)), el.positions().in(strategy).orElseThrow().depositShares(),
+            assertEquals(stEthShares(ETHER.multiply(BigInteger.valueOf(30))), el.positions().in(strategy).orElseThrow().depositShares(),
                     "the shares are back");
         }
     }
@@ -162,8 +190,8 @@ class EigenLayerMoreFlowsIT {
             assertEquals(3, transport.roundTrips(), transport.log().toString());
             assertEquals(3, transport.count("eth_call"));
             Position s = p.in(strategy).orElseThrow();
-            assertEquals(ETHER.multiply(BigInteger.valueOf(5)), s.withdrawableShares());
-            assertEquals(ETHER.multiply(BigInteger.valueOf(5)), s.slashedShares());
+            assertEquals(stEthShares(ETHER.multiply(BigInteger.valueOf(5))), s.withdrawableShares());
+            assertEquals(stEthShares(ETHER.multiply(BigInteger.valueOf(5))), s.slashedShares());
             assertEquals(Amount.parse("5", stEth).wei(), s.underlying().orElseThrow().wei());
             assertTrue(s.isSlashed());
         }
@@ -181,7 +209,7 @@ class EigenLayerMoreFlowsIT {
             el.delegateTo(operator.getAddress()).send();
             WithdrawalsQueued q = el.undelegate().send();
             assertEquals(1, q.withdrawals().size());
-            assertEquals(List.of(ETHER.multiply(BigInteger.valueOf(6))), q.withdrawals().get(0).expectedShares());
+            assertEquals(List.of(stEthShares(ETHER.multiply(BigInteger.valueOf(6)))), q.withdrawals().get(0).expectedShares());
             assertTrue(el.positions().operator().isEmpty(), "no longer delegated");
             assertEquals(List.of(q.withdrawals().get(0).root()),
                     el.withdrawals().pending().stream().map(PendingWithdrawal::root).toList());
@@ -237,5 +265,9 @@ class EigenLayerMoreFlowsIT {
     private static long timestamp(Devnet devnet) throws Exception {
         return devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
                 .getTimestamp().longValueExact();
+    }
+
+    private static Shares stEthShares(BigInteger value) {
+        return Shares.of(value, "EigenLayer stETH strategy shares");
     }
 }

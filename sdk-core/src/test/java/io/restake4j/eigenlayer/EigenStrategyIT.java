@@ -23,6 +23,7 @@ import io.restake4j.devnet.EigenLayerDevnet;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.testing.DevnetClients;
 import io.restake4j.units.Amount;
+import io.restake4j.units.Shares;
 import io.restake4j.units.Token;
 
 /**
@@ -32,6 +33,8 @@ import io.restake4j.units.Token;
  */
 @DevnetTest
 class EigenStrategyIT {
+
+    private static final String EIGEN_SHARES = "EigenLayer EIGEN strategy shares";
 
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);
 
@@ -64,7 +67,7 @@ class EigenStrategyIT {
 
             DepositResult inEigen = el.deposit(Amount.ofWei(hundred, eigen)).send();
             assertEquals(2, inEigen.transactionCount(), "approval of EIGEN + deposit");
-            assertEquals(hundred, inEigen.shares(), "first deposit: one share per wei");
+            assertEquals(Shares.of(hundred, EIGEN_SHARES), inEigen.shares(), "first deposit: one share per wei, named by EIGEN");
             assertEquals(BigInteger.ZERO, balance(devnet, eigen, alice.getAddress()));
             assertEquals(BigInteger.ZERO, balance(devnet, eigen, strategy), "the strategy unwrapped the EIGEN");
             assertEquals(hundred, balance(devnet, bEigen, strategy), "and holds bEIGEN");
@@ -73,13 +76,13 @@ class EigenStrategyIT {
 
             DepositResult inBEigen = el.deposit(Amount.ofWei(fifty, bEigen)).send();
             assertEquals(2, inBEigen.transactionCount(), "approval of bEIGEN + deposit");
-            assertEquals(fifty, inBEigen.shares(), "1 EIGEN and 1 bEIGEN are worth the same shares");
+            assertEquals(Shares.of(fifty, EIGEN_SHARES), inBEigen.shares(), "1 EIGEN and 1 bEIGEN are worth the same shares, of one unit");
             assertEquals(BigInteger.ZERO, balance(devnet, bEigen, alice.getAddress()));
             assertEquals(hundred.add(fifty), balance(devnet, bEigen, strategy));
-            assertEquals(hundred.add(fifty), el.positions().in(strategy).orElseThrow().depositShares());
+            assertEquals(Shares.of(hundred.add(fifty), EIGEN_SHARES), el.positions().in(strategy).orElseThrow().depositShares());
 
-            PendingWithdrawal first = el.withdrawals().queueShares(strategy, hundred).send().withdrawals().get(0);
-            PendingWithdrawal second = el.withdrawals().queueShares(strategy, fifty).send().withdrawals().get(0);
+            PendingWithdrawal first = el.withdrawals().queueShares(strategy, Shares.of(hundred, EIGEN_SHARES)).send().withdrawals().get(0);
+            PendingWithdrawal second = el.withdrawals().queueShares(strategy, Shares.of(fifty, EIGEN_SHARES)).send().withdrawals().get(0);
             assertEquals(List.of(Amount.ofWei(hundred, eigen)), el.withdrawals().byId(first.root()).requested(),
                     "pending amounts are in the token a completion pays by default");
 

@@ -51,34 +51,34 @@ class PositionsRoundingIT {
 
             // bob deposited at full magnitude (dsf = 1e18): the slash took depositShares - mulWad(depositShares, m), exactly
             Position slashed = b.eigenLayer().positions().in(strategy).orElseThrow();
-            BigInteger exact = slashed.depositShares().subtract(slashed.depositShares().multiply(magnitude).divide(WAD));
+            BigInteger exact = slashed.depositShares().value().subtract(slashed.depositShares().value().multiply(magnitude).divide(WAD));
             assertEquals(WAD, dsf(devnet, fixtures, bob.getAddress(), strategy));
-            assertEquals(exact, slashed.slashedShares(), "a real slash shows its exact figure");
-            assertEquals(slashed.depositShares().subtract(slashed.withdrawableShares()), slashed.slashedShares());
+            assertEquals(exact, slashed.slashedShares().value(), "a real slash shows its exact figure");
+            assertEquals(slashed.depositShares().value().subtract(slashed.withdrawableShares().value()), slashed.slashedShares().value());
 
             // carol delegates to the slashed operator, then deposits: nothing is slashed after her deposit
             c.eigenLayer().delegateTo(operator.getAddress()).send();
             c.eigenLayer().deposit(Amount.parse("1234.567890123456789", stEth)).send();
             Position fresh = c.eigenLayer().positions().in(strategy).orElseThrow();
-            BigInteger gap = fresh.depositShares().subtract(fresh.withdrawableShares());
+            BigInteger gap = fresh.depositShares().value().subtract(fresh.withdrawableShares().value());
             assertTrue(gap.signum() > 0, "the chain's rounding leaves a gap of a few shares: " + gap);
             BigInteger carolDsf = dsf(devnet, fixtures, carol.getAddress(), strategy);
-            assertTrue(gap.compareTo(SlashedShares.roundingBound(fresh.depositShares(), carolDsf)) <= 0,
+            assertTrue(gap.compareTo(SlashedShares.roundingBound(fresh.depositShares().value(), carolDsf)) <= 0,
                     "within the rounding bound: " + gap);
             System.out.println("ROUNDING after a 1/3 slash (max magnitude " + magnitude + "): deposit shares "
-                    + fresh.depositShares() + ", withdrawable " + fresh.withdrawableShares() + ", gap " + gap + " (bound "
-                    + SlashedShares.roundingBound(fresh.depositShares(), carolDsf) + "), reported slashed " + fresh.slashedShares()
+                    + fresh.depositShares().value() + ", withdrawable " + fresh.withdrawableShares().value() + ", gap " + gap + " (bound "
+                    + SlashedShares.roundingBound(fresh.depositShares().value(), carolDsf) + "), reported slashed " + fresh.slashedShares().value()
                     + "; bob's slash " + exact);
-            assertEquals(BigInteger.ZERO, fresh.slashedShares(), "rounding dust is not slashing");
+            assertEquals(BigInteger.ZERO, fresh.slashedShares().value(), "rounding dust is not slashing");
             assertFalse(fresh.isSlashed());
 
             // bob deposits again under the slashed operator: his slash stays reported, dust included at most
             b.eigenLayer().deposit(Amount.parse("10", stEth)).send();
             Position again = b.eigenLayer().positions().in(strategy).orElseThrow();
-            BigInteger bound = SlashedShares.roundingBound(again.depositShares(), dsf(devnet, fixtures, bob.getAddress(), strategy));
-            assertTrue(again.slashedShares().compareTo(exact) >= 0
-                    && again.slashedShares().compareTo(exact.add(bound)) <= 0,
-                    "slashed " + again.slashedShares() + " within [" + exact + ", " + exact.add(bound) + "]");
+            BigInteger bound = SlashedShares.roundingBound(again.depositShares().value(), dsf(devnet, fixtures, bob.getAddress(), strategy));
+            assertTrue(again.slashedShares().value().compareTo(exact) >= 0
+                    && again.slashedShares().value().compareTo(exact.add(bound)) <= 0,
+                    "slashed " + again.slashedShares().value() + " within [" + exact + ", " + exact.add(bound) + "]");
         }
     }
 

@@ -20,6 +20,8 @@ import io.restake4j.devnet.Devnet;
 import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.errors.ChainMismatchException;
+import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InsufficientFundsException;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.network.Network;
 import io.restake4j.signer.Signer;
@@ -102,9 +104,11 @@ class TokenOperationsIT {
             assertEquals(Amount.parse("60", dusd), moved.amount());
             assertEquals(Amount.parse("60", dusd), asBob.tokens().balance(dusd, carol.getAddress()));
 
-            InvalidInputException tooMuch = assertThrows(InvalidInputException.class, () -> asBob.tokens()
+            InsufficientFundsException tooMuch = assertThrows(InsufficientFundsException.class, () -> asBob.tokens()
                     .transferFrom(Amount.parse("41", dusd), alice.getAddress(), carol.getAddress()).send());
-            assertTrue(tooMuch.getMessage().contains("41 dUSD exceeds the allowance of 40 dUSD"), tooMuch.getMessage());
+            assertEquals(ErrorCode.INSUFFICIENT_ALLOWANCE, tooMuch.code());
+            assertEquals(Amount.parse("41", dusd), tooMuch.needed());
+            assertEquals(Amount.parse("40", dusd), tooMuch.held());
         }
     }
 
@@ -117,33 +121,34 @@ class TokenOperationsIT {
             Token dusd = client.tokens().token(tokenAddress);
             String to = bob.getAddress();
 
-            assertMessage("transfer amount must be greater than zero, was 0 dUSD",
-                    () -> client.tokens().transfer(Amount.zero(dusd), to).send());
-            assertMessage("not a plain non-negative decimal amount: '-5'",
-                    () -> client.tokens().transfer(Amount.parse("-5", dusd), to).send());
-            assertMessage("amount cannot be negative: -1 wei of dUSD",
+            assertCode(ErrorCode.NOT_POSITIVE, () -> client.tokens().transfer(Amount.zero(dusd), to).send());
+            assertCode(ErrorCode.MALFORMED_AMOUNT, () -> client.tokens().transfer(Amount.parse("-5", dusd), to).send());
+            assertCode(ErrorCode.NOT_POSITIVE,
                     () -> client.tokens().transfer(Amount.ofWei(BigInteger.valueOf(-1), dusd), to).send());
-            assertMessage("1000.000001 dUSD exceeds the balance of 1000 dUSD held by " + alice.getAddress(),
+            InsufficientFundsException overBalance = assertThrows(InsufficientFundsException.class,
                     () -> client.tokens().transfer(Amount.parse("1000.000001", dusd), to).send());
-            assertMessage("recipient is not an address: 0x1234",
+            assertEquals(ErrorCode.INSUFFICIENT_BALANCE, overBalance.code());
+            assertEquals(Amount.parse("1000.000001", dusd), overBalance.needed());
+            assertEquals(Amount.parse("1000", dusd), overBalance.held());
+            assertEquals(Amount.parse("0.000001", dusd), overBalance.shortfall());
+            InvalidInputException shortAddress = assertCode(ErrorCode.MALFORMED_ADDRESS,
                     () -> client.tokens().transfer(Amount.parse("1", dusd), "0x1234").send());
-            assertMessage("recipient is the zero address",
+            assertEquals("recipient", shortAddress.parameter().orElseThrow());
+            assertCode(ErrorCode.ZERO_ADDRESS,
                     () -> client.tokens().transfer(Amount.parse("1", dusd), "0x0000000000000000000000000000000000000000").send());
             Token ghost = Token.erc20("0x000000000000000000000000000000000000dEaD", "GHOST", 18);
-            assertMessage("GHOST balance of " + alice.getAddress() + ": there is no contract at 0x000000000000000000000000000000000000dEaD",
-                    () -> client.tokens().transfer(Amount.parse("1", ghost), to).send());
-            InvalidInputException noToken = assertThrows(InvalidInputException.class,
+            assertCode(ErrorCode.UNKNOWN_DEPLOYMENT, () -> client.tokens().transfer(Amount.parse("1", ghost), to).send());
+            InvalidInputException noToken = assertCode(ErrorCode.UNKNOWN_DEPLOYMENT,
                     () -> client.tokens().token("0x000000000000000000000000000000000000dEaD"));
-            assertTrue(noToken.getMessage().startsWith("no ERC-20 token at 0x000000000000000000000000000000000000dEaD ("),
-                    noToken.getMessage());
-            assertTrue(noToken.getMessage().contains("is there a contract at that address?"), noToken.getMessage());
+            assertTrue(noToken.getMessage().contains("0x000000000000000000000000000000000000dEaD"), noToken.getMessage());
         }
         try (Restaking wrongChain = Restaking.builder().rpc(devnet.rpcUrl()).signer(Signer.of(alice))
                 .network(Network.of("mainnet-by-mistake", 1, devnet.addresses().asMap())).build()) {
             Token dusd = Token.erc20(tokenAddress, "dUSD", 6);
             ChainMismatchException e = assertThrows(ChainMismatchException.class,
                     () -> wrongChain.tokens().transfer(Amount.parse("1", dusd), bob.getAddress()).send());
-            assertEquals("the node is on chain 31337 but the client is configured for chain 1; refusing to sign", e.getMessage());
+            assertEquals(ErrorCode.CHAIN_MISMATCH, e.code());
+            assertTrue(e.getMessage().contains("31337") && e.getMessage().contains("chain 1"), e.getMessage());
         }
         assertEquals(nonce, nonce(devnet, alice), "no nonce was consumed by any rejected operation");
         assertEquals(block, devnet.blockNumber(), "nothing was mined");
@@ -156,14 +161,15 @@ class TokenOperationsIT {
             Token dusd = readOnly.tokens().token(tokenAddress);
             Operation<TransferResult> transfer = readOnly.tokens().transfer(Amount.parse("1", dusd), bob.getAddress());
             assertTrue(transfer.preview().wouldSucceed());
-            assertMessage("this client has no signer: it can read and preview, not send", transfer::send);
+            assertCode(ErrorCode.NO_SIGNER, transfer::send);
             assertFalse(readOnly.signer().isPresent());
         }
     }
 
-    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
+    private static InvalidInputException assertCode(ErrorCode expected, org.junit.jupiter.api.function.Executable action) {
         InvalidInputException e = assertThrows(InvalidInputException.class, action);
-        assertEquals(expected, e.getMessage());
+        assertEquals(expected, e.code(), e.getMessage());
+        return e;
     }
 
     static BigInteger nonce(Devnet devnet, Credentials who) throws Exception {

@@ -199,7 +199,7 @@ class ConcurrencyIT {
         BigInteger shares = io.restake4j.contracts.eigenlayer.StrategyManager.load(devnet.eigenLayer().strategyManager(),
                 devnet.web3j(), devnet.transactionManager(staker), devnet.gasProvider())
                 .call_stakerDepositShares(staker.getAddress(), devnet.eigenLayer().stETHStrategy()).send();
-        BigInteger reported = results.stream().map(io.restake4j.eigenlayer.DepositResult::shares)
+        BigInteger reported = results.stream().map(r -> r.shares().value())
                 .reduce(BigInteger.ZERO, BigInteger::add);
         assertEquals(reported, shares, "the shares the results report are the shares the staker holds");
         assertTrue(shares.signum() > 0);

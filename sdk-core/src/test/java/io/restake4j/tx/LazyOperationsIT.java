@@ -127,8 +127,8 @@ class LazyOperationsIT {
             InvalidInputException nothing = assertThrows(InvalidInputException.class, queueAll::preview);
             assertTrue(nothing.getMessage().contains("holds no deposit shares"), nothing.getMessage());
 
-            BigInteger first = el.deposit(Amount.parse("20", stEth)).send().shares();
-            BigInteger second = el.deposit(Amount.parse("10", stEth)).send().shares();
+            BigInteger first = el.deposit(Amount.parse("20", stEth)).send().shares().value();
+            BigInteger second = el.deposit(Amount.parse("10", stEth)).send().shares().value();
             WithdrawalsQueued queued = queueAll.send();
             assertEquals(first.add(second), queued.withdrawals().get(0).withdrawal().scaledShares().get(0),
                     "both deposits, made after the operation was built, are queued");

@@ -76,7 +76,7 @@ class ResumeIT {
         assertEquals(BigInteger.TWO, nonceAfterSend, "both were in fact mined");
         try (Restaking fresh = DevnetClients.client(devnet, staker)) {
             DepositResult result = fresh.eigenLayer().deposit(two).resume(outcome);
-            assertEquals(two.wei(), result.shares(), "the shares, from the deposit's event");
+            assertEquals(two.wei(), result.shares().value(), "the shares, from the deposit's event");
             assertEquals(2, result.transactionCount());
             assertEquals(outcome.steps().get(1).hashes().get(0), result.transactionHashes().get(1));
         }
@@ -97,7 +97,7 @@ class ResumeIT {
                     .resume(List.of(approval));
             assertEquals(2, result.transactionCount());
             assertEquals(approval, result.transactionHashes().get(0), "the approval already sent counts as step 1");
-            assertEquals(three.wei(), result.shares());
+            assertEquals(three.wei(), result.shares().value());
             assertTrue(stages.contains(OperationEvent.Stage.SENT), "the deposit was sent: " + stages);
         }
         assertEquals(BigInteger.TWO, DevnetAccounts.nonce(devnet, staker), "one approval, one deposit");

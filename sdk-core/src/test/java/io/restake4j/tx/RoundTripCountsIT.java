@@ -66,6 +66,31 @@ class RoundTripCountsIT {
     }
 
     @Test
+    void eigenLayerPendingWithdrawalsTakeTwoRoundTripsFromTheFirstCall(Devnet devnet, @Account(6) Credentials staker) {
+        Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
+        devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
+        try (Restaking setup = DevnetClients.client(devnet, staker)) {
+            setup.eigenLayer().deposit(Amount.parse("5", stEthEl)).send();
+            setup.eigenLayer().withdrawals().request(Amount.parse("1", stEthEl)).send();
+            setup.eigenLayer().withdrawals().request(Amount.parse("2", stEthEl)).send();
+        }
+        CountingHttpService transport = new CountingHttpService(devnet.rpcUrl());
+        try (Restaking client = DevnetClients.client(devnet, staker, transport)) {
+            transport.reset();
+            var pending = client.eigenLayer().withdrawals().pending();
+            int first = transport.roundTrips();
+            System.out.println("[round trips] EigenLayer withdrawals().pending() on a new client: " + first + " " + transport.log());
+            assertEquals(2, first, "getQueuedWithdrawals + block + time (+ the delay, the listed strategies' tokens), then "
+                    + "shares in tokens (+ token metadata): " + transport.log());
+            assertEquals(2, pending.size());
+            assertEquals(java.util.List.of(Amount.parse("1", stEthEl)), pending.get(0).expected());
+            transport.reset();
+            client.eigenLayer().withdrawals().pending();
+            assertEquals(2, transport.roundTrips(), "and the same again");
+        }
+    }
+
+    @Test
     void perOperation(Devnet devnet, @Account(6) Credentials staker) {
         Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
@@ -95,7 +120,7 @@ class RoundTripCountsIT {
             count(transport, "eigenlayer deposit preview", 1,
                     () -> client.eigenLayer().deposit(Amount.parse("1", stEthEl)).preview());
             count(transport, "eigenlayer positions()", 3, () -> client.eigenLayer().positions());
-            count(transport, "eigenlayer withdrawals().pending()", 3, () -> client.eigenLayer().withdrawals().pending());
+            count(transport, "eigenlayer withdrawals().pending()", 2, () -> client.eigenLayer().withdrawals().pending());
             count(transport, "eigenlayer withdrawals().request preview", 3,
                     () -> client.eigenLayer().withdrawals().request(Amount.parse("1", stEthEl)).preview());
         }

@@ -21,9 +21,21 @@ class AmountTest {
     void parsesExactlyIntoTheSmallestUnit() {
         assertEquals(BigInteger.valueOf(250_500_000L), Amount.parse("250.5", USDC).wei());
         assertEquals(BigInteger.ONE, Amount.parse("0.000001", USDC).wei());
-        assertEquals(new BigInteger("2500000000000000000000"), Amount.parse("2_500", STETH).wei());
+        assertEquals(new BigInteger("2500000000000000000000"), Amount.parse("2500", STETH).wei());
         assertEquals(new BigInteger("1"), Amount.parse("0.000000000000000001", STETH).wei());
-        assertEquals(BigInteger.valueOf(500_000), Amount.parse(".5", USDC).wei());
+        assertEquals(BigInteger.valueOf(500_000), Amount.parse("0.5", USDC).wei());
+    }
+
+    @Test
+    void theGrammarIsStrict() {
+        for (String bad : new String[] {" 1", "1 ", "1_0_0", "+1", "-1", "1e3", ".5", "5.", "1.2.3", "1,5", "0x10", "１"}) {
+            io.restake4j.errors.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.restake4j.errors.InvalidInputException.class, () -> Amount.parse(bad, USDC), bad);
+            assertEquals(io.restake4j.errors.ErrorCode.MALFORMED_AMOUNT, e.code(), bad);
+        }
+        assertEquals(io.restake4j.errors.ErrorCode.MISSING,
+                org.junit.jupiter.api.Assertions.assertThrows(io.restake4j.errors.InvalidInputException.class,
+                        () -> Amount.parse("", USDC)).code());
     }
 
     @Test

@@ -29,7 +29,7 @@ class Erc4626VaultTest {
 
     private static final String VAULT = "0x1111111111111111111111111111111111111111";
     private static final String ASSET = "0x2222222222222222222222222222222222222222";
-    private static final String ALICE = "0x70997970C51812dc3A010C7d01b50e0D17dc79C8";
+    private static final String ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
     private static Restaking client(FakeWeb3jService node) {
         return Restaking.builder().service(node).network(Network.of("unit", 31337, Map.of())).readOnlyAccount(ALICE)

@@ -67,7 +67,7 @@ final class EigenLayerChapter {
                     String.join(" + ", preview.steps().stream().map(s -> s.step().description().split(" ")[0]).toList()),
                     preview.totalGasLimit());
             DepositResult d = deposit.send();
-            println("     deposited %s into strategy %s: %s shares", d.amount(), short_(strategy), Amount.ofWei(d.shares(), stEth).toPlainString());
+            println("     deposited %s into strategy %s: %s", d.amount(), short_(strategy), d.shares());
 
             fixtures.registerOperator(operator, null);
             el.delegateTo(operator.getAddress()).send();
@@ -76,8 +76,7 @@ final class EigenLayerChapter {
             fixtures.slashOperator(avs, operator, strategy, ether.divide(BigInteger.TEN));
             Position p = el.positions().in(strategy).orElseThrow();
             println("     an AVS slashed the operator 10%%: deposit shares %s, withdrawable %s (= %s), slashed %s",
-                    Amount.ofWei(p.depositShares(), stEth).toPlainString(), Amount.ofWei(p.withdrawableShares(), stEth).toPlainString(),
-                    p.underlying().orElseThrow(), Amount.ofWei(p.slashedShares(), stEth).toPlainString());
+                    p.depositShares(), p.withdrawableShares().value(), p.underlying().orElseThrow(), p.slashedShares().value());
 
             PendingWithdrawal w = el.withdrawals().queueAll(strategy).send().withdrawals().get(0);
             println("     queued withdrawal %s; completable from block %d (delay %d blocks)", short_(w.root()),

@@ -2,6 +2,7 @@ package io.restake4j.eigenlayer.rewards;
 
 import java.math.BigInteger;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /** Hex and fixed-width byte helpers for the rewards package; every failure names what was parsed. */
@@ -20,13 +21,13 @@ final class Bytes {
     /** Parses a {@code 0x}-prefixed 40-digit hex address (any letter case) into {@code dst[off..off+20)}. */
     static void addressInto(String text, byte[] dst, int off, String what) {
         if (text == null || text.length() != 42 || text.charAt(0) != '0' || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {
-            throw new InvalidInputException(what + " is not a 20-byte hex address: " + text);
+            throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, what + " is not a 20-byte hex address: " + text);
         }
         for (int i = 0; i < ADDRESS; i++) {
             int hi = digit(text.charAt(2 + 2 * i));
             int lo = digit(text.charAt(3 + 2 * i));
             if (hi < 0 || lo < 0) {
-                throw new InvalidInputException(what + " is not a 20-byte hex address: " + text);
+                throw new InvalidInputException(ErrorCode.MALFORMED_ADDRESS, what + " is not a 20-byte hex address: " + text);
             }
             dst[off + i] = (byte) (hi << 4 | lo);
         }
@@ -46,18 +47,18 @@ final class Bytes {
     /** Any even-length {@code 0x}-hex string ({@code "0x"} is the empty array). */
     static byte[] hex(String text, String what) {
         if (text == null || !(text.startsWith("0x") || text.startsWith("0X"))) {
-            throw new InvalidInputException(what + " is not 0x-prefixed hex: " + text);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " is not 0x-prefixed hex: " + text);
         }
         int digits = text.length() - 2;
         if (digits % 2 != 0) {
-            throw new InvalidInputException(what + " has an odd number of hex digits: " + text);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " has an odd number of hex digits: " + text);
         }
         byte[] out = new byte[digits / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = digit(text.charAt(2 + 2 * i));
             int lo = digit(text.charAt(3 + 2 * i));
             if (hi < 0 || lo < 0) {
-                throw new InvalidInputException(what + " is not valid hex: " + text);
+                throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " is not valid hex: " + text);
             }
             out[i] = (byte) (hi << 4 | lo);
         }
@@ -67,17 +68,17 @@ final class Bytes {
     static byte[] bytes32(String text, String what) {
         byte[] out = hex(text, what);
         if (out.length != WORD) {
-            throw new InvalidInputException(what + " must be 32 bytes, was " + out.length + ": " + text);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " must be 32 bytes, was " + out.length + ": " + text);
         }
         return out;
     }
 
     static byte[] requireWord(byte[] value, String what) {
         if (value == null) {
-            throw new InvalidInputException(what + " is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, what + " is missing");
         }
         if (value.length != WORD) {
-            throw new InvalidInputException(what + " must be 32 bytes, was " + value.length);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, what + " must be 32 bytes, was " + value.length);
         }
         return value;
     }
@@ -101,13 +102,13 @@ final class Bytes {
     /** Checks {@code 0 <= value < 2^256}. */
     static BigInteger requireUint256(BigInteger value, String what) {
         if (value == null) {
-            throw new InvalidInputException(what + " is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, what + " is missing");
         }
         if (value.signum() < 0) {
-            throw new InvalidInputException(what + " cannot be negative: " + value);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, what + " cannot be negative: " + value);
         }
         if (value.compareTo(UINT256_LIMIT) >= 0) {
-            throw new InvalidInputException(what + " exceeds uint256: " + value);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, what + " exceeds uint256: " + value);
         }
         return value;
     }
@@ -128,7 +129,7 @@ final class Bytes {
 
     static long requireUint32(long value, String what) {
         if (value < 0 || value > UINT32_MAX) {
-            throw new InvalidInputException(what + " must fit a uint32 (0.." + UINT32_MAX + "), was " + value);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, what + " must fit a uint32 (0.." + UINT32_MAX + "), was " + value);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.restake4j.eigenlayer.rewards;
 
 import java.util.Objects;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -50,7 +51,7 @@ public record ClaimVerification(ProofStatus status, int tokenPosition, String me
      */
     public ClaimVerification orThrow() {
         if (!isValid()) {
-            throw new InvalidInputException("rewards claim would revert: " + message);
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards claim would revert: " + message);
         }
         return this;
     }

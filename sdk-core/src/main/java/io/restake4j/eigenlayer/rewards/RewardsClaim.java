@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -48,17 +49,17 @@ public record RewardsClaim(long rootIndex, long earnerIndex, byte[] earnerTreePr
         Bytes.requireUint32(rootIndex, "rootIndex");
         Bytes.requireUint32(earnerIndex, "earnerIndex");
         if (earnerTreeProof == null) {
-            throw new InvalidInputException("earnerTreeProof is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, "earnerTreeProof is missing");
         }
         earnerTreeProof = earnerTreeProof.clone();
         if (earnerLeaf == null) {
-            throw new InvalidInputException("earnerLeaf is missing");
+            throw new InvalidInputException(ErrorCode.MISSING, "earnerLeaf is missing");
         }
         if (tokenIndices == null || tokenTreeProofs == null || tokenLeaves == null) {
-            throw new InvalidInputException("tokenIndices, tokenTreeProofs and tokenLeaves are all required");
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "tokenIndices, tokenTreeProofs and tokenLeaves are all required");
         }
         if (tokenIndices.size() != tokenTreeProofs.size() || tokenTreeProofs.size() != tokenLeaves.size()) {
-            throw new InvalidInputException("tokenIndices (" + tokenIndices.size() + "), tokenTreeProofs ("
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "tokenIndices (" + tokenIndices.size() + "), tokenTreeProofs ("
                     + tokenTreeProofs.size() + ") and tokenLeaves (" + tokenLeaves.size()
                     + ") must have the same length; the contract reverts with InputArrayLengthMismatch()");
         }
@@ -67,16 +68,16 @@ public record RewardsClaim(long rootIndex, long earnerIndex, byte[] earnerTreePr
         for (int i = 0; i < tokenIndices.size(); i++) {
             Long index = tokenIndices.get(i);
             if (index == null) {
-                throw new InvalidInputException("tokenIndices[" + i + "] is missing");
+                throw new InvalidInputException(ErrorCode.MISSING, "tokenIndices[" + i + "] is missing");
             }
             indices.add(Bytes.requireUint32(index, "tokenIndices[" + i + "]"));
             byte[] proof = tokenTreeProofs.get(i);
             if (proof == null) {
-                throw new InvalidInputException("tokenTreeProofs[" + i + "] is missing");
+                throw new InvalidInputException(ErrorCode.MISSING, "tokenTreeProofs[" + i + "] is missing");
             }
             proofs.add(proof.clone());
             if (tokenLeaves.get(i) == null) {
-                throw new InvalidInputException("tokenLeaves[" + i + "] is missing");
+                throw new InvalidInputException(ErrorCode.MISSING, "tokenLeaves[" + i + "] is missing");
             }
         }
         tokenIndices = Collections.unmodifiableList(indices);
@@ -157,7 +158,7 @@ public record RewardsClaim(long rootIndex, long earnerIndex, byte[] earnerTreePr
         Set<String> missing = new HashSet<>(keep);
         tokenLeaves.forEach(l -> missing.remove(l.token()));
         if (!missing.isEmpty()) {
-            throw new InvalidInputException("the claim for " + earner() + " has no leaf for token(s) " + new TreeSet<>(missing));
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "the claim for " + earner() + " has no leaf for token(s) " + new TreeSet<>(missing));
         }
         return filter(i -> keep.contains(tokenLeaves.get(i).token()));
     }

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -55,7 +56,7 @@ public final class RewardsEarnings {
     /** A new builder with room for about {@code expectedEntries} (earner, token) entries. */
     public static Builder builder(int expectedEntries) {
         if (expectedEntries < 0) {
-            throw new InvalidInputException("expectedEntries cannot be negative: " + expectedEntries);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "expectedEntries cannot be negative: " + expectedEntries);
         }
         return new Builder(Math.max(expectedEntries, 1));
     }
@@ -172,7 +173,7 @@ public final class RewardsEarnings {
 
     private void checkEarner(int index) {
         if (index < 0 || index >= earnerCount()) {
-            throw new InvalidInputException("earner index " + index + " is outside 0.." + (earnerCount() - 1));
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "earner index " + index + " is outside 0.." + (earnerCount() - 1));
         }
     }
 
@@ -236,10 +237,10 @@ public final class RewardsEarnings {
         /** Adds one entry from raw 20-byte addresses (copied), for bulk loaders that already hold bytes. */
         public Builder add(byte[] earner, byte[] token, BigInteger cumulativeEarnings) {
             if (earner == null || earner.length != Bytes.ADDRESS) {
-                throw new InvalidInputException("earner must be 20 bytes");
+                throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "earner must be 20 bytes");
             }
             if (token == null || token.length != Bytes.ADDRESS) {
-                throw new InvalidInputException("token must be 20 bytes");
+                throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "token must be 20 bytes");
             }
             ensureRoom();
             Bytes.uint256Into(cumulativeEarnings, rowAmount, size * Bytes.WORD,
@@ -290,7 +291,7 @@ public final class RewardsEarnings {
                 if (i == 0 || !sameAddress(re, perm[i - 1], perm[i])) {
                     earnerCount++;
                 } else if (sameAddress(rt, perm[i - 1], perm[i])) {
-                    throw new InvalidInputException("earner " + Bytes.hex(re, perm[i] * Bytes.ADDRESS, Bytes.ADDRESS)
+                    throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "earner " + Bytes.hex(re, perm[i] * Bytes.ADDRESS, Bytes.ADDRESS)
                             + " has token " + Bytes.hex(rt, perm[i] * Bytes.ADDRESS, Bytes.ADDRESS)
                             + " more than once (entries " + perm[i - 1] + " and " + perm[i] + ")");
                 }
@@ -327,7 +328,7 @@ public final class RewardsEarnings {
             if (grown * Bytes.WORD > Integer.MAX_VALUE - 8) {
                 grown = (Integer.MAX_VALUE - 8) / Bytes.WORD;
                 if (grown <= capacity) {
-                    throw new InvalidInputException("too many entries for one builder: " + size);
+                    throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "too many entries for one builder: " + size);
                 }
             }
             int c = (int) grown;

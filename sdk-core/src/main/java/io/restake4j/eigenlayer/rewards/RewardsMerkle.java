@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -65,7 +66,7 @@ public final class RewardsMerkle {
         Bytes.requireWord(root, "root");
         Bytes.requireWord(leaf, "leaf");
         if (index < 0) {
-            throw new InvalidInputException("index cannot be negative: " + index);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "index cannot be negative: " + index);
         }
         if (isZero(root)) {
             return ProofStatus.EMPTY_ROOT;

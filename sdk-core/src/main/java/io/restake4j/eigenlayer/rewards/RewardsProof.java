@@ -22,7 +22,7 @@ public record RewardsProof(byte[] root, RewardsClaim claim) {
     public RewardsProof {
         root = Bytes.requireWord(root, "root").clone();
         if (claim == null) {
-            throw new io.restake4j.errors.InvalidInputException("claim is missing");
+            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.MISSING, "claim", "claim is missing");
         }
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -68,7 +69,7 @@ public final class RewardsProofJson {
         try {
             return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("rewards proof is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -78,7 +79,7 @@ public final class RewardsProofJson {
         try {
             return fromTree(MAPPER.readTree(in));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("rewards proof is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,9 +95,9 @@ public final class RewardsProofJson {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("rewards proof file not found: " + file);
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof file not found: " + file);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(file + ": " + e.getMessage());
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +136,7 @@ public final class RewardsProofJson {
 
     private static RewardsProof fromTree(JsonNode doc) {
         if (doc == null || doc.isMissingNode() || !doc.isObject()) {
-            throw new InvalidInputException("rewards proof JSON must be an object");
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof JSON must be an object");
         }
         Fields top = new Fields(doc, "");
         if (!top.has("Root") && top.size() == 1 && top.has("proof") && top.node("proof").isObject()) {
@@ -167,7 +168,7 @@ public final class RewardsProofJson {
             String where = top.path("TokenLeaves") + "[" + i + "]";
             JsonNode item = leafArray.get(i);
             if (!item.isObject()) {
-                throw new InvalidInputException("rewards proof field " + where + " must be an object");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + where + " must be an object");
             }
             Fields t = new Fields(item, where + ".");
             leaves.add(new TokenLeaf(t.address("Token"), t.uint256("CumulativeEarnings")));
@@ -181,7 +182,7 @@ public final class RewardsProofJson {
         if (f.has(name)) {
             long declared = f.uint32(name);
             if (declared != actual) {
-                throw new InvalidInputException("rewards proof field " + f.path(name) + " says " + declared
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + f.path(name) + " says " + declared
                         + " but the list has " + actual);
             }
         }
@@ -189,7 +190,7 @@ public final class RewardsProofJson {
 
     private static String text(JsonNode node, String where) {
         if (!node.isTextual()) {
-            throw new InvalidInputException("rewards proof field " + where + " must be a string, was " + node);
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + where + " must be a string, was " + node);
         }
         return node.asText();
     }
@@ -197,7 +198,7 @@ public final class RewardsProofJson {
     private static long uint32(JsonNode node, String where) {
         BigInteger v = integer(node, where);
         if (v.signum() < 0 || v.bitLength() > 32) {
-            throw new InvalidInputException("rewards proof field " + where + " must fit a uint32, was " + v);
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "rewards proof field " + where + " must fit a uint32, was " + v);
         }
         return v.longValueExact();
     }
@@ -211,7 +212,7 @@ public final class RewardsProofJson {
             try {
                 v = node.decimalValue().toBigIntegerExact();
             } catch (ArithmeticException e) {
-                throw new InvalidInputException("rewards proof field " + where + " must be an integer, was " + node);
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + where + " must be an integer, was " + node);
             }
         } else if (node.isTextual()) {
             String s = node.asText().strip();
@@ -221,13 +222,13 @@ public final class RewardsProofJson {
             } else if (DECIMAL.matcher(s).matches()) {
                 v = new BigInteger(s);
             } else {
-                throw new InvalidInputException("rewards proof field " + where + " is not an integer: \"" + s + "\"");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + where + " is not an integer: \"" + s + "\"");
             }
         } else {
-            throw new InvalidInputException("rewards proof field " + where + " must be an integer, was " + node);
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + where + " must be an integer, was " + node);
         }
         if (v.signum() < 0) {
-            throw new InvalidInputException("rewards proof field " + where + " cannot be negative: " + v);
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "rewards proof field " + where + " cannot be negative: " + v);
         }
         return v;
     }
@@ -245,7 +246,7 @@ public final class RewardsProofJson {
                 String raw = it.next();
                 String previous = rawByKey.put(key(raw), raw);
                 if (previous != null) {
-                    throw new InvalidInputException("rewards proof has both " + prefix + previous + " and " + prefix + raw
+                    throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof has both " + prefix + previous + " and " + prefix + raw
                             + ", which name the same field");
                 }
             }
@@ -274,12 +275,12 @@ public final class RewardsProofJson {
                 if (raw != null) {
                     JsonNode v = node.get(raw);
                     if (v.isNull()) {
-                        throw new InvalidInputException("rewards proof field " + prefix + raw + " is null");
+                        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + prefix + raw + " is null");
                     }
                     return v;
                 }
             }
-            throw new InvalidInputException("rewards proof is missing field " + prefix + names[0]
+            throw new InvalidInputException(ErrorCode.MISSING, "rewards proof is missing field " + prefix + names[0]
                     + (names.length > 1 ? " (or " + String.join(", ", List.of(names).subList(1, names.length)) + ")" : ""));
         }
 
@@ -302,7 +303,7 @@ public final class RewardsProofJson {
         Fields object(String name) {
             JsonNode v = node(name);
             if (!v.isObject()) {
-                throw new InvalidInputException("rewards proof field " + path(name) + " must be an object");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + path(name) + " must be an object");
             }
             return new Fields(v, path(name) + ".");
         }
@@ -310,7 +311,7 @@ public final class RewardsProofJson {
         JsonNode array(String... names) {
             JsonNode v = node(names);
             if (!v.isArray()) {
-                throw new InvalidInputException("rewards proof field " + path(names[0]) + " must be an array");
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "rewards proof field " + path(names[0]) + " must be an array");
             }
             return v;
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -57,7 +58,7 @@ public final class RewardsTree {
     public static RewardsTree build(RewardsEarnings earnings, ForkJoinPool pool) {
         Objects.requireNonNull(earnings, "earnings");
         if (earnings.isEmpty()) {
-            throw new InvalidInputException("cannot build a rewards tree without earnings");
+            throw new InvalidInputException(ErrorCode.MISSING, "cannot build a rewards tree without earnings");
         }
         int n = earnings.earnerCount();
         byte[] leaves = new byte[n * Bytes.WORD];
@@ -146,12 +147,12 @@ public final class RewardsTree {
         Objects.requireNonNull(tokens, "tokens");
         int e = requireEarner(earner);
         if (tokens.isEmpty()) {
-            throw new InvalidInputException("no tokens requested for earner " + earnings.earner(e));
+            throw new InvalidInputException(ErrorCode.MISSING, "no tokens requested for earner " + earnings.earner(e));
         }
         int[] entries = tokens.stream().mapToInt(t -> {
             int entry = earnings.tokenEntry(e, Bytes.address(t, "token"));
             if (entry < 0) {
-                throw new InvalidInputException("earner " + earnings.earner(e) + " has no earnings in token " + t);
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "earner " + earnings.earner(e) + " has no earnings in token " + t);
             }
             return entry;
         }).sorted().distinct().toArray();
@@ -178,7 +179,7 @@ public final class RewardsTree {
     private int requireEarner(String earner) {
         int e = earnings.indexOf(Bytes.address(earner, "earner"));
         if (e < 0) {
-            throw new InvalidInputException("earner " + earner + " is not in the rewards tree");
+            throw new InvalidInputException(ErrorCode.NOT_FOUND, "earner " + earner + " is not in the rewards tree");
         }
         return e;
     }

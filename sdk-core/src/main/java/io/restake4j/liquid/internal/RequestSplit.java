@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 
 /**
@@ -31,7 +32,7 @@ public final class RequestSplit {
      */
     public static List<BigInteger> split(BigInteger total, BigInteger min, BigInteger max, String what, String unit) {
         if (total.compareTo(min) < 0) {
-            throw new InvalidInputException(what + " needs at least " + min + " wei of " + unit + ", was " + total);
+            throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, what + " needs at least " + min + " wei of " + unit + ", was " + total);
         }
         if (max.compareTo(min.shiftLeft(1)) < 0) {
             throw new IllegalStateException(what + ": the maximum " + max + " is below twice the minimum " + min);

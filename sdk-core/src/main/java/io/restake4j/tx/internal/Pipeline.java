@@ -31,6 +31,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import io.restake4j.errors.ChainMismatchException;
 import io.restake4j.errors.ConfirmationTimeoutException;
 import io.restake4j.errors.DecodedRevert;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.errors.ResultUnavailableException;
@@ -115,7 +116,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
         if (config.readOnlyFrom() != null) {
             return config.readOnlyFrom();
         }
-        throw new InvalidInputException("this client has no signer and no account address: build it with .signer(...)"
+        throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer and no account address: build it with .signer(...)"
                 + " to send, or .readOnlyAccount(address) to preview");
     }
 
@@ -198,7 +199,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
 
     private void requireSigner() {
         if (config.signer() == null) {
-            throw new InvalidInputException("this client has no signer: it can read and preview, not send");
+            throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer: it can read and preview, not send");
         }
     }
 
@@ -423,7 +424,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
             } else if (!r.receipt().isStatusOK()) {
                 failure = new TransactionRevertedException(step.description(), r.receipt(), revertOf(step, r.receipt()));
             } else if (matched < 0) {
-                failure = new InvalidInputException("transaction " + r.receipt().getTransactionHash()
+                failure = new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "transaction " + r.receipt().getTransactionHash()
                         + " is none of the remaining steps of " + plan.description() + ": cannot resume it");
             }
             if (failure != null) {
@@ -484,7 +485,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
     /** Waits for the receipt of {@code hash} (sent by this client or known to the node). */
     public TransactionReceipt awaitReceipt(String hash, Duration timeout) {
         if (sequencer == null) {
-            throw new InvalidInputException("this client has no signer: use web3j's receipt processor to await " + hash);
+            throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer: use web3j's receipt processor to await " + hash);
         }
         InFlight slot = sequencer.slotFor(hash);
         InFlight.Resolution r = awaitSlot(slot, System.nanoTime() + timeout.toNanos());

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.errors.SendOutcome;
@@ -143,7 +144,7 @@ public final class PipelineOperation<R> implements Operation<R> {
     public R resume(SendOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         if (!outcome.operation().equals(description)) {
-            throw new InvalidInputException("the outcome is of '" + outcome.operation() + "', not of '" + description + "'");
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "the outcome is of '" + outcome.operation() + "', not of '" + description + "'");
         }
         List<String> hashes = new ArrayList<>();
         for (SendOutcome.StepRecord s : outcome.steps()) {

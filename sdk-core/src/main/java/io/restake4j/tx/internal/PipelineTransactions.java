@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.tx.Transactions;
 
@@ -45,14 +46,14 @@ public final class PipelineTransactions implements Transactions {
 
     private Sequencer sequencer() {
         if (pipeline.sequencer() == null) {
-            throw new InvalidInputException("this client has no signer: it has no transactions of its own");
+            throw new InvalidInputException(ErrorCode.NO_SIGNER, "this client has no signer: it has no transactions of its own");
         }
         return pipeline.sequencer();
     }
 
     private static String requireHash(String hash) {
         if (hash == null || !hash.matches("0x[0-9a-fA-F]{64}")) {
-            throw new InvalidInputException("not a transaction hash (0x + 64 hex digits): " + hash);
+            throw new InvalidInputException(ErrorCode.MALFORMED_BYTES, "not a transaction hash (0x + 64 hex digits): " + hash);
         }
         return hash;
     }

@@ -23,6 +23,7 @@ import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.errors.ChainMismatchException;
+import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.errors.RestakeException;
 import io.restake4j.errors.RpcException;
@@ -119,7 +120,7 @@ public final class Sequencer implements AutoCloseable {
      */
     Job admit(io.restake4j.tx.Plan<?> plan, io.restake4j.tx.OperationListener listener) {
         if (closed) {
-            throw new InvalidInputException("this client is closed");
+            throw new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "this client is closed");
         }
         Job job = new Job(plan, listener);
         queue.add(job);
@@ -170,9 +171,9 @@ public final class Sequencer implements AutoCloseable {
                 }
             }
         }
-        RestakeException closedFailure = new InvalidInputException("the client was closed before this operation was sent");
+        RestakeException closedFailure = new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, "the client was closed before this operation was sent");
         for (Job j; (j = queue.poll()) != null; ) {
-            j.failure = new InvalidInputException(closedFailure.getMessage());
+            j.failure = new InvalidInputException(ErrorCode.INVALID_CONFIGURATION, closedFailure.getMessage());
             j.admitted.complete(j);
         }
     }
@@ -708,8 +709,8 @@ public final class Sequencer implements AutoCloseable {
         if (e instanceof ChainMismatchException c) {
             return new ChainMismatchException(c.expected(), c.actual());
         }
-        if (e instanceof InvalidInputException) {
-            return new InvalidInputException(e.getMessage());
+        if (e instanceof InvalidInputException i) {
+            return new InvalidInputException(i.code(), i.parameter().orElse(null), e.getMessage());
         }
         return new RpcException(e.getMessage(), e.isRetryable(), e);
     }
@@ -764,11 +765,11 @@ public final class Sequencer implements AutoCloseable {
     private InFlight requireInFlight(String hash) {
         InFlight slot = byHash.get(key(hash));
         if (slot == null || slot.latest().signedHex() == null) {
-            throw new InvalidInputException("transaction " + hash + " was not signed by this client: only its own transactions"
+            throw new InvalidInputException(ErrorCode.NOT_PERMITTED, "transaction " + hash + " was not signed by this client: only its own transactions"
                     + " can be sped up or cancelled");
         }
         if (slot.resolved()) {
-            throw new InvalidInputException("transaction " + hash + " is no longer pending (it was mined or replaced)");
+            throw new InvalidInputException(ErrorCode.ALREADY_DONE, "transaction " + hash + " is no longer pending (it was mined or replaced)");
         }
         return slot;
     }
@@ -778,7 +779,7 @@ public final class Sequencer implements AutoCloseable {
             InFlight.Candidate latest = slot.latest();
             Fees bumped = policy.bump(latest.fees());
             if (bumped == null) {
-                throw new InvalidInputException("cannot raise the fees of " + latest.hash() + " by the 10% a replacement needs"
+                throw new InvalidInputException(ErrorCode.ABOVE_MAXIMUM, "cannot raise the fees of " + latest.hash() + " by the 10% a replacement needs"
                         + " within the cap " + policy.maxFeeCap() + " wei");
             }
             Fees now = currentFeesOrNull();
