@@ -46,23 +46,33 @@ public final class AbiCodegen {
     private final Path manifest;
     private final Path index;
     private final PrintStream log;
+    private final boolean verbose;
 
     public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, PrintStream log) {
         this(abiDir, outDir, basePackage, manifest, null, log);
+    }
+
+    public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, Path index, PrintStream log) {
+        this(abiDir, outDir, basePackage, manifest, index, log, false);
     }
 
     /**
      * @param manifest where to list the functions left out (or null)
      * @param index    where to list the generated wrapper classes, one per line (or null); read at run
      *                 time by registries such as the custom-error decoder
+     * @param log      gets one summary line per run
+     * @param verbose  also log every wrapper, by package, and every function left out (the build's
+     *                 {@code -Drestake4j.codegen.verbose=true}); they are in the index and the manifest anyway
      */
-    public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, Path index, PrintStream log) {
+    public AbiCodegen(Path abiDir, Path outDir, String basePackage, Path manifest, Path index, PrintStream log,
+            boolean verbose) {
         this.abiDir = abiDir;
         this.outDir = outDir;
         this.basePackage = basePackage;
         this.manifest = manifest;
         this.index = index;
         this.log = log;
+        this.verbose = verbose;
     }
 
     public static void main(String[] args) {
@@ -74,7 +84,8 @@ public final class AbiCodegen {
                     required(options, "--package"),
                     options.containsKey("--manifest") ? Path.of(options.get("--manifest")) : null,
                     options.containsKey("--index") ? Path.of(options.get("--index")) : null,
-                    System.out);
+                    System.out,
+                    Boolean.parseBoolean(options.getOrDefault("--verbose", "false")));
             codegen.run();
         } catch (CodegenException | UncheckedIOException e) {
             System.err.println("restake4j codegen failed: " + e.getMessage());
@@ -110,12 +121,37 @@ public final class AbiCodegen {
         }
         writeManifest(excluded);
         writeIndex(generated, inputs);
-        byPackage.forEach((pkg, names) -> log.println("restake4j codegen: " + pkg + ": " + String.join(", ", names)));
-        for (UnsupportedShapes.Excluded e : excluded) {
-            log.println("restake4j codegen: excluded " + e.qualifiedContract() + "." + e.signature()
-                    + " (" + e.reason() + "): encode it by hand");
+        log.println(summary(generated.size(), byPackage.size(), excluded.size()));
+        if (verbose) {
+            byPackage.forEach((pkg, names) -> log.println("restake4j codegen: " + pkg + ": " + String.join(", ", names)));
+            for (UnsupportedShapes.Excluded e : excluded) {
+                log.println("restake4j codegen: excluded " + e.qualifiedContract() + "." + e.signature()
+                        + " (" + e.reason() + "): encode it by hand");
+            }
         }
         return new Result(generated, excluded);
+    }
+
+    /**
+     * The one line a run logs: what was generated and, when functions were left out (shapes web3j cannot
+     * generate, see {@link UnsupportedShapes}; {@code io.restake4j.contracts.HandEncoded} encodes them), where
+     * they are listed.
+     */
+    String summary(int wrappers, int packages, int excluded) {
+        StringBuilder line = new StringBuilder("restake4j codegen: ").append(wrappers)
+                .append(wrappers == 1 ? " wrapper" : " wrappers").append(" in ").append(packages)
+                .append(packages == 1 ? " package" : " packages").append(" below ").append(basePackage);
+        if (excluded > 0) {
+            line.append("; ").append(excluded).append(excluded == 1 ? " function" : " functions")
+                    .append(" of shapes web3j cannot generate left out, to encode by hand (");
+            if (manifest != null) {
+                line.append("listed in ").append(manifest.getFileName());
+                line.append(verbose ? ")" : "; -Drestake4j.codegen.verbose=true prints them)");
+            } else {
+                line.append(verbose ? "below)" : "-Drestake4j.codegen.verbose=true prints them)");
+            }
+        }
+        return line.toString();
     }
 
     private void generate(AbiFile input, ArrayNode abi, Path scratch) {
@@ -247,7 +283,7 @@ public final class AbiCodegen {
 
     private static void usage(String problem) {
         System.err.println("restake4j codegen: " + problem + "\nusage: AbiCodegen --abi-dir DIR --out DIR"
-                + " --package BASE_PACKAGE [--manifest FILE] [--index FILE]");
+                + " --package BASE_PACKAGE [--manifest FILE] [--index FILE] [--verbose=true|false]");
         System.exit(2);
     }
 

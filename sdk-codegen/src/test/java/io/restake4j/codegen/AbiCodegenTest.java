@@ -73,6 +73,33 @@ class AbiCodegenTest {
                 + settle.selector() + "\tnested array in an ABI with structs (web3j#1925)"), manifest.toString());
     }
 
+    @Test
+    void aRunLogsOneSummaryLineUnlessVerbose() throws IOException {
+        Path abi = tmp.resolve("abi");
+        copy(PROBE, abi.resolve("probe/Batch.json"));
+        copy(PROBE, abi.resolve("other/Batch.json"));
+
+        List<String> quiet = logOf(abi, false);
+        assertEquals(List.of("restake4j codegen: 2 wrappers in 2 packages below io.example; 2 functions of shapes web3j"
+                + " cannot generate left out, to encode by hand (listed in manifest.tsv;"
+                + " -Drestake4j.codegen.verbose=true prints them)"), quiet);
+
+        List<String> verbose = logOf(abi, true);
+        assertEquals(5, verbose.size(), verbose.toString());
+        assertTrue(verbose.get(0).endsWith("(listed in manifest.tsv)"), verbose.get(0));
+        assertTrue(verbose.contains("restake4j codegen: io.example.probe: Batch"), verbose.toString());
+        assertTrue(verbose.contains("restake4j codegen: excluded io.example.other.Batch.settle((address,uint256[])[],"
+                + "address[][],bool[]) (nested array in an ABI with structs (web3j#1925)): encode it by hand"),
+                verbose.toString());
+    }
+
+    private List<String> logOf(Path abi, boolean verbose) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new AbiCodegen(abi, tmp.resolve("out"), "io.example", tmp.resolve("manifest.tsv"), tmp.resolve("index.txt"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), verbose).run();
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
     /**
      * Pins the upstream bug the exclusion exists for. If this starts failing, web3j's generator handles
      * the shape and the exclusion (and the hand encodings it requires) can be retired.

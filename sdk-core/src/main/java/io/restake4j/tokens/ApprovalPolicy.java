@@ -4,7 +4,8 @@ package io.restake4j.tokens;
  * How much to approve when a protocol must pull tokens and the allowance is short.
  *
  * <pre>{@code
- * client.eigenLayer().deposit(amount).approval(ApprovalPolicy.UNLIMITED);
+ * EigenLayer el = client.eigenLayer();
+ * el.deposit(amount, el.strategyFor(amount.token()), ApprovalPolicy.UNLIMITED).send();
  * }</pre>
  */
 public enum ApprovalPolicy {

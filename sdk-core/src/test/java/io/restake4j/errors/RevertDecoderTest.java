@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
+@SuppressWarnings("rawtypes") // web3j's FunctionEncoder takes a raw List<Type>
 class RevertDecoderTest {
 
     private final RevertDecoder decoder = RevertDecoder.standard();

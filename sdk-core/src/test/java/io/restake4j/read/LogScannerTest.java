@@ -21,6 +21,7 @@ import org.web3j.protocol.core.methods.response.Log;
 import io.restake4j.testing.FakeWeb3jService;
 
 /** The chunked, resumable log scan against a node that caps ranges and fails part-way (no network). */
+@SuppressWarnings("rawtypes") // web3j's EthLog holds raw LogResults
 class LogScannerTest {
 
     private static final String NFT = "0x1111111111111111111111111111111111111111";

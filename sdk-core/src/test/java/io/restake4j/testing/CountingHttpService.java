@@ -19,6 +19,7 @@ import org.web3j.protocol.http.HttpService;
  * An HTTP transport that counts what crosses the wire: HTTP round trips (a JSON-RPC batch is one) and
  * JSON-RPC requests by method, for round-trip assertions.
  */
+@SuppressWarnings("rawtypes") // Web3jService itself is declared with raw Request/Response types
 public final class CountingHttpService extends HttpService {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();

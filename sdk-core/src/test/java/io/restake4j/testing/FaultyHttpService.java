@@ -12,6 +12,7 @@ import org.web3j.protocol.http.HttpService;
  * An HTTP transport that, on request, breaks one {@code eth_sendRawTransaction}: refuses it without
  * reaching the node, or delivers it and then loses the answer (a read timeout or a gateway's HTTP 503).
  */
+@SuppressWarnings("rawtypes") // Web3jService itself is declared with raw Request/Response types
 public final class FaultyHttpService extends HttpService {
 
     /** What to break. */

@@ -31,6 +31,7 @@ import io.restake4j.units.Token;
  * time, each simulated right before it is signed, and still gets the typed result.
  */
 @DevnetTest
+@SuppressWarnings("rawtypes") // Web3jService itself is declared with raw Request/Response types
 class NoSimulateV1IT {
 
     /** anvil, with eth_simulateV1 answered "method not found" (alone or in a batch). */

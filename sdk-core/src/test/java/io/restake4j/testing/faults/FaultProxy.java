@@ -901,13 +901,13 @@ public final class FaultProxy implements AutoCloseable {
             return this;
         }
 
-        /** {@link Fault#WITHHELD_RECEIPT} answers null for the hash during {@code duration} (instead of a number of polls). */
         /** Withholds each hash's receipt at most once (one window), so that every receipt does come in the end. */
         public Builder withholdEachReceiptOnce() {
             this.withholdOnce = true;
             return this;
         }
 
+        /** {@link Fault#WITHHELD_RECEIPT} answers null for the hash during {@code duration} (instead of a number of polls). */
         public Builder withholdReceiptsFor(Duration duration) {
             this.withholdFor = positive(duration, "withholding");
             return this;
