@@ -42,6 +42,8 @@ interface ILiquidityPool {
 
     /// @notice Zero, below minWithdrawAmount or above maxWithdrawAmount.
     error InvalidWithdrawalAmount();
+
+    /// @notice A withdrawal request worth no eETH share (sharesForAmount(amount) == 0).
     error InvalidShareAmount();
     error InsufficientLiquidity();
     error SendFail();

@@ -67,7 +67,8 @@ interface IWithdrawRequestNFT {
     /// @dev Result type not given by our sources; uint256 assumed.
     function finalizationRatesLength() external view returns (uint256);
 
-    /// @notice Permissionless; the ether goes to ownerOf(tokenId).
+    /// @notice Permissionless; the ether goes to ownerOf(tokenId). A claimed or unknown id reverts in ownerOf
+    ///         with Error("ERC721: invalid token ID").
     function claimWithdraw(uint256 tokenId) external;
     function batchClaimWithdraw(uint256[] calldata tokenIds) external;
 

@@ -28,7 +28,9 @@ interface IWithdrawRequestNFTForPool {
 ///         `sharesForWithdrawalAmount` and `amountPerShareCeil` round up. A withdrawal request of
 ///         `minWithdrawAmount ≤ amount ≤ maxWithdrawAmount` eETH (0.001 .. 1000 ETH, mainnet's 26Q2 values)
 ///         moves the eETH (allowance to the pool) to the WithdrawRequestNFT, which records the amount and
-///         `sharesForAmount(amount)` and mints the NFT to the recipient. Events and custom errors as upstream.
+///         `sharesForAmount(amount)` and mints the NFT to the recipient. Events and custom errors as upstream:
+///         a request of 0 or outside the bounds reverts `InvalidWithdrawalAmount()`, one worth no share
+///         `InvalidShareAmount()`; zero deposits and claims revert `InvalidAmount()`.
 /// @dev Devnet semantics (deviations from ether.fi):
 ///      - No validators: all pooled ether is in this contract (`totalValueInLp`), except the escrow of
 ///        finalized, unclaimed requests, which sits in the WithdrawRequestNFT and is counted in
@@ -41,6 +43,8 @@ interface IWithdrawRequestNFTForPool {
 ///      - `devnetClaimWithdrawal` (WithdrawRequestNFT only) burns the shares of the ether a claim pays
 ///        (`sharesForWithdrawalAmount`, capped at the request's shares) and removes that ether from
 ///        `totalValueOutOfLp` (upstream: `withdraw`).
+///      - A request above `type(uint96).max` (only possible after raising maxWithdrawAmount) reverts
+///        `InvalidAmount()`; upstream truncates it in the uint96 cast.
 ///      - Never paused, no blacklist; the eETH mint/burn buckets are enforced by the EtherFiRateLimiter
 ///        fixture through eETH, as upstream. Membership, Liquifier, validator and migration functions
 ///        revert `NotSupportedByFixture(name)`.
@@ -133,7 +137,8 @@ contract LiquidityPool is ILiquidityPool, FixtureUnsupported {
     function _requestWithdraw(address from, address recipient, uint256 amount) private returns (uint256 requestId) {
         if (amount == 0 || amount < minWithdrawAmount || amount > maxWithdrawAmount) revert InvalidWithdrawalAmount();
         uint256 share = sharesForAmount(amount);
-        if (share == 0 || amount > type(uint96).max) revert InvalidAmount();
+        if (share == 0) revert InvalidShareAmount();
+        if (amount > type(uint96).max) revert InvalidAmount(); // upstream casts silently (bounded by maxWithdrawAmount)
         _eETH.transferFrom(from, _withdrawRequestNFT, amount);
         requestId = IWithdrawRequestNFTForPool(_withdrawRequestNFT).requestWithdraw(uint96(amount), uint96(share), recipient);
         emit Withdraw(from, recipient, amount, SourceOfFunds.EETH);

@@ -27,6 +27,8 @@ interface IERC721ReceiverForWithdrawRequestNFT {
 ///         pay `ownerOf(tokenId)`; they burn the token, burn `sharesForWithdrawalAmount(paid)` of the request's
 ///         eETH shares (rounded up, at most all of them; the rest stays here as `totalRemainderEEthShares`)
 ///         and delete the request. `WithdrawRequestClaimed` reports the ether paid and the shares burnt.
+///         Claiming a claimed or unknown id fails in `ownerOf` with `Error("ERC721: invalid token ID")`, as
+///         upstream; `isValid` of such an id reverts `RequestNotFound()`.
 ///         Events and custom errors as upstream (current signatures), ERC-721 with OpenZeppelin 4 revert
 ///         strings; mints use the safe-mint receiver check.
 /// @dev Devnet semantics (deviations from ether.fi):
@@ -166,8 +168,7 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     }
 
     function _claim(uint256 tokenId) private {
-        address owner = _owners[tokenId];
-        if (owner == address(0)) revert RequestNotFound();
+        address owner = ownerOf(tokenId); // a claimed (burnt) or unknown id: Error("ERC721: invalid token ID")
         if (!isFinalized(tokenId)) revert RequestNotFinalized();
         WithdrawRequest memory request = _requests[tokenId];
         if (!request.isValid) revert RequestNotValid();

@@ -363,7 +363,18 @@ class EtherFiIT {
 
             fixture.finalizeAll();
             etherFi.withdrawals().claimIds(id).send();
+            BigInteger afterClaim = nonce(devnet, alice);
             assertRefused("already claimed", () -> etherFi.withdrawals().claimIds(id).preview());
+            assertRefused("already claimed", () -> etherFi.withdrawals().claimIds(id).send());
+            // past the SDK's own check, the contract's answer: ownerOf of the burnt NFT, decoded before signing
+            SimulationRevertedException again = assertThrows(SimulationRevertedException.class, () -> client.operation(
+                    io.restake4j.tx.Plan.<Boolean>builder("claim request " + id + " again")
+                            .step(io.restake4j.tx.Step.raw("claimWithdraw", fixture.withdrawRequestNFT(),
+                                    WithdrawRequestNFT.getABI_send_claimWithdraw(id), BigInteger.ZERO))
+                            .result(ex -> Boolean.TRUE).build()).send());
+            assertEquals(io.restake4j.errors.DecodedRevert.Kind.ERROR_STRING, again.revert().kind(), again.getMessage());
+            assertEquals(List.of("ERC721: invalid token ID"), again.revert().arguments(), again.getMessage());
+            assertEquals(afterClaim, nonce(devnet, alice), "nothing was signed for the double claim");
         }
     }
 

@@ -80,6 +80,30 @@ class EtherFiWithdrawalsIT {
     }
 
     @Test
+    void requestWorthNoShareRevertsInvalidShareAmount(Devnet devnet, EtherFiDevnet etherFi, @Account(1) Credentials alice)
+            throws Exception {
+        // 1 wei into the empty pool mints 1 share; +1 ETH makes that share worth 1e18 + 1 wei
+        pool(devnet, etherFi, alice).send_deposit(BigInteger.ONE).send();
+        etherFi.rebase(ETH);
+        String lp = etherFi.liquidityPool();
+        String a = alice.getAddress();
+        BigInteger tvl = ETH.add(BigInteger.ONE);
+        assertEquals(tvl, eETH(devnet, etherFi, alice).call_balanceOf(a).send());
+        // within the bounds, but floor(amount * 1 / (1e18 + 1)) == 0: upstream's share check, by name
+        for (BigInteger worthless : List.of(EtherFiDevnet.MIN_WITHDRAW_AMOUNT, ETH)) {
+            assertEquals(BigInteger.ZERO, pool(devnet, etherFi, alice).call_sharesForAmount(worthless).send());
+            assertRevertsWith(devnet, a, lp, LiquidityPool.getABI_send_requestWithdraw(a, worthless), "InvalidShareAmount()");
+        }
+        // zero stays InvalidWithdrawalAmount (checked first upstream)
+        assertRevertsWith(devnet, a, lp, LiquidityPool.getABI_send_requestWithdraw(a, BigInteger.ZERO),
+                "InvalidWithdrawalAmount()");
+        // the whole balance is worth the one share and goes through
+        eETH(devnet, etherFi, alice).send_approve(lp, tvl).send();
+        TransactionReceipt all = pool(devnet, etherFi, alice).send_requestWithdraw(a, tvl).send();
+        assertEquals(BigInteger.ONE, WithdrawRequestNFT.getWithdrawRequestCreatedEvents(all).get(0).shareOfEEth);
+    }
+
+    @Test
     void requestMovesEEthAndMintsTheNft(Devnet devnet, EtherFiDevnet etherFi, @Account(1) Credentials alice,
             @Account(2) Credentials bob, @Account(3) Credentials carol) throws Exception {
         EtherFiTestSupport.Pool model = seventeenOverFifteen(devnet, etherFi, alice, bob);
@@ -129,8 +153,8 @@ class EtherFiWithdrawalsIT {
                 WithdrawRequestNFT.getABI_call_getClaimableAmount(BigInteger.ONE), "RequestNotFinalized()");
         assertRevertsWith(devnet, carol.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.ONE), "RequestNotFinalized()");
-        assertRevertsWith(devnet, carol.getAddress(), etherFi.withdrawRequestNFT(),
-                WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.TWO), "RequestNotFound()");
+        assertRevertsWithReason(devnet, carol.getAddress(), etherFi.withdrawRequestNFT(),
+                WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.TWO), "ERC721: invalid token ID");
         assertRevertsWith(devnet, carol.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_call_isValid(BigInteger.TWO), "RequestNotFound()");
 
@@ -211,8 +235,12 @@ class EtherFiWithdrawalsIT {
         assertEquals(BigInteger.ZERO, n.call_getClaimableAmount(BigInteger.ONE).send(), "0 once claimed");
         assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_call_ownerOf(BigInteger.ONE), "ERC721: invalid token ID");
+        assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
+                WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.ONE), "ERC721: invalid token ID");
+        assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
+                WithdrawRequestNFT.getABI_send_batchClaimWithdraw(List.of(BigInteger.ONE)), "ERC721: invalid token ID");
         assertRevertsWith(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
-                WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.ONE), "RequestNotFound()");
+                WithdrawRequestNFT.getABI_call_isValid(BigInteger.ONE), "RequestNotFound()");
     }
 
     @Test
