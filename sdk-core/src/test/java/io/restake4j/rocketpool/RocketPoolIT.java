@@ -278,14 +278,16 @@ class RocketPoolIT {
             throws Exception {
         RocketPoolDevnet fixtures = devnet.rocketPool();
         fixtures.setMinimumDeposit(BigInteger.ZERO);
-        fixtures.report(BigInteger.ONE, BigInteger.ZERO, BigInteger.ONE); // 1 ETH per rETH
+        BigInteger hundred = BigInteger.valueOf(100);
+        fixtures.report(hundred, BigInteger.ZERO, hundred); // 1 ETH per rETH
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             RocketPool rp = client.rocketPool();
             Operation<LiquidResult> oneWei = rp.deposit(Amount.ofWei(BigInteger.ONE, Token.ETH));
             assertEquals(Amount.ofWei(BigInteger.ONE, rp.rETH()),
                     oneWei.preview().quote(RocketPool.EXPECTED_RETH_QUOTE).orElseThrow().amount());
-            // a report doubles the rate: 1 wei now mints floor(1 / 2) = 0 rETH, which rETH refuses
-            fixtures.report(BigInteger.TWO, BigInteger.ZERO, BigInteger.ONE);
+            // a report raises the rate by 2% (the most one report may): 1 wei now mints floor(100 / 102) = 0 rETH,
+            // which rETH refuses
+            fixtures.report(BigInteger.valueOf(102), BigInteger.ZERO, hundred);
             BigInteger nonce = nonce(devnet, alice);
             // the same operation plans again at send time and refuses before any simulation
             InvalidInputException now = assertThrows(InvalidInputException.class, oneWei::send);

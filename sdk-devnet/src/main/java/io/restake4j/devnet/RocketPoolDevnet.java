@@ -2,6 +2,7 @@ package io.restake4j.devnet;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
@@ -29,8 +32,8 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
  * Pool's keys. They implement rETH's rate from the last network balances report, the deposit fee, minimum
  * deposit and deposit pool maximum, and burns paid from the collateral (rETH's ETH plus the deposit pool's
  * excess), with Rocket Pool's revert strings. Differences: no RocketVault (the deposit pool holds its ETH), no
- * validator queue, deposits start enabled, and the oracle and the pDAO are the deployer: {@link #report} sets
- * the network balances at once, {@link #assignToValidators} takes pool ETH out of the collateral and
+ * validator queue, deposits start enabled, and the pDAO and the only oDAO member are the deployer:
+ * {@link #report} votes the network balances in (in steps of at most 2% a day, as RPIP-61 allows), {@link #assignToValidators} takes pool ETH out of the collateral and
  * {@link #returnFromValidators} brings ETH back into rETH.
  *
  * <p>Start values: minimum deposit 0.01 ETH, deposit pool maximum 160 ETH, deposit fee 0.05%
@@ -58,6 +61,10 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
         STORAGE, RETH, BALANCES, SETTINGS, DEPOSIT_POOL, DEPLOYED_STATUS
     }
 
+
+    private static final BigInteger CALC_BASE = BigInteger.TEN.pow(18);
+    /** At 2% a step, 64 reports move the rate by a factor of about 3.5 up or 0.27 down. */
+    private static final int MAX_REPORT_STEPS = 64;
 
     private RocketPoolDevnet(Devnet devnet) {
         super(devnet, "Rocket Pool");
@@ -136,14 +143,75 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     // ---------------------------------------------------------------- oracle
 
     /**
-     * A network balances report: rETH's rate becomes {@code totalEthWei / rethSupplyWei} at once (the rate
-     * every conversion, mint and burn uses). {@code stakingEthWei} only feeds the utilisation rate.
+     * A network balances report through the oracle's real calls: the deployer (the devnet's only oDAO member,
+     * so one vote is consensus) sends {@code submitBalances(block, slotTimestamp, total, staking, supply)} for
+     * the latest block. rETH's rate becomes {@code totalEthWei / rethSupplyWei}, the rate every conversion,
+     * mint and burn uses; {@code stakingEthWei} only feeds the utilisation rate.
      *
-     * @throws DevnetException if {@code stakingEthWei > totalEthWei}
+     * <p>As on mainnet (RPIP-61), after the first report one update may move the rate by at most
+     * {@code getMaxRethDelta()} (2%) and updates are at least 95% of {@code getSubmitBalancesFrequency()}
+     * (one day) apart. So this control advances the chain's clock when the last update is too recent, and
+     * for a target further than 2% away sends several reports, each moving the rate as far as allowed over
+     * the target supply (staking capped at each step's total), the last one the exact target. The receipt is
+     * the last report's.
+     *
+     * @throws DevnetException if {@code stakingEthWei > totalEthWei}, or if the supply is too small for 2%
+     *         steps to make progress (e.g. 1 wei of rETH)
      */
     public TransactionReceipt report(BigInteger totalEthWei, BigInteger stakingEthWei, BigInteger rethSupplyWei) {
-        return send("report(" + totalEthWei + ", " + stakingEthWei + ", " + rethSupplyWei + ")",
-                () -> balances.send_devnetSubmitBalances(totalEthWei, stakingEthWei, rethSupplyWei).send());
+        if (stakingEthWei.compareTo(totalEthWei) > 0) {
+            throw new DevnetException("Rocket Pool: report(" + totalEthWei + ", " + stakingEthWei + ", "
+                    + rethSupplyWei + ") refused: Invalid network balances");
+        }
+        for (int step = 0; step < MAX_REPORT_STEPS; step++) {
+            BigInteger currentTotal = totalEthBalance();
+            if (currentTotal.signum() == 0 || rethSupplyWei.signum() == 0) {
+                return submitBalances(totalEthWei, stakingEthWei, rethSupplyWei);
+            }
+            BigInteger currentSupply = call("getTotalRETHSupply", () -> balances.call_getTotalRETHSupply().send());
+            BigInteger currentRate = CALC_BASE.multiply(currentTotal).divide(currentSupply);
+            BigInteger targetRate = CALC_BASE.multiply(totalEthWei).divide(rethSupplyWei);
+            BigInteger maxDelta = call("getMaxRethDelta", () -> balances.call_getMaxRethDelta().send());
+            BigInteger maxChange = currentRate.multiply(maxDelta).divide(CALC_BASE);
+            if (targetRate.subtract(currentRate).abs().compareTo(maxChange) <= 0) {
+                return submitBalances(totalEthWei, stakingEthWei, rethSupplyWei);
+            }
+            boolean up = targetRate.compareTo(currentRate) > 0;
+            BigInteger stepRate = up ? currentRate.add(maxChange) : currentRate.subtract(maxChange);
+            BigInteger[] qr = stepRate.multiply(rethSupplyWei).divideAndRemainder(CALC_BASE);
+            // floor going up and ceiling going down keep the step's rate within maxChange
+            BigInteger stepTotal = up || qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+            BigInteger reachedRate = CALC_BASE.multiply(stepTotal).divide(rethSupplyWei);
+            if (reachedRate.equals(currentRate)) {
+                throw new DevnetException("Rocket Pool: report(" + totalEthWei + ", " + stakingEthWei + ", "
+                        + rethSupplyWei + ") cannot reach the target in 2% steps over that supply");
+            }
+            submitBalances(stepTotal, stakingEthWei.min(stepTotal), rethSupplyWei);
+        }
+        throw new DevnetException("Rocket Pool: report(" + totalEthWei + ", " + stakingEthWei + ", " + rethSupplyWei
+                + ") needs more than " + MAX_REPORT_STEPS + " reports of at most 2%");
+    }
+
+    /** One member vote for the balances as of the latest block, after waiting out the submit frequency. */
+    private TransactionReceipt submitBalances(BigInteger total, BigInteger staking, BigInteger supply) {
+        BigInteger lastUpdate = call("getBalancesTimestamp", () -> balances.call_getBalancesTimestamp().send());
+        BigInteger frequency = call("getSubmitBalancesFrequency",
+                () -> balances.call_getSubmitBalancesFrequency().send());
+        BigInteger earliest = lastUpdate.add(frequency.multiply(BigInteger.valueOf(95)).divide(BigInteger.valueOf(100)));
+        EthBlock.Block latest = latestBlock();
+        if (latest.getTimestamp().compareTo(earliest) < 0) {
+            devnet().advanceTime(Duration.ofSeconds(earliest.subtract(latest.getTimestamp()).longValueExact()));
+            latest = latestBlock();
+        }
+        BigInteger block = latest.getNumber();
+        BigInteger slotTimestamp = latest.getTimestamp();
+        return send("report(" + total + ", " + staking + ", " + supply + ")",
+                () -> balances.send_submitBalances(block, slotTimestamp, total, staking, supply).send());
+    }
+
+    private EthBlock.Block latestBlock() {
+        return call("eth_getBlockByNumber(latest)", () -> devnet().web3j()
+                .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock());
     }
 
     /**
