@@ -22,7 +22,12 @@ interface IERC1271Wallet {
 ///      - The oracle is the deployer: `devnetReport(delta)` adds rewards (sent along as msg.value) or
 ///        takes a loss (the ether is sent to the deployer), emitting `TokenRebased` without fee shares.
 ///      - The stake limit starts unlimited; the deployer may set Lido's sliding limit
-///        (`setStakingLimit(max, increasePerBlock)`), remove it, or pause/resume staking.
+///        (`setStakingLimit(max, increasePerBlock)`, StakeLimitUtils semantics: growth per block is
+///        `max / floor(max / increase)`, an active limit keeps what it accrued unless paused, unlimited or
+///        lowered), remove it, or pause/resume staking. Pausing does not clear the stored block number
+///        (upstream encodes "paused" as block 0); the views report the same values.
+///      - Starts empty at 1:1 and active (upstream: 1 ETH / 1e18 shares held by 0xdead, stopped until
+///        `resume()`). Fee shares, prefinalize/Burner flow and the oracle's share rate: not modelled.
 ///      - The withdrawal queue fixture (fixed at construction) takes ether and burns its own shares
 ///        through `devnetFinalizeWithdrawals`; it is the only burner.
 ///      - Aragon/governance functions exist with their real signatures and revert
@@ -150,27 +155,49 @@ contract Lido is ILido, FixtureUnsupported {
         isStakingLimitSet = _maxStakeLimit != 0;
         currentStakeLimit = getCurrentStakeLimit();
         maxStakeLimit = _maxStakeLimit;
-        maxStakeLimitGrowthBlocks =
-            _stakeLimitIncreasePerBlock == 0 ? 0 : _maxStakeLimit / _stakeLimitIncreasePerBlock;
+        maxStakeLimitGrowthBlocks = _growthBlocks();
         prevStakeLimit = _prevStakeLimit;
         prevStakeBlockNumber = _prevStakeBlockNumber;
     }
 
+    /// @dev Lido's StakeLimitUtils.calculateCurrentStakeLimit: the limit regains
+    ///      `max / maxStakeLimitGrowthBlocks` per block (growth blocks = floor(max / increasePerBlock)),
+    ///      capped at the max (or sinking to it when a lowered max left it above).
     function _currentStakeLimit() private view returns (uint256) {
-        uint256 grown = _prevStakeLimit + (block.number - _prevStakeBlockNumber) * _stakeLimitIncreasePerBlock;
-        return grown > _maxStakeLimit ? _maxStakeLimit : grown;
+        uint256 perBlock = _growthBlocks() == 0 ? 0 : _maxStakeLimit / _growthBlocks();
+        uint256 change = (block.number - _prevStakeBlockNumber) * perBlock;
+        if (_prevStakeLimit < _maxStakeLimit) {
+            uint256 grown = _prevStakeLimit + change;
+            return grown > _maxStakeLimit ? _maxStakeLimit : grown;
+        }
+        uint256 sunk = change > _prevStakeLimit ? 0 : _prevStakeLimit - change;
+        return sunk > _maxStakeLimit ? sunk : _maxStakeLimit;
     }
 
-    /// @notice Devnet: the deployer sets Lido's sliding stake limit (full at once).
+    function _growthBlocks() private view returns (uint256) {
+        return _stakeLimitIncreasePerBlock == 0 ? 0 : _maxStakeLimit / _stakeLimitIncreasePerBlock;
+    }
+
+    /// @notice Devnet: the deployer sets Lido's sliding stake limit, with StakeLimitUtils.setStakingLimit's
+    ///         rules: the accrued limit is kept unless staking was paused or unlimited or the new max is below
+    ///         it (then it starts full at the new max).
     function setStakingLimit(uint256 _maxStakeLimitValue, uint256 _stakeLimitIncreasePerBlockValue)
         external
         onlyDevnetOracle
     {
         require(_maxStakeLimitValue != 0, "ZERO_MAX_STAKE_LIMIT");
+        require(_maxStakeLimitValue <= type(uint96).max, "TOO_LARGE_MAX_STAKE_LIMIT");
         require(_stakeLimitIncreasePerBlockValue <= _maxStakeLimitValue, "TOO_LARGE_LIMIT_INCREASE");
+        require(
+            _stakeLimitIncreasePerBlockValue == 0
+                || _maxStakeLimitValue / _stakeLimitIncreasePerBlockValue <= type(uint32).max,
+            "TOO_SMALL_LIMIT_INCREASE"
+        );
+        if (_stakingPaused || _maxStakeLimit == 0 || _maxStakeLimitValue < _prevStakeLimit) {
+            _prevStakeLimit = _maxStakeLimitValue;
+        }
         _maxStakeLimit = _maxStakeLimitValue;
         _stakeLimitIncreasePerBlock = _stakeLimitIncreasePerBlockValue;
-        _prevStakeLimit = _maxStakeLimitValue;
         _prevStakeBlockNumber = block.number;
         emit StakingLimitSet(_maxStakeLimitValue, _stakeLimitIncreasePerBlockValue);
     }

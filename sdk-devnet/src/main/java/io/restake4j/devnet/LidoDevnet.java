@@ -118,9 +118,25 @@ public final class LidoDevnet extends ProtocolDevnet {
                 () -> queue.call_getLastFinalizedRequestId().send(), this::finalize);
     }
 
-    /** Sets Lido's sliding stake limit (full at once, growing back by {@code increasePerBlock} per block). */
+    /**
+     * Sets Lido's sliding stake limit with StakeLimitUtils' rules: it regains {@code max / floor(max / increasePerBlock)}
+     * per block; set over an active limit, it keeps the limit left by the last stake unless the new max is lower.
+     */
     public TransactionReceipt setStakingLimit(BigInteger maxStakeLimit, BigInteger increasePerBlock) {
         return send("setStakingLimit", () -> lido.send_setStakingLimit(maxStakeLimit, increasePerBlock).send());
+    }
+
+    /**
+     * Pauses the withdrawal queue for {@code seconds} ({@code 2^256-1}: until {@link #resumeWithdrawalQueue()}),
+     * as the queue's {@code pauseFor}: requests and finalization revert {@code ResumedExpected()}, claims stay open.
+     */
+    public TransactionReceipt pauseWithdrawalQueueFor(BigInteger seconds) {
+        return send("pauseFor(" + seconds + ")", () -> queue.send_pauseFor(seconds).send());
+    }
+
+    /** Resumes a paused withdrawal queue (the queue's {@code resume()}; reverts {@code PausedExpected()} if not paused). */
+    public TransactionReceipt resumeWithdrawalQueue() {
+        return send("resume the withdrawal queue", () -> queue.send_resume().send());
     }
 
     /** Removes the stake limit (the devnet starts without one). */
