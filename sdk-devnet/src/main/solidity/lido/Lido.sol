@@ -18,7 +18,8 @@ interface IERC1271Wallet {
 /// @dev Devnet semantics (deviations from Lido V3):
 ///      - No beacon chain, node operators, fees or external (stVault) shares: all pooled ether is
 ///        buffered in this contract, and `address(this).balance == getTotalPooledEther()` holds.
-///      - The first deposit mints shares 1:1 (no bootstrap holder at 0xdead).
+///      - As upstream, the deployment's ether (1 ETH from LidoDevnet) is minted 1:1 to 0xdead and the contract
+///        starts stopped with staking paused until `resume()` (the deployer holds the role; LidoDevnet resumes it).
 ///      - The oracle is the deployer: `devnetReport(delta)` adds rewards (sent along as msg.value) or
 ///        takes a loss (the ether is sent to the deployer), emitting `TokenRebased` without fee shares.
 ///      - The stake limit starts unlimited; the deployer may set Lido's sliding limit
@@ -26,8 +27,7 @@ interface IERC1271Wallet {
 ///        `max / floor(max / increase)`, an active limit keeps what it accrued unless paused, unlimited or
 ///        lowered), remove it, or pause/resume staking. Pausing does not clear the stored block number
 ///        (upstream encodes "paused" as block 0); the views report the same values.
-///      - Starts empty at 1:1 and active (upstream: 1 ETH / 1e18 shares held by 0xdead, stopped until
-///        `resume()`). Fee shares, prefinalize/Burner flow and the oracle's share rate: not modelled.
+///      - Fee shares, prefinalize/Burner flow and the oracle's share rate: not modelled.
 ///      - The withdrawal queue fixture (fixed at construction) takes ether and burns its own shares
 ///        through `devnetFinalizeWithdrawals`; it is the only burner.
 ///      - Aragon/governance functions exist with their real signatures and revert
@@ -46,6 +46,8 @@ contract Lido is ILido, FixtureUnsupported {
     uint256 private constant INFINITE_ALLOWANCE = type(uint256).max;
     uint256 private constant UINT128_MAX = type(uint128).max;
     uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+    /// @notice The holder of the bootstrap shares, as upstream (INITIAL_TOKEN_HOLDER).
+    address private constant INITIAL_TOKEN_HOLDER = 0x000000000000000000000000000000000000dEaD;
 
     /// @notice The devnet oracle and staking controller (the deployer).
     address public immutable devnetOracle;
@@ -58,6 +60,7 @@ contract Lido is ILido, FixtureUnsupported {
     mapping(address => mapping(address => uint256)) private _allowances;
     mapping(address => uint256) private _nonces;
 
+    bool private _stopped;
     bool private _stakingPaused;
     uint256 private _maxStakeLimit; // 0 = no limit
     uint256 private _stakeLimitIncreasePerBlock;
@@ -66,12 +69,23 @@ contract Lido is ILido, FixtureUnsupported {
     uint256 private _lastReportTimestamp;
     uint256 private _zero; // never set: the devnet has no validators, fees or external shares
 
+    /// @notice As upstream's `initialize`: the ether sent along (1 ETH on mainnet) is buffered and minted 1:1 as
+    ///         shares to 0xdead (`Submitted`, `Transfer`, `TransferShares`), and the contract starts stopped with
+    ///         staking paused until `resume()`.
     /// @param withdrawalQueue the WithdrawalQueueERC721 fixture (its address is known before deployment)
-    constructor(address withdrawalQueue) {
+    constructor(address withdrawalQueue) payable {
         require(withdrawalQueue != address(0), "ZERO_WITHDRAWAL_QUEUE");
         devnetOracle = msg.sender;
         devnetWithdrawalQueue = withdrawalQueue;
         _lastReportTimestamp = block.timestamp;
+        uint256 balance = address(this).balance;
+        assert(balance != 0);
+        _totalPooledEther = balance;
+        emit Submitted(INITIAL_TOKEN_HOLDER, balance, address(0));
+        _mintShares(INITIAL_TOKEN_HOLDER, balance);
+        _emitTransferEvents(address(0), INITIAL_TOKEN_HOLDER, getPooledEthByShares(balance), balance);
+        _stopped = true;
+        _stakingPaused = true;
     }
 
     modifier onlyDevnetOracle() {
@@ -227,6 +241,7 @@ contract Lido is ILido, FixtureUnsupported {
     ///         msg.value) or removes `-rewardsOrLossWei` (that ether is sent to the deployer). Share
     ///         counts do not change; no fee shares are minted. Emits `TokenRebased`.
     function devnetReport(int256 rewardsOrLossWei) external payable onlyDevnetOracle {
+        _whenNotStopped();
         uint256 preShares = _totalShares;
         uint256 preEther = _totalPooledEther;
         require(preShares != 0, "DEVNET_NO_SHARES");
@@ -352,7 +367,7 @@ contract Lido is ILido, FixtureUnsupported {
     }
 
     function isStopped() external view returns (bool) {
-        return _zero != 0;
+        return _stopped;
     }
 
     function hasInitialized() external view returns (bool) {
@@ -424,6 +439,7 @@ contract Lido is ILido, FixtureUnsupported {
         require(_sender != address(0), "TRANSFER_FROM_ZERO_ADDR");
         require(_recipient != address(0), "TRANSFER_TO_ZERO_ADDR");
         require(_recipient != address(this), "TRANSFER_TO_STETH_CONTRACT");
+        _whenNotStopped();
         uint256 current = _shares[_sender];
         require(_sharesAmount <= current, "BALANCE_EXCEEDED");
         _shares[_sender] = current - _sharesAmount;
@@ -570,12 +586,28 @@ contract Lido is ILido, FixtureUnsupported {
         _unsupported("receiveWithdrawals");
     }
 
-    function stop() external {
-        _unsupported("stop");
+    /// @notice Devnet: the deployer (upstream: PAUSE_ROLE) stops the contract and pauses staking
+    ///         (`Stopped`, `StakingPaused`); transfers and reports then revert "CONTRACT_IS_STOPPED".
+    function stop() external onlyDevnetOracle {
+        _whenNotStopped();
+        _stopped = true;
+        emit Stopped();
+        _stakingPaused = true;
+        emit StakingPaused();
     }
 
-    function resume() external {
-        _unsupported("resume");
+    /// @notice Devnet: the deployer (upstream: RESUME_ROLE) resumes the contract and staking (`Resumed`,
+    ///         `StakingResumed`); reverts "CONTRACT_IS_ACTIVE" if not stopped. LidoDevnet calls it at deployment.
+    function resume() external onlyDevnetOracle {
+        require(_stopped, "CONTRACT_IS_ACTIVE");
+        _stopped = false;
+        emit Resumed();
+        _stakingPaused = false;
+        emit StakingResumed();
+    }
+
+    function _whenNotStopped() private view {
+        require(!_stopped, "CONTRACT_IS_STOPPED");
     }
 
     function processClStateUpdate(uint256, uint256, uint256, uint256) external {

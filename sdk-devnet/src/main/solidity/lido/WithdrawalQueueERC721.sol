@@ -40,7 +40,8 @@ interface IERC721ReceiverForQueue {
 ///        at the current stETH share rate (totalPooledEther * 1e27 / totalShares). Every call adds a
 ///        checkpoint. The ether locked is exactly the sum of what the finalized requests can claim,
 ///        taken from stETH's pool, and the requests' shares are burnt (`SharesBurnt`).
-///      - Starts resumed (upstream: paused until resume()). `pauseFor`, `pauseUntil` and `resume` have
+///      - Starts paused until `resume()`, as upstream's `initialize` (`Paused(PAUSE_INFINITELY)`); LidoDevnet
+///        resumes it at deployment. `pauseFor`, `pauseUntil` and `resume` have
 ///        PausableUntil semantics and errors, callable by the deployer (no roles). Requests and
 ///        finalization revert `ResumedExpected()` while paused; claims do not.
 ///      - Never in bunker mode; no roles, no NFT descriptor, empty token URIs.
@@ -82,7 +83,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     string private _name = "Lido: stETH Withdrawal NFT";
     string private _symbol = "unstETH";
     uint256 private _bunkerModeSince = BUNKER_MODE_DISABLED_TIMESTAMP;
-    uint256 private _resumeSince; // 0: never paused (upstream starts paused until resume())
+    uint256 private _resumeSince; // PAUSE_INFINITELY from the constructor until resume()
     string private _baseURI; // empty
     address private _nftDescriptor; // none
 
@@ -102,6 +103,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         _stETH = IStETHForQueue(stETH_);
         _wstETH = IWstETHForQueue(wstETH_);
         devnetFinalizer = msg.sender;
+        _setPausedState(PAUSE_INFINITELY);
     }
 
     function STETH() external view returns (address) {

@@ -177,7 +177,7 @@ class LidoIT {
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             Lido lido = client.lido();
             var steth = steth(devnet, fixture);
-            lido.stake(Amount.parse("1", Token.ETH)).send(); // a report needs shares to exist
+            lido.stake(Amount.parse("1", Token.ETH)).send(); // alice holds stETH through the report
             fixture.report(new BigInteger("123456789012345679"));
 
             BigInteger[] pre = totals(devnet, fixture);

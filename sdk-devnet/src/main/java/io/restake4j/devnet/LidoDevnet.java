@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.lido.Lido;
@@ -19,7 +21,8 @@ import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
  * share accounting and rounding (every conversion rounds down), permits, wrapping, withdrawal requests,
  * checkpoints, hints and claims; governance and oracle functions revert {@code NotSupportedByFixture(string)}.
  * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no fees,
- * no external shares), staking starts without a stake limit, the first deposit mints shares 1:1, and the
+ * no external shares), staking starts without a stake limit once resumed (stETH starts, as on mainnet, with
+ * {@link #BOOTSTRAP_ETHER} as 1e18 shares of 0xdead, stopped until {@code resume()}, which deploy sends), and the
  * oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
  * withdrawal requests at the current share rate.
  *
@@ -40,25 +43,37 @@ public final class LidoDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR
+        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR, RESUME_LIDO, RESUME_WITHDRAWAL_QUEUE
     }
+
+    /** The ether stETH's constructor mints to 0xdead as bootstrap shares, as Lido's initialize on mainnet. */
+    public static final BigInteger BOOTSTRAP_ETHER = BigInteger.TEN.pow(18);
+    /** The holder of the bootstrap shares. */
+    public static final String BOOTSTRAP_HOLDER = "0x000000000000000000000000000000000000dEaD";
 
 
     private LidoDevnet(Devnet devnet) {
         super(devnet, "Lido");
     }
 
-    /** Deploys the four fixtures (stETH, wstETH, the queue, the locator) back to back with nonce-derived addresses and checks the receipts at the end. */
+    /**
+     * Deploys the four fixtures (stETH with {@link #BOOTSTRAP_ETHER} for 0xdead, wstETH, the queue, the locator)
+     * back to back with nonce-derived addresses, then resumes stETH and the queue (both start paused, as on
+     * mainnet) through their {@code resume()}, and checks the receipts at the end.
+     */
     static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "Lido", Tx.values());
         Address lido = new Address(d.address(Tx.LIDO));
         Address wstEth = new Address(d.address(Tx.WSTETH));
         Address queue = new Address(d.address(Tx.WITHDRAWAL_QUEUE));
-        d.create(Tx.LIDO, DevnetAddresses.LIDO_STETH, bytecodes.get("Lido"), queue);
+        d.createPaying(Tx.LIDO, DevnetAddresses.LIDO_STETH, BOOTSTRAP_ETHER, bytecodes.get("Lido"), queue);
         d.create(Tx.WSTETH, DevnetAddresses.LIDO_WSTETH, bytecodes.get("WstETH"), lido);
         d.create(Tx.WITHDRAWAL_QUEUE, DevnetAddresses.LIDO_WITHDRAWAL_QUEUE,
                 bytecodes.get("WithdrawalQueueERC721"), lido, wstEth);
         d.create(Tx.LOCATOR, DevnetAddresses.LIDO_LOCATOR, bytecodes.get("LidoLocator"), lido, wstEth, queue);
+        String resume = FunctionEncoder.encode(new Function("resume", List.of(), List.of()));
+        d.call(Tx.RESUME_LIDO, lido.getValue(), resume);
+        d.call(Tx.RESUME_WITHDRAWAL_QUEUE, queue.getValue(), resume);
         d.finish();
         return new LidoDevnet(devnet);
     }
@@ -97,7 +112,7 @@ public final class LidoDevnet extends ProtocolDevnet {
      * deployer) or takes it away (negative: a loss, the ether goes to the deployer). Every holder's balance
      * changes in proportion to their shares; share counts do not. Emits {@code TokenRebased}.
      *
-     * @throws DevnetException if nothing is staked yet or the loss is not below the pooled ether
+     * @throws DevnetException if the loss is not below the pooled ether (0xdead's bootstrap shares always exist)
      */
     public TransactionReceipt report(BigInteger rewardsOrLossWei) {
         return send("report(" + rewardsOrLossWei + ")",

@@ -61,19 +61,22 @@ class LidoStETHIT {
     void exactBalancesAfterPositiveAndNegativeRebase(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice,
             @Account(2) Credentials bob) throws Exception {
         Lido a = stETH(devnet, lido, alice);
-        assertEquals(BigInteger.ZERO, a.call_getTotalShares().send(), "fresh pool");
+        // a fresh pool holds only the bootstrap: 1 ETH as 1e18 shares of 0xdead
+        assertEquals(LidoDevnet.BOOTSTRAP_ETHER, a.call_getTotalShares().send(), "fresh pool");
+        assertEquals(LidoDevnet.BOOTSTRAP_ETHER, a.call_sharesOf(LidoDevnet.BOOTSTRAP_HOLDER).send());
         TransactionReceipt submitted = a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(alice.getAddress(), eth(5)).send();
-        // first deposits mint 1:1; submit emits Submitted, Transfer and TransferShares
+        stETH(devnet, lido, bob).send_submit(alice.getAddress(), eth(4)).send();
+        // deposits at the bootstrap rate mint 1:1; submit emits Submitted, Transfer and TransferShares
         assertEquals(eth(10), a.call_sharesOf(alice.getAddress()).send());
         assertEquals(eth(10), Lido.getSubmittedEvents(submitted).get(0).amount);
         assertEquals(eth(10), Lido.getTransferSharesEvents(submitted).get(0).sharesValue);
-        assertEquals(eth(5), a.call_sharesOf(bob.getAddress()).send());
+        assertEquals(eth(4), a.call_sharesOf(bob.getAddress()).send());
 
-        TransactionReceipt rebased = lido.report(eth(2)); // 17 ETH over 15e18 shares
+        TransactionReceipt rebased = lido.report(eth(2)); // 17 ETH over 15e18 shares (10 + 4 + 0xdead's 1)
         assertEquals(eth(17), a.call_getTotalPooledEther().send());
         assertEquals(new BigInteger("11333333333333333333"), a.call_balanceOf(alice.getAddress()).send());
-        assertEquals(new BigInteger("5666666666666666666"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(new BigInteger("4533333333333333333"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(new BigInteger("1133333333333333333"), a.call_balanceOf(LidoDevnet.BOOTSTRAP_HOLDER).send());
         Lido.TokenRebasedEventResponse event = Lido.getTokenRebasedEvents(rebased).get(0);
         assertEquals(eth(15), event.preTotalShares);
         assertEquals(eth(15), event.preTotalEther);
@@ -84,7 +87,7 @@ class LidoStETHIT {
         lido.report(new BigInteger("-300000000000000000")); // 16.7 ETH over 15e18 shares
         assertEquals(new BigInteger("16700000000000000000"), a.call_totalSupply().send());
         assertEquals(new BigInteger("11133333333333333333"), a.call_balanceOf(alice.getAddress()).send());
-        assertEquals(new BigInteger("5566666666666666666"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(new BigInteger("4453333333333333333"), a.call_balanceOf(bob.getAddress()).send());
         assertEquals(eth(10), a.call_sharesOf(alice.getAddress()).send(), "shares do not rebase");
         assertEquals(new BigInteger("16700000000000000000"), FixtureAsserts.balance(devnet, lido.stETH()),
                 "the fixture holds exactly the pooled ether");
@@ -99,8 +102,8 @@ class LidoStETHIT {
             @Account(2) Credentials bob, @Account(3) Credentials carol) throws Exception {
         Lido a = stETH(devnet, lido, alice);
         a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(5)).send();
-        lido.report(eth(2)); // N/D = 17/15
+        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(4)).send();
+        lido.report(eth(2)); // N/D = 17/15 (0xdead's 1 ETH included)
         BigInteger n = eth(17);
         BigInteger d = eth(15);
 
@@ -137,8 +140,8 @@ class LidoStETHIT {
             @Account(2) Credentials bob) throws Exception {
         Lido a = stETH(devnet, lido, alice);
         a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(5)).send();
-        lido.report(eth(2)); // N/D = 17/15
+        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(4)).send();
+        lido.report(eth(2)); // N/D = 17/15 (0xdead's 1 ETH included)
         WstETH w = wstETH(devnet, lido, alice);
         assertEquals(new BigInteger("1133333333333333333"), w.call_stEthPerToken().send());
         assertEquals(new BigInteger("882352941176470588"), w.call_tokensPerStEth().send());
