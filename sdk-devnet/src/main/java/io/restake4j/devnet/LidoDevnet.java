@@ -20,10 +20,10 @@ import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
  * ({@code Builder.lido(false)} leaves them out). They implement Lido's user-facing interface with its
  * share accounting and rounding (every conversion rounds down), permits, wrapping, withdrawal requests,
  * checkpoints, hints and claims; governance and oracle functions revert {@code NotSupportedByFixture(string)}.
- * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no fees,
- * no external shares), staking starts without a stake limit once resumed (stETH starts, as on mainnet, with
- * {@link #BOOTSTRAP_ETHER} as 1e18 shares of 0xdead, stopped until {@code resume()}, which deploy sends), and the
- * oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
+ * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no external
+ * shares; the 10% fee on rewards is fixed, half to {@link #TREASURY}, half to {@link #STAKING_MODULE}), staking
+ * starts without a stake limit once resumed (stETH starts, as on mainnet, with {@link #BOOTSTRAP_ETHER} as 1e18
+ * shares of 0xdead, stopped until {@code resume()}, which deploy sends), and the oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
  * withdrawal requests at the current share rate.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code LidoDevnet lido}).
@@ -50,6 +50,10 @@ public final class LidoDevnet extends ProtocolDevnet {
     public static final BigInteger BOOTSTRAP_ETHER = BigInteger.TEN.pow(18);
     /** The holder of the bootstrap shares. */
     public static final String BOOTSTRAP_HOLDER = "0x000000000000000000000000000000000000dEaD";
+    /** The devnet treasury: positive reports mint it half of the 10% fee as stETH shares. */
+    public static final String TREASURY = "0x000000000000000000000000000000000000FEE1";
+    /** The devnet's one staking module: positive reports mint it the other half of the fee (5% of the rewards). */
+    public static final String STAKING_MODULE = "0x000000000000000000000000000000000000fEE2";
 
 
     private LidoDevnet(Devnet devnet) {
@@ -110,7 +114,9 @@ public final class LidoDevnet extends ProtocolDevnet {
     /**
      * An oracle report: adds {@code rewardsOrLossWei} to stETH's pooled ether (positive: rewards, paid by the
      * deployer) or takes it away (negative: a loss, the ether goes to the deployer). Every holder's balance
-     * changes in proportion to their shares; share counts do not. Emits {@code TokenRebased}.
+     * changes in proportion to their shares; their share counts do not. On rewards, 10% of them is minted as fee
+     * shares, as Lido's Accounting ({@code rewards * fee * shares / (postEther * 1e20 - rewards * fee)}), half to
+     * {@link #TREASURY}, half to {@link #STAKING_MODULE}. Emits {@code TokenRebased}.
      *
      * @throws DevnetException if the loss is not below the pooled ether (0xdead's bootstrap shares always exist)
      */

@@ -102,10 +102,13 @@ class LidoWithdrawalQueueIT {
         @SuppressWarnings("unchecked")
         List<BigInteger> hintList = (List<BigInteger>) hints;
         assertEquals(List.of(eth(1000), eth(1000), eth(500)), q.call_getClaimableEther(ONE_2_3, hintList).send());
-        // 3031 ETH over 3001e18 shares (0xdead's 1 included); the requests take their 2500 ETH and 2500e18 shares
+        // 3031 ETH over 3001e18 shares (0xdead's 1 included) and the fee shares; the requests take their
+        // 2500 ETH and 2500e18 shares
+        BigInteger sharesLeft = eth(501).add(LidoTestSupport.feeShares(eth(30), eth(3001), eth(3031)));
+        assertEquals(sharesLeft, a.call_getTotalShares().send());
         assertEquals(eth(531), a.call_getTotalPooledEther().send(), "the requests' ether left the pool, rewards stayed");
-        assertEquals(FixtureAsserts.mulDiv(eth(500), eth(531), eth(501)), a.call_balanceOf(alice.getAddress()).send());
-        assertEquals(new BigInteger("529940119760479041916"), a.call_balanceOf(alice.getAddress()).send());
+        assertEquals(FixtureAsserts.mulDiv(eth(500), eth(531), sharesLeft), a.call_balanceOf(alice.getAddress()).send());
+        assertEquals(new BigInteger("526813675475793086772"), a.call_balanceOf(alice.getAddress()).send());
 
         // only the owner claims, only with a valid hint
         assertRevertsWith(devnet, bob.getAddress(), lido.withdrawalQueue(),
