@@ -16,13 +16,21 @@ interface IERC1271Wallet {
 ///         recipient may see 1-2 wei less than `x`. Errors are revert strings, as on the 0.4.24 contract.
 ///         EIP-2612 permit with the domain ("Liquid staked Ether 2.0", "2") and EIP-1271 owners.
 /// @dev Devnet semantics (deviations from Lido V3):
-///      - No beacon chain, node operators, fees or external (stVault) shares: all pooled ether is
+///      - No beacon chain, node operators or external (stVault) shares: all pooled ether is
 ///        buffered in this contract, and `address(this).balance == getTotalPooledEther()` holds.
-///      - The first deposit mints shares 1:1 (no bootstrap holder at 0xdead).
+///      - The bootstrap comes with the constructor (upstream: `initialize`): its ether (1 ETH from LidoDevnet) is
+///        minted 1:1 to 0xdead and the contract starts stopped with staking paused until `resume()`. The deployer
+///        holds PAUSE_ROLE/RESUME_ROLE (no ACL); LidoDevnet resumes it at deployment.
 ///      - The oracle is the deployer: `devnetReport(delta)` adds rewards (sent along as msg.value) or
-///        takes a loss (the ether is sent to the deployer), emitting `TokenRebased` without fee shares.
+///        takes a loss (the ether is sent to the deployer), emitting `TokenRebased`. Rewards mint fee shares as
+///        Accounting does, with a fixed 10% fee (5% to one staking module at DEVNET_STAKING_MODULE, the rest to
+///        DEVNET_TREASURY); upstream reads the fees and modules from the StakingRouter.
 ///      - The stake limit starts unlimited; the deployer may set Lido's sliding limit
-///        (`setStakingLimit(max, increasePerBlock)`), remove it, or pause/resume staking.
+///        (`setStakingLimit(max, increasePerBlock)`, StakeLimitUtils semantics: growth per block is
+///        `max / floor(max / increase)`, an active limit keeps what it accrued unless paused, unlimited or
+///        lowered), remove it, or pause/resume staking. Pausing does not clear the stored block number
+///        (upstream encodes "paused" as block 0); the views report the same values.
+///      - Prefinalize/Burner flow and the oracle's share rate: not modelled.
 ///      - The withdrawal queue fixture (fixed at construction) takes ether and burns its own shares
 ///        through `devnetFinalizeWithdrawals`; it is the only burner.
 ///      - Aragon/governance functions exist with their real signatures and revert
@@ -41,6 +49,16 @@ contract Lido is ILido, FixtureUnsupported {
     uint256 private constant INFINITE_ALLOWANCE = type(uint256).max;
     uint256 private constant UINT128_MAX = type(uint128).max;
     uint256 private constant MAX_S = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+    /// @notice The holder of the bootstrap shares, as upstream (INITIAL_TOKEN_HOLDER).
+    address private constant INITIAL_TOKEN_HOLDER = 0x000000000000000000000000000000000000dEaD;
+    /// @notice Devnet: the treasury that receives the treasury part of the fee shares.
+    address public constant DEVNET_TREASURY = 0x000000000000000000000000000000000000FEE1;
+    /// @notice Devnet: the one staking module (node operators) that receives the module part of the fee shares.
+    address public constant DEVNET_STAKING_MODULE = 0x000000000000000000000000000000000000fEE2;
+    /// @dev StakingRouter's fee precision (100%) and the fees, as on mainnet: 10% total, 5% to the module.
+    uint256 private constant FEE_PRECISION_POINTS = 1e20;
+    uint256 private constant TOTAL_FEE = 1e19;
+    uint256 private constant MODULE_FEE = 5e18;
 
     /// @notice The devnet oracle and staking controller (the deployer).
     address public immutable devnetOracle;
@@ -53,20 +71,32 @@ contract Lido is ILido, FixtureUnsupported {
     mapping(address => mapping(address => uint256)) private _allowances;
     mapping(address => uint256) private _nonces;
 
+    bool private _stopped;
     bool private _stakingPaused;
     uint256 private _maxStakeLimit; // 0 = no limit
     uint256 private _stakeLimitIncreasePerBlock;
     uint256 private _prevStakeLimit;
     uint256 private _prevStakeBlockNumber;
     uint256 private _lastReportTimestamp;
-    uint256 private _zero; // never set: the devnet has no validators, fees or external shares
+    uint256 private _zero; // never set: the devnet has no validators or external shares
 
+    /// @notice As upstream's `initialize`: the ether sent along (1 ETH on mainnet) is buffered and minted 1:1 as
+    ///         shares to 0xdead (`Submitted`, `Transfer`, `TransferShares`), and the contract starts stopped with
+    ///         staking paused until `resume()`.
     /// @param withdrawalQueue the WithdrawalQueueERC721 fixture (its address is known before deployment)
-    constructor(address withdrawalQueue) {
+    constructor(address withdrawalQueue) payable {
         require(withdrawalQueue != address(0), "ZERO_WITHDRAWAL_QUEUE");
         devnetOracle = msg.sender;
         devnetWithdrawalQueue = withdrawalQueue;
         _lastReportTimestamp = block.timestamp;
+        uint256 balance = address(this).balance;
+        assert(balance != 0);
+        _totalPooledEther = balance;
+        emit Submitted(INITIAL_TOKEN_HOLDER, balance, address(0));
+        _mintShares(INITIAL_TOKEN_HOLDER, balance);
+        _emitTransferEvents(address(0), INITIAL_TOKEN_HOLDER, getPooledEthByShares(balance), balance);
+        _stopped = true;
+        _stakingPaused = true;
     }
 
     modifier onlyDevnetOracle() {
@@ -150,27 +180,49 @@ contract Lido is ILido, FixtureUnsupported {
         isStakingLimitSet = _maxStakeLimit != 0;
         currentStakeLimit = getCurrentStakeLimit();
         maxStakeLimit = _maxStakeLimit;
-        maxStakeLimitGrowthBlocks =
-            _stakeLimitIncreasePerBlock == 0 ? 0 : _maxStakeLimit / _stakeLimitIncreasePerBlock;
+        maxStakeLimitGrowthBlocks = _growthBlocks();
         prevStakeLimit = _prevStakeLimit;
         prevStakeBlockNumber = _prevStakeBlockNumber;
     }
 
+    /// @dev Lido's StakeLimitUtils.calculateCurrentStakeLimit: the limit regains
+    ///      `max / maxStakeLimitGrowthBlocks` per block (growth blocks = floor(max / increasePerBlock)),
+    ///      capped at the max (or sinking to it when a lowered max left it above).
     function _currentStakeLimit() private view returns (uint256) {
-        uint256 grown = _prevStakeLimit + (block.number - _prevStakeBlockNumber) * _stakeLimitIncreasePerBlock;
-        return grown > _maxStakeLimit ? _maxStakeLimit : grown;
+        uint256 perBlock = _growthBlocks() == 0 ? 0 : _maxStakeLimit / _growthBlocks();
+        uint256 change = (block.number - _prevStakeBlockNumber) * perBlock;
+        if (_prevStakeLimit < _maxStakeLimit) {
+            uint256 grown = _prevStakeLimit + change;
+            return grown > _maxStakeLimit ? _maxStakeLimit : grown;
+        }
+        uint256 sunk = change > _prevStakeLimit ? 0 : _prevStakeLimit - change;
+        return sunk > _maxStakeLimit ? sunk : _maxStakeLimit;
     }
 
-    /// @notice Devnet: the deployer sets Lido's sliding stake limit (full at once).
+    function _growthBlocks() private view returns (uint256) {
+        return _stakeLimitIncreasePerBlock == 0 ? 0 : _maxStakeLimit / _stakeLimitIncreasePerBlock;
+    }
+
+    /// @notice Devnet: the deployer sets Lido's sliding stake limit, with StakeLimitUtils.setStakingLimit's
+    ///         rules: the accrued limit is kept unless staking was paused or unlimited or the new max is below
+    ///         it (then it starts full at the new max).
     function setStakingLimit(uint256 _maxStakeLimitValue, uint256 _stakeLimitIncreasePerBlockValue)
         external
         onlyDevnetOracle
     {
         require(_maxStakeLimitValue != 0, "ZERO_MAX_STAKE_LIMIT");
+        require(_maxStakeLimitValue <= type(uint96).max, "TOO_LARGE_MAX_STAKE_LIMIT");
         require(_stakeLimitIncreasePerBlockValue <= _maxStakeLimitValue, "TOO_LARGE_LIMIT_INCREASE");
+        require(
+            _stakeLimitIncreasePerBlockValue == 0
+                || _maxStakeLimitValue / _stakeLimitIncreasePerBlockValue <= type(uint32).max,
+            "TOO_SMALL_LIMIT_INCREASE"
+        );
+        if (_stakingPaused || _maxStakeLimit == 0 || _maxStakeLimitValue < _prevStakeLimit) {
+            _prevStakeLimit = _maxStakeLimitValue;
+        }
         _maxStakeLimit = _maxStakeLimitValue;
         _stakeLimitIncreasePerBlock = _stakeLimitIncreasePerBlockValue;
-        _prevStakeLimit = _maxStakeLimitValue;
         _prevStakeBlockNumber = block.number;
         emit StakingLimitSet(_maxStakeLimitValue, _stakeLimitIncreasePerBlockValue);
     }
@@ -200,12 +252,16 @@ contract Lido is ILido, FixtureUnsupported {
     ///         msg.value) or removes `-rewardsOrLossWei` (that ether is sent to the deployer). Share
     ///         counts do not change; no fee shares are minted. Emits `TokenRebased`.
     function devnetReport(int256 rewardsOrLossWei) external payable onlyDevnetOracle {
+        _whenNotStopped();
         uint256 preShares = _totalShares;
         uint256 preEther = _totalPooledEther;
         require(preShares != 0, "DEVNET_NO_SHARES");
+        uint256 sharesMintedAsFees;
         if (rewardsOrLossWei >= 0) {
             require(msg.value == uint256(rewardsOrLossWei), "DEVNET_VALUE_MISMATCH");
-            _totalPooledEther = preEther + uint256(rewardsOrLossWei);
+            uint256 rewards = uint256(rewardsOrLossWei);
+            _totalPooledEther = preEther + rewards;
+            sharesMintedAsFees = _distributeFee(rewards, preShares, _totalPooledEther);
         } else {
             require(msg.value == 0, "DEVNET_VALUE_MISMATCH");
             uint256 loss = uint256(-rewardsOrLossWei);
@@ -215,9 +271,33 @@ contract Lido is ILido, FixtureUnsupported {
             require(sent, "DEVNET_LOSS_NOT_SENT");
         }
         emit TokenRebased(
-            block.timestamp, block.timestamp - _lastReportTimestamp, preShares, preEther, preShares, _totalPooledEther, 0
+            block.timestamp,
+            block.timestamp - _lastReportTimestamp,
+            preShares,
+            preEther,
+            _totalShares,
+            _totalPooledEther,
+            sharesMintedAsFees
         );
         _lastReportTimestamp = block.timestamp;
+    }
+
+    /// @dev Accounting._calculateFees / _distributeFee with one module: the fee shares make the fee's part of the
+    ///      rewards, `rewards * fee * shares / (postEther * precision - rewards * fee)` (floor); the module gets
+    ///      `minted * moduleFee / totalFee` and the treasury the rest.
+    function _distributeFee(uint256 rewards, uint256 preShares, uint256 postEther) private returns (uint256 minted) {
+        if (rewards == 0) return 0;
+        minted = rewards * TOTAL_FEE * preShares / (postEther * FEE_PRECISION_POINTS - rewards * TOTAL_FEE);
+        uint256 moduleShares = minted * MODULE_FEE / TOTAL_FEE;
+        if (moduleShares != 0) {
+            _mintShares(DEVNET_STAKING_MODULE, moduleShares);
+            _emitTransferEvents(address(0), DEVNET_STAKING_MODULE, getPooledEthByShares(moduleShares), moduleShares);
+        }
+        uint256 treasuryShares = minted - moduleShares;
+        if (treasuryShares != 0) {
+            _mintShares(DEVNET_TREASURY, treasuryShares);
+            _emitTransferEvents(address(0), DEVNET_TREASURY, getPooledEthByShares(treasuryShares), treasuryShares);
+        }
     }
 
     /// @notice Devnet: called by the withdrawal queue fixture when it finalizes requests: sends it
@@ -294,17 +374,18 @@ contract Lido is ILido, FixtureUnsupported {
         return (_zero, _zero, _zero);
     }
 
-    /// @notice 0: the devnet oracle mints no fee shares.
-    function getFee() external view returns (uint16 totalFee) {
-        return uint16(_zero);
+    /// @notice 1000 basis points: the 10% fee minted as shares on positive reports.
+    function getFee() external pure returns (uint16 totalFee) {
+        return uint16(TOTAL_FEE * 10000 / FEE_PRECISION_POINTS);
     }
 
+    /// @notice The fee's split in basis points of the fee: half treasury, half operators (the module), no insurance.
     function getFeeDistribution()
         external
-        view
+        pure
         returns (uint16 treasuryFeeBasisPoints, uint16 insuranceFeeBasisPoints, uint16 operatorsFeeBasisPoints)
     {
-        return (uint16(_zero), uint16(_zero), uint16(_zero));
+        return (uint16((TOTAL_FEE - MODULE_FEE) * 10000 / TOTAL_FEE), 0, uint16(MODULE_FEE * 10000 / TOTAL_FEE));
     }
 
     /// @notice 0: no external (stVault) shares on the devnet.
@@ -325,7 +406,7 @@ contract Lido is ILido, FixtureUnsupported {
     }
 
     function isStopped() external view returns (bool) {
-        return _zero != 0;
+        return _stopped;
     }
 
     function hasInitialized() external view returns (bool) {
@@ -397,6 +478,7 @@ contract Lido is ILido, FixtureUnsupported {
         require(_sender != address(0), "TRANSFER_FROM_ZERO_ADDR");
         require(_recipient != address(0), "TRANSFER_TO_ZERO_ADDR");
         require(_recipient != address(this), "TRANSFER_TO_STETH_CONTRACT");
+        _whenNotStopped();
         uint256 current = _shares[_sender];
         require(_sharesAmount <= current, "BALANCE_EXCEEDED");
         _shares[_sender] = current - _sharesAmount;
@@ -543,12 +625,28 @@ contract Lido is ILido, FixtureUnsupported {
         _unsupported("receiveWithdrawals");
     }
 
-    function stop() external {
-        _unsupported("stop");
+    /// @notice Devnet: the deployer (upstream: PAUSE_ROLE) stops the contract and pauses staking
+    ///         (`Stopped`, `StakingPaused`); transfers and reports then revert "CONTRACT_IS_STOPPED".
+    function stop() external onlyDevnetOracle {
+        _whenNotStopped();
+        _stopped = true;
+        emit Stopped();
+        _stakingPaused = true;
+        emit StakingPaused();
     }
 
-    function resume() external {
-        _unsupported("resume");
+    /// @notice Devnet: the deployer (upstream: RESUME_ROLE) resumes the contract and staking (`Resumed`,
+    ///         `StakingResumed`); reverts "CONTRACT_IS_ACTIVE" if not stopped. LidoDevnet calls it at deployment.
+    function resume() external onlyDevnetOracle {
+        require(_stopped, "CONTRACT_IS_ACTIVE");
+        _stopped = false;
+        emit Resumed();
+        _stakingPaused = false;
+        emit StakingResumed();
+    }
+
+    function _whenNotStopped() private view {
+        require(!_stopped, "CONTRACT_IS_STOPPED");
     }
 
     function processClStateUpdate(uint256, uint256, uint256, uint256) external {
@@ -604,9 +702,8 @@ contract Lido is ILido, FixtureUnsupported {
         return bytes32(0);
     }
 
-    function getTreasury() external view returns (address) {
-        _unsupportedView("getTreasury");
-        return address(0);
+    function getTreasury() external pure returns (address) {
+        return DEVNET_TREASURY;
     }
 
     function getRecoveryVault() external view returns (address) {

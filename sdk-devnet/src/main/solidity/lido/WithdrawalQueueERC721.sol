@@ -40,8 +40,12 @@ interface IERC721ReceiverForQueue {
 ///        at the current stETH share rate (totalPooledEther * 1e27 / totalShares). Every call adds a
 ///        checkpoint. The ether locked is exactly the sum of what the finalized requests can claim,
 ///        taken from stETH's pool, and the requests' shares are burnt (`SharesBurnt`).
-///      - Never paused, never in bunker mode; no roles, no NFT descriptor, empty token URIs.
-///      - Oracle, role, pause and URI functions exist with their real signatures and revert
+///      - Starts paused until `resume()`, as upstream's `initialize` (`Paused(PAUSE_INFINITELY)`); LidoDevnet
+///        resumes it at deployment. `pauseFor`, `pauseUntil` and `resume` have
+///        PausableUntil semantics and errors, callable by the deployer (no roles). Requests and
+///        finalization revert `ResumedExpected()` while paused; claims do not.
+///      - Never in bunker mode; no roles, no NFT descriptor, empty token URIs.
+///      - Oracle, role and URI functions exist with their real signatures and revert
 ///        `NotSupportedByFixture(name)`. That includes the oracle's `calculateFinalizationBatches`, for
 ///        which no wrapper method is generated (web3j cannot build its struct with a `uint256[36]`
 ///        member; it is listed in the codegen-excluded manifest).
@@ -79,7 +83,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     string private _name = "Lido: stETH Withdrawal NFT";
     string private _symbol = "unstETH";
     uint256 private _bunkerModeSince = BUNKER_MODE_DISABLED_TIMESTAMP;
-    uint256 private _resumeSince; // 0: never paused
+    uint256 private _resumeSince; // PAUSE_INFINITELY from the constructor until resume()
     string private _baseURI; // empty
     address private _nftDescriptor; // none
 
@@ -99,6 +103,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         _stETH = IStETHForQueue(stETH_);
         _wstETH = IWstETHForQueue(wstETH_);
         devnetFinalizer = msg.sender;
+        _setPausedState(PAUSE_INFINITELY);
     }
 
     function STETH() external view returns (address) {
@@ -128,6 +133,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         public
         returns (uint256[] memory requestIds)
     {
+        _checkResumed();
         if (_owner == address(0)) _owner = msg.sender;
         requestIds = new uint256[](_amounts.length);
         for (uint256 i = 0; i < _amounts.length; ++i) {
@@ -141,6 +147,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         public
         returns (uint256[] memory requestIds)
     {
+        _checkResumed();
         if (_owner == address(0)) _owner = msg.sender;
         requestIds = new uint256[](_amounts.length);
         for (uint256 i = 0; i < _amounts.length; ++i) {
@@ -188,6 +195,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     ///         stETH share rate (a new checkpoint), locking exactly the ether they can claim.
     function devnetFinalize(uint256 _lastRequestIdToFinalize) external {
         require(msg.sender == devnetFinalizer, "DEVNET_ONLY_FINALIZER");
+        _checkResumed();
         uint256 firstId = _lastFinalizedRequestId + 1;
         if (_lastRequestIdToFinalize < firstId || _lastRequestIdToFinalize > _lastRequestId) {
             revert InvalidRequestId(_lastRequestIdToFinalize);
@@ -329,13 +337,54 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         return _bunkerModeSince;
     }
 
-    /// @notice Always false: the devnet queue is never paused.
+    /// @notice True while a `pauseFor`/`pauseUntil` pause lasts.
     function isPaused() external view returns (bool) {
         return block.timestamp < _resumeSince;
     }
 
     function getResumeSinceTimestamp() external view returns (uint256) {
         return _resumeSince;
+    }
+
+    // ------------------------------------------------------------------ pause (PausableUntil)
+
+    /// @notice Pauses requests and finalization for `_duration` seconds (PAUSE_INFINITELY: until resumed);
+    ///         claims stay open. Devnet: the deployer holds PAUSE_ROLE.
+    function pauseFor(uint256 _duration) external {
+        _onlyDevnetRole();
+        _checkResumed();
+        if (_duration == 0) revert ZeroPauseDuration();
+        _setPausedState(_duration == PAUSE_INFINITELY ? PAUSE_INFINITELY : block.timestamp + _duration);
+    }
+
+    /// @notice Pauses until `_pauseUntilInclusive` (that second included). Devnet: the deployer holds PAUSE_ROLE.
+    function pauseUntil(uint256 _pauseUntilInclusive) external {
+        _onlyDevnetRole();
+        _checkResumed();
+        if (_pauseUntilInclusive < block.timestamp) revert PauseUntilMustBeInFuture();
+        _setPausedState(_pauseUntilInclusive == PAUSE_INFINITELY ? PAUSE_INFINITELY : _pauseUntilInclusive + 1);
+    }
+
+    /// @notice Ends a pause. Devnet: the deployer holds RESUME_ROLE.
+    function resume() external {
+        _onlyDevnetRole();
+        if (!(block.timestamp < _resumeSince)) revert PausedExpected();
+        _resumeSince = block.timestamp;
+        emit Resumed();
+    }
+
+    function _setPausedState(uint256 resumeSince) private {
+        _resumeSince = resumeSince;
+        emit Paused(resumeSince == PAUSE_INFINITELY ? PAUSE_INFINITELY : resumeSince - block.timestamp);
+    }
+
+    function _checkResumed() private view {
+        if (block.timestamp < _resumeSince) revert ResumedExpected();
+    }
+
+    /// @dev Roles are not modelled: the deployer holds PAUSE_ROLE and RESUME_ROLE.
+    function _onlyDevnetRole() private view {
+        require(msg.sender == devnetFinalizer, "DEVNET_ONLY_DEPLOYER");
     }
 
     // ------------------------------------------------------------------ claims
@@ -518,17 +567,6 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         return (0, 0);
     }
 
-    function pauseFor(uint256) external {
-        _unsupported("pauseFor");
-    }
-
-    function pauseUntil(uint256) external {
-        _unsupported("pauseUntil");
-    }
-
-    function resume() external {
-        _unsupported("resume");
-    }
 
     function setBaseURI(string calldata) external {
         _unsupported("setBaseURI");

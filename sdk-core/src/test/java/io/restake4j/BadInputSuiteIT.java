@@ -1029,7 +1029,7 @@ class BadInputSuiteIT {
 
     private void arrangedState() {
         add("lido: stake above the current stake limit", code(ErrorCode.ABOVE_MAXIMUM), () -> a.lido().stake(eth("2")).send())
-                .arranged(() -> devnet.lido().setStakingLimit(ETHER, BigInteger.ONE), () -> devnet.lido().removeStakingLimit());
+                .arranged(() -> devnet.lido().setStakingLimit(ETHER, BigInteger.TEN.pow(9)), () -> devnet.lido().removeStakingLimit());
         add("rocket pool: deposit while deposits are disabled", code(ErrorCode.PROTOCOL_STATE), () -> a.rocketPool().deposit(eth("1")).send())
                 .arranged(() -> devnet.rocketPool().setDepositEnabled(false), () -> devnet.rocketPool().setDepositEnabled(true));
     }

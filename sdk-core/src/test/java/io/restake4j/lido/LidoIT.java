@@ -177,7 +177,7 @@ class LidoIT {
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             Lido lido = client.lido();
             var steth = steth(devnet, fixture);
-            lido.stake(Amount.parse("1", Token.ETH)).send(); // a report needs shares to exist
+            lido.stake(Amount.parse("1", Token.ETH)).send(); // alice holds stETH through the report
             fixture.report(new BigInteger("123456789012345679"));
 
             BigInteger[] pre = totals(devnet, fixture);
@@ -278,7 +278,7 @@ class LidoIT {
             fixture.finalize(id);
             assertRefused("belongs to " + alice.getAddress(), () -> other.lido().withdrawals().claimIds(id).preview());
 
-            fixture.setStakingLimit(eth(2), BigInteger.ONE);
+            fixture.setStakingLimit(eth(2), BigInteger.TEN.pow(9)); // 1 gwei a block: 2e9 growth blocks, within uint32 (1 wei is TOO_SMALL_LIMIT_INCREASE)
             try {
                 assertRefused("exceeds Lido's current stake limit", () -> lido.stake(Amount.parse("3", Token.ETH)).send());
             } finally {

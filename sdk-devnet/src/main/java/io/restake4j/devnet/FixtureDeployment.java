@@ -86,14 +86,21 @@ final class FixtureDeployment {
      * arguments, of a contract to register as {@code registeredAs}.
      */
     FixtureDeployment create(Enum<?> slot, String registeredAs, String bytecode, Type<?>... constructorArgs) {
+        return createPaying(slot, registeredAs, BigInteger.ZERO, bytecode, constructorArgs);
+    }
+
+    /** As {@link #create}, sending {@code valueWei} of the deployer's ether to a payable constructor. */
+    FixtureDeployment createPaying(Enum<?> slot, String registeredAs, BigInteger valueWei, String bytecode,
+            Type<?>... constructorArgs) {
         Objects.requireNonNull(bytecode, () -> protocol + " fixture " + slot + ": no bytecode");
         registered.put(Objects.requireNonNull(registeredAs, "registeredAs"), address(slot));
-        return send(slot.ordinal(), "", bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
+        return send(slot.ordinal(), "", valueWei,
+                bytecode + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
     }
 
     /** Sends transaction {@code slot} (which must be the next one): a call of {@code to} with {@code data}. */
     FixtureDeployment call(Enum<?> slot, String to, String data) {
-        return send(slot.ordinal(), to, data);
+        return send(slot.ordinal(), to, BigInteger.ZERO, data);
     }
 
     /**
@@ -111,12 +118,12 @@ final class FixtureDeployment {
         registered.forEach(devnet::register);
     }
 
-    private FixtureDeployment send(int index, String to, String data) {
+    private FixtureDeployment send(int index, String to, BigInteger valueWei, String data) {
         if (index != hashes.size()) {
             throw new IllegalStateException(protocol + " fixture transaction " + index + " sent as number " + hashes.size());
         }
         RawTransaction tx = RawTransaction.createTransaction(devnet.chainId(), firstNonce.add(BigInteger.valueOf(index)), GAS,
-                to, BigInteger.ZERO, data, PRIORITY_FEE, MAX_FEE);
+                to, valueWei, data, PRIORITY_FEE, MAX_FEE);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, deployer));
         try {
             EthSendTransaction sent = devnet.web3j().ethSendRawTransaction(signed).send();

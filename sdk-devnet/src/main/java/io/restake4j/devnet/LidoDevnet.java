@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import io.restake4j.devnet.fixtures.lido.Lido;
@@ -18,9 +20,10 @@ import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
  * ({@code Builder.lido(false)} leaves them out). They implement Lido's user-facing interface with its
  * share accounting and rounding (every conversion rounds down), permits, wrapping, withdrawal requests,
  * checkpoints, hints and claims; governance and oracle functions revert {@code NotSupportedByFixture(string)}.
- * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no fees,
- * no external shares), staking starts without a stake limit, the first deposit mints shares 1:1, and the
- * oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
+ * The devnet differs from Lido in that all pooled ether stays in the stETH contract (no validators, no external
+ * shares; the 10% fee on rewards is fixed, half to {@link #TREASURY}, half to {@link #STAKING_MODULE}), staking
+ * starts without a stake limit once resumed (stETH starts, as on mainnet, with {@link #BOOTSTRAP_ETHER} as 1e18
+ * shares of 0xdead, stopped until {@code resume()}, which deploy sends), and the oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
  * withdrawal requests at the current share rate.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code LidoDevnet lido}).
@@ -40,25 +43,41 @@ public final class LidoDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR
+        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR, RESUME_LIDO, RESUME_WITHDRAWAL_QUEUE
     }
+
+    /** The ether stETH's constructor mints to 0xdead as bootstrap shares, as Lido's initialize on mainnet. */
+    public static final BigInteger BOOTSTRAP_ETHER = BigInteger.TEN.pow(18);
+    /** The holder of the bootstrap shares. */
+    public static final String BOOTSTRAP_HOLDER = "0x000000000000000000000000000000000000dEaD";
+    /** The devnet treasury: positive reports mint it half of the 10% fee as stETH shares. */
+    public static final String TREASURY = "0x000000000000000000000000000000000000FEE1";
+    /** The devnet's one staking module: positive reports mint it the other half of the fee (5% of the rewards). */
+    public static final String STAKING_MODULE = "0x000000000000000000000000000000000000fEE2";
 
 
     private LidoDevnet(Devnet devnet) {
         super(devnet, "Lido");
     }
 
-    /** Deploys the four fixtures (stETH, wstETH, the queue, the locator) back to back with nonce-derived addresses and checks the receipts at the end. */
+    /**
+     * Deploys the four fixtures (stETH with {@link #BOOTSTRAP_ETHER} for 0xdead, wstETH, the queue, the locator)
+     * back to back with nonce-derived addresses, then resumes stETH and the queue (both start paused, as on
+     * mainnet) through their {@code resume()}, and checks the receipts at the end.
+     */
     static LidoDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "Lido", Tx.values());
         Address lido = new Address(d.address(Tx.LIDO));
         Address wstEth = new Address(d.address(Tx.WSTETH));
         Address queue = new Address(d.address(Tx.WITHDRAWAL_QUEUE));
-        d.create(Tx.LIDO, DevnetAddresses.LIDO_STETH, bytecodes.get("Lido"), queue);
+        d.createPaying(Tx.LIDO, DevnetAddresses.LIDO_STETH, BOOTSTRAP_ETHER, bytecodes.get("Lido"), queue);
         d.create(Tx.WSTETH, DevnetAddresses.LIDO_WSTETH, bytecodes.get("WstETH"), lido);
         d.create(Tx.WITHDRAWAL_QUEUE, DevnetAddresses.LIDO_WITHDRAWAL_QUEUE,
                 bytecodes.get("WithdrawalQueueERC721"), lido, wstEth);
         d.create(Tx.LOCATOR, DevnetAddresses.LIDO_LOCATOR, bytecodes.get("LidoLocator"), lido, wstEth, queue);
+        String resume = FunctionEncoder.encode(new Function("resume", List.of(), List.of()));
+        d.call(Tx.RESUME_LIDO, lido.getValue(), resume);
+        d.call(Tx.RESUME_WITHDRAWAL_QUEUE, queue.getValue(), resume);
         d.finish();
         return new LidoDevnet(devnet);
     }
@@ -95,9 +114,11 @@ public final class LidoDevnet extends ProtocolDevnet {
     /**
      * An oracle report: adds {@code rewardsOrLossWei} to stETH's pooled ether (positive: rewards, paid by the
      * deployer) or takes it away (negative: a loss, the ether goes to the deployer). Every holder's balance
-     * changes in proportion to their shares; share counts do not. Emits {@code TokenRebased}.
+     * changes in proportion to their shares; their share counts do not. On rewards, 10% of them is minted as fee
+     * shares, as Lido's Accounting ({@code rewards * fee * shares / (postEther * 1e20 - rewards * fee)}), half to
+     * {@link #TREASURY}, half to {@link #STAKING_MODULE}. Emits {@code TokenRebased}.
      *
-     * @throws DevnetException if nothing is staked yet or the loss is not below the pooled ether
+     * @throws DevnetException if the loss is not below the pooled ether (0xdead's bootstrap shares always exist)
      */
     public TransactionReceipt report(BigInteger rewardsOrLossWei) {
         return send("report(" + rewardsOrLossWei + ")",
@@ -118,9 +139,25 @@ public final class LidoDevnet extends ProtocolDevnet {
                 () -> queue.call_getLastFinalizedRequestId().send(), this::finalize);
     }
 
-    /** Sets Lido's sliding stake limit (full at once, growing back by {@code increasePerBlock} per block). */
+    /**
+     * Sets Lido's sliding stake limit with StakeLimitUtils' rules: it regains {@code max / floor(max / increasePerBlock)}
+     * per block; set over an active limit, it keeps the limit left by the last stake unless the new max is lower.
+     */
     public TransactionReceipt setStakingLimit(BigInteger maxStakeLimit, BigInteger increasePerBlock) {
         return send("setStakingLimit", () -> lido.send_setStakingLimit(maxStakeLimit, increasePerBlock).send());
+    }
+
+    /**
+     * Pauses the withdrawal queue for {@code seconds} ({@code 2^256-1}: until {@link #resumeWithdrawalQueue()}),
+     * as the queue's {@code pauseFor}: requests and finalization revert {@code ResumedExpected()}, claims stay open.
+     */
+    public TransactionReceipt pauseWithdrawalQueueFor(BigInteger seconds) {
+        return send("pauseFor(" + seconds + ")", () -> queue.send_pauseFor(seconds).send());
+    }
+
+    /** Resumes a paused withdrawal queue (the queue's {@code resume()}; reverts {@code PausedExpected()} if not paused). */
+    public TransactionReceipt resumeWithdrawalQueue() {
+        return send("resume the withdrawal queue", () -> queue.send_resume().send());
     }
 
     /** Removes the stake limit (the devnet starts without one). */

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+
+import io.restake4j.devnet.testing.FixtureAsserts;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class LidoPermitIT {
     @Test
     void requestWithPermitAndFromWstETH(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice) throws Exception {
         Lido st = stETH(devnet, lido, alice);
-        st.send_submit(NO_REFERRAL, eth(20)).send();
+        st.send_submit(NO_REFERRAL, eth(19)).send(); // with 0xdead's 1 ETH: 20 ETH over 20e18 shares
         WithdrawalQueueERC721 q = queue(devnet, lido, alice);
 
         byte[] domain = domainSeparator("Liquid staked Ether 2.0", "2", devnet.chainId(), lido.stETH());
@@ -80,7 +82,7 @@ class LidoPermitIT {
                 w.call_DOMAIN_SEPARATOR().send());
         st.send_approve(lido.wstETH(), eth(10)).send();
         w.send_wrap(eth(10)).send();
-        lido.report(eth(3)); // 23 ETH over 20e18 shares: 4e18 wstETH unwraps to 4.6 stETH
+        lido.report(eth(3)); // 23 ETH over 20e18 shares and the 10% fee shares: 4e18 wstETH unwraps to 4.54 stETH
         byte[] wDomain = domainSeparator("Wrapped liquid staked Ether 2.0", "1", devnet.chainId(), lido.wstETH());
         Sign.SignatureData wsig = signPermit(wDomain, alice, lido.withdrawalQueue(), eth(4), BigInteger.ZERO, FAR_DEADLINE);
         q.send_requestWithdrawalsWstETHWithPermit(List.of(eth(4)), alice.getAddress(), new PermitInput(eth(4),
@@ -91,8 +93,12 @@ class LidoPermitIT {
                 .call_getWithdrawalStatus(List.of(BigInteger.ONE, BigInteger.TWO)).send();
         assertEquals(eth(5), statuses.get(0).amountOfStETH);
         assertEquals(eth(5), statuses.get(0).amountOfShares);
-        assertEquals(new BigInteger("4600000000000000000"), statuses.get(1).amountOfStETH);
-        assertEquals(eth(4), statuses.get(1).amountOfShares);
+        BigInteger totalShares = eth(20).add(LidoTestSupport.feeShares(eth(3), eth(20), eth(23)));
+        assertEquals(FixtureAsserts.mulDiv(eth(4), eth(23), totalShares), statuses.get(1).amountOfStETH);
+        assertEquals(new BigInteger("4540000000000000000"), statuses.get(1).amountOfStETH);
+        // the queue records the shares of the unwrapped stETH, floor(4.54e18 * shares / 23e18): 1 below the 4e18 wrapped
+        assertEquals(FixtureAsserts.mulDiv(statuses.get(1).amountOfStETH, totalShares, eth(23)), statuses.get(1).amountOfShares);
+        assertEquals(new BigInteger("3999999999999999999"), statuses.get(1).amountOfShares);
         assertEquals(BigInteger.ZERO, w.call_balanceOf(lido.withdrawalQueue()).send(), "the queue unwrapped");
     }
 }

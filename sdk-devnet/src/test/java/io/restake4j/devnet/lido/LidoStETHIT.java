@@ -61,37 +61,55 @@ class LidoStETHIT {
     void exactBalancesAfterPositiveAndNegativeRebase(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice,
             @Account(2) Credentials bob) throws Exception {
         Lido a = stETH(devnet, lido, alice);
-        assertEquals(BigInteger.ZERO, a.call_getTotalShares().send(), "fresh pool");
+        // a fresh pool holds only the bootstrap: 1 ETH as 1e18 shares of 0xdead
+        assertEquals(LidoDevnet.BOOTSTRAP_ETHER, a.call_getTotalShares().send(), "fresh pool");
+        assertEquals(LidoDevnet.BOOTSTRAP_ETHER, a.call_sharesOf(LidoDevnet.BOOTSTRAP_HOLDER).send());
         TransactionReceipt submitted = a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(alice.getAddress(), eth(5)).send();
-        // first deposits mint 1:1; submit emits Submitted, Transfer and TransferShares
+        stETH(devnet, lido, bob).send_submit(alice.getAddress(), eth(4)).send();
+        // deposits at the bootstrap rate mint 1:1; submit emits Submitted, Transfer and TransferShares
         assertEquals(eth(10), a.call_sharesOf(alice.getAddress()).send());
         assertEquals(eth(10), Lido.getSubmittedEvents(submitted).get(0).amount);
         assertEquals(eth(10), Lido.getTransferSharesEvents(submitted).get(0).sharesValue);
-        assertEquals(eth(5), a.call_sharesOf(bob.getAddress()).send());
+        assertEquals(eth(4), a.call_sharesOf(bob.getAddress()).send());
 
-        TransactionReceipt rebased = lido.report(eth(2)); // 17 ETH over 15e18 shares
+        // +2 ETH over 15 ETH / 15e18 shares (10 + 4 + 0xdead's 1); the 10% fee is minted as shares:
+        // rewards * fee * shares / (postEther * precision - rewards * fee), precision 1e20, fee 1e19
+        TransactionReceipt rebased = lido.report(eth(2));
+        BigInteger fee = LidoTestSupport.feeShares(eth(2), eth(15), eth(17));
+        assertEquals(new BigInteger("178571428571428571"), fee);
+        BigInteger d = eth(15).add(fee);
         assertEquals(eth(17), a.call_getTotalPooledEther().send());
-        assertEquals(new BigInteger("11333333333333333333"), a.call_balanceOf(alice.getAddress()).send());
-        assertEquals(new BigInteger("5666666666666666666"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(d, a.call_getTotalShares().send());
+        assertEquals(new BigInteger("11200000000000000000"), a.call_balanceOf(alice.getAddress()).send(),
+                "holders get 90% of the rewards: 10 * (1 + 0.9 * 2/15)");
+        assertEquals(new BigInteger("4480000000000000000"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(new BigInteger("1120000000000000000"), a.call_balanceOf(LidoDevnet.BOOTSTRAP_HOLDER).send());
+        BigInteger moduleShares = fee.multiply(BigInteger.valueOf(5)).divide(BigInteger.TEN);
+        assertEquals(moduleShares, a.call_sharesOf(LidoDevnet.STAKING_MODULE).send(), "module: fee * 5% / 10%");
+        assertEquals(fee.subtract(moduleShares), a.call_sharesOf(LidoDevnet.TREASURY).send(), "treasury: the rest");
+        assertEquals(LidoDevnet.TREASURY.toLowerCase(), a.call_getTreasury().send().toLowerCase());
+        assertEquals(BigInteger.valueOf(1000), a.call_getFee().send());
         Lido.TokenRebasedEventResponse event = Lido.getTokenRebasedEvents(rebased).get(0);
         assertEquals(eth(15), event.preTotalShares);
         assertEquals(eth(15), event.preTotalEther);
-        assertEquals(eth(15), event.postTotalShares);
+        assertEquals(d, event.postTotalShares);
         assertEquals(eth(17), event.postTotalEther);
-        assertEquals(BigInteger.ZERO, event.sharesMintedAsFees);
+        assertEquals(fee, event.sharesMintedAsFees);
+        assertEquals(2, Lido.getTransferSharesEvents(rebased).size(), "fee shares minted to the module and the treasury");
 
-        lido.report(new BigInteger("-300000000000000000")); // 16.7 ETH over 15e18 shares
+        TransactionReceipt lost = lido.report(new BigInteger("-300000000000000000")); // 16.7 ETH over d shares
+        assertEquals(BigInteger.ZERO, Lido.getTokenRebasedEvents(lost).get(0).sharesMintedAsFees, "no fee on a loss");
+        assertEquals(d, a.call_getTotalShares().send());
         assertEquals(new BigInteger("16700000000000000000"), a.call_totalSupply().send());
-        assertEquals(new BigInteger("11133333333333333333"), a.call_balanceOf(alice.getAddress()).send());
-        assertEquals(new BigInteger("5566666666666666666"), a.call_balanceOf(bob.getAddress()).send());
+        assertEquals(new BigInteger("11002352941176470588"), a.call_balanceOf(alice.getAddress()).send());
+        assertEquals(new BigInteger("4400941176470588235"), a.call_balanceOf(bob.getAddress()).send());
         assertEquals(eth(10), a.call_sharesOf(alice.getAddress()).send(), "shares do not rebase");
         assertEquals(new BigInteger("16700000000000000000"), FixtureAsserts.balance(devnet, lido.stETH()),
                 "the fixture holds exactly the pooled ether");
         // views round down
-        assertEquals(new BigInteger("898203592814371257"), a.call_getSharesByPooledEth(ETH).send());
-        assertEquals(new BigInteger("1113333333333333333"), a.call_getPooledEthByShares(ETH).send());
-        assertEquals(new BigInteger("1113333333333333334"), a.call_getPooledEthBySharesRoundUp(ETH).send());
+        assertEquals(new BigInteger("908896492728828058"), a.call_getSharesByPooledEth(ETH).send());
+        assertEquals(new BigInteger("1100235294117647058"), a.call_getPooledEthByShares(ETH).send());
+        assertEquals(new BigInteger("1100235294117647059"), a.call_getPooledEthBySharesRoundUp(ETH).send());
     }
 
     @Test
@@ -99,15 +117,16 @@ class LidoStETHIT {
             @Account(2) Credentials bob, @Account(3) Credentials carol) throws Exception {
         Lido a = stETH(devnet, lido, alice);
         a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(5)).send();
-        lido.report(eth(2)); // N/D = 17/15
+        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(4)).send();
+        lido.report(eth(2)); // N/D = 17 ETH over 15e18 shares (0xdead's 1 included) and the fee shares
         BigInteger n = eth(17);
-        BigInteger d = eth(15);
+        BigInteger d = eth(15).add(LidoTestSupport.feeShares(eth(2), eth(15), eth(17)));
+        assertEquals(d, a.call_getTotalShares().send());
 
         BigInteger amount = ETH;
         TransactionReceipt sent = a.send_transfer(carol.getAddress(), amount).send();
         BigInteger shares = mulDiv(amount, d, n);
-        assertEquals(new BigInteger("882352941176470588"), shares);
+        assertEquals(new BigInteger("892857142857142857"), shares);
         assertEquals(shares, a.call_sharesOf(carol.getAddress()).send());
         BigInteger received = a.call_balanceOf(carol.getAddress()).send();
         assertEquals(new BigInteger("999999999999999999"), received, "carol sees 1 wei less than sent");
@@ -137,17 +156,17 @@ class LidoStETHIT {
             @Account(2) Credentials bob) throws Exception {
         Lido a = stETH(devnet, lido, alice);
         a.send_submit(NO_REFERRAL, eth(10)).send();
-        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(5)).send();
-        lido.report(eth(2)); // N/D = 17/15
+        stETH(devnet, lido, bob).send_submit(NO_REFERRAL, eth(4)).send();
+        lido.report(eth(2)); // 17 ETH over 15e18 shares and the fee shares: 1.12 stETH a share
         WstETH w = wstETH(devnet, lido, alice);
-        assertEquals(new BigInteger("1133333333333333333"), w.call_stEthPerToken().send());
-        assertEquals(new BigInteger("882352941176470588"), w.call_tokensPerStEth().send());
+        assertEquals(new BigInteger("1120000000000000000"), w.call_stEthPerToken().send());
+        assertEquals(new BigInteger("892857142857142857"), w.call_tokensPerStEth().send());
 
         BigInteger before = a.call_balanceOf(alice.getAddress()).send();
         a.send_approve(lido.wstETH(), ETH).send();
         w.send_wrap(ETH).send();
         BigInteger wrapped = w.call_balanceOf(alice.getAddress()).send();
-        assertEquals(new BigInteger("882352941176470588"), wrapped);
+        assertEquals(new BigInteger("892857142857142857"), wrapped);
         assertEquals(wrapped, w.call_getWstETHByStETH(ETH).send());
         assertEquals(wrapped, a.call_sharesOf(lido.wstETH()).send(), "wstETH holds the shares");
 
@@ -162,7 +181,7 @@ class LidoStETHIT {
         // ether sent to wstETH is staked and wrapped
         TransactionReceipt staked = devnet.transact(alice, lido.wstETH(), "0x", ETH);
         assertTrue(staked.isStatusOK());
-        assertEquals(new BigInteger("882352941176470588"), w.call_balanceOf(alice.getAddress()).send());
+        assertEquals(new BigInteger("892857142857142857"), w.call_balanceOf(alice.getAddress()).send());
         assertRevertsWithReason(devnet, alice.getAddress(), lido.wstETH(), WstETH.getABI_send_wrap(BigInteger.ZERO),
                 "wstETH: can't wrap zero stETH");
         assertRevertsWithReason(devnet, alice.getAddress(), lido.wstETH(), WstETH.getABI_send_unwrap(BigInteger.ZERO),

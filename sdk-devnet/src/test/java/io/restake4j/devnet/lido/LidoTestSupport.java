@@ -21,6 +21,17 @@ final class LidoTestSupport {
     private LidoTestSupport() {
     }
 
+    /**
+     * The fee shares a positive report mints (Accounting._calculateFees, 10% total fee, precision 1e20):
+     * {@code rewards * fee * preShares / (postEther * precision - rewards * fee)}, rounded down.
+     */
+    static BigInteger feeShares(BigInteger rewards, BigInteger preShares, BigInteger postEther) {
+        BigInteger precision = BigInteger.TEN.pow(20);
+        BigInteger fee = BigInteger.TEN.pow(19);
+        return rewards.multiply(fee).multiply(preShares)
+                .divide(postEther.multiply(precision).subtract(rewards.multiply(fee)));
+    }
+
     static Lido stETH(Devnet devnet, LidoDevnet lido, Credentials as) {
         return Lido.load(lido.stETH(), devnet.web3j(), devnet.transactionManager(as), devnet.gasProvider());
     }

@@ -102,8 +102,13 @@ class LidoWithdrawalQueueIT {
         @SuppressWarnings("unchecked")
         List<BigInteger> hintList = (List<BigInteger>) hints;
         assertEquals(List.of(eth(1000), eth(1000), eth(500)), q.call_getClaimableEther(ONE_2_3, hintList).send());
-        assertEquals(eth(530), a.call_getTotalPooledEther().send(), "the requests' ether left the pool, rewards stayed");
-        assertEquals(eth(530), a.call_balanceOf(alice.getAddress()).send());
+        // 3031 ETH over 3001e18 shares (0xdead's 1 included) and the fee shares; the requests take their
+        // 2500 ETH and 2500e18 shares
+        BigInteger sharesLeft = eth(501).add(LidoTestSupport.feeShares(eth(30), eth(3001), eth(3031)));
+        assertEquals(sharesLeft, a.call_getTotalShares().send());
+        assertEquals(eth(531), a.call_getTotalPooledEther().send(), "the requests' ether left the pool, rewards stayed");
+        assertEquals(FixtureAsserts.mulDiv(eth(500), eth(531), sharesLeft), a.call_balanceOf(alice.getAddress()).send());
+        assertEquals(new BigInteger("526813675475793086772"), a.call_balanceOf(alice.getAddress()).send());
 
         // only the owner claims, only with a valid hint
         assertRevertsWith(devnet, bob.getAddress(), lido.withdrawalQueue(),
@@ -137,7 +142,7 @@ class LidoWithdrawalQueueIT {
     void lossesAfterTheRequestAreShared(Devnet devnet, LidoDevnet lido, @Account(1) Credentials alice,
             @Account(2) Credentials bob) throws Exception {
         Lido a = stETH(devnet, lido, alice);
-        a.send_submit(NO_REFERRAL, eth(3000)).send();
+        a.send_submit(NO_REFERRAL, eth(2999)).send(); // with 0xdead's 1 ETH: 3000 ETH over 3000e18 shares
         a.send_approve(lido.withdrawalQueue(), eth(1000)).send();
         WithdrawalQueueERC721 q = queue(devnet, lido, alice);
         q.send_requestWithdrawals(List.of(eth(1000)), bob.getAddress()).send();
