@@ -202,8 +202,8 @@ class BadInputSuiteIT {
         elStEth = Token.erc20(el.stETH(), "stETH", 18);
         elStrategy = el.stETHStrategy();
         eigenStrategy = el.eigenStrategy();
-        el.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
-        el.mintStETH(mismatchHolder.getAddress(), ETHER.multiply(BigInteger.TEN));
+        el.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
+        el.stakeStETHFor(mismatchHolder.getAddress(), ETHER.multiply(BigInteger.TEN));
         a.eigenLayer().deposit(of("50", elStEth)).send();
         el.registerOperator(operator, null);
         el.registerOperator(approvedOperator, approver.getAddress());
@@ -221,7 +221,7 @@ class BadInputSuiteIT {
         RewardsTree first = RewardsTree.build(RewardsEarnings.builder()
                 .add(alice.getAddress(), elStEth.address(), ETHER.multiply(BigInteger.TEN))
                 .add(bob.getAddress(), elStEth.address(), ETHER.multiply(BigInteger.valueOf(5))).build());
-        el.mintStETH(el.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
+        el.stakeStETHFor(el.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
         long firstIndex = el.postRewardsRoot(first.root(), now() - 1);
         devnet.advanceTime(el.rewardsActivationDelay().plusSeconds(1));
         claimedProof = new RewardsProof(first.root(), first.claim(firstIndex, alice.getAddress()));
