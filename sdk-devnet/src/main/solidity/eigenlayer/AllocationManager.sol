@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IAllocationManager} from "abi/eigenlayer/IAllocationManager.sol";
-import {DEFAULT_BURN_ADDRESS_VALUE, FixtureNeverPaused, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
+import {DEFAULT_BURN_ADDRESS_VALUE, FixturePausable, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
 /// @notice The calls the AllocationManager makes to an AVS's registrar (upstream IAVSRegistrar).
@@ -32,9 +32,9 @@ interface IAVSRegistrar {
 ///      one contract (upstream splits views into AllocationManagerView); no PermissionController, so
 ///      only the operator / AVS itself may act for itself; the AVS registrar is called only when it
 ///      has code (an EOA AVS needs no registrar contract on the devnet); no redistributing operator
-///      sets and no slasher changes (they revert NotSupportedByFixture); never paused.
+///      sets and no slasher changes (they revert NotSupportedByFixture); pause/unpause work (FixturePausable) but no function checks a flag yet.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract AllocationManager is IAllocationManager, FixtureNeverPaused {
+contract AllocationManager is IAllocationManager, FixturePausable {
     using {divWad, mulWad, mulWadRoundUp} for uint256;
 
     /// @notice Blocks before a slashable deallocation takes effect (it does at +1), and how long an

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IEigenPodManager} from "abi/eigenlayer/IEigenPodManager.sol";
-import {BEACON_CHAIN_ETH_STRATEGY, FixtureNeverPaused, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
+import {BEACON_CHAIN_ETH_STRATEGY, FixturePausable, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
 import {EigenPod} from "./EigenPod.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
@@ -16,9 +16,9 @@ import {DelegationManager} from "./DelegationManager.sol";
 /// @dev Deviations: pods are EigenPod contracts deployed directly with CREATE2 (upstream: BeaconProxy
 ///      instances of the EigenPod beacon, so addresses differ from any real network; `eigenPodBeacon()`
 ///      is address(0)). Since pods cannot verify beacon-chain proofs on the devnet, no shares are ever
-///      credited and balance decreases are not supported. Never paused; constructor-configured.
+///      credited and balance decreases are not supported. Pause/unpause work (FixturePausable) but no function checks a flag yet; constructor-configured.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
+contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, FixtureReentrancyGuard {
     /// @notice The beaconChainETH strategy sentinel.
     address public constant beaconChainETHStrategy = BEACON_CHAIN_ETH_STRATEGY;
 

@@ -6,7 +6,7 @@ import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IRewardsCoordinator} from "abi/eigenlayer/IRewardsCoordinator.sol";
 import {
     BEACON_CHAIN_ETH_STRATEGY,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureOwnable,
     FixtureReentrancyGuard
 } from "./FixtureSupport.sol";
@@ -29,9 +29,9 @@ import {AllocationManager} from "./AllocationManager.sol";
 ///         EigenLayerDevnet.postRewardsRoot). The other submission kinds and the protocol fee are not
 ///         supported (NotSupportedByFixture).
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`); no
-///      PermissionController (only the account itself may act for itself); never paused.
+///      PermissionController (only the account itself may act for itself); pause/unpause work (FixturePausable) but no function checks a flag yet.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
+contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixturePausable, FixtureReentrancyGuard {
     /// @dev Storage only (upstream IRewardsCoordinatorTypes).
     struct OperatorSplit {
         uint16 oldSplitBips;

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
 import {IStrategy} from "abi/eigenlayer/IStrategy.sol";
-import {FixtureNeverPaused} from "./FixtureSupport.sol";
+import {FixturePausable} from "./FixtureSupport.sol";
 import {StrategyManager} from "./StrategyManager.sol";
 
 /// @title StrategyBase (devnet fixture)
@@ -13,12 +13,12 @@ import {StrategyManager} from "./StrategyManager.sol";
 ///         Only the StrategyManager deposits and withdraws. A deposit of tokens that takes a fee on
 ///         transfer is credited by what actually arrived, as upstream does.
 /// @dev Deviation: deployed directly with constructor arguments (upstream: a beacon proxy set up by
-///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Never paused.
+///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Pause/unpause work (FixturePausable) but deposit/withdraw check no flag yet.
 ///      It implements our abi/eigenlayer/IStrategy.sol, which describes the deployed StrategyBase
 ///      (sharesToUnderlying / underlyingToShares `view`, explanation `pure`; upstream's IStrategy
 ///      declares them less strictly).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract StrategyBase is IStrategy, FixtureNeverPaused {
+contract StrategyBase is IStrategy, FixturePausable {
 
     uint256 internal constant SHARES_OFFSET = 1e3;
     uint256 internal constant BALANCE_OFFSET = 1e3;

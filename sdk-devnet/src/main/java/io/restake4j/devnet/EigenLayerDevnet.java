@@ -491,6 +491,38 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         });
     }
 
+    /**
+     * Sets pause flag {@code flag} of an EigenLayer fixture ({@code contract}: the StrategyManager,
+     * DelegationManager, AllocationManager, EigenPodManager, RewardsCoordinator or a strategy), as its pauser
+     * (the deployer): {@code pause(paused() | 1 << flag)}. Flags are upstream's, e.g. StrategyManager 0 =
+     * deposits; DelegationManager 0 = new delegations, 1 = entering the withdrawal queue, 2 = completing.
+     *
+     * <pre>{@code
+     * el.pause(el.strategyManager(), 0);   // deposits revert CurrentlyPaused()
+     * }</pre>
+     */
+    public TransactionReceipt pause(String contract, int flag) {
+        BigInteger bit = flagBit(flag);
+        StrategyManager pausable = asDeployer(contract, StrategyManager::load);
+        return send("pause flag " + flag + " of " + contract,
+                () -> pausable.send_pause(pausable.call_paused().send().or(bit)).send());
+    }
+
+    /** Clears pause flag {@code flag} of {@code contract} (see {@link #pause}), as its unpauser (the deployer). */
+    public TransactionReceipt unpause(String contract, int flag) {
+        BigInteger bit = flagBit(flag);
+        StrategyManager pausable = asDeployer(contract, StrategyManager::load);
+        return send("unpause flag " + flag + " of " + contract,
+                () -> pausable.send_unpause(pausable.call_paused().send().andNot(bit)).send());
+    }
+
+    private static BigInteger flagBit(int flag) {
+        if (flag < 0 || flag > 255) {
+            throw new IllegalArgumentException("pause flag must be 0..255, was " + flag);
+        }
+        return BigInteger.ONE.shiftLeft(flag);
+    }
+
     /** Mints {@code amount} of the devnet bEIGEN to {@code to} (as the deployer, its minter). */
     public TransactionReceipt mintBEIGEN(String to, BigInteger amount) {
         return send("mint bEIGEN", () -> asDeployer(bEIGEN(), TestToken::load).send_mint(to, amount).send());
