@@ -116,6 +116,12 @@ abstract contract FixturePausable is IEigenLayerPausable, FixtureUnsupported {
         _;
     }
 
+    /// @dev Upstream's `onlyUnpauser` (here: the deployer), e.g. for StrategyBaseTVLLimits.setTVLLimits.
+    modifier onlyUnpauser() {
+        if (msg.sender != _pauser) revert OnlyUnpauser();
+        _;
+    }
+
     function pause(uint256 newPausedStatus) external {
         if (msg.sender != _pauser) revert OnlyPauser();
         if ((_pausedStatus & newPausedStatus) != _pausedStatus) revert InvalidNewPausedStatus();
@@ -129,8 +135,7 @@ abstract contract FixturePausable is IEigenLayerPausable, FixtureUnsupported {
         emit Paused(msg.sender, type(uint256).max);
     }
 
-    function unpause(uint256 newPausedStatus) external {
-        if (msg.sender != _pauser) revert OnlyUnpauser();
+    function unpause(uint256 newPausedStatus) external onlyUnpauser {
         if ((~_pausedStatus & ~newPausedStatus) != ~_pausedStatus) revert InvalidNewPausedStatus();
         _pausedStatus = newPausedStatus;
         emit Unpaused(msg.sender, newPausedStatus);

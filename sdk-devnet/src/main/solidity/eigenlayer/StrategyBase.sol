@@ -13,7 +13,7 @@ import {StrategyManager} from "./StrategyManager.sol";
 ///         Only the StrategyManager deposits and withdraws. A deposit of tokens that takes a fee on
 ///         transfer is credited by what actually arrived, as upstream does.
 /// @dev Deviation: deployed directly with constructor arguments (upstream: a beacon proxy set up by
-///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Pause/unpause work (FixturePausable) but deposit/withdraw check no flag yet.
+///      `initialize`). TVL limits live in the subclass StrategyBaseTVLLimits. Pause/unpause work (FixturePausable) but deposit/withdraw check no flag yet.
 ///      It implements our abi/eigenlayer/IStrategy.sol, which describes the deployed StrategyBase
 ///      (sharesToUnderlying / underlyingToShares `view`, explanation `pure`; upstream's IStrategy
 ///      declares them less strictly).

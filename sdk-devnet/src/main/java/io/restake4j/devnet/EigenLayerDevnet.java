@@ -22,6 +22,7 @@ import io.restake4j.devnet.fixtures.eigenlayer.DelegationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.RewardsCoordinator;
 import io.restake4j.devnet.fixtures.eigenlayer.Eigen;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyBase;
+import io.restake4j.devnet.fixtures.eigenlayer.StrategyBaseTVLLimits;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
 
 /**
@@ -151,11 +152,12 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         devnet.register(DevnetAddresses.EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY, BEACON_CHAIN_ETH_STRATEGY);
         // Mainnet's LST strategies hold the LSTs themselves: the stETH strategy holds Lido's stETH and the
         // rETH strategy Rocket Pool's rETH (the devnet deploys Lido and Rocket Pool first). Without them,
-        // there is no such strategy (stETHStrategy() / rETHStrategy() throw).
+        // there is no such strategy (stETHStrategy() / rETHStrategy() throw). Like mainnet's, they are
+        // StrategyBaseTVLLimits, with both limits at type(uint256).max until setTVLLimits lowers them.
         devnet.addresses().find(DevnetAddresses.LIDO_STETH).ifPresent(stEth -> deployLstStrategy(devnet,
-                DevnetAddresses.EIGENLAYER_STETH_STRATEGY, stEth, bytecodes.get("StrategyBase")));
+                DevnetAddresses.EIGENLAYER_STETH_STRATEGY, stEth, bytecodes.get("StrategyBaseTVLLimits")));
         devnet.addresses().find(DevnetAddresses.ROCKETPOOL_RETH).ifPresent(rEth -> deployLstStrategy(devnet,
-                DevnetAddresses.EIGENLAYER_RETH_STRATEGY, rEth, bytecodes.get("StrategyBase")));
+                DevnetAddresses.EIGENLAYER_RETH_STRATEGY, rEth, bytecodes.get("StrategyBaseTVLLimits")));
         return new EigenLayerDevnet(devnet, config);
     }
 
@@ -177,7 +179,7 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     static Map<String, String> loadBytecodes() {
         Map<String, String> out = new HashMap<>(bytecodes("eigenlayer", List.of("BeaconDepositFixture",
                 "StrategyManager", "DelegationManager", "AllocationManager", "EigenPodManager", "RewardsCoordinator",
-                "StrategyBase", "Eigen", "EigenStrategy")));
+                "StrategyBase", "StrategyBaseTVLLimits", "Eigen", "EigenStrategy")));
         out.putAll(bytecodes("common", List.of("TestToken")));
         return Map.copyOf(out);
     }
@@ -514,6 +516,22 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         StrategyManager pausable = asDeployer(contract, StrategyManager::load);
         return send("unpause flag " + flag + " of " + contract,
                 () -> pausable.send_unpause(pausable.call_paused().send().andNot(bit)).send());
+    }
+
+    /**
+     * Sets the deposit limits of a TVL-limited strategy (the stETH or rETH strategy), as its unpauser (the
+     * deployer): {@code setTVLLimits(perDeposit, total)}, in underlying-token wei. A later deposit above
+     * {@code perDeposit} reverts {@code MaxPerDepositExceedsMax()}, one that leaves the strategy holding more
+     * than {@code total} reverts {@code BalanceExceedsMaxTotalDeposits()}; {@code perDeposit > total} is
+     * refused by the contract with {@code MaxPerDepositExceedsMax()}.
+     *
+     * <pre>{@code
+     * el.setTVLLimits(el.stETHStrategy(), BigInteger.TEN.pow(19), BigInteger.TEN.pow(20)); // 10 and 100 stETH
+     * }</pre>
+     */
+    public TransactionReceipt setTVLLimits(String strategy, BigInteger perDeposit, BigInteger total) {
+        StrategyBaseTVLLimits limited = asDeployer(strategy, StrategyBaseTVLLimits::load);
+        return send("set TVL limits of " + strategy, () -> limited.send_setTVLLimits(perDeposit, total).send());
     }
 
     private static BigInteger flagBit(int flag) {
