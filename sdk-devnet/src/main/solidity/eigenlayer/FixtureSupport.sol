@@ -110,6 +110,7 @@ abstract contract FixtureOwnable is IEigenLayerOwnable {
 abstract contract FixturePausable is IEigenLayerPausable, FixtureUnsupported {
     uint256 private _pausedStatus;
     address private immutable _pauser = msg.sender;
+    address private immutable _noPauserRegistry = address(0);
 
     modifier onlyWhenNotPaused(uint8 index) {
         if ((_pausedStatus >> index) & 1 == 1) revert CurrentlyPaused();
@@ -152,8 +153,9 @@ abstract contract FixturePausable is IEigenLayerPausable, FixtureUnsupported {
     }
 
     /// @notice address(0): the fixtures have no PauserRegistry (their deployer pauses and unpauses).
-    function pauserRegistry() external pure returns (address) {
-        return address(0);
+    ///      `view` as upstream (it reads a stored registry there); here an immutable that is always address(0).
+    function pauserRegistry() external view returns (address) {
+        return _noPauserRegistry;
     }
 }
 
