@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IAllocationManager} from "abi/eigenlayer/IAllocationManager.sol";
-import {DEFAULT_BURN_ADDRESS_VALUE, FixtureNeverPaused, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
+import {DEFAULT_BURN_ADDRESS_VALUE, FixturePausable, WAD, divWad, mulWad, mulWadRoundUp} from "./FixtureSupport.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
 /// @notice The calls the AllocationManager makes to an AVS's registrar (upstream IAVSRegistrar).
@@ -32,9 +32,15 @@ interface IAVSRegistrar {
 ///      one contract (upstream splits views into AllocationManagerView); no PermissionController, so
 ///      only the operator / AVS itself may act for itself; the AVS registrar is called only when it
 ///      has code (an EOA AVS needs no registrar contract on the devnet); no redistributing operator
-///      sets and no slasher changes (they revert NotSupportedByFixture); never paused.
+///      sets and no slasher changes (they revert NotSupportedByFixture); upstream's pause flags: 0 modifyAllocations, 1 slashOperator,
+///      2 registerForOperatorSets / deregisterFromOperatorSets (the deployer pauses; no PauserRegistry).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract AllocationManager is IAllocationManager, FixtureNeverPaused {
+contract AllocationManager is IAllocationManager, FixturePausable {
+    /// @dev Upstream's pause flags (AllocationManagerStorage).
+    uint8 internal constant PAUSED_MODIFY_ALLOCATIONS = 0;
+    uint8 internal constant PAUSED_OPERATOR_SLASHING = 1;
+    uint8 internal constant PAUSED_OPERATOR_SET_REGISTRATION_AND_DEREGISTRATION = 2;
+
     using {divWad, mulWad, mulWadRoundUp} for uint256;
 
     /// @notice Blocks before a slashable deallocation takes effect (it does at +1), and how long an
@@ -245,7 +251,10 @@ contract AllocationManager is IAllocationManager, FixtureNeverPaused {
     }
 
     /// @notice Registers `operator` for operator sets of `params.avs` (calls the AVS registrar when it has code).
-    function registerForOperatorSets(address operator, RegisterParams calldata params) external {
+    function registerForOperatorSets(address operator, RegisterParams calldata params)
+        external
+        onlyWhenNotPaused(PAUSED_OPERATOR_SET_REGISTRATION_AND_DEREGISTRATION)
+    {
         _checkCanCall(operator);
         if (!DelegationManager(delegation).isOperator(operator)) revert InvalidOperator();
         for (uint256 i = 0; i < params.operatorSetIds.length; ++i) {
@@ -265,7 +274,10 @@ contract AllocationManager is IAllocationManager, FixtureNeverPaused {
 
     /// @notice Deregisters an operator (caller: the operator or the AVS); it stays slashable for
     ///         DEALLOCATION_DELAY blocks.
-    function deregisterFromOperatorSets(DeregisterParams calldata params) external {
+    function deregisterFromOperatorSets(DeregisterParams calldata params)
+        external
+        onlyWhenNotPaused(PAUSED_OPERATOR_SET_REGISTRATION_AND_DEREGISTRATION)
+    {
         if (msg.sender != params.operator && msg.sender != params.avs) revert InvalidCaller();
         for (uint256 i = 0; i < params.operatorSetIds.length; ++i) {
             bytes32 key = _requireSet(params.avs, params.operatorSetIds[i]);
@@ -286,7 +298,10 @@ contract AllocationManager is IAllocationManager, FixtureNeverPaused {
 
     /// @notice Changes `operator`'s magnitudes. Increases take effect after the operator's allocation
     ///         delay; decreases of a slashable allocation after DEALLOCATION_DELAY + 1 blocks, others at once.
-    function modifyAllocations(address operator, AllocateParams[] calldata params) external {
+    function modifyAllocations(address operator, AllocateParams[] calldata params)
+        external
+        onlyWhenNotPaused(PAUSED_MODIFY_ALLOCATIONS)
+    {
         _checkCanCall(operator);
         (bool isSet, uint32 delay) = getAllocationDelay(operator);
         if (!isSet) revert UninitializedAllocationDelay();
@@ -371,6 +386,7 @@ contract AllocationManager is IAllocationManager, FixtureNeverPaused {
     /// @return shares the shares slashed per strategy (delegated + still-slashable queued)
     function slashOperator(address avs, SlashingParams calldata params)
         external
+        onlyWhenNotPaused(PAUSED_OPERATOR_SLASHING)
         returns (uint256 slashId, uint256[] memory shares)
     {
         OperatorSet memory set = OperatorSet(avs, params.operatorSetId);

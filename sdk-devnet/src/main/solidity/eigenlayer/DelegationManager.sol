@@ -9,7 +9,7 @@ import {
     mulDivUp,
     mulWad,
     mulWadRoundUp,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureReentrancyGuard,
     FixtureSignatureUtils,
     WAD
@@ -33,14 +33,21 @@ import {EigenPodManager} from "./EigenPodManager.sol";
 ///         - slashing of operator shares and of the queued shares that are still slashable.
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`,
 ///      which reverts here); no PermissionController, so only the operator itself may act for the
-///      operator (`permissionController()` is address(0)); never paused.
+///      operator (`permissionController()` is address(0)). Pausable
+///      flags as upstream: 0 new delegations (delegateTo, redelegate), 1 entering the withdrawal queue
+///      (queueWithdrawals, undelegate, redelegate), 2 completing withdrawals; no PauserRegistry (the
+///      deployer pauses, see FixturePausable).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract DelegationManager is
     IDelegationManager,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureReentrancyGuard,
     FixtureSignatureUtils
 {
+    uint8 internal constant PAUSED_NEW_DELEGATION = 0;
+    uint8 internal constant PAUSED_ENTER_WITHDRAWAL_QUEUE = 1;
+    uint8 internal constant PAUSED_EXIT_WITHDRAWAL_QUEUE = 2;
+
     using {divWad, mulDivUp, mulWad, mulWadRoundUp} for uint256;
 
     /// @notice The EIP-712 typehash of a delegation approval signed by an operator's delegationApprover.
@@ -164,7 +171,7 @@ contract DelegationManager is
         address operator,
         SignatureWithExpiry memory approverSignatureAndExpiry,
         bytes32 approverSalt
-    ) external nonReentrant {
+    ) external nonReentrant onlyWhenNotPaused(PAUSED_NEW_DELEGATION) {
         if (isDelegated(msg.sender)) revert ActivelyDelegated();
         if (!isOperator(operator)) revert OperatorNotRegistered();
         _checkApproverSignature(msg.sender, operator, approverSignatureAndExpiry, approverSalt);
@@ -174,7 +181,11 @@ contract DelegationManager is
     /// @notice Undelegates `staker`, queueing one withdrawal per strategy it holds. Callable by the
     ///         staker, its operator or the operator's delegationApprover.
     /// @return withdrawalRoots the roots of the queued withdrawals
-    function undelegate(address staker) external nonReentrant returns (bytes32[] memory withdrawalRoots) {
+    function undelegate(address staker)
+        external
+        nonReentrant
+        onlyWhenNotPaused(PAUSED_ENTER_WITHDRAWAL_QUEUE)
+        returns (bytes32[] memory withdrawalRoots) {
         if (!isDelegated(staker)) revert NotActivelyDelegated();
         if (isOperator(staker)) revert OperatorsCannotUndelegate();
         address operator = delegatedTo[staker];
@@ -191,6 +202,8 @@ contract DelegationManager is
     function redelegate(address newOperator, SignatureWithExpiry memory newOperatorApproverSig, bytes32 approverSalt)
         external
         nonReentrant
+        onlyWhenNotPaused(PAUSED_ENTER_WITHDRAWAL_QUEUE)
+        onlyWhenNotPaused(PAUSED_NEW_DELEGATION)
         returns (bytes32[] memory withdrawalRoots)
     {
         if (!isDelegated(msg.sender)) revert NotActivelyDelegated();
@@ -363,7 +376,11 @@ contract DelegationManager is
     /// @notice Queues withdrawals of the caller's deposit shares (inputs are deposit shares, not
     ///         withdrawable shares; `__deprecated_withdrawer` is ignored: the withdrawer is the caller).
     /// @return roots the withdrawal roots, one per entry
-    function queueWithdrawals(QueuedWithdrawalParams[] calldata params) external nonReentrant returns (bytes32[] memory roots) {
+    function queueWithdrawals(QueuedWithdrawalParams[] calldata params)
+        external
+        nonReentrant
+        onlyWhenNotPaused(PAUSED_ENTER_WITHDRAWAL_QUEUE)
+        returns (bytes32[] memory roots) {
         roots = new bytes32[](params.length);
         address operator = delegatedTo[msg.sender];
         for (uint256 i = 0; i < params.length; ++i) {
@@ -421,6 +438,7 @@ contract DelegationManager is
     function completeQueuedWithdrawal(Withdrawal calldata withdrawal, address[] calldata tokens, bool receiveAsTokens)
         external
         nonReentrant
+        onlyWhenNotPaused(PAUSED_EXIT_WITHDRAWAL_QUEUE)
     {
         _completeQueuedWithdrawal(withdrawal, tokens, receiveAsTokens);
     }
@@ -430,7 +448,7 @@ contract DelegationManager is
         Withdrawal[] calldata withdrawals,
         address[][] calldata tokens,
         bool[] calldata receiveAsTokens
-    ) external nonReentrant {
+    ) external nonReentrant onlyWhenNotPaused(PAUSED_EXIT_WITHDRAWAL_QUEUE) {
         if (withdrawals.length != tokens.length || withdrawals.length != receiveAsTokens.length) {
             revert InputArrayLengthMismatch();
         }

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IEigenPodManager} from "abi/eigenlayer/IEigenPodManager.sol";
-import {BEACON_CHAIN_ETH_STRATEGY, FixtureNeverPaused, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
+import {BEACON_CHAIN_ETH_STRATEGY, FixturePausable, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
 import {EigenPod} from "./EigenPod.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
@@ -16,11 +16,16 @@ import {DelegationManager} from "./DelegationManager.sol";
 /// @dev Deviations: pods are EigenPod contracts deployed directly with CREATE2 (upstream: BeaconProxy
 ///      instances of the EigenPod beacon, so addresses differ from any real network; `eigenPodBeacon()`
 ///      is address(0)). Since pods cannot verify beacon-chain proofs on the devnet, no shares are ever
-///      credited and balance decreases are not supported. Never paused; constructor-configured.
+///      credited and balance decreases are not supported. Pause flag 0 (PAUSED_NEW_EIGENPODS) guards createPod and stake, as
+///      upstream; the pod-level flags (credentials/checkpoints) are moot since those proofs are not
+///      supported. Constructor-configured; the deployer pauses (no PauserRegistry).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
+contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, FixtureReentrancyGuard {
     /// @notice The beaconChainETH strategy sentinel.
     address public constant beaconChainETHStrategy = BEACON_CHAIN_ETH_STRATEGY;
+
+    /// @dev Upstream's pause flag (EigenPodPausingConstants): creating pods, also through `stake`.
+    uint8 internal constant PAUSED_NEW_EIGENPODS = 0;
 
     /// @notice The beacon deposit contract (the devnet's BeaconDepositFixture).
     address public immutable ethPOS;
@@ -80,7 +85,7 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixtureNeverPaused
 
     /// @notice Deploys the caller's EigenPod.
     /// @return the pod's address (equal to getPod(caller) beforehand)
-    function createPod() external nonReentrant returns (address) {
+    function createPod() external onlyWhenNotPaused(PAUSED_NEW_EIGENPODS) nonReentrant returns (address) {
         if (ownerToPod[msg.sender] != address(0)) revert EigenPodAlreadyExists();
         return _deployPod();
     }
@@ -89,6 +94,7 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixtureNeverPaused
     function stake(bytes calldata pubkey, bytes calldata signature, bytes32 depositDataRoot)
         external
         payable
+        onlyWhenNotPaused(PAUSED_NEW_EIGENPODS)
         nonReentrant
     {
         address pod = ownerToPod[msg.sender];

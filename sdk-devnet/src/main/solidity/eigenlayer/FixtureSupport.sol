@@ -101,37 +101,61 @@ abstract contract FixtureOwnable is IEigenLayerOwnable {
     }
 }
 
-/// @notice The Pausable surface of the core contracts. Devnet fixtures are never paused: the views
-///         say so, and pausing reverts with NotSupportedByFixture (there is no PauserRegistry).
-abstract contract FixtureNeverPaused is IEigenLayerPausable, FixtureUnsupported {
-    uint256 private _pausedStatus; // never set: always 0
-    address private _pauserRegistry; // never set: no PauserRegistry
+/// @notice EigenLayer's Pausable: a uint256 bitmap of pause flags; `pause` may only set more flags,
+///         `unpause` may only clear flags, `pauseAll` sets every flag, and a function guarded by flag i
+///         reverts `CurrentlyPaused()` while the flag is set (each contract's flag indexes are upstream's).
+/// @dev Deviation: there is no PauserRegistry contract (`pauserRegistry()` is address(0)); the account that
+///      deployed the fixture is its only pauser and the unpauser (upstream: the registry's `isPauser` /
+///      `unpauser`). Reverts `OnlyPauser()` / `OnlyUnpauser()` for anyone else, as upstream.
+abstract contract FixturePausable is IEigenLayerPausable, FixtureUnsupported {
+    uint256 private _pausedStatus;
+    address private immutable _pauser = msg.sender;
+    address private immutable _noPauserRegistry = address(0);
 
-    function pause(uint256) external {
-        _unsupported("pause");
+    modifier onlyWhenNotPaused(uint8 index) {
+        if ((_pausedStatus >> index) & 1 == 1) revert CurrentlyPaused();
+        _;
+    }
+
+    /// @dev Upstream's `onlyUnpauser` (here: the deployer), e.g. for StrategyBaseTVLLimits.setTVLLimits.
+    modifier onlyUnpauser() {
+        if (msg.sender != _pauser) revert OnlyUnpauser();
+        _;
+    }
+
+    function pause(uint256 newPausedStatus) external {
+        if (msg.sender != _pauser) revert OnlyPauser();
+        if ((_pausedStatus & newPausedStatus) != _pausedStatus) revert InvalidNewPausedStatus();
+        _pausedStatus = newPausedStatus;
+        emit Paused(msg.sender, newPausedStatus);
     }
 
     function pauseAll() external {
-        _unsupported("pauseAll");
+        if (msg.sender != _pauser) revert OnlyPauser();
+        _pausedStatus = type(uint256).max;
+        emit Paused(msg.sender, type(uint256).max);
     }
 
-    function unpause(uint256) external {
-        _unsupported("unpause");
+    function unpause(uint256 newPausedStatus) external onlyUnpauser {
+        if ((~_pausedStatus & ~newPausedStatus) != ~_pausedStatus) revert InvalidNewPausedStatus();
+        _pausedStatus = newPausedStatus;
+        emit Unpaused(msg.sender, newPausedStatus);
     }
 
-    /// @notice Always 0: nothing is paused on the devnet.
+    /// @notice The paused bitmap.
     function paused() external view returns (uint256) {
         return _pausedStatus;
     }
 
-    /// @notice Always false: nothing is paused on the devnet.
-    function paused(uint8 index) external view returns (bool) {
+    /// @notice Whether flag `index` is set.
+    function paused(uint8 index) public view returns (bool) {
         return (_pausedStatus >> index) & 1 == 1;
     }
 
-    /// @notice address(0): the fixtures have no PauserRegistry.
+    /// @notice address(0): the fixtures have no PauserRegistry (their deployer pauses and unpauses).
+    ///      `view` as upstream (it reads a stored registry there); here an immutable that is always address(0).
     function pauserRegistry() external view returns (address) {
-        return _pauserRegistry;
+        return _noPauserRegistry;
     }
 }
 

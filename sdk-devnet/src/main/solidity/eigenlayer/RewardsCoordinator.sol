@@ -6,7 +6,7 @@ import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IRewardsCoordinator} from "abi/eigenlayer/IRewardsCoordinator.sol";
 import {
     BEACON_CHAIN_ETH_STRATEGY,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureOwnable,
     FixtureReentrancyGuard
 } from "./FixtureSupport.sol";
@@ -29,9 +29,12 @@ import {AllocationManager} from "./AllocationManager.sol";
 ///         EigenLayerDevnet.postRewardsRoot). The other submission kinds and the protocol fee are not
 ///         supported (NotSupportedByFixture).
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`); no
-///      PermissionController (only the account itself may act for itself); never paused.
+///      PermissionController (only the account itself may act for itself); upstream's pause flags 0 createAVSRewardsSubmission, 1 createRewardsForAllSubmission,
+///      2 processClaim(s), 3 submitRoot / disableRoot, 4 createRewardsForAllEarners, 6 setOperatorAVSSplit;
+///      setOperatorPISplit / setOperatorSetSplit check no flag yet (their upstream indexes not re-checked);
+///      the deployer pauses (no PauserRegistry).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNeverPaused, FixtureReentrancyGuard {
+contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixturePausable, FixtureReentrancyGuard {
     /// @dev Storage only (upstream IRewardsCoordinatorTypes).
     struct OperatorSplit {
         uint16 oldSplitBips;
@@ -43,6 +46,13 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     uint8 internal constant TOKEN_LEAF_SALT = 1;
     uint16 internal constant ONE_HUNDRED_IN_BIPS = 10000;
     uint256 internal constant MAX_REWARDS_AMOUNT = 1e38 - 1;
+    /// @dev Upstream's pause flags (RewardsCoordinatorStorage).
+    uint8 internal constant PAUSED_AVS_REWARDS_SUBMISSION = 0;
+    uint8 internal constant PAUSED_REWARDS_FOR_ALL_SUBMISSION = 1;
+    uint8 internal constant PAUSED_PROCESS_CLAIM = 2;
+    uint8 internal constant PAUSED_SUBMIT_DISABLE_ROOTS = 3;
+    uint8 internal constant PAUSED_REWARD_ALL_STAKERS_AND_OPERATORS = 4;
+    uint8 internal constant PAUSED_OPERATOR_AVS_SPLIT = 6;
 
     /// @notice The beaconChainETH strategy sentinel.
     address public constant beaconChainETHStrategy = BEACON_CHAIN_ETH_STRATEGY;
@@ -152,7 +162,11 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     // ------------------------------------------------------------------ roots
 
     /// @notice Posts a cumulative distribution root, claimable from now + activationDelay. Only the rewardsUpdater.
-    function submitRoot(bytes32 root, uint32 rewardsCalculationEndTimestamp) external nonReentrant {
+    function submitRoot(bytes32 root, uint32 rewardsCalculationEndTimestamp)
+        external
+        onlyWhenNotPaused(PAUSED_SUBMIT_DISABLE_ROOTS)
+        nonReentrant
+    {
         if (msg.sender != rewardsUpdater) revert UnauthorizedCaller();
         if (rewardsCalculationEndTimestamp <= currRewardsCalculationEndTimestamp) {
             revert NewRootMustBeForNewCalculatedPeriod();
@@ -173,7 +187,7 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     }
 
     /// @notice Disables a root that is not active yet. Only the rewardsUpdater.
-    function disableRoot(uint32 rootIndex) external {
+    function disableRoot(uint32 rootIndex) external onlyWhenNotPaused(PAUSED_SUBMIT_DISABLE_ROOTS) {
         if (msg.sender != rewardsUpdater) revert UnauthorizedCaller();
         if (rootIndex >= _distributionRoots.length) revert InvalidRootIndex();
         DistributionRoot storage root = _distributionRoots[rootIndex];
@@ -235,12 +249,20 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
 
     /// @notice Claims `claim` and sends what was earned since the last claim to `recipient`.
     ///         Caller: claimerFor(earner), or the earner when no claimer is set.
-    function processClaim(RewardsMerkleClaim calldata claim, address recipient) external nonReentrant {
+    function processClaim(RewardsMerkleClaim calldata claim, address recipient)
+        external
+        onlyWhenNotPaused(PAUSED_PROCESS_CLAIM)
+        nonReentrant
+    {
         _processClaim(claim, recipient);
     }
 
     /// @notice processClaim for several claims, one recipient.
-    function processClaims(RewardsMerkleClaim[] calldata claims, address recipient) external nonReentrant {
+    function processClaims(RewardsMerkleClaim[] calldata claims, address recipient)
+        external
+        onlyWhenNotPaused(PAUSED_PROCESS_CLAIM)
+        nonReentrant
+    {
         for (uint256 i = 0; i < claims.length; ++i) {
             _processClaim(claims[i], recipient);
         }
@@ -326,7 +348,11 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     // ------------------------------------------------------------------ submissions
 
     /// @notice Funds AVS rewards: validates each submission, pulls its tokens from the caller (the AVS).
-    function createAVSRewardsSubmission(RewardsSubmission[] calldata rewardsSubmissions) external nonReentrant {
+    function createAVSRewardsSubmission(RewardsSubmission[] calldata rewardsSubmissions)
+        external
+        onlyWhenNotPaused(PAUSED_AVS_REWARDS_SUBMISSION)
+        nonReentrant
+    {
         for (uint256 i = 0; i < rewardsSubmissions.length; ++i) {
             bytes32 hash = _takeSubmission(rewardsSubmissions[i]);
             isAVSRewardsSubmissionHash[msg.sender][hash] = true;
@@ -335,7 +361,11 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     }
 
     /// @notice Funds rewards for all stakers. Only rewards-for-all submitters.
-    function createRewardsForAllSubmission(RewardsSubmission[] calldata rewardsSubmissions) external nonReentrant {
+    function createRewardsForAllSubmission(RewardsSubmission[] calldata rewardsSubmissions)
+        external
+        onlyWhenNotPaused(PAUSED_REWARDS_FOR_ALL_SUBMISSION)
+        nonReentrant
+    {
         if (!isRewardsForAllSubmitter[msg.sender]) revert UnauthorizedCaller();
         for (uint256 i = 0; i < rewardsSubmissions.length; ++i) {
             bytes32 hash = _takeSubmission(rewardsSubmissions[i]);
@@ -345,7 +375,11 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     }
 
     /// @notice Funds rewards for all earners. Only rewards-for-all submitters.
-    function createRewardsForAllEarners(RewardsSubmission[] calldata rewardsSubmissions) external nonReentrant {
+    function createRewardsForAllEarners(RewardsSubmission[] calldata rewardsSubmissions)
+        external
+        onlyWhenNotPaused(PAUSED_REWARD_ALL_STAKERS_AND_OPERATORS)
+        nonReentrant
+    {
         if (!isRewardsForAllSubmitter[msg.sender]) revert UnauthorizedCaller();
         for (uint256 i = 0; i < rewardsSubmissions.length; ++i) {
             bytes32 hash = _takeSubmission(rewardsSubmissions[i]);
@@ -438,7 +472,10 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixtureNever
     }
 
     /// @notice Sets the operator's split for `avs`, effective after activationDelay. Only the operator.
-    function setOperatorAVSSplit(address operator, address avs, uint16 split) external {
+    function setOperatorAVSSplit(address operator, address avs, uint16 split)
+        external
+        onlyWhenNotPaused(PAUSED_OPERATOR_AVS_SPLIT)
+    {
         if (msg.sender != operator) revert InvalidPermissions();
         (uint32 activatedAt, uint16 old) = _setSplit(_avsSplits[operator][avs], split);
         emit OperatorAVSSplitBipsSet(msg.sender, operator, avs, activatedAt, old, split);

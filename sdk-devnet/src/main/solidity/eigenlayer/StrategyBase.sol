@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "abi/common/IERC20.sol";
 import {IStrategy} from "abi/eigenlayer/IStrategy.sol";
-import {FixtureNeverPaused} from "./FixtureSupport.sol";
+import {FixturePausable} from "./FixtureSupport.sol";
 import {StrategyManager} from "./StrategyManager.sol";
 
 /// @title StrategyBase (devnet fixture)
@@ -13,16 +13,20 @@ import {StrategyManager} from "./StrategyManager.sol";
 ///         Only the StrategyManager deposits and withdraws. A deposit of tokens that takes a fee on
 ///         transfer is credited by what actually arrived, as upstream does.
 /// @dev Deviation: deployed directly with constructor arguments (upstream: a beacon proxy set up by
-///      `initialize`). No TVL limits (StrategyBaseTVLLimits). Never paused.
+///      `initialize`). TVL limits live in the subclass StrategyBaseTVLLimits. Pause flags are upstream's
+///      (0 deposits, 1 withdrawals), set by the deployer (no PauserRegistry, see FixturePausable).
 ///      It implements our abi/eigenlayer/IStrategy.sol, which describes the deployed StrategyBase
 ///      (sharesToUnderlying / underlyingToShares `view`, explanation `pure`; upstream's IStrategy
 ///      declares them less strictly).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract StrategyBase is IStrategy, FixtureNeverPaused {
+contract StrategyBase is IStrategy, FixturePausable {
 
     uint256 internal constant SHARES_OFFSET = 1e3;
     uint256 internal constant BALANCE_OFFSET = 1e3;
     uint256 internal constant MAX_TOTAL_SHARES = 1e38 - 1;
+    /// @dev Upstream's pause flags: deposits (0) and withdrawals (1).
+    uint8 internal constant PAUSED_DEPOSITS = 0;
+    uint8 internal constant PAUSED_WITHDRAWALS = 1;
 
     /// @notice The StrategyManager, the only account that may deposit or withdraw.
     address public immutable strategyManager;
@@ -52,7 +56,13 @@ contract StrategyBase is IStrategy, FixtureNeverPaused {
 
     /// @notice Credits shares for `amount` of `token` that the StrategyManager already sent here.
     /// @return newShares the shares issued
-    function deposit(address token, uint256 amount) external virtual onlyStrategyManager returns (uint256 newShares) {
+    function deposit(address token, uint256 amount)
+        external
+        virtual
+        onlyWhenNotPaused(PAUSED_DEPOSITS)
+        onlyStrategyManager
+        returns (uint256 newShares)
+    {
         _beforeDeposit(token, amount);
         uint256 priorTotalShares = totalShares;
         uint256 virtualShareAmount = priorTotalShares + SHARES_OFFSET;
@@ -72,6 +82,7 @@ contract StrategyBase is IStrategy, FixtureNeverPaused {
     function withdraw(address recipient, address token, uint256 amountShares)
         external
         virtual
+        onlyWhenNotPaused(PAUSED_WITHDRAWALS)
         onlyStrategyManager
         returns (uint256 amountOut)
     {

@@ -6,7 +6,7 @@ import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IStrategyManager} from "abi/eigenlayer/IStrategyManager.sol";
 import {
     DEFAULT_BURN_ADDRESS_VALUE,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureOwnable,
     FixtureReentrancyGuard,
     FixtureSignatureUtils
@@ -22,15 +22,18 @@ import {AllocationManager} from "./AllocationManager.sol";
 ///         `clearBurnOrRedistributableShares*` pays out to the operator set's recipient (the default
 ///         burn address on the devnet).
 /// @dev Deviations: deployed directly with constructor arguments (upstream: a proxy and `initialize`,
-///      which reverts here); never paused. Test fixture only: not meant for production use.
+///      which reverts here). Pausable with upstream's flag 0
+///      (deposits); no PauserRegistry (the deployer pauses, see FixturePausable). Test fixture only: not meant for production use.
 ///      Written for restake4j; no upstream code.
 contract StrategyManager is
     IStrategyManager,
     FixtureOwnable,
-    FixtureNeverPaused,
+    FixturePausable,
     FixtureReentrancyGuard,
     FixtureSignatureUtils
 {
+    uint8 internal constant PAUSED_DEPOSITS = 0;
+
     /// @notice The EIP-712 typehash of a deposit signed by the staker.
     bytes32 public constant DEPOSIT_TYPEHASH =
         keccak256("Deposit(address staker,address strategy,address token,uint256 amount,uint256 nonce,uint256 expiry)");
@@ -111,6 +114,7 @@ contract StrategyManager is
     function depositIntoStrategy(address strategy, address token, uint256 amount)
         external
         nonReentrant
+        onlyWhenNotPaused(PAUSED_DEPOSITS)
         returns (uint256 depositShares)
     {
         return _depositIntoStrategy(msg.sender, strategy, token, amount);
@@ -125,7 +129,7 @@ contract StrategyManager is
         address staker,
         uint256 expiry,
         bytes memory signature
-    ) external nonReentrant returns (uint256 depositShares) {
+    ) external nonReentrant onlyWhenNotPaused(PAUSED_DEPOSITS) returns (uint256 depositShares) {
         uint256 nonce = nonces[staker];
         _checkIsValidSignatureNow(
             staker, calculateStrategyDepositDigestHash(staker, strategy, token, amount, nonce, expiry), signature, expiry

@@ -202,8 +202,8 @@ class BadInputSuiteIT {
         elStEth = Token.erc20(el.stETH(), "stETH", 18);
         elStrategy = el.stETHStrategy();
         eigenStrategy = el.eigenStrategy();
-        el.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
-        el.mintStETH(mismatchHolder.getAddress(), ETHER.multiply(BigInteger.TEN));
+        el.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
+        el.stakeStETHFor(mismatchHolder.getAddress(), ETHER.multiply(BigInteger.TEN));
         a.eigenLayer().deposit(of("50", elStEth)).send();
         el.registerOperator(operator, null);
         el.registerOperator(approvedOperator, approver.getAddress());
@@ -221,7 +221,7 @@ class BadInputSuiteIT {
         RewardsTree first = RewardsTree.build(RewardsEarnings.builder()
                 .add(alice.getAddress(), elStEth.address(), ETHER.multiply(BigInteger.TEN))
                 .add(bob.getAddress(), elStEth.address(), ETHER.multiply(BigInteger.valueOf(5))).build());
-        el.mintStETH(el.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
+        el.stakeStETHFor(el.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
         long firstIndex = el.postRewardsRoot(first.root(), now() - 1);
         devnet.advanceTime(el.rewardsActivationDelay().plusSeconds(1));
         claimedProof = new RewardsProof(first.root(), first.claim(firstIndex, alice.getAddress()));
@@ -550,8 +550,8 @@ class BadInputSuiteIT {
         add("token: transfer over the balance", funds(ErrorCode.INSUFFICIENT_BALANCE),
                 () -> a.tokens().transfer(of("1000", stEth), bob.getAddress()).send())
                 .then(t -> assertFigures(t, of("1000", stEth), a.tokens().balance(stEth, alice.getAddress())));
-        add("token: transfer of a token never held (EigenLayer's stETH from bob)", funds(ErrorCode.INSUFFICIENT_BALANCE),
-                () -> b.tokens().transfer(of("1", elStEth), alice.getAddress()).send()).watching(bob);
+        add("token: transfer of a token never held (wstETH from bob)", funds(ErrorCode.INSUFFICIENT_BALANCE),
+                () -> b.tokens().transfer(of("1", wstEth), alice.getAddress()).send()).watching(bob);
         add("token: transferFrom without an allowance", funds(ErrorCode.INSUFFICIENT_ALLOWANCE),
                 () -> a.tokens().transferFrom(of("1", stEth), bob.getAddress(), alice.getAddress()).send())
                 .then(t -> assertFigures(t, of("1", stEth), Amount.zero(stEth)));
@@ -828,8 +828,9 @@ class BadInputSuiteIT {
     private void eigenLayerDeposits() {
         Instant later = Instant.now().plusSeconds(3600);
         add("eigenlayer: deposit of ETH", code(ErrorCode.WRONG_TOKEN), () -> a.eigenLayer().deposit(eth("1")).send());
-        add("eigenlayer: deposit of a token without a strategy (rETH)", code(ErrorCode.UNKNOWN_DEPLOYMENT),
-                () -> a.eigenLayer().deposit(of("0.1", rEth)).send());
+        // rETH has a strategy (as on mainnet); wstETH has none
+        add("eigenlayer: deposit of a token without a strategy (wstETH)", code(ErrorCode.UNKNOWN_DEPLOYMENT),
+                () -> a.eigenLayer().deposit(of("0.1", wstEth)).send());
         add("eigenlayer: deposit over the balance", funds(ErrorCode.INSUFFICIENT_BALANCE), () -> a.eigenLayer().deposit(of("1000", elStEth)).send());
         add("eigenlayer: deposit of stETH into the EIGEN strategy", code(ErrorCode.WRONG_TOKEN),
                 () -> a.eigenLayer().deposit(of("1", elStEth), eigenStrategy, ApprovalPolicy.EXACT).send());

@@ -58,7 +58,7 @@ class EigenLayerIT {
     void fullCycleDepositDelegateSlashQueueWaitCompleteAsTokens(Devnet devnet, @Account(0) Credentials alice,
             @Account(2) Credentials operator, @Account(3) Credentials avs) throws Exception {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
-        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
+        fixtures.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(100)));
         fixtures.registerOperator(operator, null);
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EigenLayer el = client.eigenLayer();
@@ -178,7 +178,7 @@ class EigenLayerIT {
                 .add(alice.getAddress(), rwd, ETHER.multiply(BigInteger.valueOf(3)))
                 .add(bob.getAddress(), stEth.address(), ETHER.multiply(BigInteger.valueOf(5)))
                 .build());
-        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
+        fixtures.stakeStETHFor(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(15)));
         reward.send_mint(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.valueOf(3))).send();
         long now = devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
                 .getTimestamp().longValueExact();

@@ -49,7 +49,7 @@ class EigenLayerMoreFlowsIT {
     @Test
     void aRelayerDepositsForAStakerWhoSigned(Devnet devnet, @Account(0) Credentials staker, @Account(1) Credentials relayer)
             throws Exception {
-        devnet.eigenLayer().mintStETH(relayer.getAddress(), ETHER.multiply(BigInteger.TEN));
+        devnet.eigenLayer().stakeStETHFor(relayer.getAddress(), ETHER.multiply(BigInteger.TEN));
         try (Restaking stakerClient = DevnetClients.client(devnet, staker);
                 Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
             DepositSignature consent = stakerClient.eigenLayer().signDeposit(Signer.of(staker), Amount.parse("4", stEth),
@@ -74,7 +74,7 @@ class EigenLayerMoreFlowsIT {
     @Test
     void queueByAmountThenCompleteSeveralAsSharesInOneTransaction(Devnet devnet, @Account(0) Credentials alice)
             throws Exception {
-        devnet.eigenLayer().mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(30)));
+        devnet.eigenLayer().stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(30)));
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EigenLayer el = client.eigenLayer();
             el.deposit(Amount.parse("30", stEth)).send();
@@ -128,7 +128,7 @@ class EigenLayerMoreFlowsIT {
     void redelegationQueuesTheSharesAndMovesToTheNewOperator(Devnet devnet, @Account(0) Credentials alice,
             @Account(2) Credentials first, @Account(3) Credentials second) {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
-        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(8)));
+        fixtures.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(8)));
         fixtures.registerOperator(first, null);
         fixtures.registerOperator(second, null);
         try (Restaking client = DevnetClients.client(devnet, alice)) {
@@ -149,7 +149,7 @@ class EigenLayerMoreFlowsIT {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
         RewardsTree tree = RewardsTree.build(RewardsEarnings.builder()
                 .add(earner.getAddress(), stEth.address(), ETHER).build());
-        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER);
+        fixtures.stakeStETHFor(fixtures.rewardsCoordinator(), ETHER);
         long now = devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
                 .getTimestamp().longValueExact();
         long index = fixtures.postRewardsRoot(tree.root(), now - 1);
@@ -174,7 +174,7 @@ class EigenLayerMoreFlowsIT {
     void positionsCostThreeRoundTrips(Devnet devnet, @Account(0) Credentials alice, @Account(2) Credentials operator,
             @Account(3) Credentials avs) {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
-        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.TEN));
+        fixtures.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.TEN));
         fixtures.registerOperator(operator, null);
         CountingHttpService transport = new CountingHttpService(devnet.rpcUrl());
         try (Restaking client = DevnetClients.client(devnet, alice, transport)) {
@@ -201,7 +201,7 @@ class EigenLayerMoreFlowsIT {
     void undelegatingQueuesOneWithdrawalPerStrategy(Devnet devnet, @Account(0) Credentials alice,
             @Account(2) Credentials operator) {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
-        fixtures.mintStETH(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(6)));
+        fixtures.stakeStETHFor(alice.getAddress(), ETHER.multiply(BigInteger.valueOf(6)));
         fixtures.registerOperator(operator, null);
         try (Restaking client = DevnetClients.client(devnet, alice)) {
             EigenLayer el = client.eigenLayer();
@@ -221,7 +221,7 @@ class EigenLayerMoreFlowsIT {
             @Account(1) Credentials bob) throws Exception {
         EigenLayerDevnet fixtures = devnet.eigenLayer();
         String rwd = devnet.deployToken("Reward", "RWD", 18).getContractAddress();
-        fixtures.mintStETH(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.TEN));
+        fixtures.stakeStETHFor(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.TEN));
         io.restake4j.devnet.fixtures.common.TestToken.load(rwd, devnet.web3j(), devnet.transactionManager(devnet.deployer()),
                 devnet.gasProvider()).send_mint(fixtures.rewardsCoordinator(), ETHER.multiply(BigInteger.TEN)).send();
         RewardsTree first = RewardsTree.build(RewardsEarnings.builder()

@@ -37,8 +37,8 @@ class PositionsRoundingIT {
         String strategy = fixtures.stETHStrategy();
         Token stEth = Token.erc20(fixtures.stETH(), "stETH", 18);
         fixtures.registerOperator(operator, null);
-        fixtures.mintStETH(bob.getAddress(), WAD.multiply(BigInteger.valueOf(200)));
-        fixtures.mintStETH(carol.getAddress(), WAD.multiply(BigInteger.valueOf(2000)));
+        fixtures.stakeStETHFor(bob.getAddress(), WAD.multiply(BigInteger.valueOf(200)));
+        fixtures.stakeStETHFor(carol.getAddress(), WAD.multiply(BigInteger.valueOf(2000)));
         try (Restaking b = DevnetClients.client(devnet, bob); Restaking c = DevnetClients.client(devnet, carol)) {
             b.eigenLayer().deposit(Amount.parse("100", stEth)).send();
             b.eigenLayer().delegateTo(operator.getAddress()).send();

@@ -167,7 +167,7 @@ class Eip712ChainIT {
             @Account(1) Credentials relayer) throws Exception {
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         String strategy = devnet.eigenLayer().stETHStrategy();
-        devnet.eigenLayer().mintStETH(relayer.getAddress(), BigInteger.TEN.pow(19));
+        devnet.eigenLayer().stakeStETHFor(relayer.getAddress(), BigInteger.TEN.pow(19));
         try (Restaking relayerClient = DevnetClients.client(devnet, relayer)) {
             EigenLayer el = relayerClient.eigenLayer();
             DepositRequest request = el.depositRequest(staker.getAddress(), Amount.parse("3", stEth), strategy, java.time.Instant.now().plus(Duration.ofHours(1)));

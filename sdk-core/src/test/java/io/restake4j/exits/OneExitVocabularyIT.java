@@ -103,7 +103,7 @@ class OneExitVocabularyIT {
     @Test
     void eigenLayer(Devnet devnet, @Account(5) Credentials staker) {
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), ETHER.multiply(BigInteger.TEN));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), ETHER.multiply(BigInteger.TEN));
         try (Restaking client = DevnetClients.client(devnet, staker)) {
             client.eigenLayer().deposit(Amount.parse("10", stEth)).send();
             long delay = devnet.eigenLayer().withdrawalDelayBlocks();
@@ -120,7 +120,7 @@ class OneExitVocabularyIT {
     @Test
     void anEigenLayerWithdrawalEstimatesWhenItBecomesReady(Devnet devnet, @Account(5) Credentials staker) {
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), ETHER);
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), ETHER);
         try (Restaking client = DevnetClients.client(devnet, staker)) {
             client.eigenLayer().deposit(Amount.parse("1", stEth)).send();
             client.eigenLayer().withdrawals().request(Amount.parse("1", stEth)).send();

@@ -152,7 +152,7 @@ class ConcurrencyIT {
     @Test
     void sixteenThreadsTimesTwentyEigenLayerDepositsOnOneClientNeverRevert(Devnet devnet) throws Exception {
         Credentials staker = io.restake4j.testing.DevnetAccounts.fresh(devnet, 901, 100);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), io.restake4j.testing.DevnetAccounts.eth(1_000));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), io.restake4j.testing.DevnetAccounts.eth(1_000));
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();

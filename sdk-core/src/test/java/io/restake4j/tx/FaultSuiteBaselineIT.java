@@ -76,7 +76,7 @@ class FaultSuiteBaselineIT {
         TestToken t = devnet.deployToken("Baseline", "BSL", 18);
         t.send_mint(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1_000_000))).send();
         Token token = Token.erc20(t.getContractAddress(), "BSL", 18);
-        devnet.eigenLayer().mintStETH(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1000)));
+        devnet.eigenLayer().stakeStETHFor(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1000)));
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         BigInteger first = DevnetAccounts.nonce(devnet, me);
         long minutes = Long.getLong("restake4j.baseline.minutes", 10);
@@ -119,7 +119,7 @@ class FaultSuiteBaselineIT {
     @Test
     void sixteenThreadsTimesTwentyEigenLayerDepositsOnOneClient(Devnet devnet) throws Exception {
         Credentials me = DevnetAccounts.fresh(devnet, 9003, 1000);
-        devnet.eigenLayer().mintStETH(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1000)));
+        devnet.eigenLayer().stakeStETHFor(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1000)));
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         BigInteger first = DevnetAccounts.nonce(devnet, me);
         OperationLedger ledger = new OperationLedger(devnet.web3j());

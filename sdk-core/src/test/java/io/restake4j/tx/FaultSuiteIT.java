@@ -93,7 +93,7 @@ class FaultSuiteIT {
         Credentials me = DevnetAccounts.fresh(devnet, seed, 10_000);
         TestToken t = devnet.deployToken("Faulty " + seed, "FLT", 18);
         t.send_mint(me.getAddress(), ETHER.multiply(BigInteger.valueOf(1_000_000))).send();
-        devnet.eigenLayer().mintStETH(me.getAddress(), ETHER.multiply(BigInteger.valueOf(5_000)));
+        devnet.eigenLayer().stakeStETHFor(me.getAddress(), ETHER.multiply(BigInteger.valueOf(5_000)));
         return new Actor(me, Token.erc20(t.getContractAddress(), "FLT", 18),
                 DevnetAccounts.fresh(devnet, seed + 1, 1).getAddress());
     }

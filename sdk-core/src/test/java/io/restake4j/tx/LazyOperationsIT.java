@@ -118,7 +118,7 @@ class LazyOperationsIT {
     @Test
     void queueAllWithdrawsTheSharesHeldWhenItRunsNotWhenItWasBuilt(Devnet devnet) {
         Credentials alice = fresh(devnet, 904, 5);
-        devnet.eigenLayer().mintStETH(alice.getAddress(), eth(50));
+        devnet.eigenLayer().stakeStETHFor(alice.getAddress(), eth(50));
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         String strategy = devnet.eigenLayer().stETHStrategy();
         try (Restaking client = DevnetClients.client(devnet, alice)) {

@@ -79,7 +79,7 @@ class NoSimulateV1IT {
     @Test
     void anApprovalAndADepositAreSentOneByOneAfterEthCall(Devnet devnet) throws Exception {
         Credentials staker = DevnetAccounts.fresh(devnet, 1001, 10);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), DevnetAccounts.eth(10));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), DevnetAccounts.eth(10));
         Token stEth = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
         NoSimulate node = new NoSimulate(devnet.rpcUrl());
         try (Restaking client = DevnetClients.builder(devnet).signer(Signer.of(staker)).service(node).build()) {

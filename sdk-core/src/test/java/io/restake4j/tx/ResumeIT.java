@@ -56,7 +56,7 @@ class ResumeIT {
     @Test
     void aDepositNotSeenMinedInTimeIsResumedToItsTypedResultWithoutSigningAgain(Devnet devnet) throws Exception {
         Credentials staker = DevnetAccounts.fresh(devnet, 801, 10);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), DevnetAccounts.eth(5));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), DevnetAccounts.eth(5));
         FaultyHttpService node = new FaultyHttpService(devnet.rpcUrl());
         node.withholdReceipts(true);
         Amount two = Amount.parse("2", stEth);
@@ -86,7 +86,7 @@ class ResumeIT {
     @Test
     void aJournalWithOnlyTheApprovalResumesByAwaitingItAndSendingTheDeposit(Devnet devnet) throws Exception {
         Credentials staker = DevnetAccounts.fresh(devnet, 802, 10);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), DevnetAccounts.eth(5));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), DevnetAccounts.eth(5));
         Amount three = Amount.parse("3", stEth);
         try (Restaking client = DevnetClients.client(devnet, staker)) {
             // As if the process stopped right after the approval was sent.

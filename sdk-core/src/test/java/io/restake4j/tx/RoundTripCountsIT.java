@@ -48,7 +48,7 @@ class RoundTripCountsIT {
     @Test
     void eigenLayerPositionsTakeThreeRoundTripsFromTheFirstCall(Devnet devnet, @Account(6) Credentials staker) {
         Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), BigInteger.TEN.pow(19));
         try (Restaking setup = DevnetClients.client(devnet, staker)) {
             setup.eigenLayer().deposit(Amount.parse("5", stEthEl)).send();
         }
@@ -68,7 +68,7 @@ class RoundTripCountsIT {
     @Test
     void eigenLayerPendingWithdrawalsTakeTwoRoundTripsFromTheFirstCall(Devnet devnet, @Account(6) Credentials staker) {
         Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), BigInteger.TEN.pow(19));
         try (Restaking setup = DevnetClients.client(devnet, staker)) {
             setup.eigenLayer().deposit(Amount.parse("5", stEthEl)).send();
             setup.eigenLayer().withdrawals().request(Amount.parse("1", stEthEl)).send();
@@ -93,7 +93,7 @@ class RoundTripCountsIT {
     @Test
     void perOperation(Devnet devnet, @Account(6) Credentials staker) {
         Token stEthEl = Token.erc20(devnet.eigenLayer().stETH(), "stETH", 18);
-        devnet.eigenLayer().mintStETH(staker.getAddress(), BigInteger.TEN.pow(19));
+        devnet.eigenLayer().stakeStETHFor(staker.getAddress(), BigInteger.TEN.pow(19));
         try (Restaking setup = DevnetClients.client(devnet, staker)) {
             setup.lido().stake(Amount.parse("3", Token.ETH)).send();
             setup.lido().withdrawals().request(Amount.parse("1", setup.lido().stETH())).send();

@@ -663,11 +663,6 @@ public final class Devnet implements AutoCloseable {
                 checked = System.nanoTime();
                 devnet.useAccounts(keys.join());
                 accountsReady = System.nanoTime();
-                if (eigenLayer) {
-                    devnet.eigenLayer = EigenLayerDevnet.deploy(devnet, new EigenLayerDevnet.Config(elWithdrawalDelayBlocks,
-                            elRewardsActivationDelay, elAllocationDelayBlocks, elDeallocationDelayBlocks,
-                            elAllocationConfigurationDelayBlocks), eigenLayerCode.join());
-                }
                 if (lido) {
                     devnet.lido = LidoDevnet.deploy(devnet, lidoCode.join());
                 }
@@ -676,6 +671,12 @@ public final class Devnet implements AutoCloseable {
                 }
                 if (rocketPool) {
                     devnet.rocketPool = RocketPoolDevnet.deploy(devnet, rocketPoolCode.join());
+                }
+                // After Lido and Rocket Pool: EigenLayer's stETH and rETH strategies hold their LSTs (as on mainnet).
+                if (eigenLayer) {
+                    devnet.eigenLayer = EigenLayerDevnet.deploy(devnet, new EigenLayerDevnet.Config(elWithdrawalDelayBlocks,
+                            elRewardsActivationDelay, elAllocationDelayBlocks, elDeallocationDelayBlocks,
+                            elAllocationConfigurationDelayBlocks), eigenLayerCode.join());
                 }
             } catch (RuntimeException e) {
                 if (devnet != null) {

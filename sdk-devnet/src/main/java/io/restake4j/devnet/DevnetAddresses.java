@@ -35,10 +35,10 @@ public final class DevnetAddresses {
     public static final String EIGENLAYER_BEACON_DEPOSIT = "eigenlayer.BeaconDeposit";
     /** The beaconChainETH strategy sentinel (not a contract). */
     public static final String EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY = "eigenlayer.beaconChainETHStrategy";
-    /** The strategy of the devnet stETH test token. */
+    /** The EigenLayer strategy of the devnet's Lido stETH ({@link #LIDO_STETH}); absent with {@code lido(false)}. */
     public static final String EIGENLAYER_STETH_STRATEGY = "eigenlayer.strategy.stETH";
-    /** The devnet stETH test token (a TestToken; the deployer mints). */
-    public static final String TOKEN_STETH = "tokens.stETH";
+    /** The EigenLayer strategy of the devnet's Rocket Pool rETH ({@link #ROCKETPOOL_RETH}); absent with {@code rocketPool(false)}. */
+    public static final String EIGENLAYER_RETH_STRATEGY = "eigenlayer.strategy.rETH";
     /** The devnet bEIGEN token (a TestToken "Backing Eigen"; the deployer mints), EIGEN's backing. */
     public static final String EIGENLAYER_BEIGEN = "eigenlayer.bEIGEN";
     /** The devnet EIGEN token fixture: wraps bEIGEN 1:1 ({@code wrap} / {@code unwrap}). */

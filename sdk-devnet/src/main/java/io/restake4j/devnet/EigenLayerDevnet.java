@@ -22,6 +22,7 @@ import io.restake4j.devnet.fixtures.eigenlayer.DelegationManager;
 import io.restake4j.devnet.fixtures.eigenlayer.RewardsCoordinator;
 import io.restake4j.devnet.fixtures.eigenlayer.Eigen;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyBase;
+import io.restake4j.devnet.fixtures.eigenlayer.StrategyBaseTVLLimits;
 import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
 
 /**
@@ -29,8 +30,10 @@ import io.restake4j.devnet.fixtures.eigenlayer.StrategyManager;
  *
  * <p>Every devnet deploys restake4j's own EigenLayer (slashing era, v1.x) fixtures when it starts, from
  * the {@link Devnet#deployer() deployer}, wired together: StrategyManager, DelegationManager,
- * AllocationManager, RewardsCoordinator, EigenPodManager and a beacon deposit contract stand-in, plus a
- * test LST ("Devnet stETH") and its strategy, and EIGEN / bEIGEN with their EigenStrategy. They implement EigenLayer's public interface with its real
+ * AllocationManager, RewardsCoordinator, EigenPodManager and a beacon deposit contract stand-in, plus
+ * strategies for the devnet's own Lido stETH and Rocket Pool rETH (as mainnet's, they hold the LSTs
+ * themselves; the devnet deploys Lido and Rocket Pool first, and {@code lido(false)} / {@code rocketPool(false)}
+ * leave the matching strategy out), and EIGEN / bEIGEN with their EigenStrategy. They implement EigenLayer's public interface with its real
  * semantics (deposit shares and the virtual-offset exchange rate, delegation with approver signatures,
  * the withdrawal queue, magnitudes and slashing, rewards roots and Merkle claims); what they do not
  * implement reverts with {@code NotSupportedByFixture(string)}. The deployer is the owner, strategy
@@ -65,10 +68,6 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     /** Default operator split of the devnet's RewardsCoordinator, in bips (10%). */
     public static final int DEFAULT_OPERATOR_SPLIT_BIPS = 1000;
 
-    /** Name, symbol and decimals of the test LST deployed at start. */
-    public static final String STETH_NAME = "Devnet stETH";
-    public static final String STETH_SYMBOL = "stETH";
-
     /** Name and symbol of the devnet's bEIGEN (a TestToken the deployer mints); EIGEN is "Eigen" / "EIGEN". */
     public static final String BEIGEN_NAME = "Backing Eigen";
     public static final String BEIGEN_SYMBOL = "bEIGEN";
@@ -76,7 +75,7 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
         BEACON_DEPOSIT, STRATEGY_MANAGER, DELEGATION_MANAGER, ALLOCATION_MANAGER, EIGEN_POD_MANAGER,
-        REWARDS_COORDINATOR, STETH, STETH_STRATEGY, BEIGEN, EIGEN, EIGEN_STRATEGY, WHITELIST
+        REWARDS_COORDINATOR, BEIGEN, EIGEN, EIGEN_STRATEGY, WHITELIST
     }
 
     private final Config config;
@@ -124,7 +123,6 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         Address strategyManager = new Address(d.address(Tx.STRATEGY_MANAGER));
         Address delegationManager = new Address(d.address(Tx.DELEGATION_MANAGER));
         Address allocationManager = new Address(d.address(Tx.ALLOCATION_MANAGER));
-        Address stEth = new Address(d.address(Tx.STETH));
         d.create(Tx.BEACON_DEPOSIT, DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT, bytecodes.get("BeaconDepositFixture"));
         d.create(Tx.STRATEGY_MANAGER, DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, bytecodes.get("StrategyManager"),
                 delegationManager, allocationManager, from, from, version);
@@ -142,10 +140,6 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
                 bytecodes.get("RewardsCoordinator"),
                 delegationManager, strategyManager, allocationManager, from, from,
                 new Uint32(config.rewardsActivationDelay().toSeconds()), new Uint16(DEFAULT_OPERATOR_SPLIT_BIPS));
-        d.create(Tx.STETH, DevnetAddresses.TOKEN_STETH, bytecodes.get("TestToken"),
-                new Utf8String(STETH_NAME), new Utf8String(STETH_SYMBOL), new Uint8(18));
-        d.create(Tx.STETH_STRATEGY, DevnetAddresses.EIGENLAYER_STETH_STRATEGY,
-                bytecodes.get("StrategyBase"), strategyManager, stEth);
         Address bEigen = new Address(d.address(Tx.BEIGEN));
         d.create(Tx.BEIGEN, DevnetAddresses.EIGENLAYER_BEIGEN, bytecodes.get("TestToken"),
                 new Utf8String(BEIGEN_NAME), new Utf8String(BEIGEN_SYMBOL), new Uint8(18));
@@ -153,10 +147,29 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         d.create(Tx.EIGEN_STRATEGY, DevnetAddresses.EIGENLAYER_EIGEN_STRATEGY, bytecodes.get("EigenStrategy"),
                 strategyManager, new Address(d.address(Tx.EIGEN)), bEigen);
         d.call(Tx.WHITELIST, d.address(Tx.STRATEGY_MANAGER), StrategyManager.getABI_send_addStrategiesToDepositWhitelist(
-                List.of(d.address(Tx.STETH_STRATEGY), d.address(Tx.EIGEN_STRATEGY))));
+                List.of(d.address(Tx.EIGEN_STRATEGY))));
         d.finish();
         devnet.register(DevnetAddresses.EIGENLAYER_BEACON_CHAIN_ETH_STRATEGY, BEACON_CHAIN_ETH_STRATEGY);
+        // Mainnet's LST strategies hold the LSTs themselves: the stETH strategy holds Lido's stETH and the
+        // rETH strategy Rocket Pool's rETH (the devnet deploys Lido and Rocket Pool first). Without them,
+        // there is no such strategy (stETHStrategy() / rETHStrategy() throw). Like mainnet's, they are
+        // StrategyBaseTVLLimits, with both limits at type(uint256).max until setTVLLimits lowers them.
+        devnet.addresses().find(DevnetAddresses.LIDO_STETH).ifPresent(stEth -> deployLstStrategy(devnet,
+                DevnetAddresses.EIGENLAYER_STETH_STRATEGY, stEth, bytecodes.get("StrategyBaseTVLLimits")));
+        devnet.addresses().find(DevnetAddresses.ROCKETPOOL_RETH).ifPresent(rEth -> deployLstStrategy(devnet,
+                DevnetAddresses.EIGENLAYER_RETH_STRATEGY, rEth, bytecodes.get("StrategyBaseTVLLimits")));
         return new EigenLayerDevnet(devnet, config);
+    }
+
+    private enum LstTx { STRATEGY, WHITELIST }
+
+    private static void deployLstStrategy(Devnet devnet, String name, String token, String bytecode) {
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "EigenLayer " + name, LstTx.values());
+        d.create(LstTx.STRATEGY, name, bytecode,
+                new Address(devnet.addresses().require(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER)), new Address(token));
+        d.call(LstTx.WHITELIST, devnet.addresses().require(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER),
+                StrategyManager.getABI_send_addStrategiesToDepositWhitelist(List.of(d.address(LstTx.STRATEGY))));
+        d.finish();
     }
 
     /**
@@ -166,7 +179,7 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
     static Map<String, String> loadBytecodes() {
         Map<String, String> out = new HashMap<>(bytecodes("eigenlayer", List.of("BeaconDepositFixture",
                 "StrategyManager", "DelegationManager", "AllocationManager", "EigenPodManager", "RewardsCoordinator",
-                "StrategyBase", "Eigen", "EigenStrategy")));
+                "StrategyBase", "StrategyBaseTVLLimits", "Eigen", "EigenStrategy")));
         out.putAll(bytecodes("common", List.of("TestToken")));
         return Map.copyOf(out);
     }
@@ -203,14 +216,49 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         return address(DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT);
     }
 
-    /** The test LST "Devnet stETH" (a TestToken whose minter is the deployer). */
+    /**
+     * The underlying token of {@link #stETHStrategy()}: the devnet's Lido stETH ({@value DevnetAddresses#LIDO_STETH}),
+     * as on mainnet, where the stETH strategy holds Lido's stETH.
+     *
+     * @throws DevnetException if the devnet was started with {@code lido(false)} (there is then no stETH strategy)
+     */
     public String stETH() {
-        return address(DevnetAddresses.TOKEN_STETH);
+        return requireLst(DevnetAddresses.LIDO_STETH, "lido(false)");
     }
 
-    /** The whitelisted strategy of {@link #stETH()}. */
+    /**
+     * The whitelisted strategy of {@link #stETH()} ({@value DevnetAddresses#EIGENLAYER_STETH_STRATEGY}).
+     *
+     * @throws DevnetException if the devnet was started with {@code lido(false)}
+     */
     public String stETHStrategy() {
+        requireLst(DevnetAddresses.LIDO_STETH, "lido(false)");
         return address(DevnetAddresses.EIGENLAYER_STETH_STRATEGY);
+    }
+
+    /**
+     * The underlying token of {@link #rETHStrategy()}: the devnet's Rocket Pool rETH
+     * ({@value DevnetAddresses#ROCKETPOOL_RETH}).
+     *
+     * @throws DevnetException if the devnet was started with {@code rocketPool(false)}
+     */
+    public String rETH() {
+        return requireLst(DevnetAddresses.ROCKETPOOL_RETH, "rocketPool(false)");
+    }
+
+    /**
+     * The whitelisted strategy of {@link #rETH()} ({@value DevnetAddresses#EIGENLAYER_RETH_STRATEGY}).
+     *
+     * @throws DevnetException if the devnet was started with {@code rocketPool(false)}
+     */
+    public String rETHStrategy() {
+        requireLst(DevnetAddresses.ROCKETPOOL_RETH, "rocketPool(false)");
+        return address(DevnetAddresses.EIGENLAYER_RETH_STRATEGY);
+    }
+
+    private String requireLst(String name, String option) {
+        return devnet().addresses().find(name).orElseThrow(() -> new DevnetException("this devnet was started with "
+                + option + ": there is no " + name + " and no EigenLayer strategy for it"));
     }
 
     /**
@@ -416,9 +464,81 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
         return call("read allocation delay", () -> allocationManager(devnet().deployer()).call_getAllocationDelay(operator).send());
     }
 
-    /** Mints {@code amount} of the devnet stETH to {@code to} (as the deployer, its minter). */
-    public TransactionReceipt mintStETH(String to, BigInteger amount) {
-        return send("mint stETH", () -> asDeployer(stETH(), TestToken::load).send_mint(to, amount).send());
+    /**
+     * Gets {@code to} Lido stETH the real way: the deployer stakes {@code ethWei} in the devnet's Lido
+     * ({@code submit}, after topping its own balance up by as much) and transfers the whole stETH balance it
+     * got to {@code to}. stETH moves shares, so what arrives can be 1-2 wei less than {@code ethWei} once
+     * Lido's rate is not 1:1; read the balance rather than assuming it.
+     *
+     * <pre>{@code
+     * el.stakeStETHFor(alice.getAddress(), Amount.parse("100", stEth).wei());
+     * }</pre>
+     *
+     * @return the receipt of the transfer
+     * @throws DevnetException if the devnet was started with {@code lido(false)}
+     */
+    public TransactionReceipt stakeStETHFor(String to, BigInteger ethWei) {
+        Objects.requireNonNull(to, "to");
+        String stEth = stETH();
+        Credentials deployer = devnet().deployer();
+        return call("stake " + ethWei + " wei in Lido for " + to, () -> {
+            BigInteger balance = devnet().web3j().ethGetBalance(deployer.getAddress(),
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance();
+            devnet().setBalance(deployer.getAddress(), balance.add(ethWei));
+            io.restake4j.devnet.fixtures.lido.Lido lido = asDeployer(stEth, io.restake4j.devnet.fixtures.lido.Lido::load);
+            BigInteger before = lido.call_balanceOf(deployer.getAddress()).send();
+            send("submit to Lido", () -> lido.send_submit("0x0000000000000000000000000000000000000000", ethWei).send());
+            BigInteger got = lido.call_balanceOf(deployer.getAddress()).send().subtract(before);
+            return send("transfer stETH to " + to, () -> lido.send_transfer(to, got).send());
+        });
+    }
+
+    /**
+     * Sets pause flag {@code flag} of an EigenLayer fixture ({@code contract}: the StrategyManager,
+     * DelegationManager, AllocationManager, EigenPodManager, RewardsCoordinator or a strategy), as its pauser
+     * (the deployer): {@code pause(paused() | 1 << flag)}. Flags are upstream's, e.g. StrategyManager 0 =
+     * deposits; DelegationManager 0 = new delegations, 1 = entering the withdrawal queue, 2 = completing.
+     *
+     * <pre>{@code
+     * el.pause(el.strategyManager(), 0);   // deposits revert CurrentlyPaused()
+     * }</pre>
+     */
+    public TransactionReceipt pause(String contract, int flag) {
+        BigInteger bit = flagBit(flag);
+        StrategyManager pausable = asDeployer(contract, StrategyManager::load);
+        return send("pause flag " + flag + " of " + contract,
+                () -> pausable.send_pause(pausable.call_paused().send().or(bit)).send());
+    }
+
+    /** Clears pause flag {@code flag} of {@code contract} (see {@link #pause}), as its unpauser (the deployer). */
+    public TransactionReceipt unpause(String contract, int flag) {
+        BigInteger bit = flagBit(flag);
+        StrategyManager pausable = asDeployer(contract, StrategyManager::load);
+        return send("unpause flag " + flag + " of " + contract,
+                () -> pausable.send_unpause(pausable.call_paused().send().andNot(bit)).send());
+    }
+
+    /**
+     * Sets the deposit limits of a TVL-limited strategy (the stETH or rETH strategy), as its unpauser (the
+     * deployer): {@code setTVLLimits(perDeposit, total)}, in underlying-token wei. A later deposit above
+     * {@code perDeposit} reverts {@code MaxPerDepositExceedsMax()}, one that leaves the strategy holding more
+     * than {@code total} reverts {@code BalanceExceedsMaxTotalDeposits()}; {@code perDeposit > total} is
+     * refused by the contract with {@code MaxPerDepositExceedsMax()}.
+     *
+     * <pre>{@code
+     * el.setTVLLimits(el.stETHStrategy(), BigInteger.TEN.pow(19), BigInteger.TEN.pow(20)); // 10 and 100 stETH
+     * }</pre>
+     */
+    public TransactionReceipt setTVLLimits(String strategy, BigInteger perDeposit, BigInteger total) {
+        StrategyBaseTVLLimits limited = asDeployer(strategy, StrategyBaseTVLLimits::load);
+        return send("set TVL limits of " + strategy, () -> limited.send_setTVLLimits(perDeposit, total).send());
+    }
+
+    private static BigInteger flagBit(int flag) {
+        if (flag < 0 || flag > 255) {
+            throw new IllegalArgumentException("pause flag must be 0..255, was " + flag);
+        }
+        return BigInteger.ONE.shiftLeft(flag);
     }
 
     /** Mints {@code amount} of the devnet bEIGEN to {@code to} (as the deployer, its minter). */

@@ -50,7 +50,7 @@ final class EigenLayerChapter {
 
         println("");
         println("%d. EigenLayer, staking as alice (the devnet's EigenLayer fixtures; mainnet presets use the real contracts)", step);
-        fixtures.mintStETH(alice.getAddress(), ether.multiply(BigInteger.valueOf(100)));
+        fixtures.stakeStETHFor(alice.getAddress(), ether.multiply(BigInteger.valueOf(100)));
         try (Restaking client = Restaking.builder()
                 .rpc(devnet.rpcUrl())
                 .network(Network.of("devnet", devnet.chainId(), devnet.addresses().asMap()))
@@ -97,7 +97,7 @@ final class EigenLayerChapter {
                     .add(alice.getAddress(), stEth.address(), ether.multiply(BigInteger.valueOf(3)).divide(BigInteger.TWO))
                     .add(bob.getAddress(), stEth.address(), ether)
                     .build());
-            fixtures.mintStETH(fixtures.rewardsCoordinator(), ether.multiply(BigInteger.valueOf(5)).divide(BigInteger.TWO));
+            fixtures.stakeStETHFor(fixtures.rewardsCoordinator(), ether.multiply(BigInteger.valueOf(5)).divide(BigInteger.TWO));
             long now = devnet.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
                     .getTimestamp().longValueExact();
             long index = fixtures.postRewardsRoot(tree.root(), now - 1);

@@ -35,7 +35,7 @@ public final class QuickStart {
                     .signer(Signer.of(alice))
                     .build()) {
                 Token stEth = client.tokens().token(devnet.eigenLayer().stETH());
-                devnet.eigenLayer().mintStETH(alice.getAddress(), Amount.parse("100", stEth).wei());
+                devnet.eigenLayer().stakeStETHFor(alice.getAddress(), Amount.parse("100", stEth).wei());
                 Operation<DepositResult> deposit = client.eigenLayer().deposit(Amount.parse("10", stEth));
                 System.out.println(deposit.preview());                    // simulated; nothing signed yet
                 DepositResult result = deposit.send();                    // approve, then depositIntoStrategy

@@ -28,7 +28,7 @@ class QuickStartIT {
                 .signer(Signer.of(bob))
                 .build()) {
             Token stEth = client.tokens().token(eigenLayer.stETH());
-            eigenLayer.mintStETH(bob.getAddress(), Amount.parse("100", stEth).wei());
+            eigenLayer.stakeStETHFor(bob.getAddress(), Amount.parse("100", stEth).wei());
 
             DepositResult result = client.eigenLayer().deposit(Amount.parse("10", stEth)).send();
 

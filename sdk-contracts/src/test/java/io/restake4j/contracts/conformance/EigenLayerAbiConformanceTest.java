@@ -29,6 +29,7 @@ class EigenLayerAbiConformanceTest {
     static {
         OFFICIAL.put("StrategyManager", List.of("StrategyManager.abi.json"));
         OFFICIAL.put("Strategy", List.of("StrategyBase.abi.json"));
+        OFFICIAL.put("StrategyBaseTVLLimits", List.of("StrategyBaseTVLLimits.abi.json"));
         OFFICIAL.put("DelegationManager", List.of("DelegationManager.abi.json"));
         // the proxy serves AllocationManager and, by delegatecall, AllocationManagerView;
         // IAllocationManager names every parameter, so it comes first

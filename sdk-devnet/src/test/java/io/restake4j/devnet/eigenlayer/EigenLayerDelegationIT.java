@@ -315,7 +315,7 @@ class EigenLayerDelegationIT {
     static void depositAndDelegate(Devnet devnet, Credentials staker, Credentials operator, BigInteger amount)
             throws Exception {
         EigenLayerDevnet el = devnet.eigenLayer();
-        el.mintStETH(staker.getAddress(), amount);
+        el.stakeStETHFor(staker.getAddress(), amount);
         tokenAs(devnet, el.stETH(), staker).send_approve(el.strategyManager(), amount).send();
         sm(devnet, staker).send_depositIntoStrategy(el.stETHStrategy(), el.stETH(), amount).send();
         dm(devnet, staker).send_delegateTo(operator.getAddress(), NO_SIGNATURE, ZERO_SALT).send();

@@ -45,7 +45,8 @@ class EigenLayerDepositsIT {
         for (String name : List.of(DevnetAddresses.EIGENLAYER_STRATEGY_MANAGER, DevnetAddresses.EIGENLAYER_DELEGATION_MANAGER,
                 DevnetAddresses.EIGENLAYER_ALLOCATION_MANAGER, DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR,
                 DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, DevnetAddresses.EIGENLAYER_BEACON_DEPOSIT,
-                DevnetAddresses.EIGENLAYER_STETH_STRATEGY, DevnetAddresses.TOKEN_STETH)) {
+                DevnetAddresses.EIGENLAYER_STETH_STRATEGY, DevnetAddresses.LIDO_STETH,
+                DevnetAddresses.EIGENLAYER_RETH_STRATEGY, DevnetAddresses.ROCKETPOOL_RETH)) {
             String code = devnet.web3j().ethGetCode(book.require(name), DefaultBlockParameterName.LATEST).send().getCode();
             assertTrue(code.length() > 2, name + " has code");
         }
@@ -122,7 +123,7 @@ class EigenLayerDepositsIT {
         assertReverts(devnet, carol.getAddress(), strategyAddress,
                 StrategyBase.getABI_send_deposit(token, BigInteger.ONE), "OnlyStrategyManager()");
         // the token must be the strategy's (checked by the strategy, after the transfer)
-        el.mintStETH(carol.getAddress(), WAD);
+        el.stakeStETHFor(carol.getAddress(), WAD);
         tokenAs(devnet, el.stETH(), carol).send_approve(el.strategyManager(), WAD).send();
         assertReverts(devnet, carol.getAddress(), el.strategyManager(),
                 StrategyManager.getABI_send_depositIntoStrategy(strategyAddress, el.stETH(), BigInteger.ONE), "OnlyUnderlyingToken()");
@@ -146,7 +147,7 @@ class EigenLayerDepositsIT {
         String strategy = el.stETHStrategy();
         String token = el.stETH();
         BigInteger amount = new BigInteger("2500000000000000000");
-        el.mintStETH(relayer.getAddress(), amount.multiply(BigInteger.TWO));
+        el.stakeStETHFor(relayer.getAddress(), amount.multiply(BigInteger.TWO));
         tokenAs(devnet, token, relayer).send_approve(el.strategyManager(), amount.multiply(BigInteger.TWO)).send();
         StrategyManager sm = sm(devnet, relayer);
 

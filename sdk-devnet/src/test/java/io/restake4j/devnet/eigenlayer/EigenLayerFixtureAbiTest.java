@@ -32,7 +32,7 @@ class EigenLayerFixtureAbiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "StrategyBase, StrategyBase", "StrategyManager, IStrategyManager", "DelegationManager, IDelegationManager",
+        "StrategyBase, StrategyBase", "StrategyBaseTVLLimits, StrategyBaseTVLLimits", "StrategyManager, IStrategyManager", "DelegationManager, IDelegationManager",
         "AllocationManager, IAllocationManager", "RewardsCoordinator, IRewardsCoordinator",
         "EigenPodManager, IEigenPodManager", "EigenPod, IEigenPod"})
     void theFixtureHasEveryFunctionEventAndErrorOfTheRealInterface(String fixture, String reference) throws IOException {
