@@ -2,11 +2,35 @@
 pragma solidity ^0.8.24;
 
 import {ILido} from "abi/lido/ILido.sol";
+import {IWithdrawalQueueERC721} from "abi/lido/IWithdrawalQueueERC721.sol";
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 
 /// @dev What the fixture needs from the contracts it calls back (EIP-1271 wallets).
 interface IERC1271Wallet {
     function isValidSignature(bytes32 hash, bytes memory signature) external view returns (bytes4);
+}
+
+/// @dev The queue calls of the devnet's report (AccountingOracle's and Accounting's part).
+interface IQueueForReport {
+    function getLastFinalizedRequestId() external view returns (uint256);
+    function onOracleReport(bool isBunkerModeNow, uint256 bunkerStartTimestamp, uint256 currentReportTimestamp) external;
+    function calculateFinalizationBatches(
+        uint256 maxShareRate,
+        uint256 maxTimestamp,
+        uint256 maxRequestsPerCall,
+        IWithdrawalQueueERC721.BatchesCalculationState memory state
+    ) external view returns (IWithdrawalQueueERC721.BatchesCalculationState memory);
+    function prefinalize(uint256[] calldata batches, uint256 maxShareRate)
+        external
+        view
+        returns (uint256 ethToLock, uint256 sharesToBurn);
+    function finalize(uint256 lastRequestIdToBeFinalized, uint256 maxShareRate) external payable;
+}
+
+/// @dev The Burner calls of the devnet's report.
+interface IBurnerForReport {
+    function requestBurnShares(address from, uint256 sharesAmountToBurn) external;
+    function commitSharesToBurn(uint256 sharesToBurn) external;
 }
 
 /// @title Lido / stETH (devnet fixture)
@@ -30,13 +54,15 @@ interface IERC1271Wallet {
 ///        `max / floor(max / increase)`, an active limit keeps what it accrued unless paused, unlimited or
 ///        lowered), remove it, or pause/resume staking. Pausing does not clear the stored block number
 ///        (upstream encodes "paused" as block 0); the views report the same values.
-///      - Prefinalize/Burner flow and the oracle's share rate: not modelled.
-///      - The withdrawal queue fixture (fixed at construction) takes ether and burns its own shares
-///        through `devnetFinalizeWithdrawals`; it is the only burner.
+///      - The report plays AccountingOracle and Accounting in one call (`devnetReport(delta, lastId)`), in their
+///        order: queue `onOracleReport`, batches and `prefinalize` at the report's simulated share rate, Burner
+///        `requestBurnShares`, queue `finalize{value}`, Burner `commitSharesToBurn` (→ `burnShares`), fee shares,
+///        `TokenRebased`. Not modelled: the sanity checker's rebase limit (every requested share is burnt at once),
+///        ETHDistributed/InternalShareRateUpdated events, CL balances and vaults (the rewards come as msg.value).
 ///      - Aragon/governance functions exist with their real signatures and revert
 ///        `NotSupportedByFixture(name)`.
 ///      Implements our abi/lido/ILido.sol, which declares the events; the devnet controls
-///      (`devnetReport`, `devnetFinalizeWithdrawals`, `devnetOracle`, `devnetWithdrawalQueue`) and
+///      (`devnetReport`, `devnetOracle`, `devnetWithdrawalQueue`, `devnetBurner`) and
 ///      `receive` are the fixture's own additions.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract Lido is ILido, FixtureUnsupported {
@@ -62,8 +88,10 @@ contract Lido is ILido, FixtureUnsupported {
 
     /// @notice The devnet oracle and staking controller (the deployer).
     address public immutable devnetOracle;
-    /// @notice The withdrawal queue fixture, the only account that can burn shares.
+    /// @notice The withdrawal queue fixture, finalized by this contract's reports.
     address public immutable devnetWithdrawalQueue;
+    /// @notice The Burner fixture, the only account that can burn shares (`burnShares`).
+    address public immutable devnetBurner;
 
     uint256 private _totalPooledEther;
     uint256 private _totalShares;
@@ -83,11 +111,16 @@ contract Lido is ILido, FixtureUnsupported {
     /// @notice As upstream's `initialize`: the ether sent along (1 ETH on mainnet) is buffered and minted 1:1 as
     ///         shares to 0xdead (`Submitted`, `Transfer`, `TransferShares`), and the contract starts stopped with
     ///         staking paused until `resume()`.
+    ///         As upstream's V2 initialization, the queue gives the Burner an infinite stETH allowance, which lets
+    ///         the report move finalized requests' shares to the Burner.
     /// @param withdrawalQueue the WithdrawalQueueERC721 fixture (its address is known before deployment)
-    constructor(address withdrawalQueue) payable {
+    /// @param burner the Burner fixture
+    constructor(address withdrawalQueue, address burner) payable {
         require(withdrawalQueue != address(0), "ZERO_WITHDRAWAL_QUEUE");
+        require(burner != address(0), "ZERO_BURNER");
         devnetOracle = msg.sender;
         devnetWithdrawalQueue = withdrawalQueue;
+        devnetBurner = burner;
         _lastReportTimestamp = block.timestamp;
         uint256 balance = address(this).balance;
         assert(balance != 0);
@@ -95,6 +128,7 @@ contract Lido is ILido, FixtureUnsupported {
         emit Submitted(INITIAL_TOKEN_HOLDER, balance, address(0));
         _mintShares(INITIAL_TOKEN_HOLDER, balance);
         _emitTransferEvents(address(0), INITIAL_TOKEN_HOLDER, getPooledEthByShares(balance), balance);
+        _approve(withdrawalQueue, burner, INFINITE_ALLOWANCE);
         _stopped = true;
         _stakingPaused = true;
     }
@@ -248,28 +282,55 @@ contract Lido is ILido, FixtureUnsupported {
 
     // ------------------------------------------------------------------ devnet oracle
 
-    /// @notice Devnet oracle report: adds `rewardsOrLossWei` to the pooled ether (rewards must come as
-    ///         msg.value) or removes `-rewardsOrLossWei` (that ether is sent to the deployer). Share
-    ///         counts do not change; no fee shares are minted. Emits `TokenRebased`.
-    function devnetReport(int256 rewardsOrLossWei) external payable onlyDevnetOracle {
+    /// @notice Devnet oracle report, in the order of Lido's Accounting: adds `rewardsOrLossWei` to the pooled ether
+    ///         (rewards come as msg.value) or removes `-rewardsOrLossWei` (sent to the deployer); with
+    ///         `lastRequestIdToFinalize` != 0 it also finalizes withdrawal requests up to that id, as far as one report
+    ///         can (the queue's batches: at most 36, within the pooled ether). The share rate for finalization is the
+    ///         report's simulated one (rewards and their fee shares in, no withdrawals), as the oracle computes it
+    ///         off-chain. Order: the queue's `onOracleReport`; `calculateFinalizationBatches` and `prefinalize` at that
+    ///         rate; the Burner's `requestBurnShares(queue, shares)`; the queue's `finalize{value: ethToLock}`; the
+    ///         Burner's `commitSharesToBurn` (which calls `burnShares`); fee shares on rewards; `TokenRebased`.
+    function devnetReport(int256 rewardsOrLossWei, uint256 lastRequestIdToFinalize) external payable onlyDevnetOracle {
         _whenNotStopped();
         uint256 preShares = _totalShares;
         uint256 preEther = _totalPooledEther;
         require(preShares != 0, "DEVNET_NO_SHARES");
-        uint256 sharesMintedAsFees;
+        uint256 rewards;
+        uint256 loss;
         if (rewardsOrLossWei >= 0) {
             require(msg.value == uint256(rewardsOrLossWei), "DEVNET_VALUE_MISMATCH");
-            uint256 rewards = uint256(rewardsOrLossWei);
-            _totalPooledEther = preEther + rewards;
-            sharesMintedAsFees = _distributeFee(rewards, preShares, _totalPooledEther);
+            rewards = uint256(rewardsOrLossWei);
         } else {
             require(msg.value == 0, "DEVNET_VALUE_MISMATCH");
-            uint256 loss = uint256(-rewardsOrLossWei);
+            loss = uint256(-rewardsOrLossWei);
             require(loss < preEther, "DEVNET_LOSS_TOO_LARGE");
-            _totalPooledEther = preEther - loss;
+        }
+        IQueueForReport queue = IQueueForReport(devnetWithdrawalQueue);
+        queue.onOracleReport(false, block.timestamp - 1, block.timestamp - 1);
+        uint256 postEther = preEther + rewards - loss;
+        uint256 ethToLock;
+        uint256 sharesToBurn;
+        uint256 lastFinalized;
+        uint256 shareRate;
+        if (lastRequestIdToFinalize != 0) {
+            shareRate = postEther * 1e27 / (preShares + _feeShares(rewards, preShares, postEther));
+            uint256[] memory batches = _finalizationBatches(queue, shareRate, lastRequestIdToFinalize, postEther);
+            if (batches.length != 0) {
+                lastFinalized = batches[batches.length - 1];
+                (ethToLock, sharesToBurn) = queue.prefinalize(batches, shareRate);
+                IBurnerForReport(devnetBurner).requestBurnShares(devnetWithdrawalQueue, sharesToBurn);
+            }
+        }
+        _totalPooledEther = postEther - ethToLock;
+        if (loss != 0) {
             (bool sent,) = msg.sender.call{value: loss}("");
             require(sent, "DEVNET_LOSS_NOT_SENT");
         }
+        if (lastFinalized != 0) {
+            queue.finalize{value: ethToLock}(lastFinalized, shareRate);
+            IBurnerForReport(devnetBurner).commitSharesToBurn(sharesToBurn);
+        }
+        uint256 sharesMintedAsFees = _distributeFee(rewards, preShares - sharesToBurn, postEther - ethToLock);
         emit TokenRebased(
             block.timestamp,
             block.timestamp - _lastReportTimestamp,
@@ -282,12 +343,37 @@ contract Lido is ILido, FixtureUnsupported {
         _lastReportTimestamp = block.timestamp;
     }
 
-    /// @dev Accounting._calculateFees / _distributeFee with one module: the fee shares make the fee's part of the
-    ///      rewards, `rewards * fee * shares / (postEther * precision - rewards * fee)` (floor); the module gets
-    ///      `minted * moduleFee / totalFee` and the treasury the rest.
-    function _distributeFee(uint256 rewards, uint256 preShares, uint256 postEther) private returns (uint256 minted) {
+    /// @dev The oracle's batches: `calculateFinalizationBatches` from the first unfinalized request up to `lastId`,
+    ///      with everything requested before this block, within `budget`.
+    function _finalizationBatches(IQueueForReport queue, uint256 shareRate, uint256 lastId, uint256 budget)
+        private
+        view
+        returns (uint256[] memory batches)
+    {
+        uint256 firstId = queue.getLastFinalizedRequestId() + 1;
+        if (lastId < firstId || budget == 0) return batches;
+        IWithdrawalQueueERC721.BatchesCalculationState memory state;
+        state.remainingEthBudget = budget;
+        state = queue.calculateFinalizationBatches(shareRate, block.timestamp, lastId + 1 - firstId, state);
+        batches = new uint256[](state.batchesLength);
+        for (uint256 i = 0; i < batches.length; ++i) {
+            batches[i] = state.batches[i];
+        }
+    }
+
+    /// @dev Accounting._calculateFees: the fee shares make the fee's part of the rewards,
+    ///      `rewards * fee * shares / (postEther * precision - rewards * fee)` (floor), where shares and postEther
+    ///      leave out what the report finalizes (shares burnt, ether locked).
+    function _feeShares(uint256 rewards, uint256 shares, uint256 postEther) private pure returns (uint256) {
         if (rewards == 0) return 0;
-        minted = rewards * TOTAL_FEE * preShares / (postEther * FEE_PRECISION_POINTS - rewards * TOTAL_FEE);
+        return rewards * TOTAL_FEE * shares / (postEther * FEE_PRECISION_POINTS - rewards * TOTAL_FEE);
+    }
+
+    /// @dev Accounting._distributeFee with one module: the module gets `minted * moduleFee / totalFee`, the
+    ///      treasury the rest.
+    function _distributeFee(uint256 rewards, uint256 preShares, uint256 postEther) private returns (uint256 minted) {
+        minted = _feeShares(rewards, preShares, postEther);
+        if (minted == 0) return 0;
         uint256 moduleShares = minted * MODULE_FEE / TOTAL_FEE;
         if (moduleShares != 0) {
             _mintShares(DEVNET_STAKING_MODULE, moduleShares);
@@ -298,23 +384,6 @@ contract Lido is ILido, FixtureUnsupported {
             _mintShares(DEVNET_TREASURY, treasuryShares);
             _emitTransferEvents(address(0), DEVNET_TREASURY, getPooledEthByShares(treasuryShares), treasuryShares);
         }
-    }
-
-    /// @notice Devnet: called by the withdrawal queue fixture when it finalizes requests: sends it
-    ///         `ethToLock` of the pooled ether and burns `sharesToBurn` of its shares (`SharesBurnt`).
-    function devnetFinalizeWithdrawals(uint256 ethToLock, uint256 sharesToBurn) external {
-        require(msg.sender == devnetWithdrawalQueue, "APP_AUTH_FAILED");
-        require(sharesToBurn <= _shares[msg.sender], "BALANCE_EXCEEDED");
-        uint256 preRebaseTokenAmount = getPooledEthByShares(sharesToBurn);
-        require(ethToLock <= preRebaseTokenAmount, "DEVNET_TOO_MUCH_ETHER");
-        _totalPooledEther -= ethToLock;
-        _shares[msg.sender] -= sharesToBurn;
-        _totalShares -= sharesToBurn;
-        uint256 postRebaseTokenAmount = _totalShares == 0 ? 0 : getPooledEthByShares(sharesToBurn);
-        emit SharesBurnt(msg.sender, preRebaseTokenAmount, postRebaseTokenAmount, sharesToBurn);
-        emit WithdrawalsReceived(ethToLock);
-        (bool sent,) = msg.sender.call{value: ethToLock}("");
-        require(sent, "DEVNET_ETHER_NOT_SENT");
     }
 
     // ------------------------------------------------------------------ shares and balances
@@ -601,8 +670,15 @@ contract Lido is ILido, FixtureUnsupported {
         _unsupported("deposit");
     }
 
-    function burnShares(uint256) external {
-        _unsupported("burnShares");
+    /// @notice As V3: the Burner burns `_amountOfShares` of its own shares (`SharesBurnt`; no Transfer event).
+    function burnShares(uint256 _amountOfShares) external {
+        require(msg.sender == devnetBurner, "APP_AUTH_FAILED");
+        require(_amountOfShares <= _shares[msg.sender], "BALANCE_EXCEEDED");
+        uint256 preRebaseTokenAmount = getPooledEthByShares(_amountOfShares);
+        _shares[msg.sender] -= _amountOfShares;
+        _totalShares -= _amountOfShares;
+        uint256 postRebaseTokenAmount = _totalShares == 0 ? 0 : getPooledEthByShares(_amountOfShares);
+        emit SharesBurnt(msg.sender, preRebaseTokenAmount, postRebaseTokenAmount, _amountOfShares);
     }
 
     function mintShares(address, uint256) external {

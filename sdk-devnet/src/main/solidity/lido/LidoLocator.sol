@@ -4,8 +4,9 @@ pragma solidity ^0.8.24;
 import {ILidoLocator} from "abi/lido/ILidoLocator.sol";
 
 /// @title LidoLocator (devnet fixture)
-/// @notice Lido's address book, as the SDK reads it on mainnet and testnets: stETH, wstETH and the
-///         withdrawal queue of the devnet's Lido fixtures. The devnet has none of Lido's oracle, staking
+/// @notice Lido's address book, as the SDK reads it on mainnet and testnets: stETH, wstETH, the
+///         withdrawal queue and the Burner of the devnet's Lido fixtures, the devnet treasury, and stETH as
+///         `accounting()` (its devnet report plays Accounting). The devnet has none of Lido's oracle, staking
 ///         router, vault or V3 contracts, so their getters revert `NotSupportedByFixture(name)` rather than
 ///         answer with an address that holds no contract.
 /// @dev Immutable, like upstream (upgrades replace the implementation behind the proxy). Implements our
@@ -16,22 +17,27 @@ contract LidoLocator is ILidoLocator {
     address private immutable _lido;
     address private immutable _wstETH;
     address private immutable _withdrawalQueue;
+    address private immutable _burner;
+    address private immutable _treasury;
 
-    constructor(address lido_, address wstETH_, address withdrawalQueue_) {
+    constructor(address lido_, address wstETH_, address withdrawalQueue_, address burner_, address treasury_) {
         if (lido_ == address(0) || wstETH_ == address(0) || withdrawalQueue_ == address(0)) revert ZeroAddress();
+        if (burner_ == address(0) || treasury_ == address(0)) revert ZeroAddress();
         _lido = lido_;
         _wstETH = wstETH_;
         _withdrawalQueue = withdrawalQueue_;
+        _burner = burner_;
+        _treasury = treasury_;
     }
 
     function lido() external view returns (address) { return _lido; }
     function wstETH() external view returns (address) { return _wstETH; }
     function withdrawalQueue() external view returns (address) { return _withdrawalQueue; }
 
-    function treasury() external pure returns (address) { revert NotSupportedByFixture("treasury"); }
-    function accounting() external pure returns (address) { revert NotSupportedByFixture("accounting"); }
+    function treasury() external view returns (address) { return _treasury; }
+    function accounting() external view returns (address) { return _lido; }
     function accountingOracle() external pure returns (address) { revert NotSupportedByFixture("accountingOracle"); }
-    function burner() external pure returns (address) { revert NotSupportedByFixture("burner"); }
+    function burner() external view returns (address) { return _burner; }
     function depositSecurityModule() external pure returns (address) { revert NotSupportedByFixture("depositSecurityModule"); }
     function elRewardsVault() external pure returns (address) { revert NotSupportedByFixture("elRewardsVault"); }
     function oracleDaemonConfig() external pure returns (address) { revert NotSupportedByFixture("oracleDaemonConfig"); }

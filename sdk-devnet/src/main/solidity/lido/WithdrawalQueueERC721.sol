@@ -4,15 +4,12 @@ pragma solidity ^0.8.24;
 import {IWithdrawalQueueERC721} from "abi/lido/IWithdrawalQueueERC721.sol";
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 
-/// @dev The stETH calls the queue makes (including the devnet-only finalization hook).
+/// @dev The stETH calls the queue makes.
 interface IStETHForQueue {
     function getSharesByPooledEth(uint256 ethAmount) external view returns (uint256);
-    function getTotalPooledEther() external view returns (uint256);
-    function getTotalShares() external view returns (uint256);
     function transferFrom(address sender, address recipient, uint256 amount) external returns (bool);
     function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
         external;
-    function devnetFinalizeWithdrawals(uint256 ethToLock, uint256 sharesToBurn) external;
 }
 
 /// @dev The wstETH calls the queue makes.
@@ -35,31 +32,39 @@ interface IERC721ReceiverForQueue {
 ///         finalized request pays its stETH at request time, or shares * checkpoint rate / 1e27 if that is
 ///         less (losses are shared, rewards are not paid); claims need the checkpoint hint and the NFT
 ///         owner, and burn the NFT. Custom errors and events as upstream.
+///         Finalization is upstream's: the oracle splits the requests into batches
+///         (`calculateFinalizationBatches`: all nominal or all discounted against the report's share rate, requests
+///         of one report kept together), `prefinalize(batches, maxShareRate)` prices each batch (its stETH, or
+///         shares * maxShareRate / 1e27 when the batch's own rate is above), and `finalize(lastId, maxShareRate)`
+///         takes exactly that ether (`TooMuchEtherToFinalize` above the requests' stETH) and adds a checkpoint. A
+///         claim pays by the request's own rate, so up to a few wei per batch stay locked after every claim, as on
+///         mainnet. The queue burns nothing: stETH's report moves the requests' shares to the Burner, which burns them.
+///         `onOracleReport` records the report timestamp each new request carries.
 /// @dev Devnet semantics (deviations from Lido):
-///      - Finalization is a devnet control: `devnetFinalize(lastRequestIdToFinalize)` by the deployer,
-///        at the current stETH share rate (totalPooledEther * 1e27 / totalShares). Every call adds a
-///        checkpoint. The ether locked is exactly the sum of what the finalized requests can claim,
-///        taken from stETH's pool, and the requests' shares are burnt (`SharesBurnt`).
+///      - The roles are fixed: stETH's devnet report (which plays AccountingOracle and Accounting) holds
+///        FINALIZE_ROLE and ORACLE_ROLE; the deployer holds PAUSE_ROLE and RESUME_ROLE.
 ///      - Starts paused until `resume()`, as upstream's `initialize` (`Paused(PAUSE_INFINITELY)`); LidoDevnet
 ///        resumes it at deployment. `pauseFor`, `pauseUntil` and `resume` have
 ///        PausableUntil semantics and errors, callable by the deployer (no roles). Requests and
 ///        finalization revert `ResumedExpected()` while paused; claims do not.
-///      - Never in bunker mode; no roles, no NFT descriptor, empty token URIs.
-///      - Oracle, role and URI functions exist with their real signatures and revert
-///        `NotSupportedByFixture(name)`. That includes the oracle's `calculateFinalizationBatches`, for
-///        which no wrapper method is generated (web3j cannot build its struct with a `uint256[36]`
-///        member; it is listed in the codegen-excluded manifest).
+///      - Never in bunker mode (`onOracleReport(true, ...)` reverts `NotSupportedByFixture`); no role
+///        management, no NFT descriptor, empty token URIs.
+///      - Role and URI functions exist with their real signatures and revert `NotSupportedByFixture(name)`.
+///        `calculateFinalizationBatches` works but has no wrapper method (web3j cannot build its struct with a
+///        `uint256[36]` member; it is listed in the codegen-excluded manifest); stETH's report calls it on chain.
 ///      Implements our abi/lido/IWithdrawalQueueERC721.sol, which declares the events, errors and
-///      ABI structs; the devnet controls (`devnetFinalize`, `devnetFinalizer`) and `receive` are the
-///      fixture's own additions.
+///      ABI structs; `devnetFinalizer` (the pauser) is the fixture's own addition.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
+    /// @dev As upstream: cumulative sums over the queue (request 0 is the zero sentinel), so a batch's stETH and
+    ///      shares are differences of two entries.
     struct Request {
-        uint128 amountOfStETH;
-        uint128 amountOfShares;
+        uint128 cumulativeStETH;
+        uint128 cumulativeShares;
         address owner;
         uint40 timestamp;
         bool claimed;
+        uint40 reportTimestamp;
     }
 
     struct Checkpoint {
@@ -76,7 +81,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
 
     IStETHForQueue private immutable _stETH;
     IWstETHForQueue private immutable _wstETH;
-    /// @notice The account allowed to finalize (the deployer).
+    /// @notice The account holding PAUSE_ROLE and RESUME_ROLE (the deployer).
     address public immutable devnetFinalizer;
 
     // storage, so that these getters are `view` as upstream; the fixture never changes them
@@ -91,7 +96,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     uint256 private _lastFinalizedRequestId;
     uint256 private _lastCheckpointIndex;
     uint256 private _lockedEther;
-    uint256 private _unfinalizedStETH;
+    uint256 private _lastReportTimestamp;
     mapping(uint256 => Request) private _requests;
     mapping(uint256 => Checkpoint) private _checkpoints;
     mapping(address => uint256[]) private _ownerRequests;
@@ -114,10 +119,6 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         return address(_wstETH);
     }
 
-    /// @notice Only stETH sends ether here (at finalization).
-    receive() external payable {
-        require(msg.sender == address(_stETH), "DEVNET_ONLY_STETH");
-    }
 
     function name() external view returns (string memory) {
         return _name;
@@ -181,49 +182,139 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     }
 
     function _enqueue(uint256 amountOfStETH, uint256 amountOfShares, address owner) private returns (uint256 id) {
+        Request storage last = _requests[_lastRequestId];
         id = ++_lastRequestId;
-        _requests[id] = Request(uint128(amountOfStETH), uint128(amountOfShares), owner, uint40(block.timestamp), false);
-        _unfinalizedStETH += amountOfStETH;
+        _requests[id] = Request(
+            last.cumulativeStETH + uint128(amountOfStETH),
+            last.cumulativeShares + uint128(amountOfShares),
+            owner,
+            uint40(block.timestamp),
+            false,
+            uint40(_lastReportTimestamp)
+        );
         _addToOwner(owner, id);
         emit WithdrawalRequested(id, msg.sender, owner, amountOfStETH, amountOfShares);
         emit Transfer(address(0), owner, id);
     }
 
-    // ------------------------------------------------------------------ devnet finalization
+    // ------------------------------------------------------------------ finalization (oracle side)
 
-    /// @notice Devnet oracle: finalizes every request up to `_lastRequestIdToFinalize` at the current
-    ///         stETH share rate (a new checkpoint), locking exactly the ether they can claim.
-    function devnetFinalize(uint256 _lastRequestIdToFinalize) external {
-        require(msg.sender == devnetFinalizer, "DEVNET_ONLY_FINALIZER");
-        _checkResumed();
-        uint256 firstId = _lastFinalizedRequestId + 1;
-        if (_lastRequestIdToFinalize < firstId || _lastRequestIdToFinalize > _lastRequestId) {
-            revert InvalidRequestId(_lastRequestIdToFinalize);
+    /// @notice As upstream: the oracle's off-chain view that splits the finalizable requests into batches, all
+    ///         nominal or all discounted against `_maxShareRate` (requests of one report stay together, since their
+    ///         rates differ only by rounding), within the ether budget, the timestamp and the request count.
+    function calculateFinalizationBatches(
+        uint256 _maxShareRate,
+        uint256 _maxTimestamp,
+        uint256 _maxRequestsPerCall,
+        BatchesCalculationState memory _state
+    ) external view returns (BatchesCalculationState memory) {
+        if (_state.finished || _state.remainingEthBudget == 0) revert InvalidState();
+        uint256 id;
+        uint256 prevRate;
+        Request memory prev;
+        if (_state.batchesLength == 0) {
+            id = _lastFinalizedRequestId + 1;
+            prev = _requests[id - 1];
+        } else {
+            uint256 lastHandled = _state.batches[_state.batchesLength - 1];
+            id = lastHandled + 1;
+            prev = _requests[lastHandled];
+            (prevRate,,) = _batch(_requests[lastHandled - 1], prev);
         }
-        uint256 maxShareRate = _stETH.getTotalPooledEther() * E27_PRECISION_BASE / _stETH.getTotalShares();
-        uint256 checkpointIndex = ++_lastCheckpointIndex;
-        _checkpoints[checkpointIndex] = Checkpoint(firstId, maxShareRate);
-        uint256 ethToLock;
-        uint256 sharesToBurn;
-        uint256 stETHFinalized;
-        for (uint256 id = firstId; id <= _lastRequestIdToFinalize; ++id) {
-            Request storage r = _requests[id];
-            ethToLock += _claimableAt(r, maxShareRate);
-            sharesToBurn += r.amountOfShares;
-            stETHFinalized += r.amountOfStETH;
+        uint256 stopAt = id + _maxRequestsPerCall;
+        uint256 end = _lastRequestId + 1;
+        for (; id < end && id < stopAt; ++id) {
+            Request memory r = _requests[id];
+            if (r.timestamp > _maxTimestamp) break;
+            (uint256 rate, uint256 eth, uint256 shares) = _batch(prev, r);
+            if (rate > _maxShareRate) eth = shares * _maxShareRate / E27_PRECISION_BASE;
+            if (eth > _state.remainingEthBudget) break;
+            _state.remainingEthBudget -= eth;
+            bool sameBatch = _state.batchesLength != 0
+                && (prev.reportTimestamp == r.reportTimestamp || (prevRate <= _maxShareRate) == (rate <= _maxShareRate));
+            if (sameBatch) {
+                _state.batches[_state.batchesLength - 1] = id;
+            } else {
+                if (_state.batchesLength == MAX_BATCHES_LENGTH) break;
+                _state.batches[_state.batchesLength++] = id;
+            }
+            prevRate = rate;
+            prev = r;
         }
-        _lastFinalizedRequestId = _lastRequestIdToFinalize;
-        _unfinalizedStETH -= stETHFinalized;
-        _lockedEther += ethToLock;
-        _stETH.devnetFinalizeWithdrawals(ethToLock, sharesToBurn);
-        emit BatchMetadataUpdate(firstId, _lastRequestIdToFinalize);
-        emit WithdrawalsFinalized(firstId, _lastRequestIdToFinalize, ethToLock, sharesToBurn, block.timestamp);
+        _state.finished = id == end || id < stopAt;
+        return _state;
     }
 
-    function _claimableAt(Request storage r, uint256 maxShareRate) private view returns (uint256) {
-        uint256 requestShareRate = uint256(r.amountOfStETH) * E27_PRECISION_BASE / r.amountOfShares;
-        if (requestShareRate > maxShareRate) return uint256(r.amountOfShares) * maxShareRate / E27_PRECISION_BASE;
-        return r.amountOfStETH;
+    /// @notice As upstream: the ether `finalize` needs for `_batches` (ending ids) at `_maxShareRate`, batch by batch:
+    ///         a batch whose own rate is above the max locks `shares * max / 1e27`, otherwise its stETH.
+    function prefinalize(uint256[] calldata _batches, uint256 _maxShareRate)
+        external
+        view
+        returns (uint256 ethToLock, uint256 sharesToBurn)
+    {
+        if (_maxShareRate == 0) revert ZeroShareRate();
+        if (_batches.length == 0) revert EmptyBatches();
+        if (_batches[0] <= _lastFinalizedRequestId) revert InvalidRequestId(_batches[0]);
+        if (_batches[_batches.length - 1] > _lastRequestId) revert InvalidRequestId(_batches[_batches.length - 1]);
+        uint256 prevEnd = _lastFinalizedRequestId;
+        for (uint256 i = 0; i < _batches.length; ++i) {
+            if (_batches[i] <= prevEnd) revert BatchesAreNotSorted();
+            (uint256 rate, uint256 stETH, uint256 shares) = _batch(_requests[prevEnd], _requests[_batches[i]]);
+            ethToLock += rate > _maxShareRate ? shares * _maxShareRate / E27_PRECISION_BASE : stETH;
+            sharesToBurn += shares;
+            prevEnd = _batches[i];
+        }
+    }
+
+    /// @notice As upstream: finalizes up to `_lastRequestIdToBeFinalized`, locking the ether sent (from
+    ///         `prefinalize`), with a new checkpoint at `_maxShareRate`. FINALIZE_ROLE: stETH's devnet report.
+    function finalize(uint256 _lastRequestIdToBeFinalized, uint256 _maxShareRate) external payable {
+        _checkResumed();
+        require(msg.sender == address(_stETH), "DEVNET_FINALIZE_ROLE");
+        uint256 firstId = _lastFinalizedRequestId + 1;
+        if (_lastRequestIdToBeFinalized > _lastRequestId) revert InvalidRequestId(_lastRequestIdToBeFinalized);
+        if (_lastRequestIdToBeFinalized < firstId) revert InvalidRequestId(_lastRequestIdToBeFinalized);
+        Request storage from = _requests[firstId - 1];
+        Request storage to = _requests[_lastRequestIdToBeFinalized];
+        uint256 stETHToFinalize = to.cumulativeStETH - from.cumulativeStETH;
+        if (msg.value > stETHToFinalize) revert TooMuchEtherToFinalize(msg.value, stETHToFinalize);
+        _checkpoints[++_lastCheckpointIndex] = Checkpoint(firstId, _maxShareRate);
+        _lockedEther += msg.value;
+        _lastFinalizedRequestId = _lastRequestIdToBeFinalized;
+        emit WithdrawalsFinalized(
+            firstId, _lastRequestIdToBeFinalized, msg.value, to.cumulativeShares - from.cumulativeShares, block.timestamp
+        );
+        emit BatchMetadataUpdate(firstId, _lastRequestId);
+    }
+
+    /// @notice As upstream, for the oracle (ORACLE_ROLE: stETH's devnet report): records the report's timestamp,
+    ///         which later requests carry. The devnet never enters bunker mode (`_isBunkerModeNow` must be false).
+    function onOracleReport(bool _isBunkerModeNow, uint256 _bunkerStartTimestamp, uint256 _currentReportTimestamp)
+        external
+    {
+        require(msg.sender == address(_stETH), "DEVNET_ORACLE_ROLE");
+        if (_bunkerStartTimestamp >= block.timestamp) revert InvalidReportTimestamp();
+        if (_currentReportTimestamp >= block.timestamp) revert InvalidReportTimestamp();
+        if (_isBunkerModeNow) _unsupported("bunker mode");
+        _lastReportTimestamp = _currentReportTimestamp;
+    }
+
+    /// @dev The rate (1e27), stETH and shares of the requests after `pre` up to and including `post`.
+    function _batch(Request memory pre, Request memory post)
+        private
+        pure
+        returns (uint256 rate, uint256 stETH, uint256 shares)
+    {
+        stETH = post.cumulativeStETH - pre.cumulativeStETH;
+        shares = post.cumulativeShares - pre.cumulativeShares;
+        rate = stETH * E27_PRECISION_BASE / shares;
+    }
+
+    /// @dev What request `id` claims at a checkpoint's rate: its stETH, or its shares at the rate if its own is above.
+    function _claimableAt(uint256 id, uint256 maxShareRate) private view returns (uint256) {
+        (uint256 rate, uint256 stETH, uint256 shares) = _batch(_requests[id - 1], _requests[id]);
+        if (rate > maxShareRate) return shares * maxShareRate / E27_PRECISION_BASE;
+        return stETH;
     }
 
     // ------------------------------------------------------------------ views
@@ -242,8 +333,14 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
             uint256 id = _requestIds[i];
             if (id == 0 || id > _lastRequestId) revert InvalidRequestId(id);
             Request storage r = _requests[id];
+            Request storage before = _requests[id - 1];
             statuses[i] = WithdrawalRequestStatus(
-                r.amountOfStETH, r.amountOfShares, r.owner, r.timestamp, id <= _lastFinalizedRequestId, r.claimed
+                r.cumulativeStETH - before.cumulativeStETH,
+                r.cumulativeShares - before.cumulativeShares,
+                r.owner,
+                r.timestamp,
+                id <= _lastFinalizedRequestId,
+                r.claimed
             );
         }
     }
@@ -301,7 +398,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
         if (hint == 0 || hint > _lastCheckpointIndex) revert InvalidHint(hint);
         if (_checkpoints[hint].fromRequestId > id) revert InvalidHint(hint);
         if (hint < _lastCheckpointIndex && _checkpoints[hint + 1].fromRequestId <= id) revert InvalidHint(hint);
-        return _claimableAt(_requests[id], _checkpoints[hint].maxShareRate);
+        return _claimableAt(id, _checkpoints[hint].maxShareRate);
     }
 
     function getLastCheckpointIndex() external view returns (uint256) {
@@ -325,7 +422,7 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     }
 
     function unfinalizedStETH() external view returns (uint256) {
-        return _unfinalizedStETH;
+        return _requests[_lastRequestId].cumulativeStETH - _requests[_lastFinalizedRequestId].cumulativeStETH;
     }
 
     /// @notice Always false: the devnet has no bunker mode.
@@ -543,29 +640,6 @@ contract WithdrawalQueueERC721 is IWithdrawalQueueERC721, FixtureUnsupported {
     }
 
     // ------------------------------------------------------------------ not supported
-
-    function calculateFinalizationBatches(
-        uint256,
-        uint256,
-        uint256,
-        BatchesCalculationState calldata _state
-    ) external view returns (BatchesCalculationState memory) {
-        _unsupportedView("calculateFinalizationBatches");
-        return _state;
-    }
-
-    function finalize(uint256, uint256) external payable {
-        _unsupported("finalize");
-    }
-
-    function onOracleReport(bool, uint256, uint256) external {
-        _unsupported("onOracleReport");
-    }
-
-    function prefinalize(uint256[] calldata, uint256) external view returns (uint256 ethToLock, uint256 sharesToBurn) {
-        _unsupportedView("prefinalize");
-        return (0, 0);
-    }
 
 
     function setBaseURI(string calldata) external {

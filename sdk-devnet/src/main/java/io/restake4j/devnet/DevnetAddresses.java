@@ -54,6 +54,8 @@ public final class DevnetAddresses {
     public static final String LIDO_WITHDRAWAL_QUEUE = "lido.WithdrawalQueueERC721";
     /** LidoLocator fixture (the address book mainnet clients resolve the other Lido contracts from). */
     public static final String LIDO_LOCATOR = "lido.LidoLocator";
+    /** Lido Burner fixture (burns the shares of finalized withdrawal requests during a report). */
+    public static final String LIDO_BURNER = "lido.Burner";
 
     /** ether.fi LiquidityPool fixture (the ETH entry point). */
     public static final String ETHERFI_LIQUIDITY_POOL = "etherfi.LiquidityPool";

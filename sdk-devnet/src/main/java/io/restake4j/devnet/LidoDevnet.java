@@ -24,7 +24,8 @@ import io.restake4j.devnet.fixtures.lido.WithdrawalQueueERC721;
  * shares; the 10% fee on rewards is fixed, half to {@link #TREASURY}, half to {@link #STAKING_MODULE}), staking
  * starts without a stake limit once resumed (stETH starts, as on mainnet, with {@link #BOOTSTRAP_ETHER} as 1e18
  * shares of 0xdead, stopped until {@code resume()}, which deploy sends), and the oracle is the deployer: {@link #report(BigInteger)} rebases and {@link #finalize(BigInteger)} finalizes
- * withdrawal requests at the current share rate.
+ * withdrawal requests in a report, as Lido's Accounting: batches priced by the queue's {@code prefinalize} at the
+ * report's share rate, the requests' shares burnt by the {@link #burner() Burner}.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code LidoDevnet lido}).
  *
@@ -43,7 +44,7 @@ public final class LidoDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        LIDO, WSTETH, WITHDRAWAL_QUEUE, LOCATOR, RESUME_LIDO, RESUME_WITHDRAWAL_QUEUE
+        LIDO, WSTETH, WITHDRAWAL_QUEUE, BURNER, LOCATOR, RESUME_LIDO, RESUME_WITHDRAWAL_QUEUE
     }
 
     /** The ether stETH's constructor mints to 0xdead as bootstrap shares, as Lido's initialize on mainnet. */
@@ -70,11 +71,14 @@ public final class LidoDevnet extends ProtocolDevnet {
         Address lido = new Address(d.address(Tx.LIDO));
         Address wstEth = new Address(d.address(Tx.WSTETH));
         Address queue = new Address(d.address(Tx.WITHDRAWAL_QUEUE));
-        d.createPaying(Tx.LIDO, DevnetAddresses.LIDO_STETH, BOOTSTRAP_ETHER, bytecodes.get("Lido"), queue);
+        Address burner = new Address(d.address(Tx.BURNER));
+        d.createPaying(Tx.LIDO, DevnetAddresses.LIDO_STETH, BOOTSTRAP_ETHER, bytecodes.get("Lido"), queue, burner);
         d.create(Tx.WSTETH, DevnetAddresses.LIDO_WSTETH, bytecodes.get("WstETH"), lido);
         d.create(Tx.WITHDRAWAL_QUEUE, DevnetAddresses.LIDO_WITHDRAWAL_QUEUE,
                 bytecodes.get("WithdrawalQueueERC721"), lido, wstEth);
-        d.create(Tx.LOCATOR, DevnetAddresses.LIDO_LOCATOR, bytecodes.get("LidoLocator"), lido, wstEth, queue);
+        d.create(Tx.BURNER, DevnetAddresses.LIDO_BURNER, bytecodes.get("Burner"), lido);
+        d.create(Tx.LOCATOR, DevnetAddresses.LIDO_LOCATOR, bytecodes.get("LidoLocator"), lido, wstEth, queue, burner,
+                new Address(TREASURY));
         String resume = FunctionEncoder.encode(new Function("resume", List.of(), List.of()));
         d.call(Tx.RESUME_LIDO, lido.getValue(), resume);
         d.call(Tx.RESUME_WITHDRAWAL_QUEUE, queue.getValue(), resume);
@@ -84,7 +88,7 @@ public final class LidoDevnet extends ProtocolDevnet {
 
     /** Reads the creation bytecode of the four fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
-        return Map.copyOf(bytecodes("lido", List.of("Lido", "WstETH", "WithdrawalQueueERC721", "LidoLocator")));
+        return Map.copyOf(bytecodes("lido", List.of("Lido", "WstETH", "WithdrawalQueueERC721", "Burner", "LidoLocator")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -109,6 +113,11 @@ public final class LidoDevnet extends ProtocolDevnet {
         return address(DevnetAddresses.LIDO_WITHDRAWAL_QUEUE);
     }
 
+    /** The Burner fixture ({@value DevnetAddresses#LIDO_BURNER}): finalized requests' shares are burnt through it. */
+    public String burner() {
+        return address(DevnetAddresses.LIDO_BURNER);
+    }
+
     // ---------------------------------------------------------------- oracle controls
 
     /**
@@ -116,21 +125,52 @@ public final class LidoDevnet extends ProtocolDevnet {
      * deployer) or takes it away (negative: a loss, the ether goes to the deployer). Every holder's balance
      * changes in proportion to their shares; their share counts do not. On rewards, 10% of them is minted as fee
      * shares, as Lido's Accounting ({@code rewards * fee * shares / (postEther * 1e20 - rewards * fee)}), half to
-     * {@link #TREASURY}, half to {@link #STAKING_MODULE}. Emits {@code TokenRebased}.
+     * {@link #TREASURY}, half to {@link #STAKING_MODULE}. Emits {@code TokenRebased}. Finalizes nothing (see
+     * {@link #reportAndFinalize(BigInteger, BigInteger)}).
      *
      * @throws DevnetException if the loss is not below the pooled ether (0xdead's bootstrap shares always exist)
      */
     public TransactionReceipt report(BigInteger rewardsOrLossWei) {
-        return send("report(" + rewardsOrLossWei + ")",
-                () -> lido.send_devnetReport(rewardsOrLossWei, rewardsValue(rewardsOrLossWei)).send());
+        return reportAndFinalize(rewardsOrLossWei, BigInteger.ZERO);
     }
 
     /**
-     * Finalizes every pending withdrawal request up to {@code lastRequestId} at the current share rate: a new
-     * checkpoint; each request can then claim its stETH at request time, or less if the rate fell since.
+     * One oracle report that also finalizes withdrawal requests up to {@code lastRequestId} (0: none), as
+     * mainnet's reports do: the queue's batches are priced by {@code prefinalize} at the report's share rate (after
+     * the rewards and their fee shares), the ether goes to the queue with {@code finalize}, and the requests' shares
+     * are moved to the {@link #burner() Burner} and burnt there. A request then claims its stETH at request time,
+     * or less if its own rate is above the report's; what the batch pricing locks beyond the claims (a few wei)
+     * stays in the queue. One report finalizes at most 36 batches; see {@link #finalize(BigInteger)}.
+     */
+    public TransactionReceipt reportAndFinalize(BigInteger rewardsOrLossWei, BigInteger lastRequestId) {
+        return send("report(" + rewardsOrLossWei + ", finalize up to " + lastRequestId + ")",
+                () -> lido.send_devnetReport(rewardsOrLossWei, lastRequestId, rewardsValue(rewardsOrLossWei)).send());
+    }
+
+    /**
+     * Finalizes every pending withdrawal request up to {@code lastRequestId}: oracle reports without rewards
+     * ({@link #reportAndFinalize(BigInteger, BigInteger)}), one more while a report's 36-batch limit left some;
+     * returns the last report's receipt. Each finalization adds a checkpoint at the report's share rate.
+     *
+     * @throws DevnetException if a report finalizes nothing (the id is not pending)
      */
     public TransactionReceipt finalize(BigInteger lastRequestId) {
-        return send("finalize(" + lastRequestId + ")", () -> queue.send_devnetFinalize(lastRequestId).send());
+        while (true) {
+            BigInteger before = call("getLastFinalizedRequestId", () -> queue.call_getLastFinalizedRequestId().send());
+            if (lastRequestId.compareTo(before) <= 0 || lastRequestId.compareTo(
+                    call("getLastRequestId", () -> queue.call_getLastRequestId().send())) > 0) {
+                throw new DevnetException("Lido: request " + lastRequestId + " is not pending (last finalized "
+                        + before + ")");
+            }
+            TransactionReceipt receipt = reportAndFinalize(BigInteger.ZERO, lastRequestId);
+            BigInteger after = call("getLastFinalizedRequestId", () -> queue.call_getLastFinalizedRequestId().send());
+            if (after.compareTo(lastRequestId) >= 0) {
+                return receipt;
+            }
+            if (after.equals(before)) {
+                throw new DevnetException("Lido: a report finalized no request up to " + lastRequestId);
+            }
+        }
     }
 
     /** Finalizes every pending request; returns null when there is none. */

@@ -56,7 +56,7 @@ class LidoRealSemanticsIT {
         Credentials owner = devnet.account(1);
         Credentials alice = devnet.account(2);
         Lido fresh = Lido.deploy(devnet.web3j(), devnet.transactionManager(owner), devnet.gasProvider(), eth(1),
-                lido.withdrawalQueue()).send();
+                lido.withdrawalQueue(), lido.burner()).send();
         var deployed = fresh.getTransactionReceipt().orElseThrow();
         var submitted = Lido.getSubmittedEvents(deployed);
         assertEquals(1, submitted.size());

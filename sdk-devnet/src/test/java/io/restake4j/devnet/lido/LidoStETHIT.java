@@ -37,7 +37,7 @@ class LidoStETHIT {
     void deployedAndRegistered(Devnet devnet, DevnetAddresses book, LidoDevnet lido) throws Exception {
         assertSame(devnet.lido(), lido, "injected by the extension");
         for (String name : List.of(DevnetAddresses.LIDO_STETH, DevnetAddresses.LIDO_WSTETH,
-                DevnetAddresses.LIDO_WITHDRAWAL_QUEUE)) {
+                DevnetAddresses.LIDO_WITHDRAWAL_QUEUE, DevnetAddresses.LIDO_BURNER, DevnetAddresses.LIDO_LOCATOR)) {
             String code = devnet.web3j().ethGetCode(book.require(name), DefaultBlockParameterName.LATEST).send().getCode();
             assertTrue(code.length() > 2, name + " has code");
         }
@@ -53,8 +53,11 @@ class LidoStETHIT {
         // unknown calldata is refused, as upstream; unimplemented functions say so
         assertRevertsWithReason(devnet, devnet.account(1).getAddress(), lido.stETH(), "0x12345678", "NON_EMPTY_DATA");
         FixtureAsserts.assertRevertsWith(devnet, devnet.account(1).getAddress(), lido.stETH(),
-                Lido.getABI_send_burnShares(BigInteger.ONE), "NotSupportedByFixture(string)",
-                new org.web3j.abi.datatypes.Utf8String("burnShares"));
+                Lido.getABI_send_mintShares(devnet.account(1).getAddress(), BigInteger.ONE), "NotSupportedByFixture(string)",
+                new org.web3j.abi.datatypes.Utf8String("mintShares"));
+        // only the Burner burns shares, as on V3
+        assertRevertsWithReason(devnet, devnet.account(1).getAddress(), lido.stETH(),
+                Lido.getABI_send_burnShares(BigInteger.ONE), "APP_AUTH_FAILED");
     }
 
     @Test
