@@ -16,20 +16,27 @@ interface IETHPOSDeposit {
 }
 
 /// @title EigenPod (devnet fixture)
-/// @notice One pod per owner, deployed by the EigenPodManager with CREATE2. It stakes 32 ETH
+/// @notice The pod implementation behind the EigenPod beacon: every pod is a BeaconProxy (one per
+///         owner, CREATE2 by the EigenPodManager) delegating here, with its storage set by
+///         `initialize(owner)` through the proxy (the implementation itself is locked by its constructor,
+///         `Initialized(255)`, as upstream's `_disableInitializers`). It stakes 32 ETH
 ///         validators with the pod as 0x01 withdrawal credentials, keeps the owner / proof-submitter
 ///         roles and sends out what the EigenPodManager tells it to. Beacon-chain proofs
 ///         (withdrawal credentials, checkpoints, stale balances) are out of scope: those functions
 ///         revert NotSupportedByFixture, so no validator ever becomes ACTIVE and no shares are credited.
-/// @dev Deviations: deployed directly (upstream: a BeaconProxy behind the EigenPod beacon), so its
-///      address is CREATE2(EigenPodManager, owner salt, this contract's init code). No EIP-7002/7251
-///      requests. Test fixture only: not meant for production use. Written for restake4j; no upstream code.
+/// @dev Deviations: the beacon and proxy are our own UpgradeableBeacon / BeaconProxy fixtures
+///      (PodBeacon.sol), so pod addresses differ from any real network (CREATE2 of our proxy's init code).
+///      No `version()` / SemVer. No EIP-7002/7251 requests. Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract EigenPod is IEigenPod, FixtureUnsupported {
     /// @notice The beacon deposit contract (the devnet's BeaconDepositFixture).
     address public immutable ethPOS;
 
     /// @notice The EigenPodManager that deployed this pod.
     address public immutable eigenPodManager;
+
+    /// @dev OpenZeppelin Initializable's version (slot 0 as upstream): 0 until initialize, then 1; 255 on
+    ///      the implementation itself.
+    uint8 private _initialized;
 
     /// @notice The pod's owner.
     address public podOwner;
@@ -58,6 +65,8 @@ contract EigenPod is IEigenPod, FixtureUnsupported {
     constructor(address ethPOS_, address eigenPodManager_) {
         ethPOS = ethPOS_;
         eigenPodManager = eigenPodManager_;
+        _initialized = type(uint8).max;
+        emit Initialized(type(uint8).max);
     }
 
     modifier onlyEigenPodManager() {
@@ -70,11 +79,14 @@ contract EigenPod is IEigenPod, FixtureUnsupported {
         _;
     }
 
-    /// @notice Sets the owner, once; called by the EigenPodManager right after deployment.
-    function initialize(address owner) external onlyEigenPodManager {
-        require(podOwner == address(0), "Initializable: contract is already initialized");
+    /// @notice Sets the pod's owner, once per proxy (OpenZeppelin `initializer`: anyone may call it, as
+    ///         upstream; the EigenPodManager does in the transaction that deploys the proxy).
+    function initialize(address owner) external {
+        require(_initialized == 0, "Initializable: contract is already initialized");
+        _initialized = 1;
         if (owner == address(0)) revert InputAddressZero();
         podOwner = owner;
+        emit Initialized(1);
     }
 
     receive() external payable {

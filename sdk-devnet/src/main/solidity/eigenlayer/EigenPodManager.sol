@@ -5,17 +5,19 @@ import {OperatorSet} from "abi/eigenlayer/EigenLayerCommon.sol";
 import {IEigenPodManager} from "abi/eigenlayer/IEigenPodManager.sol";
 import {BEACON_CHAIN_ETH_STRATEGY, FixturePausable, FixtureOwnable, FixtureReentrancyGuard, WAD} from "./FixtureSupport.sol";
 import {EigenPod} from "./EigenPod.sol";
+import {BeaconProxy} from "./PodBeacon.sol";
 import {DelegationManager} from "./DelegationManager.sol";
 
 /// @title EigenPodManager (devnet fixture)
-/// @notice EigenLayer's EigenPodManager: one EigenPod per owner at a CREATE2 address that `getPod`
-///         predicts before creation (salt = bytes32(uint256(uint160(owner)))), `stake` (32 ETH to the
+/// @notice EigenLayer's EigenPodManager: one EigenPod per owner, a BeaconProxy of the EigenPod beacon
+///         deployed with CREATE2 at an address that `getPod` predicts before creation
+///         (salt = bytes32(uint256(uint160(owner))), init code = proxy code ‖ abi.encode(beacon, "")) and
+///         initialised through the proxy with `initialize(owner)`, as upstream; `stake` (32 ETH to the
 ///         beacon deposit fixture, creating the pod if needed), beaconChainETH deposit shares
 ///         (int256 per owner), the beacon-chain slashing factor, and the DelegationManager's share
 ///         hooks for the beaconChainETH strategy.
-/// @dev Deviations: pods are EigenPod contracts deployed directly with CREATE2 (upstream: BeaconProxy
-///      instances of the EigenPod beacon, so addresses differ from any real network; `eigenPodBeacon()`
-///      is address(0)). Since pods cannot verify beacon-chain proofs on the devnet, no shares are ever
+/// @dev Deviations: the BeaconProxy and beacon are our own fixtures (PodBeacon.sol), so pod addresses
+///      differ from any real network. Since pods cannot verify beacon-chain proofs on the devnet, no shares are ever
 ///      credited and balance decreases are not supported. Pause flag 0 (PAUSED_NEW_EIGENPODS) guards createPod and stake, as
 ///      upstream; the pod-level flags (credentials/checkpoints) are moot since those proofs are not
 ///      supported. Constructor-configured; the deployer pauses (no PauserRegistry).
@@ -33,8 +35,8 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, F
     /// @notice The DelegationManager.
     address public immutable delegationManager;
 
-    /// @notice No beacon on the devnet (pods are deployed directly): address(0).
-    address public eigenPodBeacon;
+    /// @notice The beacon every pod proxy follows (holds the EigenPod implementation).
+    address public immutable eigenPodBeacon;
 
     /// @notice The pod of each owner (address(0) before createPod / stake).
     mapping(address podOwner => address) public ownerToPod;
@@ -62,11 +64,17 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, F
     mapping(address staker => BeaconChainSlashingFactor) private _beaconChainSlashingFactor;
 
     /// @param ethPOS_ the beacon deposit contract
+    /// @param eigenPodBeacon_ the EigenPod beacon (an UpgradeableBeacon holding the EigenPod implementation)
     /// @param delegationManager_ the DelegationManager
     /// @param initialOwner owner (may appoint the proof timestamp setter)
-    constructor(address ethPOS_, address delegationManager_, address initialOwner) FixtureOwnable(initialOwner) {
-        if (ethPOS_ == address(0) || delegationManager_ == address(0)) revert InputAddressZero();
+    constructor(address ethPOS_, address eigenPodBeacon_, address delegationManager_, address initialOwner)
+        FixtureOwnable(initialOwner)
+    {
+        if (ethPOS_ == address(0) || eigenPodBeacon_ == address(0) || delegationManager_ == address(0)) {
+            revert InputAddressZero();
+        }
         ethPOS = ethPOS_;
+        eigenPodBeacon = eigenPodBeacon_;
         delegationManager = delegationManager_;
         proofTimestampSetter = initialOwner;
     }
@@ -106,7 +114,7 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, F
     function getPod(address podOwner) public view returns (address) {
         address pod = ownerToPod[podOwner];
         if (pod != address(0)) return pod;
-        bytes32 initCodeHash = keccak256(abi.encodePacked(type(EigenPod).creationCode, abi.encode(ethPOS, address(this))));
+        bytes32 initCodeHash = keccak256(abi.encodePacked(type(BeaconProxy).creationCode, abi.encode(eigenPodBeacon, "")));
         return address(
             uint160(uint256(keccak256(abi.encodePacked(bytes1(0xff), address(this), _salt(podOwner), initCodeHash))))
         );
@@ -119,7 +127,7 @@ contract EigenPodManager is IEigenPodManager, FixtureOwnable, FixturePausable, F
 
     function _deployPod() internal returns (address pod) {
         ++numPods;
-        pod = address(new EigenPod{salt: _salt(msg.sender)}(ethPOS, address(this)));
+        pod = address(new BeaconProxy{salt: _salt(msg.sender)}(eigenPodBeacon, ""));
         EigenPod(payable(pod)).initialize(msg.sender);
         ownerToPod[msg.sender] = pod;
         emit PodDeployed(pod, msg.sender);

@@ -31,6 +31,10 @@ public final class DevnetAddresses {
     public static final String EIGENLAYER_REWARDS_COORDINATOR = "eigenlayer.RewardsCoordinator";
     /** EigenLayer EigenPodManager fixture. */
     public static final String EIGENLAYER_EIGEN_POD_MANAGER = "eigenlayer.EigenPodManager";
+    /** The EigenPod implementation behind {@link #EIGENLAYER_EIGEN_POD_BEACON} (pods are beacon proxies). */
+    public static final String EIGENLAYER_EIGEN_POD_IMPLEMENTATION = "eigenlayer.EigenPod.implementation";
+    /** The EigenPod beacon (an UpgradeableBeacon) every pod proxy follows; {@code eigenPodBeacon()} of the manager. */
+    public static final String EIGENLAYER_EIGEN_POD_BEACON = "eigenlayer.EigenPodBeacon";
     /** Stand-in for the beacon chain deposit contract, used by EigenPods. */
     public static final String EIGENLAYER_BEACON_DEPOSIT = "eigenlayer.BeaconDeposit";
     /** The beaconChainETH strategy sentinel (not a contract). */

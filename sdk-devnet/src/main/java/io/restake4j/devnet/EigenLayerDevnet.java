@@ -74,7 +74,8 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        BEACON_DEPOSIT, STRATEGY_MANAGER, DELEGATION_MANAGER, ALLOCATION_MANAGER, EIGEN_POD_MANAGER,
+        BEACON_DEPOSIT, STRATEGY_MANAGER, DELEGATION_MANAGER, ALLOCATION_MANAGER, EIGEN_POD, EIGEN_POD_BEACON,
+        EIGEN_POD_MANAGER,
         REWARDS_COORDINATOR, BEIGEN, EIGEN, EIGEN_STRATEGY, WHITELIST
     }
 
@@ -134,8 +135,16 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
                 bytecodes.get("AllocationManager"),
                 delegationManager, new Uint32(config.deallocationDelayBlocks()),
                 new Uint32(config.allocationConfigurationDelayBlocks()));
+        // Pods are beacon proxies, as upstream: the EigenPod implementation (bound to the EigenPodManager's
+        // nonce-derived address) behind an UpgradeableBeacon the deployer owns.
+        Address ethPos = new Address(d.address(Tx.BEACON_DEPOSIT));
+        Address eigenPodManager = new Address(d.address(Tx.EIGEN_POD_MANAGER));
+        d.create(Tx.EIGEN_POD, DevnetAddresses.EIGENLAYER_EIGEN_POD_IMPLEMENTATION, bytecodes.get("EigenPod"),
+                ethPos, eigenPodManager);
+        d.create(Tx.EIGEN_POD_BEACON, DevnetAddresses.EIGENLAYER_EIGEN_POD_BEACON, bytecodes.get("UpgradeableBeacon"),
+                new Address(d.address(Tx.EIGEN_POD)), from);
         d.create(Tx.EIGEN_POD_MANAGER, DevnetAddresses.EIGENLAYER_EIGEN_POD_MANAGER, bytecodes.get("EigenPodManager"),
-                new Address(d.address(Tx.BEACON_DEPOSIT)), delegationManager, from);
+                ethPos, new Address(d.address(Tx.EIGEN_POD_BEACON)), delegationManager, from);
         d.create(Tx.REWARDS_COORDINATOR, DevnetAddresses.EIGENLAYER_REWARDS_COORDINATOR,
                 bytecodes.get("RewardsCoordinator"),
                 delegationManager, strategyManager, allocationManager, from, from,
@@ -178,7 +187,8 @@ public final class EigenLayerDevnet extends ProtocolDevnet {
      */
     static Map<String, String> loadBytecodes() {
         Map<String, String> out = new HashMap<>(bytecodes("eigenlayer", List.of("BeaconDepositFixture",
-                "StrategyManager", "DelegationManager", "AllocationManager", "EigenPodManager", "RewardsCoordinator",
+                "StrategyManager", "DelegationManager", "AllocationManager", "EigenPod", "UpgradeableBeacon",
+                "EigenPodManager", "RewardsCoordinator",
                 "StrategyBase", "StrategyBaseTVLLimits", "Eigen", "EigenStrategy")));
         out.putAll(bytecodes("common", List.of("TestToken")));
         return Map.copyOf(out);
