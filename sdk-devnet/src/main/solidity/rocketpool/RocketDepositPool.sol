@@ -5,6 +5,7 @@ import {IRocketDepositPool} from "abi/rocketpool/IRocketDepositPool.sol";
 import {IRocketTokenRETH} from "abi/rocketpool/IRocketTokenRETH.sol";
 import {IRocketNetworkBalances} from "abi/rocketpool/IRocketNetworkBalances.sol";
 import {IRocketDAOProtocolSettingsDeposit} from "abi/rocketpool/IRocketDAOProtocolSettingsDeposit.sol";
+import {IRocketVault} from "abi/rocketpool/IRocketVault.sol";
 import {RocketFixtureBase} from "./RocketFixtureBase.sol";
 
 /// @title RocketDepositPool (devnet fixture)
@@ -17,12 +18,15 @@ import {RocketFixtureBase} from "./RocketFixtureBase.sol";
 ///         - fee = floor(msg.value * depositFee / 1e18); rETH mints getRethValue(msg.value - fee) to the
 ///           sender (TokensMinted, Transfer), then DepositReceived(sender, msg.value, time);
 ///         - the ETH first tops rETH's collateral up to the target rate
-///           (floor(totalETH * target / 1e18) - rETH's balance), the rest stays in the pool;
+///           (floor(totalETH * target / 1e18) - rETH's balance), the rest goes to RocketVault
+///           (`depositEther`, credited to "rocketDepositPool");
+///         - getBalance() = RocketVault's balanceOf("rocketDepositPool"); ETH leaving the pool (rETH's
+///           burns through `withdrawExcessBalance`) is withdrawn from the vault first
+///           (`withdrawEther`, paid through `receiveVaultWithdrawalETH`, which only the vault may call);
 ///         - getMaximumDepositAmount() = the remaining headroom, 0 while deposits are disabled;
 ///         - getExcessBalance() = the balance above the queue's capacity, which rETH may withdraw for
 ///           burns (`withdrawExcessBalance`, ExcessWithdrawn).
 /// @dev Devnet semantics (deviations from Rocket Pool):
-///      - No RocketVault: the pool holds its ETH itself and getBalance() is its ledger of it.
 ///      - No validator queue: its capacity is 0, queue views return 0 and assignments do nothing;
 ///        the requested total is read from RocketStorage (keccak256("deposit.pool.requested.total")) and
 ///        is 0 on the devnet. Instead the guardian moves pool ETH "to validators" with
@@ -41,12 +45,13 @@ contract RocketDepositPool is IRocketDepositPool, RocketFixtureBase {
     bytes32 private constant QUEUE_INDEX_KEY = keccak256("megapool.queue.index");
     bytes32 private constant QUEUE_MOVED_KEY = keccak256("megapool.queue.moved");
 
-    /// @dev Stands in for RocketVault's balanceOf("rocketDepositPool").
-    uint256 private _balance;
+    /// @dev Not upgraded, so looked up once, as upstream.
+    IRocketVault private immutable rocketVault;
     /// @dev The devnet has no queue entries; kept in state so the views stay views.
     uint256 private _queueLength;
 
     constructor(address rocketStorageAddress) RocketFixtureBase(rocketStorageAddress) {
+        rocketVault = IRocketVault(_contract("rocketVault"));
         if (!rocketStorage.getDeployedStatus()) {
             rocketStorage.setUint(_targetCollateralKey(), 0.1 ether);
         }
@@ -60,8 +65,16 @@ contract RocketDepositPool is IRocketDepositPool, RocketFixtureBase {
     // ------------------------------------------------------------------ balances
 
     function getBalance() public view returns (uint256) {
-        return _balance;
+        return rocketVault.balanceOf("rocketDepositPool");
     }
+
+    /// @notice The vault's withdrawals arrive here; the registered RocketVault only.
+    function receiveVaultWithdrawalETH()
+        external
+        payable
+        onlyThisLatestContract
+        onlyLatestContract("rocketVault", msg.sender)
+    {}
 
     /// @notice ETH node operators put in the pool while waiting in the queue (0 on the devnet).
     function getNodeBalance() public view returns (uint256) {
@@ -121,15 +134,17 @@ contract RocketDepositPool is IRocketDepositPool, RocketFixtureBase {
         return balance >= maximum ? 0 : maximum - balance;
     }
 
-    /// @dev Routes msg.value: first rETH's collateral shortfall, the rest into the pool.
+    /// @dev Routes msg.value: first rETH's collateral shortfall, the rest into the vault.
     function _processDeposit() private {
         uint256 toReth = _rethCollateralShortfall();
         if (toReth > msg.value) toReth = msg.value;
-        uint256 toPool = msg.value - toReth;
+        uint256 toVault = msg.value - toReth;
         if (toReth > 0) {
             _reth().depositExcess{value: toReth}();
         }
-        _balance += toPool;
+        if (toVault > 0) {
+            rocketVault.depositEther{value: toVault}();
+        }
     }
 
     /// @dev floor(totalETH * target / 1e18) minus rETH's ETH balance, or 0.
@@ -149,7 +164,7 @@ contract RocketDepositPool is IRocketDepositPool, RocketFixtureBase {
         onlyLatestContract("rocketTokenRETH", msg.sender)
     {
         require(_amount <= getExcessBalance(), "Insufficient excess balance for withdrawal");
-        _balance -= _amount;
+        rocketVault.withdrawEther(_amount);
         _reth().depositExcess{value: _amount}();
         emit ExcessWithdrawn(msg.sender, _amount, block.timestamp);
     }
@@ -214,11 +229,11 @@ contract RocketDepositPool is IRocketDepositPool, RocketFixtureBase {
 
     // ------------------------------------------------------------------ devnet controls
 
-    /// @notice Devnet: moves `amount` of the pool's ETH "to validators" (to the guardian). The network
+    /// @notice Devnet: withdraws `amount` of the pool's ETH from the vault and moves it "to validators" (to the guardian). The network
     ///         still owns it, so reports keep counting it, but it is no longer collateral for burns.
     function devnetAssignToValidators(uint256 amount) external onlyGuardian {
-        require(amount <= _balance, "DEVNET_INSUFFICIENT_POOL_BALANCE");
-        _balance -= amount;
+        require(amount <= getBalance(), "DEVNET_INSUFFICIENT_POOL_BALANCE");
+        rocketVault.withdrawEther(amount);
         emit FundsAssigned(msg.sender, amount, block.timestamp);
         (bool sent,) = msg.sender.call{value: amount}("");
         require(sent, "DEVNET_ETHER_NOT_SENT");

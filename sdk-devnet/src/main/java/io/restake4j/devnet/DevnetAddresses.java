@@ -81,6 +81,8 @@ public final class DevnetAddresses {
     public static final String ROCKETPOOL_NETWORK_BALANCES = "rocketpool.RocketNetworkBalances";
     /** Rocket Pool deposit settings fixture (rocketDAOProtocolSettingsDeposit). */
     public static final String ROCKETPOOL_SETTINGS_DEPOSIT = "rocketpool.RocketDAOProtocolSettingsDeposit";
+    /** Rocket Pool vault fixture (rocketVault), holding the deposit pool's ETH. */
+    public static final String ROCKETPOOL_VAULT = "rocketpool.RocketVault";
 
     private final Map<String, String> byName;
 

@@ -23,7 +23,7 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
 
 /**
  * The Rocket Pool fixtures of a {@link Devnet} (RocketStorage, rETH, the deposit pool, the network balances and
- * the deposit settings) and the oracle and pDAO controls tests need.
+ * the deposit settings, RocketVault) and the oracle and pDAO controls tests need.
  *
  * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}, who is RocketStorage's
  * guardian ({@code Builder.rocketPool(false)} leaves them out). As on mainnet, the contracts find each other
@@ -31,8 +31,8 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
  * {@link #contractAddressKey(String)}), and settings and network balances live in RocketStorage under Rocket
  * Pool's keys. They implement rETH's rate from the last network balances report, the deposit fee, minimum
  * deposit and deposit pool maximum, and burns paid from the collateral (rETH's ETH plus the deposit pool's
- * excess), with Rocket Pool's revert strings. Differences: no RocketVault (the deposit pool holds its ETH), no
- * validator queue, deposits start enabled, and the pDAO and the only oDAO member are the deployer:
+ * excess), with Rocket Pool's revert strings; the deposit pool's ETH is held in RocketVault under
+ * {@code "rocketDepositPool"}. Differences: no validator queue, deposits start enabled, and the pDAO and the only oDAO member are the deployer:
  * {@link #report} votes the network balances in (in steps of at most 2% a day, as RPIP-61 allows), {@link #assignToValidators} takes pool ETH out of the collateral and
  * {@link #returnFromValidators} brings ETH back into rETH.
  *
@@ -55,10 +55,11 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     public static final String ROCKET_NETWORK_BALANCES = "rocketNetworkBalances";
     public static final String ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT = "rocketDAOProtocolSettingsDeposit";
     public static final String ROCKET_DEPOSIT_POOL = "rocketDepositPool";
+    public static final String ROCKET_VAULT = "rocketVault";
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        STORAGE, RETH, BALANCES, SETTINGS, DEPOSIT_POOL, DEPLOYED_STATUS
+        STORAGE, RETH, BALANCES, SETTINGS, VAULT, DEPOSIT_POOL, DEPLOYED_STATUS
     }
 
 
@@ -83,15 +84,17 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     }
 
     /**
-     * Deploys RocketStorage (which registers the four others at their nonce-derived addresses), the four
+     * Deploys RocketStorage (which registers the five others at their nonce-derived addresses), the five
      * contracts, and marks the storage deployed; checks the receipts at the end.
      */
     static RocketPoolDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "Rocket Pool", Tx.values());
         List<Utf8String> names = List.of(new Utf8String(ROCKET_TOKEN_RETH), new Utf8String(ROCKET_NETWORK_BALANCES),
-                new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_DEPOSIT_POOL));
+                new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_VAULT),
+                new Utf8String(ROCKET_DEPOSIT_POOL));
         List<Address> addresses = List.of(new Address(d.address(Tx.RETH)), new Address(d.address(Tx.BALANCES)),
-                new Address(d.address(Tx.SETTINGS)), new Address(d.address(Tx.DEPOSIT_POOL)));
+                new Address(d.address(Tx.SETTINGS)), new Address(d.address(Tx.VAULT)),
+                new Address(d.address(Tx.DEPOSIT_POOL)));
         d.create(Tx.STORAGE, DevnetAddresses.ROCKETPOOL_STORAGE, bytecodes.get("RocketStorage"),
                 new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses));
         Address storage = new Address(d.address(Tx.STORAGE));
@@ -100,6 +103,7 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
                 bytecodes.get("RocketNetworkBalances"), storage);
         d.create(Tx.SETTINGS, DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT,
                 bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage);
+        d.create(Tx.VAULT, DevnetAddresses.ROCKETPOOL_VAULT, bytecodes.get("RocketVault"), storage);
         d.create(Tx.DEPOSIT_POOL, DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL, bytecodes.get("RocketDepositPool"), storage);
         d.call(Tx.DEPLOYED_STATUS, d.address(Tx.STORAGE),
                 FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of())));
@@ -107,10 +111,10 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
         return new RocketPoolDevnet(devnet);
     }
 
-    /** Reads the creation bytecode of the five fixtures; the devnet does this while anvil starts. */
+    /** Reads the creation bytecode of the six fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
         return Map.copyOf(bytecodes("rocketpool", List.of("RocketStorage", "RocketTokenRETH", "RocketNetworkBalances",
-                "RocketDAOProtocolSettingsDeposit", "RocketDepositPool")));
+                "RocketDAOProtocolSettingsDeposit", "RocketVault", "RocketDepositPool")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -128,6 +132,11 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     /** The deposit pool ({@value DevnetAddresses#ROCKETPOOL_DEPOSIT_POOL}). */
     public String depositPool() {
         return address(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL);
+    }
+
+    /** RocketVault ({@value DevnetAddresses#ROCKETPOOL_VAULT}), which holds the deposit pool's ETH. */
+    public String vault() {
+        return address(DevnetAddresses.ROCKETPOOL_VAULT);
     }
 
     /** RocketNetworkBalances ({@value DevnetAddresses#ROCKETPOOL_NETWORK_BALANCES}). */

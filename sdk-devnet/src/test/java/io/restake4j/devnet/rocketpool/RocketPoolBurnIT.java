@@ -23,6 +23,7 @@ import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.RocketPoolDevnet;
 import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+import io.restake4j.devnet.fixtures.rocketpool.RocketVault;
 
 /** Burns: exact ETH at the reported rate, collateral from rETH then the pool's excess, the collateral cap. */
 @DevnetTest
@@ -104,7 +105,11 @@ class RocketPoolBurnIT {
         assertEquals(shortfall, RocketTokenRETH.getEtherDepositedEvents(second).get(0).amount);
         assertEquals(BigInteger.ZERO, balance(devnet, rp.rETH()));
         assertEquals(poolBalance.subtract(shortfall), pool.call_getBalance().send());
-        assertEquals(poolBalance.subtract(shortfall), balance(devnet, rp.depositPool()));
+        // the shortfall left RocketVault (the pool itself holds no ETH)
+        assertEquals(poolBalance.subtract(shortfall), balance(devnet, rp.vault()));
+        assertEquals(BigInteger.ZERO, balance(devnet, rp.depositPool()));
+        RocketVault.EtherWithdrawnEventResponse out = RocketVault.getEtherWithdrawnEvents(second).get(0);
+        assertEquals(shortfall, out.amount);
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.restake4j.devnet.RocketPoolDevnet;
 import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
 import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+import io.restake4j.devnet.fixtures.rocketpool.RocketVault;
 
 /** Deposits: fee, rETH minted at the reported rate, collateral routing, minimum, maximum, disabled, rounding. */
 @DevnetTest
@@ -62,12 +63,61 @@ class RocketPoolDepositIT {
         assertEquals(eth(3).subtract(fee(eth(3), DEFAULT_FEE)), reth.call_balanceOf(bob.getAddress()).send());
         // no report yet: the target collateral is 0, so all ETH (fees included) stays in the pool
         assertEquals(eth(13), pool.call_getBalance().send());
-        assertEquals(eth(13), FixtureAsserts.balance(devnet, rp.depositPool()));
+        assertEquals(eth(13), FixtureAsserts.balance(devnet, rp.vault()), "the pool's ETH sits in RocketVault");
+        assertEquals(BigInteger.ZERO, FixtureAsserts.balance(devnet, rp.depositPool()));
         assertEquals(BigInteger.ZERO, FixtureAsserts.balance(devnet, rp.rETH()));
         assertEquals(eth(13), pool.call_getExcessBalance().send());
         assertEquals(eth(13), reth.call_getTotalCollateral().send());
         assertEquals(eth(13), pool.call_getUserBalance().send());
         assertEquals(DEFAULT_POOL_MAXIMUM.subtract(eth(13)), pool.call_getMaximumDepositAmount().send());
+    }
+
+    @Test
+    void theDepositPoolsEtherSitsInTheVault(Devnet devnet, RocketPoolDevnet rp, @Account(1) Credentials alice)
+            throws Exception {
+        RocketDepositPool pool = RocketPoolTestSupport.pool(devnet, rp, alice);
+        RocketVault vault = RocketPoolTestSupport.vault(devnet, rp, alice);
+        RocketTokenRETH reth = RocketPoolTestSupport.rETH(devnet, rp, alice);
+        TransactionReceipt first = pool.send_deposit(eth(10)).send();
+        // no report yet: nothing for rETH, all 10 ETH credited to "rocketDepositPool" in the vault
+        RocketVault.EtherDepositedEventResponse in = RocketVault.getEtherDepositedEvents(first).get(0);
+        assertEquals(eth(10), in.amount);
+        assertEquals(org.web3j.utils.Numeric.toHexString(org.web3j.crypto.Hash.sha3(
+                "rocketDepositPool".getBytes(java.nio.charset.StandardCharsets.UTF_8))), org.web3j.utils.Numeric.toHexString(in.by),
+                "indexed string topic: keccak256 of the contract name");
+        assertEquals(eth(10), vault.call_balanceOf("rocketDepositPool").send());
+        assertEquals(vault.call_balanceOf("rocketDepositPool").send(), pool.call_getBalance().send());
+        assertEquals(eth(10), FixtureAsserts.balance(devnet, rp.vault()));
+        assertEquals(BigInteger.ZERO, FixtureAsserts.balance(devnet, rp.depositPool()));
+        assertEquals(BigInteger.ZERO, vault.call_balanceOf("rocketTokenRETH").send());
+
+        // after a report, a deposit tops rETH up to 10% of the total first; only the rest reaches the vault
+        BigInteger total = new BigInteger("10100000000000000000");
+        rp.report(total);
+        TransactionReceipt second = pool.send_deposit(eth(5)).send();
+        BigInteger toReth = mulDiv(total, DEFAULT_TARGET_COLLATERAL, ETH);
+        assertEquals(eth(5).subtract(toReth), RocketVault.getEtherDepositedEvents(second).get(0).amount);
+        assertEquals(eth(15).subtract(toReth), vault.call_balanceOf("rocketDepositPool").send());
+        assertEquals(vault.call_balanceOf("rocketDepositPool").send(), pool.call_getBalance().send());
+
+        // a burn beyond rETH's own ETH withdraws the shortfall from the vault (EtherWithdrawn, then ExcessWithdrawn)
+        BigInteger burnt = eth(3);
+        BigInteger ethOut = reth.call_getEthValue(burnt).send();
+        TransactionReceipt burn = reth.send_burn(burnt).send();
+        BigInteger shortfall = ethOut.subtract(toReth);
+        assertEquals(shortfall, RocketVault.getEtherWithdrawnEvents(burn).get(0).amount);
+        assertEquals(shortfall, RocketDepositPool.getExcessWithdrawnEvents(burn).get(0).amount);
+        assertEquals(eth(15).subtract(toReth).subtract(shortfall), pool.call_getBalance().send());
+        assertEquals(pool.call_getBalance().send(), FixtureAsserts.balance(devnet, rp.vault()));
+        assertEquals(BigInteger.ZERO, FixtureAsserts.balance(devnet, rp.depositPool()));
+
+        // only registered network contracts use the vault; only the vault pays into the pool
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.vault(), RocketVault.getABI_send_depositEther(ETH), ETH,
+                "Invalid or outdated network contract");
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.vault(), RocketVault.getABI_send_withdrawEther(ETH),
+                "Invalid or outdated network contract");
+        assertRevertsWithReason(devnet, alice.getAddress(), rp.depositPool(),
+                RocketDepositPool.getABI_send_receiveVaultWithdrawalETH(ETH), ETH, "Invalid or outdated contract");
     }
 
     @Test

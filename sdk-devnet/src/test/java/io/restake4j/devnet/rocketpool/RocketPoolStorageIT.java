@@ -44,6 +44,7 @@ class RocketPoolStorageIT {
         LISTED_KEYS.put("rocketNetworkBalances", "0x7630e125f1c009e5fc974f6dae77c6d5b1802979b36e6d7145463c21782af01e");
         LISTED_KEYS.put("rocketDAOProtocolSettingsDeposit",
                 "0x876d8a498b5341a6b5897a8239bfb0347e2b8d81fe9401d355c1e4b0ecebedaa");
+        LISTED_KEYS.put("rocketVault", "0x41c30d91bfaf5fa8d610263b0554366f2159a2b6807bf2fdbeb8f2b21a62f17b");
     }
 
     @Test
@@ -54,7 +55,8 @@ class RocketPoolStorageIT {
                 "rocketDepositPool", book.require(DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL),
                 "rocketTokenRETH", book.require(DevnetAddresses.ROCKETPOOL_RETH),
                 "rocketNetworkBalances", book.require(DevnetAddresses.ROCKETPOOL_NETWORK_BALANCES),
-                "rocketDAOProtocolSettingsDeposit", book.require(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT));
+                "rocketDAOProtocolSettingsDeposit", book.require(DevnetAddresses.ROCKETPOOL_SETTINGS_DEPOSIT),
+                "rocketVault", book.require(DevnetAddresses.ROCKETPOOL_VAULT));
         RocketStorage storage = RocketPoolTestSupport.storage(devnet, rp, devnet.account(1));
         for (Map.Entry<String, String> listed : LISTED_KEYS.entrySet()) {
             String name = listed.getKey();
@@ -68,9 +70,6 @@ class RocketPoolStorageIT {
             String code = devnet.web3j().ethGetCode(at, DefaultBlockParameterName.LATEST).send().getCode();
             assertTrue(code.length() > 2, name + " has code");
         }
-        assertEquals("0x0000000000000000000000000000000000000000",
-                storage.call_getAddress(RocketPoolDevnet.contractAddressKey("rocketVault")).send(),
-                "the devnet has no vault");
         assertFalse(storage.call_getBool(key("contract.exists", devnet.account(1).getAddress(), true)).send());
         assertTrue(storage.call_getDeployedStatus().send());
         assertEquals(devnet.deployer().getAddress(), storage.call_getGuardian().send());

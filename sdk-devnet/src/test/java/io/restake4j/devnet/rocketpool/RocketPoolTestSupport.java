@@ -19,6 +19,7 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
 import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
 import io.restake4j.devnet.fixtures.rocketpool.RocketStorage;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
+import io.restake4j.devnet.fixtures.rocketpool.RocketVault;
 
 /** Helpers shared by the Rocket Pool fixture tests: wrappers per account, Rocket Pool's arithmetic, reverts. */
 final class RocketPoolTestSupport {
@@ -64,6 +65,10 @@ final class RocketPoolTestSupport {
     static RocketDepositPool pool(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
         return RocketDepositPool.load(rp.depositPool(), devnet.web3j(), devnet.transactionManager(as),
                 devnet.gasProvider());
+    }
+
+    static RocketVault vault(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
+        return RocketVault.load(rp.vault(), devnet.web3j(), devnet.transactionManager(as), devnet.gasProvider());
     }
 
     static RocketNetworkBalances balances(Devnet devnet, RocketPoolDevnet rp, Credentials as) {
