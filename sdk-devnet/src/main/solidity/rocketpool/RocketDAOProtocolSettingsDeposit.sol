@@ -5,18 +5,21 @@ import {IRocketDAOProtocolSettingsDeposit} from "abi/rocketpool/IRocketDAOProtoc
 import {RocketFixtureBase} from "./RocketFixtureBase.sol";
 
 /// @title RocketDAOProtocolSettingsDeposit (devnet fixture)
-/// @notice The pDAO's deposit settings, kept in RocketStorage under
+/// @notice The pDAO's deposit settings, with upstream v1.4's deploy-time defaults (deposits disabled,
+///         assignments enabled, minimum 0.01 ETH, pool maximum 160 ETH, fee 0.0005 = 0.05%, 90 assignments
+///         at most, 0 socialised, express queue rate 2, 2 base tickets); the devnet enables deposits right after
+///         deployment through RocketDAOProtocol.bootstrapSettingBool, as the pDAO's bootstrap did upstream.
+///         The settings are kept in RocketStorage under
 ///         keccak256(keccak256("dao.protocol.setting.deposit") ‖ path) as upstream: "deposit.enabled",
 ///         "deposit.assign.enabled", "deposit.minimum", "deposit.pool.maximum", "deposit.fee" (1e18 = 100%),
 ///         "deposit.assign.maximum", "deposit.assign.socialised.maximum", "express.queue.rate",
 ///         "express.queue.tickets.base.provision".
 /// @dev Devnet semantics (deviations from Rocket Pool):
-///      - Defaults are upstream's deploy-time defaults (minimum 0.01 ETH, pool maximum 160 ETH, fee
-///        0.0005 = 0.05%, ...) except that deposits start enabled (upstream deploys them disabled and
-///        the pDAO enables them).
-///      - `setSettingUint` / `setSettingBool` (upstream: pDAO proposals only) may be called by the
-///        RocketStorage guardian, as in the bootstrap phase; the same guards apply to the fee ("Fee must
-///        be less than 1%") and the express queue rate.
+///      - `setSettingUint` / `setSettingBool`: once this namespace is deployed, only the registered
+///        "rocketDAOProtocol" ("Only DAO Protocol Proposals contract can update a setting"; upstream: the
+///        registered "rocketDAOProtocolProposals", which the pDAO's bootstrap calls go through; the devnet
+///        has no proposals contract). The same guards apply to the fee ("Fee must be less than 1%") and the
+///        express queue rate.
 ///      Implements our abi/rocketpool/IRocketDAOProtocolSettingsDeposit.sol.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract RocketDAOProtocolSettingsDeposit is IRocketDAOProtocolSettingsDeposit, RocketFixtureBase {
@@ -24,7 +27,7 @@ contract RocketDAOProtocolSettingsDeposit is IRocketDAOProtocolSettingsDeposit, 
 
     constructor(address rocketStorageAddress) RocketFixtureBase(rocketStorageAddress) {
         if (!rocketStorage.getDeployedStatus()) {
-            _setBool("deposit.enabled", true);
+            _setBool("deposit.enabled", false);
             _setBool("deposit.assign.enabled", true);
             _setUint("deposit.minimum", 0.01 ether);
             _setUint("deposit.pool.maximum", 160 ether);
@@ -37,8 +40,17 @@ contract RocketDAOProtocolSettingsDeposit is IRocketDAOProtocolSettingsDeposit, 
         }
     }
 
-    /// @notice Devnet: the guardian changes a uint setting of this namespace, e.g. ("deposit.fee", 1e15).
-    function setSettingUint(string memory _settingPath, uint256 _value) external onlyGuardian {
+    /// @dev Once deployed, only the pDAO (see the deviations above) may change settings.
+    modifier onlyDAOProtocolProposal() {
+        if (rocketStorage.getBool(keccak256(abi.encodePacked(_namespace(), "deployed")))) {
+            require(_registered("rocketDAOProtocol") == msg.sender,
+                "Only DAO Protocol Proposals contract can update a setting");
+        }
+        _;
+    }
+
+    /// @notice A uint setting of this namespace, e.g. ("deposit.fee", 1e15); through the pDAO.
+    function setSettingUint(string memory _settingPath, uint256 _value) external onlyDAOProtocolProposal {
         bytes32 path = keccak256(bytes(_settingPath));
         if (path == keccak256("deposit.fee")) {
             require(_value < 0.01 ether, "Fee must be less than 1%");
@@ -48,8 +60,8 @@ contract RocketDAOProtocolSettingsDeposit is IRocketDAOProtocolSettingsDeposit, 
         _setUint(_settingPath, _value);
     }
 
-    /// @notice Devnet: the guardian changes a bool setting of this namespace, e.g. ("deposit.enabled", false).
-    function setSettingBool(string memory _settingPath, bool _value) external onlyGuardian {
+    /// @notice A bool setting of this namespace, e.g. ("deposit.enabled", false); through the pDAO.
+    function setSettingBool(string memory _settingPath, bool _value) external onlyDAOProtocolProposal {
         _setBool(_settingPath, _value);
     }
 

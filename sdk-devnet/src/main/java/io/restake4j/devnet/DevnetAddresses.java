@@ -83,6 +83,8 @@ public final class DevnetAddresses {
     public static final String ROCKETPOOL_SETTINGS_DEPOSIT = "rocketpool.RocketDAOProtocolSettingsDeposit";
     /** Rocket Pool vault fixture (rocketVault), holding the deposit pool's ETH. */
     public static final String ROCKETPOOL_VAULT = "rocketpool.RocketVault";
+    /** Rocket Pool pDAO fixture (rocketDAOProtocol), whose bootstrap calls change the settings. */
+    public static final String ROCKETPOOL_DAO_PROTOCOL = "rocketpool.RocketDAOProtocol";
 
     private final Map<String, String> byName;
 

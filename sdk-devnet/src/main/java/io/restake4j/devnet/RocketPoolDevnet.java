@@ -16,7 +16,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocol;
 import io.restake4j.devnet.fixtures.rocketpool.RocketDepositPool;
 import io.restake4j.devnet.fixtures.rocketpool.RocketNetworkBalances;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
@@ -32,7 +32,8 @@ import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
  * Pool's keys. They implement rETH's rate from the last network balances report, the deposit fee, minimum
  * deposit and deposit pool maximum, and burns paid from the collateral (rETH's ETH plus the deposit pool's
  * excess), with Rocket Pool's revert strings; the deposit pool's ETH is held in RocketVault under
- * {@code "rocketDepositPool"}. Differences: no validator queue, deposits start enabled, and the pDAO and the only oDAO member are the deployer:
+ * {@code "rocketDepositPool"}. Differences: no validator queue, and the pDAO (in bootstrap mode: its settings calls are the guardian's {@code bootstrapSetting*}) and the only
+ * oDAO member are the deployer; deposits start disabled, as upstream, and deploy() enables them through the pDAO:
  * {@link #report} votes the network balances in (in steps of at most 2% a day, as RPIP-61 allows), {@link #assignToValidators} takes pool ETH out of the collateral and
  * {@link #returnFromValidators} brings ETH back into rETH.
  *
@@ -56,10 +57,11 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     public static final String ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT = "rocketDAOProtocolSettingsDeposit";
     public static final String ROCKET_DEPOSIT_POOL = "rocketDepositPool";
     public static final String ROCKET_VAULT = "rocketVault";
+    public static final String ROCKET_DAO_PROTOCOL = "rocketDAOProtocol";
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        STORAGE, RETH, BALANCES, SETTINGS, VAULT, DEPOSIT_POOL, DEPLOYED_STATUS
+        STORAGE, RETH, BALANCES, SETTINGS, VAULT, DEPOSIT_POOL, DAO_PROTOCOL, DEPLOYED_STATUS, ENABLE_DEPOSITS
     }
 
 
@@ -84,17 +86,19 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     }
 
     /**
-     * Deploys RocketStorage (which registers the five others at their nonce-derived addresses), the five
-     * contracts, and marks the storage deployed; checks the receipts at the end.
+     * Deploys RocketStorage (which registers the six others at their nonce-derived addresses), the six
+     * contracts, marks the storage deployed and enables deposits (which start disabled, as upstream) with the
+     * pDAO's {@code bootstrapSettingBool("rocketDAOProtocolSettingsDeposit", "deposit.enabled", true)}; checks the
+     * receipts at the end.
      */
     static RocketPoolDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "Rocket Pool", Tx.values());
         List<Utf8String> names = List.of(new Utf8String(ROCKET_TOKEN_RETH), new Utf8String(ROCKET_NETWORK_BALANCES),
                 new Utf8String(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT), new Utf8String(ROCKET_VAULT),
-                new Utf8String(ROCKET_DEPOSIT_POOL));
+                new Utf8String(ROCKET_DEPOSIT_POOL), new Utf8String(ROCKET_DAO_PROTOCOL));
         List<Address> addresses = List.of(new Address(d.address(Tx.RETH)), new Address(d.address(Tx.BALANCES)),
                 new Address(d.address(Tx.SETTINGS)), new Address(d.address(Tx.VAULT)),
-                new Address(d.address(Tx.DEPOSIT_POOL)));
+                new Address(d.address(Tx.DEPOSIT_POOL)), new Address(d.address(Tx.DAO_PROTOCOL)));
         d.create(Tx.STORAGE, DevnetAddresses.ROCKETPOOL_STORAGE, bytecodes.get("RocketStorage"),
                 new DynamicArray<>(Utf8String.class, names), new DynamicArray<>(Address.class, addresses));
         Address storage = new Address(d.address(Tx.STORAGE));
@@ -105,16 +109,21 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
                 bytecodes.get("RocketDAOProtocolSettingsDeposit"), storage);
         d.create(Tx.VAULT, DevnetAddresses.ROCKETPOOL_VAULT, bytecodes.get("RocketVault"), storage);
         d.create(Tx.DEPOSIT_POOL, DevnetAddresses.ROCKETPOOL_DEPOSIT_POOL, bytecodes.get("RocketDepositPool"), storage);
+        d.create(Tx.DAO_PROTOCOL, DevnetAddresses.ROCKETPOOL_DAO_PROTOCOL, bytecodes.get("RocketDAOProtocol"), storage);
         d.call(Tx.DEPLOYED_STATUS, d.address(Tx.STORAGE),
                 FunctionEncoder.encode(new Function("setDeployedStatus", List.of(), List.of())));
+        // deposits start disabled (upstream's default); the pDAO's bootstrap enables them, as on mainnet
+        d.call(Tx.ENABLE_DEPOSITS, d.address(Tx.DAO_PROTOCOL),
+                RocketDAOProtocol.getABI_send_bootstrapSettingBool(
+                        ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT, "deposit.enabled", true));
         d.finish();
         return new RocketPoolDevnet(devnet);
     }
 
-    /** Reads the creation bytecode of the six fixtures; the devnet does this while anvil starts. */
+    /** Reads the creation bytecode of the seven fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
         return Map.copyOf(bytecodes("rocketpool", List.of("RocketStorage", "RocketTokenRETH", "RocketNetworkBalances",
-                "RocketDAOProtocolSettingsDeposit", "RocketVault", "RocketDepositPool")));
+                "RocketDAOProtocolSettingsDeposit", "RocketVault", "RocketDepositPool", "RocketDAOProtocol")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -137,6 +146,11 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     /** RocketVault ({@value DevnetAddresses#ROCKETPOOL_VAULT}), which holds the deposit pool's ETH. */
     public String vault() {
         return address(DevnetAddresses.ROCKETPOOL_VAULT);
+    }
+
+    /** RocketDAOProtocol ({@value DevnetAddresses#ROCKETPOOL_DAO_PROTOCOL}), the pDAO's bootstrap entry point. */
+    public String daoProtocol() {
+        return address(DevnetAddresses.ROCKETPOOL_DAO_PROTOCOL);
     }
 
     /** RocketNetworkBalances ({@value DevnetAddresses#ROCKETPOOL_NETWORK_BALANCES}). */
@@ -283,14 +297,16 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
         return send("setTargetRethCollateralRate", () -> pool.send_devnetSetTargetRethCollateralRate(rate).send());
     }
 
+    /** The pDAO's bootstrap call, as the guardian: {@code bootstrapSettingUint("rocketDAOProtocolSettingsDeposit", path, value)}. */
     private TransactionReceipt setUint(String path, BigInteger value) {
-        return send("setSettingUint(" + path + ", " + value + ")",
-                () -> settings.send_setSettingUint(path, value).send());
+        return send("bootstrapSettingUint(" + path + ", " + value + ")",
+                () -> pdao.send_bootstrapSettingUint(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT, path, value).send());
     }
 
+    /** The pDAO's bootstrap call, as the guardian: {@code bootstrapSettingBool("rocketDAOProtocolSettingsDeposit", path, value)}. */
     private TransactionReceipt setBool(String path, boolean value) {
-        return send("setSettingBool(" + path + ", " + value + ")",
-                () -> settings.send_setSettingBool(path, value).send());
+        return send("bootstrapSettingBool(" + path + ", " + value + ")",
+                () -> pdao.send_bootstrapSettingBool(ROCKET_DAO_PROTOCOL_SETTINGS_DEPOSIT, path, value).send());
     }
 
     // ---------------------------------------------------------------- wrappers as the deployer
@@ -298,8 +314,7 @@ public final class RocketPoolDevnet extends ProtocolDevnet {
     private final RocketTokenRETH rETHContract = asDeployer(rETH(), RocketTokenRETH::load);
     private final RocketNetworkBalances balances = asDeployer(networkBalances(), RocketNetworkBalances::load);
     private final RocketDepositPool pool = asDeployer(depositPool(), RocketDepositPool::load);
-    private final RocketDAOProtocolSettingsDeposit settings =
-            asDeployer(depositSettings(), RocketDAOProtocolSettingsDeposit::load);
+    private final RocketDAOProtocol pdao = asDeployer(daoProtocol(), RocketDAOProtocol::load);
 
     @Override
     public String toString() {

@@ -27,6 +27,7 @@ import io.restake4j.devnet.DevnetAddresses;
 import io.restake4j.devnet.DevnetException;
 import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.RocketPoolDevnet;
+import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocol;
 import io.restake4j.devnet.fixtures.rocketpool.RocketDAOProtocolSettingsDeposit;
 import io.restake4j.devnet.fixtures.rocketpool.RocketStorage;
 import io.restake4j.devnet.fixtures.rocketpool.RocketTokenRETH;
@@ -90,7 +91,7 @@ class RocketPoolStorageIT {
         assertEquals(DEFAULT_MINIMUM, storage.call_getUint(settingKey(namespace, "deposit.minimum")).send());
         assertEquals(DEFAULT_MINIMUM, settings.call_getMinimumDeposit().send());
         assertEquals(DEFAULT_POOL_MAXIMUM, settings.call_getMaximumDepositPoolSize().send());
-        assertTrue(settings.call_getDepositEnabled().send());
+        assertTrue(settings.call_getDepositEnabled().send(), "enabled by deploy()'s bootstrap call");
         assertTrue(settings.call_getAssignDepositsEnabled().send());
         assertEquals(BigInteger.valueOf(90), settings.call_getMaximumDepositAssignments().send());
         assertEquals(BigInteger.TWO, settings.call_getExpressQueueRate().send());
@@ -99,16 +100,56 @@ class RocketPoolStorageIT {
         assertEquals(BigInteger.TEN.pow(15), storage.call_getUint(feeKey).send(), "a setter writes storage");
         rp.setDepositEnabled(false);
         assertFalse(storage.call_getBool(settingKey(namespace, "deposit.enabled")).send());
-        // the fee guard, as upstream
-        assertRevertsWithReason(devnet, devnet.deployer().getAddress(), rp.depositSettings(),
-                RocketDAOProtocolSettingsDeposit.getABI_send_setSettingUint("deposit.fee", BigInteger.TEN.pow(16)),
+        // the fee guard, as upstream, through the pDAO's bootstrap call
+        assertRevertsWithReason(devnet, devnet.deployer().getAddress(), rp.daoProtocol(),
+                RocketDAOProtocol.getABI_send_bootstrapSettingUint("rocketDAOProtocolSettingsDeposit", "deposit.fee",
+                        BigInteger.TEN.pow(16)),
                 "Fee must be less than 1%");
         org.junit.jupiter.api.Assertions.assertThrows(DevnetException.class,
                 () -> rp.setDepositFee(BigInteger.TEN.pow(16)));
-        // only the guardian sets
-        assertRevertsWithReason(devnet, devnet.account(1).getAddress(), rp.depositSettings(),
-                RocketDAOProtocolSettingsDeposit.getABI_send_setSettingUint("deposit.fee", BigInteger.ONE),
+        // only the guardian bootstraps; unknown settings contracts are not found
+        assertRevertsWithReason(devnet, devnet.account(1).getAddress(), rp.daoProtocol(),
+                RocketDAOProtocol.getABI_send_bootstrapSettingUint("rocketDAOProtocolSettingsDeposit", "deposit.fee",
+                        BigInteger.ONE),
                 "Account is not a temporary guardian");
+        assertRevertsWithReason(devnet, devnet.deployer().getAddress(), rp.daoProtocol(),
+                RocketDAOProtocol.getABI_send_bootstrapSettingBool("rocketDAOProtocolSettingsNoSuch", "x", true),
+                "Contract not found");
+        // once deployed, the settings contract takes changes from the pDAO only, not even from the guardian
+        for (Credentials who : new Credentials[] {devnet.account(1), devnet.deployer()}) {
+            assertRevertsWithReason(devnet, who.getAddress(), rp.depositSettings(),
+                    RocketDAOProtocolSettingsDeposit.getABI_send_setSettingUint("deposit.fee", BigInteger.ONE),
+                    "Only DAO Protocol Proposals contract can update a setting");
+        }
+        assertFalse(RocketDAOProtocol.load(rp.daoProtocol(), devnet.web3j(), devnet.transactionManager(devnet.account(1)),
+                devnet.gasProvider()).call_getBootstrapModeDisabled().send());
+    }
+
+    @Test
+    void depositsStartDisabledAndThePDaoBootstrapEnablesThem(Devnet devnet, RocketPoolDevnet rp) throws Exception {
+        org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
+                DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, rp.daoProtocol());
+        java.util.List<org.web3j.protocol.core.methods.response.Log> logs = new java.util.ArrayList<>();
+        for (org.web3j.protocol.core.methods.response.EthLog.LogResult<?> r
+                : devnet.web3j().ethGetLogs(filter).send().getLogs()) {
+            logs.add((org.web3j.protocol.core.methods.response.Log) r.get());
+        }
+        // deployment sent exactly one pDAO call: bootstrapSettingBool(rocketDAOProtocolSettingsDeposit, deposit.enabled, true)
+        assertEquals(1, logs.size(), logs.toString());
+        RocketDAOProtocol.BootstrapSettingBoolEventResponse enabled = RocketDAOProtocol.getBootstrapSettingBoolEventFromLog(logs.get(0));
+        assertEquals("rocketDAOProtocolSettingsDeposit", enabled.settingContractName);
+        assertEquals("deposit.enabled", enabled.settingPath);
+        assertTrue(enabled.value);
+        // one block earlier, after the settings contract's construction, deposits were disabled (upstream's default)
+        org.web3j.protocol.core.DefaultBlockParameter before = org.web3j.protocol.core.DefaultBlockParameter.valueOf(
+                logs.get(0).getBlockNumber().subtract(BigInteger.ONE));
+        RocketDAOProtocolSettingsDeposit settings = RocketPoolTestSupport.settings(devnet, rp, devnet.account(1));
+        settings.setDefaultBlockParameter(before);
+        assertFalse(settings.call_getDepositEnabled().send(), "disabled before the bootstrap call");
+        assertTrue(settings.call_getAssignDepositsEnabled().send());
+        assertEquals(BigInteger.ZERO, settings.call_getMaximumDepositSocialisedAssignments().send());
+        settings.setDefaultBlockParameter(DefaultBlockParameterName.LATEST);
+        assertTrue(settings.call_getDepositEnabled().send(), "enabled after it");
     }
 
     @Test
