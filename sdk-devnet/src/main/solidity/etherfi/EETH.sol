@@ -16,7 +16,12 @@ interface IPoolForEETH {
 
 /// @dev The limiter call eETH makes.
 interface IRateLimiterForEETH {
-    function consumeIfConfigured(bytes32 id, uint64 amount) external;
+    function consumeToken(bytes32 id, uint64 amount) external;
+}
+
+/// @dev The blacklist check eETH makes.
+interface IBlacklisterForEETH {
+    function nonBlacklisted(address user) external view;
 }
 
 /// @title EETH (devnet fixture)
@@ -24,13 +29,17 @@ interface IRateLimiterForEETH {
 ///         and a balance is `amountForShare(shares)` (floor). Every transfer moves
 ///         `sharesForAmount(amount)` shares (floor), so the recipient may see a wei less than `amount`;
 ///         there is no transferShares. `transferFrom` always spends allowance. Mints and burns (only the
-///         pool) spend the global rate-limiter buckets `EETH_MINT_LIMIT_ID` / `EETH_BURN_LIMIT_ID` in gwei
-///         (the ether value rounded up) and emit Transfer + TransferShares with address 0. EIP-2612 permit
+///         pool) update the shares, then spend the global rate-limiter buckets `EETH_MINT_LIMIT_ID` /
+///         `EETH_BURN_LIMIT_ID` (`consumeToken`) with the shares' value at the updated pool, in gwei rounded
+///         up, as upstream, and emit Transfer + TransferShares with address 0. Mints, burns and transfers
+///         check the Blacklister fixture (the user minted to or burnt from; the sender, the recipient and
+///         msg.sender of a transfer): `BlacklistedUser(address)`. EIP-2612 permit
 ///         with the domain ("EETH", "1"), ECDSA only. Custom errors as upstream. Allowances and permit are
 ///         FixtureAllowanceSteps and FixtureERC20Permit (Generation.OpenZeppelin4: permit does not check
 ///         `v`), the balances are this contract's. Has the surface of our abi/etherfi/IEETH.sol (checked
 ///         by TokenFixtureAbiTest), whose events and errors it uses.
-/// @dev Devnet semantics: never paused, no blacklist, no transfer bucket, not upgradeable.
+/// @dev Devnet semantics: never paused (upstream: pause and pause-until, ContractPaused /
+///      ContractPausedUntil), no per-address buckets, not upgradeable.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract EETH is FixtureAllowanceSteps, FixtureERC20Permit {
     bytes32 public constant EETH_MINT_LIMIT_ID = keccak256("EETH_MINT_LIMIT_ID");
@@ -38,17 +47,21 @@ contract EETH is FixtureAllowanceSteps, FixtureERC20Permit {
 
     IPoolForEETH public immutable liquidityPool;
     IRateLimiterForEETH public immutable rateLimiter;
+    IBlacklisterForEETH public immutable blacklister;
 
     uint256 public totalShares;
     mapping(address => uint256) public shares;
 
-    constructor(address liquidityPool_, address rateLimiter_)
+    constructor(address liquidityPool_, address rateLimiter_, address blacklister_)
         FixtureAllowances(Generation.OpenZeppelin4)
         FixtureERC20Permit("EETH")
     {
-        if (liquidityPool_ == address(0) || rateLimiter_ == address(0)) revert IEETH.AddressZero();
+        if (liquidityPool_ == address(0) || rateLimiter_ == address(0) || blacklister_ == address(0)) {
+            revert IEETH.AddressZero();
+        }
         liquidityPool = IPoolForEETH(liquidityPool_);
         rateLimiter = IRateLimiterForEETH(rateLimiter_);
+        blacklister = IBlacklisterForEETH(blacklister_);
     }
 
     function name() external pure returns (string memory) {
@@ -76,21 +89,23 @@ contract EETH is FixtureAllowanceSteps, FixtureERC20Permit {
     function mintShares(address _user, uint256 _share) external {
         if (msg.sender != address(liquidityPool)) revert IEETH.IncorrectCaller();
         if (_user == address(0)) revert IEETH.AddressZero();
+        blacklister.nonBlacklisted(_user);
         shares[_user] += _share;
         totalShares += _share;
         uint256 amount = liquidityPool.amountForShare(_share);
-        rateLimiter.consumeIfConfigured(EETH_MINT_LIMIT_ID, _toGweiCeil(amount));
+        rateLimiter.consumeToken(EETH_MINT_LIMIT_ID, _toGweiCeil(amount));
         emit IEETH.Transfer(address(0), _user, amount);
         emit IEETH.TransferShares(address(0), _user, _share);
     }
 
     function burnShares(address _user, uint256 _share) external {
         if (msg.sender != address(liquidityPool)) revert IEETH.IncorrectCaller();
+        blacklister.nonBlacklisted(_user);
         if (shares[_user] < _share) revert IEETH.BurnAmountExceedsBalance();
-        uint256 amount = liquidityPool.amountForShare(_share);
         shares[_user] -= _share;
         totalShares -= _share;
-        rateLimiter.consumeIfConfigured(EETH_BURN_LIMIT_ID, _toGweiCeil(amount));
+        uint256 amount = liquidityPool.amountForShare(_share); // after the burn, as upstream
+        rateLimiter.consumeToken(EETH_BURN_LIMIT_ID, _toGweiCeil(amount));
         emit IEETH.Transfer(_user, address(0), amount);
         emit IEETH.TransferShares(_user, address(0), _share);
     }
@@ -121,6 +136,9 @@ contract EETH is FixtureAllowanceSteps, FixtureERC20Permit {
     }
 
     function _transfer(address _sender, address _recipient, uint256 _amount) private {
+        blacklister.nonBlacklisted(_sender);
+        blacklister.nonBlacklisted(_recipient);
+        blacklister.nonBlacklisted(msg.sender);
         uint256 sharesToTransfer = liquidityPool.sharesForAmount(_amount);
         if (_sender == address(0) || _recipient == address(0)) revert IEETH.AddressZero();
         if (sharesToTransfer > shares[_sender]) revert IEETH.TransferAmountExceedsBalance();

@@ -2,87 +2,152 @@
 pragma solidity ^0.8.24;
 
 /// @title EtherFiRateLimiter (devnet fixture)
-/// @notice ether.fi's global token-bucket limiter, reduced to what eETH uses: buckets keyed by id
-///         (`EETH_MINT_LIMIT_ID`, `EETH_BURN_LIMIT_ID`) hold up to `capacity` units and refill by
-///         `refillRate` units per second; a consumer spends units or the call reverts `LimitExceeded()`.
-///         eETH counts in gwei, rounding the ether amount up. A bucket with capacity 0 is "not configured"
-///         and `consumeIfConfigured` lets everything through.
-/// @dev Devnet semantics: the deployer is the only admin and sets buckets with `setLimit` (full at
-///      once); eETH is the only consumer, fixed at construction. Roles, per-address limits and the
-///      other bucket ids of mainnet are not modelled. Our abi/ has no interface for this contract (the
-///      SDK does not call it), so its surface here is the fixture's own.
+/// @notice ether.fi's global token-bucket limiter as eETH uses it: buckets keyed by id (`EETH_MINT_LIMIT_ID`,
+///         `EETH_BURN_LIMIT_ID`) hold up to `capacity` units (gwei) and refill by `refillRate` units per second
+///         (refilled lazily, capped at the capacity). A token (eETH or weETH) spends units with
+///         `consumeToken(id, amount)`, which reverts `UnknownLimit()` for a bucket never created,
+///         `InvalidConsumer()` if the token is not allowed on it, and `LimitExceeded()` if the bucket holds fewer
+///         units; capacity 0 on an existing bucket lets nothing through (mainnet disables a limit with
+///         capacity type(uint64).max). `canConsume`, `consumable` and `getLimit` revert `UnknownLimit()` for an
+///         unknown bucket. Admin functions as upstream: `createNewLimiter` (full at once; `LimitAlreadyExists()`),
+///         `updateConsumers`, `setCapacity` (refills first, then caps `remaining`), `setRefillRate` (refills
+///         first), `setRemaining` (capped at the capacity).
+/// @dev Devnet semantics: the deployer holds the admin role (upstream: the RoleRegistry); another caller reverts
+///      `IncorrectCaller()`. Per-address buckets, `consume` for other consumers, pausing and upgrades are not
+///      modelled. Our abi/ has no interface for this contract (the SDK does not call it), so its surface here is
+///      the fixture's own, with upstream's names.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract EtherFiRateLimiter {
-    struct Bucket {
+    struct Limit {
         uint64 capacity;
         uint64 remaining;
         uint64 lastRefill;
         uint64 refillRate;
     }
 
-    /// @notice The bucket has fewer units than asked for.
     error LimitExceeded();
+    error UnknownLimit();
+    error InvalidConsumer();
+    error LimitAlreadyExists();
+    error OnlyToken();
     error IncorrectCaller();
-    error InvalidLimit();
 
-    event LimitSet(bytes32 indexed id, uint64 capacity, uint64 refillRate);
+    event LimiterCreated(bytes32 indexed id, uint64 capacity, uint64 refillRate);
+    event ConsumerUpdated(bytes32 indexed id, address indexed consumer, bool allowed);
+    event CapacityUpdated(bytes32 indexed id, uint64 capacity);
+    event RefillRateUpdated(bytes32 indexed id, uint64 refillRate);
+    event RemainingUpdated(bytes32 indexed id, uint64 remaining);
 
-    /// @notice The account allowed to set limits (the deployer).
+    /// @notice The account holding the admin role (the deployer).
     address public immutable devnetAdmin;
-    /// @notice The only consumer (the eETH fixture).
-    address public immutable consumer;
+    address public immutable eETH;
+    address public immutable weETH;
 
-    mapping(bytes32 => Bucket) private _buckets;
+    mapping(bytes32 => Limit) private _limits;
+    mapping(bytes32 => mapping(address => bool)) private _consumers;
 
-    constructor(address consumer_) {
+    constructor(address eETH_, address weETH_) {
         devnetAdmin = msg.sender;
-        consumer = consumer_;
+        eETH = eETH_;
+        weETH = weETH_;
     }
 
-    /// @notice Devnet: sets a bucket's capacity and refill rate (units per second) and fills it.
-    ///         Capacity 0 removes the limit.
-    function setLimit(bytes32 id, uint64 capacity, uint64 refillRate) external {
+    modifier onlyDevnetAdmin() {
         if (msg.sender != devnetAdmin) revert IncorrectCaller();
-        if (refillRate > capacity) revert InvalidLimit();
-        _buckets[id] = Bucket(capacity, capacity, uint64(block.timestamp), refillRate);
-        emit LimitSet(id, capacity, refillRate);
+        _;
     }
 
-    /// @notice Spends `amount` units of bucket `id` if it is configured; reverts `LimitExceeded()` if short.
-    function consumeIfConfigured(bytes32 id, uint64 amount) external {
-        if (msg.sender != consumer) revert IncorrectCaller();
-        Bucket storage b = _buckets[id];
-        if (b.capacity == 0) return;
-        uint64 available = _available(b);
-        if (amount > available) revert LimitExceeded();
-        b.remaining = available - amount;
-        b.lastRefill = uint64(block.timestamp);
+    modifier existing(bytes32 id) {
+        if (!limitExists(id)) revert UnknownLimit();
+        _;
     }
 
-    /// @notice Whether `amount` units could be spent now (always true for an unconfigured bucket).
-    function canConsume(bytes32 id, uint64 amount) external view returns (bool) {
-        Bucket storage b = _buckets[id];
-        return b.capacity == 0 || amount <= _available(b);
+    // ------------------------------------------------------------------ admin
+
+    function createNewLimiter(bytes32 id, uint64 capacity, uint64 refillRate) external onlyDevnetAdmin {
+        if (limitExists(id)) revert LimitAlreadyExists();
+        _limits[id] = Limit(capacity, capacity, uint64(block.timestamp), refillRate);
+        emit LimiterCreated(id, capacity, refillRate);
     }
 
-    /// @notice Units available now (type(uint64).max for an unconfigured bucket).
-    function consumable(bytes32 id) external view returns (uint64) {
-        Bucket storage b = _buckets[id];
-        return b.capacity == 0 ? type(uint64).max : _available(b);
+    function updateConsumers(bytes32 id, address consumer, bool allowed) external onlyDevnetAdmin existing(id) {
+        _consumers[id][consumer] = allowed;
+        emit ConsumerUpdated(id, consumer, allowed);
     }
 
-    /// @notice The stored bucket (remaining as of lastRefill).
+    function setCapacity(bytes32 id, uint64 capacity) external onlyDevnetAdmin existing(id) {
+        Limit storage limit = _refillStored(id);
+        limit.capacity = capacity;
+        if (limit.remaining > capacity) limit.remaining = capacity;
+        emit CapacityUpdated(id, capacity);
+    }
+
+    function setRefillRate(bytes32 id, uint64 refillRate) external onlyDevnetAdmin existing(id) {
+        _refillStored(id).refillRate = refillRate;
+        emit RefillRateUpdated(id, refillRate);
+    }
+
+    function setRemaining(bytes32 id, uint64 remaining) external onlyDevnetAdmin existing(id) {
+        Limit storage limit = _refillStored(id);
+        limit.remaining = remaining > limit.capacity ? limit.capacity : remaining;
+        emit RemainingUpdated(id, remaining);
+    }
+
+    // ------------------------------------------------------------------ consumption
+
+    /// @notice Spends `amount` units of bucket `id` for eETH or weETH.
+    function consumeToken(bytes32 id, uint64 amount) external {
+        if (msg.sender != eETH && msg.sender != weETH) revert OnlyToken();
+        if (!limitExists(id)) revert UnknownLimit();
+        if (!_consumers[id][msg.sender]) revert InvalidConsumer();
+        Limit memory limit = _refilled(_limits[id]);
+        if (limit.remaining < amount) revert LimitExceeded();
+        _limits[id].remaining = limit.remaining - amount;
+        _limits[id].lastRefill = limit.lastRefill;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    function canConsume(bytes32 id, uint64 amount) external view existing(id) returns (bool) {
+        return _refilled(_limits[id]).remaining >= amount;
+    }
+
+    function consumable(bytes32 id) external view existing(id) returns (uint64) {
+        return _refilled(_limits[id]).remaining;
+    }
+
+    /// @notice The stored bucket, in upstream's order (remaining as of lastRefill).
     function getLimit(bytes32 id)
         external
         view
-        returns (uint64 capacity, uint64 remaining, uint64 lastRefill, uint64 refillRate)
+        existing(id)
+        returns (uint64 capacity, uint64 remaining, uint64 refillRate, uint256 lastRefill)
     {
-        Bucket storage b = _buckets[id];
-        return (b.capacity, b.remaining, b.lastRefill, b.refillRate);
+        Limit memory limit = _limits[id];
+        return (limit.capacity, limit.remaining, limit.refillRate, limit.lastRefill);
     }
 
-    function _available(Bucket storage b) private view returns (uint64) {
-        uint256 refilled = uint256(b.remaining) + (block.timestamp - b.lastRefill) * uint256(b.refillRate);
-        return refilled > b.capacity ? b.capacity : uint64(refilled);
+    function isConsumerAllowed(bytes32 id, address consumer) external view returns (bool) {
+        return _consumers[id][consumer];
+    }
+
+    function limitExists(bytes32 id) public view returns (bool) {
+        Limit memory limit = _limits[id];
+        return limit.capacity != 0 || limit.remaining != 0 || limit.lastRefill != 0 || limit.refillRate != 0;
+    }
+
+    function _refillStored(bytes32 id) private returns (Limit storage limit) {
+        limit = _limits[id];
+        Limit memory refilled = _refilled(limit);
+        limit.remaining = refilled.remaining;
+        limit.lastRefill = refilled.lastRefill;
+    }
+
+    function _refilled(Limit memory limit) private view returns (Limit memory) {
+        if (block.timestamp == limit.lastRefill) return limit;
+        uint256 grown = uint256(limit.remaining) + (block.timestamp - limit.lastRefill) * uint256(limit.refillRate);
+        limit.remaining = grown > limit.capacity ? limit.capacity : uint64(grown);
+        limit.lastRefill = uint64(block.timestamp);
+        return limit;
     }
 }

@@ -7,8 +7,12 @@ import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 /// @dev The pool calls the NFT contract makes.
 interface IPoolForWithdrawRequestNFT {
     function amountPerShareCeil() external view returns (uint256);
-    function addEthAmountLockedForWithdrawal(uint128 amount) external;
-    function devnetClaimWithdrawal(uint256 shareOfEEth, uint256 amountPaid) external returns (uint256);
+    function withdraw(uint256 amount, uint256 share) external;
+}
+
+/// @dev The blacklist check the NFT contract makes.
+interface IBlacklisterForWithdrawRequestNFT {
+    function nonBlacklisted(address user) external view;
 }
 
 interface IERC721ReceiverForWithdrawRequestNFT {
@@ -18,26 +22,38 @@ interface IERC721ReceiverForWithdrawRequestNFT {
 }
 
 /// @title WithdrawRequestNFT (devnet fixture)
-/// @notice ether.fi withdrawal requests as ERC-721 tokens ("Withdraw Request NFT"), in their 26Q2 form:
-///         a request (minted by the LiquidityPool, ids from 1 up) holds `amountOfEEth` and
-///         `shareOfEEth = sharesForAmount(amount)`; finalization up to an id freezes the pool's
-///         `amountPerShareCeil()` for those requests and escrows what they can claim here; a finalized
-///         request can claim `min(amountOfEEth, shareOfEEth * frozenRate / 1e18)` (floor), so holders never
-///         gain from rewards while queued but share losses up to finalization. Claims are permissionless and
-///         pay `ownerOf(tokenId)`; they burn the token, burn `sharesForWithdrawalAmount(paid)` of the request's
-///         eETH shares (rounded up, at most all of them; the rest stays here as `totalRemainderEEthShares`)
-///         and delete the request. `WithdrawRequestClaimed` reports the ether paid and the shares burnt.
-///         Claiming a claimed or unknown id fails in `ownerOf` with `Error("ERC721: invalid token ID")`, as
-///         upstream; `isValid` of such an id reverts `RequestNotFound()`.
-///         Events and custom errors as upstream (current signatures), ERC-721 with OpenZeppelin 4 revert
-///         strings; mints use the safe-mint receiver check.
+/// @notice ether.fi withdrawal requests as ERC-721 tokens ("Withdraw Request NFT"), in their 26Q2 form.
+///         A request (minted by the LiquidityPool, ids from 1 up) holds `amountOfEEth` and
+///         `shareOfEEth = sharesForAmount(amount)`; `totalRequestedWithdrawalAmount(id)` is the running sum of
+///         the amounts requested up to `id`. As upstream:
+///         - `finalizeRequests(id)` (EtherFiAdmin only) finalizes every request up to `id` and, if `id` is new,
+///           freezes the pool's `amountPerShareCeil()` for them (a checkpoint); finalizing the last id again is a
+///           no-op, a lower id reverts `CannotUndoFinalization()`, a future one `CannotFinalizeFutureRequests()`.
+///           It moves no ether: EtherFiAdmin then escrows `getFinalizedWithdrawalAmount(id)` (the full
+///           `amountOfEEth` of the newly finalized requests, read before finalizing) through the pool's
+///           `addEthAmountLockedForWithdrawal`, which sends it here (`receive()`, from the pool only, adds it to
+///           `ethAmountLockedForWithdrawal`).
+///         - A finalized request can claim `min(amountOfEEth, shareOfEEth * frozenRate / 1e18)` (floor), so holders
+///           never gain from rewards while queued but share losses up to finalization. Claims are permissionless
+///           (the caller must not be blacklisted) and pay `ownerOf(tokenId)`; a claim burns the token, deletes
+///           the request, takes the request's full `amountOfEEth` off the escrow (`InsufficientEscrow()` if the
+///           escrow is below the payout), has the pool burn the request's full `shareOfEEth`
+///           (`LiquidityPool.withdraw(paid, shares)`), pays, and sweeps the ether left above the escrow back to
+///           the pool. `WithdrawRequestClaimed` reports the ether paid and the request's shares.
+///         - A claimed or unknown id fails in `ownerOf` with `Error("ERC721: invalid token ID")` (claims and
+///           `getClaimableAmount` of a finalized id alike); `isValid` of such an id reverts `RequestNotFound()`.
+///         - The rate checkpoints start with the upgrade's sentinel (id 0, rate 0), as on mainnet, so
+///           `finalizationRatesLength()` is one more than the finalizations; `frozenRateFor(id)` is the rate of
+///           the first finalization covering `id`, 0 while none does.
+///         - Mints, transfers and burns check the Blacklister for `from` and `to` (`BlacklistedUser(address)`).
+///         Events and custom errors as upstream (current signatures), ERC-721 with OpenZeppelin 4 revert strings;
+///         mints use the safe-mint receiver check.
 /// @dev Devnet semantics (deviations from ether.fi):
-///      - `finalizeRequests(lastId)` may be called by the deployer (upstream: EtherFiAdmin on an oracle
-///        report) and escrows the exact sum the requests can claim; there is no daily cap and no
-///        per-report request cap.
-///      - The remainder shares are only counted; upstream's `handleRemainder` (burn / treasury) is not modelled.
-///      - Requests are always valid: `invalidateRequest`, `validateRequest` and `seizeInvalidRequest`
-///        revert `NotSupportedByFixture(name)`. Never paused, no blacklist, no fee, not upgradeable.
+///      - EtherFiAdmin is the devnet's EtherFiAdmin fixture, driven by the deployer (no oracle committee, no
+///        daily or per-report request cap).
+///      - Requests are always valid: `invalidateRequest`, `validateRequest` and `seizeInvalidRequest` revert
+///        `NotSupportedByFixture(name)`. Never paused (upstream: requests are `whenNotPaused` here too), no
+///        legacy (pre-upgrade) requests, not upgradeable.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     struct FinalizationRate {
@@ -45,9 +61,11 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
         uint224 rate;
     }
 
-    /// @notice The account allowed to finalize (the deployer).
-    address public immutable devnetAdmin;
+    uint256 public constant SHARE_UNIT = 1e18;
+
+    address public immutable etherFiAdmin;
     IPoolForWithdrawRequestNFT private immutable _pool;
+    IBlacklisterForWithdrawRequestNFT public immutable blacklister;
 
     string private _name = "Withdraw Request NFT"; // storage, so the getters are `view` as upstream
     string private _symbol = "WithdrawRequestNFT";
@@ -55,9 +73,7 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     uint32 public nextRequestId = 1;
     uint32 public lastFinalizedRequestId;
     uint128 public ethAmountLockedForWithdrawal;
-    /// @notice Shares of claimed requests left over after their burn (the value of rewards a request did not
-    ///         get); they stay with this contract (upstream: for `handleRemainder`, not modelled).
-    uint256 public totalRemainderEEthShares;
+    mapping(uint256 => uint256) public totalRequestedWithdrawalAmount;
     FinalizationRate[] private _rates;
     mapping(uint256 => WithdrawRequest) private _requests;
     mapping(uint256 => address) private _owners;
@@ -66,9 +82,11 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     mapping(address => mapping(address => bool)) private _operatorApprovals;
     uint256 private _entered = 1;
 
-    constructor(address liquidityPool_) {
-        devnetAdmin = msg.sender;
+    constructor(address liquidityPool_, address blacklister_, address etherFiAdmin_) {
         _pool = IPoolForWithdrawRequestNFT(liquidityPool_);
+        blacklister = IBlacklisterForWithdrawRequestNFT(blacklister_);
+        etherFiAdmin = etherFiAdmin_;
+        _rates.push(FinalizationRate(0, 0)); // the share-rate-freeze upgrade's sentinel
     }
 
     modifier nonReentrant() {
@@ -81,6 +99,12 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     /// @notice Only the pool sends ether here (the finalization escrow).
     receive() external payable {
         if (msg.sender != address(_pool)) revert IncorrectCaller();
+        ethAmountLockedForWithdrawal += uint128(msg.value);
+        _checkEthAmountLockedForWithdrawal();
+    }
+
+    function liquidityPool() external view returns (address) {
+        return address(_pool);
     }
 
     // ------------------------------------------------------------------ requests
@@ -90,6 +114,7 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
         if (msg.sender != address(_pool)) revert IncorrectCaller();
         uint256 requestId = nextRequestId++;
         _requests[requestId] = WithdrawRequest(amountOfEEth, shareOfEEth, true, 0);
+        totalRequestedWithdrawalAmount[requestId] = totalRequestedWithdrawalAmount[requestId - 1] + amountOfEEth;
         _mint(recipient, requestId);
         emit WithdrawRequestCreated(uint32(requestId), amountOfEEth, shareOfEEth, recipient);
         return requestId;
@@ -108,80 +133,93 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
         return _requests[requestId].isValid;
     }
 
-    /// @notice min(amountOfEEth, shareOfEEth * frozenRate / 1e18); 0 once claimed.
+    /// @notice min(amountOfEEth, shareOfEEth * frozenRate / 1e18); reverts RequestNotFinalized() before
+    ///         finalization and Error("ERC721: invalid token ID") once claimed.
     function getClaimableAmount(uint256 tokenId) public view returns (uint256) {
-        if (!isFinalized(tokenId)) revert RequestNotFinalized();
-        return _claimable(_requests[tokenId], frozenRateFor(tokenId));
-    }
-
-    function _claimable(WithdrawRequest memory request, uint256 rate) private pure returns (uint256) {
-        uint256 atRate = uint256(request.shareOfEEth) * rate / 1e18;
+        if (tokenId > lastFinalizedRequestId) revert RequestNotFinalized();
+        ownerOf(tokenId);
+        WithdrawRequest memory request = _requests[tokenId];
+        uint256 rate = frozenRateFor(tokenId);
+        if (rate == 0) rate = _pool.amountPerShareCeil(); // upstream's legacy path (no such requests here)
+        uint256 atRate = uint256(request.shareOfEEth) * rate / SHARE_UNIT;
         return atRate < request.amountOfEEth ? atRate : request.amountOfEEth;
     }
 
-    /// @notice The rate frozen by the finalization that covered `tokenId`; 0 if not finalized.
+    /// @notice The ether the requests after the last finalized one, up to `requestId`, asked for.
+    function getFinalizedWithdrawalAmount(uint32 requestId) external view returns (uint128) {
+        return uint128(totalRequestedWithdrawalAmount[requestId] - totalRequestedWithdrawalAmount[lastFinalizedRequestId]);
+    }
+
+    /// @notice The rate of the first finalization whose last id is at least `tokenId`; 0 if none.
     function frozenRateFor(uint256 tokenId) public view returns (uint224) {
-        if (tokenId == 0 || !isFinalized(tokenId)) return 0;
         uint256 lo = 0;
-        uint256 hi = _rates.length - 1;
-        while (lo < hi) { // the first finalization whose lastRequestId >= tokenId
+        uint256 hi = _rates.length;
+        while (lo < hi) { // the first checkpoint whose lastRequestId >= tokenId
             uint256 mid = (lo + hi) / 2;
             if (_rates[mid].lastRequestId >= tokenId) hi = mid;
             else lo = mid + 1;
         }
-        return _rates[lo].rate;
+        return lo == _rates.length ? 0 : _rates[lo].rate;
     }
 
     function finalizationRatesLength() external view returns (uint256) {
         return _rates.length;
     }
 
-    // ------------------------------------------------------------------ finalization (devnet oracle)
+    // ------------------------------------------------------------------ finalization (EtherFiAdmin)
 
-    /// @notice Finalizes every request up to `requestId` at the pool's current amountPerShareCeil() and
-    ///         escrows the ether they can claim. Only the deployer.
-    function finalizeRequests(uint256 requestId) external nonReentrant {
-        if (msg.sender != devnetAdmin) revert IncorrectCaller();
-        if (requestId <= lastFinalizedRequestId) revert CannotUndoFinalization();
+    function finalizeRequests(uint256 requestId) external {
+        if (msg.sender != etherFiAdmin) revert IncorrectCaller();
+        if (requestId < lastFinalizedRequestId) revert CannotUndoFinalization();
         if (requestId >= nextRequestId) revert CannotFinalizeFutureRequests();
-        uint256 rate = _pool.amountPerShareCeil();
-        uint256 toLock;
-        for (uint256 id = uint256(lastFinalizedRequestId) + 1; id <= requestId; ++id) {
-            toLock += _claimable(_requests[id], rate);
+        if (requestId > lastFinalizedRequestId) {
+            _rates.push(FinalizationRate(uint32(requestId), uint224(_pool.amountPerShareCeil())));
         }
         lastFinalizedRequestId = uint32(requestId);
-        _rates.push(FinalizationRate(uint32(requestId), uint224(rate)));
-        ethAmountLockedForWithdrawal += uint128(toLock);
-        _pool.addEthAmountLockedForWithdrawal(uint128(toLock));
     }
 
     // ------------------------------------------------------------------ claims (permissionless)
 
     function claimWithdraw(uint256 tokenId) external nonReentrant {
+        blacklister.nonBlacklisted(msg.sender);
         _claim(tokenId);
     }
 
     function batchClaimWithdraw(uint256[] calldata tokenIds) external nonReentrant {
+        blacklister.nonBlacklisted(msg.sender);
         for (uint256 i = 0; i < tokenIds.length; ++i) {
             _claim(tokenIds[i]);
         }
     }
 
     function _claim(uint256 tokenId) private {
-        address owner = ownerOf(tokenId); // a claimed (burnt) or unknown id: Error("ERC721: invalid token ID")
-        if (!isFinalized(tokenId)) revert RequestNotFinalized();
+        address recipient = ownerOf(tokenId); // a claimed (burnt) or unknown id: Error("ERC721: invalid token ID")
         WithdrawRequest memory request = _requests[tokenId];
         if (!request.isValid) revert RequestNotValid();
-        uint256 amount = _claimable(request, frozenRateFor(tokenId));
-        if (amount > ethAmountLockedForWithdrawal || amount > address(this).balance) revert InsufficientEscrow();
+        uint256 amount = getClaimableAmount(tokenId);
+
+        _burn(tokenId, recipient);
         delete _requests[tokenId];
-        _burn(tokenId, owner);
-        ethAmountLockedForWithdrawal -= uint128(amount);
-        uint256 burnt = _pool.devnetClaimWithdrawal(request.shareOfEEth, amount);
-        totalRemainderEEthShares += request.shareOfEEth - burnt;
-        (bool sent,) = owner.call{value: amount}("");
+
+        if (ethAmountLockedForWithdrawal < amount) revert InsufficientEscrow();
+        ethAmountLockedForWithdrawal -= uint128(request.amountOfEEth); // the full amount, as upstream
+
+        _pool.withdraw(amount, request.shareOfEEth);
+
+        (bool sent,) = recipient.call{value: amount}("");
         if (!sent) revert EthTransferFailed();
-        emit WithdrawRequestClaimed(uint32(tokenId), amount, burnt, owner);
+
+        if (address(this).balance > ethAmountLockedForWithdrawal) { // what the escrow no longer needs
+            (bool swept,) = address(_pool).call{value: address(this).balance - ethAmountLockedForWithdrawal}("");
+            if (!swept) revert EthTransferFailed();
+        }
+        _checkEthAmountLockedForWithdrawal();
+
+        emit WithdrawRequestClaimed(uint32(tokenId), amount, request.shareOfEEth, recipient);
+    }
+
+    function _checkEthAmountLockedForWithdrawal() private view {
+        if (address(this).balance < ethAmountLockedForWithdrawal) revert InsufficientEscrow();
     }
 
     // ------------------------------------------------------------------ ERC-721
@@ -258,6 +296,7 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
             "ERC721: caller is not token owner or approved");
         require(owner == from, "ERC721: transfer from incorrect owner");
         require(to != address(0), "ERC721: transfer to the zero address");
+        _beforeTokenTransfer(from, to);
         delete _tokenApprovals[tokenId];
         _balances[from] -= 1;
         _balances[to] += 1;
@@ -267,6 +306,7 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
 
     function _mint(address to, uint256 tokenId) private {
         require(to != address(0), "ERC721: mint to the zero address");
+        _beforeTokenTransfer(address(0), to);
         _balances[to] += 1;
         _owners[tokenId] = to;
         emit Transfer(address(0), to, tokenId);
@@ -274,10 +314,17 @@ contract WithdrawRequestNFT is IWithdrawRequestNFT, FixtureUnsupported {
     }
 
     function _burn(uint256 tokenId, address owner) private {
+        _beforeTokenTransfer(owner, address(0));
         delete _tokenApprovals[tokenId];
         _balances[owner] -= 1;
         delete _owners[tokenId];
         emit Transfer(owner, address(0), tokenId);
+    }
+
+    /// @dev Upstream's hook: neither side may be blacklisted (requests are always valid here).
+    function _beforeTokenTransfer(address from, address to) private view {
+        blacklister.nonBlacklisted(from);
+        blacklister.nonBlacklisted(to);
     }
 
     function _checkReceiver(address from, address to, uint256 tokenId, bytes memory data) private {

@@ -71,6 +71,10 @@ public final class DevnetAddresses {
     public static final String ETHERFI_WITHDRAW_REQUEST_NFT = "etherfi.WithdrawRequestNFT";
     /** ether.fi EtherFiRateLimiter fixture (eETH mint/burn buckets). */
     public static final String ETHERFI_RATE_LIMITER = "etherfi.EtherFiRateLimiter";
+    /** ether.fi Blacklister fixture (consulted by the pool, eETH and the WithdrawRequestNFT). */
+    public static final String ETHERFI_BLACKLISTER = "etherfi.Blacklister";
+    /** ether.fi EtherFiAdmin fixture (the devnet oracle's contract: rebases, finalization and escrow). */
+    public static final String ETHERFI_ADMIN = "etherfi.EtherFiAdmin";
     /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
     public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";
     /** Rocket Pool rETH fixture (registered in RocketStorage as rocketTokenRETH). */

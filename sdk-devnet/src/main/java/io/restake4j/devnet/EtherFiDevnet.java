@@ -8,23 +8,28 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import io.restake4j.devnet.fixtures.etherfi.Blacklister;
+import io.restake4j.devnet.fixtures.etherfi.EtherFiAdmin;
 import io.restake4j.devnet.fixtures.etherfi.EtherFiRateLimiter;
 import io.restake4j.devnet.fixtures.etherfi.LiquidityPool;
 import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
 
 /**
- * The ether.fi fixtures of a {@link Devnet} (LiquidityPool, eETH, weETH, WithdrawRequestNFT and the
- * eETH rate limiter) and the oracle controls tests need.
+ * The ether.fi fixtures of a {@link Devnet} (LiquidityPool, eETH, weETH, WithdrawRequestNFT, the eETH rate
+ * limiter, the Blacklister and an EtherFiAdmin) and the oracle controls tests need.
  *
  * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}
  * ({@code Builder.etherFi(false)} leaves them out). They implement ether.fi's user-facing interface after
  * the 26Q2 upgrade: the pool's share math and rounding (deposits and {@code sharesForAmount} round down,
  * {@code sharesForWithdrawalAmount} up), rebasing eETH with permits, weETH wrapping, withdrawal requests
  * bounded by {@code minWithdrawAmount}/{@code maxWithdrawAmount} (0.001 / 1000 ETH), finalization at a frozen
- * rate and permissionless claims, and the eETH mint/burn buckets of the rate limiter (in gwei, mainnet's
- * capacities and refill rates by default). The devnet differs from ether.fi in that all pooled ether stays
- * in the pool (no validators, fees or caps) and the oracle is the deployer: {@link #rebase(BigInteger)}
- * adds rewards or takes a loss, {@link #finalize(BigInteger)} finalizes withdrawal requests.
+ * rate and permissionless claims that burn the request's shares and escrow sweeps, the eETH mint/burn buckets
+ * of the rate limiter (in gwei, mainnet's capacities and refill rates by default; unknown buckets and
+ * consumers refused), the blacklist, and the pool's pause. The devnet differs from ether.fi in that the
+ * pooled ether stays in the pool (no validators) and the oracle is the deployer, through the EtherFiAdmin
+ * fixture, whose calls to the pool and the NFT contract are mainnet's: {@link #rebase(BigInteger)} applies
+ * rewards as successive reports within the pool's 25 bps cap (or a loss as one report),
+ * {@link #finalize(BigInteger)} finalizes withdrawal requests and escrows their ether.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code EtherFiDevnet etherFi}).
  *
@@ -74,9 +79,12 @@ public final class EtherFiDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        RATE_LIMITER, LIQUIDITY_POOL, EETH, WEETH, WITHDRAW_REQUEST_NFT, MINT_LIMIT, BURN_LIMIT
+        RATE_LIMITER, LIQUIDITY_POOL, EETH, WEETH, WITHDRAW_REQUEST_NFT, BLACKLISTER, ETHERFI_ADMIN,
+        MINT_LIMIT, MINT_CONSUMER, BURN_LIMIT, BURN_CONSUMER
     }
 
+    /** Rewards steps (capped rebases) per transaction: about 40k gas each, far below a block. */
+    private static final BigInteger REBASE_STEPS_PER_TX = BigInteger.valueOf(200);
 
     private EtherFiDevnet(Devnet devnet) {
         super(devnet, "ether.fi");
@@ -86,19 +94,29 @@ public final class EtherFiDevnet extends ProtocolDevnet {
     static EtherFiDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "ether.fi", Tx.values());
         Address eEth = new Address(d.address(Tx.EETH));
+        Address weEth = new Address(d.address(Tx.WEETH));
         Address pool = new Address(d.address(Tx.LIQUIDITY_POOL));
+        Address nft = new Address(d.address(Tx.WITHDRAW_REQUEST_NFT));
+        Address blacklister = new Address(d.address(Tx.BLACKLISTER));
+        Address admin = new Address(d.address(Tx.ETHERFI_ADMIN));
         String limiter = d.address(Tx.RATE_LIMITER);
-        d.create(Tx.RATE_LIMITER, DevnetAddresses.ETHERFI_RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"), eEth);
+        d.create(Tx.RATE_LIMITER, DevnetAddresses.ETHERFI_RATE_LIMITER, bytecodes.get("EtherFiRateLimiter"), eEth, weEth);
         d.create(Tx.LIQUIDITY_POOL, DevnetAddresses.ETHERFI_LIQUIDITY_POOL,
-                bytecodes.get("LiquidityPool"), eEth, new Address(d.address(Tx.WITHDRAW_REQUEST_NFT)));
-        d.create(Tx.EETH, DevnetAddresses.ETHERFI_EETH, bytecodes.get("EETH"), pool, new Address(limiter));
+                bytecodes.get("LiquidityPool"), eEth, nft, blacklister, admin);
+        d.create(Tx.EETH, DevnetAddresses.ETHERFI_EETH, bytecodes.get("EETH"), pool, new Address(limiter), blacklister);
         d.create(Tx.WEETH, DevnetAddresses.ETHERFI_WEETH, bytecodes.get("WeETH"), eEth, pool);
         d.create(Tx.WITHDRAW_REQUEST_NFT, DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT,
-                bytecodes.get("WithdrawRequestNFT"), pool);
-        d.call(Tx.MINT_LIMIT, limiter, EtherFiRateLimiter.getABI_send_setLimit(Bucket.MINT.id(),
+                bytecodes.get("WithdrawRequestNFT"), pool, blacklister, admin);
+        d.create(Tx.BLACKLISTER, DevnetAddresses.ETHERFI_BLACKLISTER, bytecodes.get("Blacklister"));
+        d.create(Tx.ETHERFI_ADMIN, DevnetAddresses.ETHERFI_ADMIN, bytecodes.get("EtherFiAdmin"), pool, nft);
+        d.call(Tx.MINT_LIMIT, limiter, EtherFiRateLimiter.getABI_send_createNewLimiter(Bucket.MINT.id(),
                 DEFAULT_MINT_CAPACITY_GWEI, DEFAULT_MINT_REFILL_GWEI_PER_SECOND));
-        d.call(Tx.BURN_LIMIT, limiter, EtherFiRateLimiter.getABI_send_setLimit(Bucket.BURN.id(),
+        d.call(Tx.MINT_CONSUMER, limiter, EtherFiRateLimiter.getABI_send_updateConsumers(Bucket.MINT.id(),
+                eEth.getValue(), true));
+        d.call(Tx.BURN_LIMIT, limiter, EtherFiRateLimiter.getABI_send_createNewLimiter(Bucket.BURN.id(),
                 DEFAULT_BURN_CAPACITY_GWEI, DEFAULT_BURN_REFILL_GWEI_PER_SECOND));
+        d.call(Tx.BURN_CONSUMER, limiter, EtherFiRateLimiter.getABI_send_updateConsumers(Bucket.BURN.id(),
+                eEth.getValue(), true));
         d.finish();
         return new EtherFiDevnet(devnet);
     }
@@ -106,7 +124,8 @@ public final class EtherFiDevnet extends ProtocolDevnet {
     /** Reads the creation bytecode of the fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
         return Map.copyOf(bytecodes("etherfi",
-                List.of("EtherFiRateLimiter", "LiquidityPool", "EETH", "WeETH", "WithdrawRequestNFT")));
+                List.of("EtherFiRateLimiter", "LiquidityPool", "EETH", "WeETH", "WithdrawRequestNFT", "Blacklister",
+                        "EtherFiAdmin")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -136,27 +155,69 @@ public final class EtherFiDevnet extends ProtocolDevnet {
         return address(DevnetAddresses.ETHERFI_RATE_LIMITER);
     }
 
-    // ---------------------------------------------------------------- oracle controls
-
-    /**
-     * An oracle report: adds {@code rewardsOrLossWei} to the pool (positive: rewards, paid by the deployer)
-     * or takes it away (negative: a loss, the ether goes to the deployer). Every eETH balance changes in
-     * proportion to its shares; share counts do not. Emits {@code Rebase}.
-     *
-     * @throws DevnetException if nothing is deposited yet or the loss exceeds the ether in the pool
-     */
-    public TransactionReceipt rebase(BigInteger rewardsOrLossWei) {
-        return send("rebase(" + rewardsOrLossWei + ")",
-                () -> pool.send_devnetRebase(rewardsOrLossWei, rewardsValue(rewardsOrLossWei)).send());
+    /** The Blacklister fixture ({@value DevnetAddresses#ETHERFI_BLACKLISTER}). */
+    public String blacklister() {
+        return address(DevnetAddresses.ETHERFI_BLACKLISTER);
     }
 
     /**
-     * Finalizes every pending withdrawal request up to {@code lastRequestId}: freezes the pool's current
-     * {@code amountPerShareCeil()} for them and escrows what they can claim,
-     * {@code min(amountOfEEth, shareOfEEth * rate / 1e18)} each.
+     * The EtherFiAdmin fixture ({@value DevnetAddresses#ETHERFI_ADMIN}): the only caller the pool and the
+     * WithdrawRequestNFT take reports, escrow and finalization from, as mainnet's EtherFiAdmin.
+     */
+    public String etherFiAdmin() {
+        return address(DevnetAddresses.ETHERFI_ADMIN);
+    }
+
+    // ---------------------------------------------------------------- oracle controls
+
+    /**
+     * Oracle reports worth {@code rewardsOrLossWei} in total: every eETH balance changes in proportion to its
+     * shares; share counts do not. Each report is a real {@code rebase} of the pool made by the EtherFiAdmin
+     * fixture. Rewards (positive, paid by the deployer) are applied as successive reports of at most 25 bps of
+     * the pool's value each (the pool's cap; about 40 reports per 10%, up to 200 per transaction), then paid
+     * into the pool through its {@code receive()}; a loss (negative) first leaves the pool towards "validators"
+     * and is then written off by one negative report, the ether going to the deployer. Every report emits
+     * {@code Rebase}; the receipt returned is the last transaction's.
+     *
+     * @throws DevnetException if nothing is deposited yet (a positive report is refused,
+     *         {@code RebaseExceedsPositiveCap()}) or the loss exceeds the ether in the pool
+     */
+    public TransactionReceipt rebase(BigInteger rewardsOrLossWei) {
+        if (rewardsOrLossWei.signum() < 0) {
+            BigInteger loss = rewardsOrLossWei.negate();
+            return send("rebase(" + rewardsOrLossWei + ")", () -> admin.send_applyLoss(loss).send());
+        }
+        BigInteger target = call("getTotalPooledEther", () -> pool.call_getTotalPooledEther().send()).add(rewardsOrLossWei);
+        TransactionReceipt last = null;
+        BigInteger remaining = rewardsOrLossWei;
+        while (remaining.signum() > 0) {
+            BigInteger value = remaining;
+            last = send("rebase(" + rewardsOrLossWei + ")", () -> admin.send_rebaseInSteps(REBASE_STEPS_PER_TX, value).send());
+            remaining = target.subtract(call("getTotalPooledEther", () -> pool.call_getTotalPooledEther().send()));
+        }
+        return last;
+    }
+
+    /**
+     * One oracle report as mainnet's EtherFiAdmin applies it: {@code rebase(accruedRewards, protocolFees)} on
+     * the pool, accounting only (no ether moves: rewards applied this way are not backed by ether in the pool
+     * until it arrives), a positive one at most 25 bps of the pool's value; protocol fees are minted to the
+     * pool's {@code feeRecipient} (the deployer) as eETH.
+     */
+    public TransactionReceipt report(BigInteger accruedRewards, BigInteger protocolFees) {
+        return send("report(" + accruedRewards + ", " + protocolFees + ")",
+                () -> admin.send_rebase(accruedRewards, protocolFees).send());
+    }
+
+    /**
+     * Finalizes every pending withdrawal request up to {@code lastRequestId} as mainnet's EtherFiAdmin does:
+     * {@code finalizeRequests} freezes the pool's current {@code amountPerShareCeil()} for them, then
+     * {@code addEthAmountLockedForWithdrawal} escrows the full amount they requested in the
+     * WithdrawRequestNFT (a claim pays {@code min(amountOfEEth, shareOfEEth * rate / 1e18)} and sweeps the rest
+     * back to the pool). Finalizing the last finalized id again changes nothing.
      */
     public TransactionReceipt finalize(BigInteger lastRequestId) {
-        return send("finalize(" + lastRequestId + ")", () -> nft.send_finalizeRequests(lastRequestId).send());
+        return send("finalize(" + lastRequestId + ")", () -> admin.send_finalize(lastRequestId).send());
     }
 
     /** Finalizes every pending request; returns null when there is none. */
@@ -166,18 +227,44 @@ public final class EtherFiDevnet extends ProtocolDevnet {
     }
 
     /**
-     * Sets an eETH bucket of the rate limiter (full at once): {@code capacityGwei} at most, growing back by
-     * {@code refillGweiPerSecond}. Capacity 0 removes the limit. Deposits and claims beyond what the bucket
-     * holds revert {@code LimitExceeded()}.
+     * Sets an eETH bucket of the rate limiter and fills it: {@code capacityGwei} at most, growing back by
+     * {@code refillGweiPerSecond} (through the limiter's {@code setCapacity}, {@code setRefillRate} and
+     * {@code setRemaining}). Capacity 0 lets nothing through; mainnet lifts a limit with capacity 2^64-1.
+     * Deposits and claims beyond what the bucket holds revert {@code LimitExceeded()}.
      */
     public TransactionReceipt setRateLimit(Bucket bucket, BigInteger capacityGwei, BigInteger refillGweiPerSecond) {
-        return send("setRateLimit(" + bucket + ")",
-                () -> limiter.send_setLimit(bucket.id(), capacityGwei, refillGweiPerSecond).send());
+        String what = "setRateLimit(" + bucket + ")";
+        send(what, () -> limiter.send_setCapacity(bucket.id(), capacityGwei).send());
+        send(what, () -> limiter.send_setRefillRate(bucket.id(), refillGweiPerSecond).send());
+        return send(what, () -> limiter.send_setRemaining(bucket.id(), capacityGwei).send());
     }
 
-    /** What an eETH bucket can spend now, in gwei (2^64-1 when it has no limit). */
+    /** What an eETH bucket can spend now, in gwei. */
     public BigInteger rateLimitAvailable(Bucket bucket) {
         return call("rateLimitAvailable", () -> limiter.call_consumable(bucket.id()).send());
+    }
+
+    /**
+     * Blacklists {@code account} for good in the Blacklister fixture: the pool, eETH and the WithdrawRequestNFT
+     * then refuse it with {@code BlacklistedUser(account)} (deposits, requests, transfers, claims).
+     */
+    public TransactionReceipt blacklist(String account) {
+        return send("blacklist(" + account + ")", () -> blacklisterAsDeployer.send_blacklistUser(account).send());
+    }
+
+    /** Lifts {@link #blacklist(String)}. */
+    public TransactionReceipt unblacklist(String account) {
+        return send("unblacklist(" + account + ")", () -> blacklisterAsDeployer.send_unblacklistUser(account).send());
+    }
+
+    /** Pauses the pool ({@code pause()}): deposits and withdrawal requests revert {@code ContractPaused()}. */
+    public TransactionReceipt pausePool() {
+        return send("pausePool", () -> pool.send_pause().send());
+    }
+
+    /** Lifts {@link #pausePool()}. */
+    public TransactionReceipt unpausePool() {
+        return send("unpausePool", () -> pool.send_unpause().send());
     }
 
     /** Sets the pool's withdrawal request bounds (eETH wei). */
@@ -191,4 +278,6 @@ public final class EtherFiDevnet extends ProtocolDevnet {
     private final LiquidityPool pool = asDeployer(liquidityPool(), LiquidityPool::load);
     private final WithdrawRequestNFT nft = asDeployer(withdrawRequestNFT(), WithdrawRequestNFT::load);
     private final EtherFiRateLimiter limiter = asDeployer(rateLimiter(), EtherFiRateLimiter::load);
+    private final EtherFiAdmin admin = asDeployer(etherFiAdmin(), EtherFiAdmin::load);
+    private final Blacklister blacklisterAsDeployer = asDeployer(blacklister(), Blacklister::load);
 }

@@ -47,7 +47,7 @@ class EtherFiPoolIT {
         assertSame(devnet.etherFi(), etherFi, "injected by the extension");
         for (String name : List.of(DevnetAddresses.ETHERFI_LIQUIDITY_POOL, DevnetAddresses.ETHERFI_EETH,
                 DevnetAddresses.ETHERFI_WEETH, DevnetAddresses.ETHERFI_WITHDRAW_REQUEST_NFT,
-                DevnetAddresses.ETHERFI_RATE_LIMITER)) {
+                DevnetAddresses.ETHERFI_RATE_LIMITER, DevnetAddresses.ETHERFI_BLACKLISTER, DevnetAddresses.ETHERFI_ADMIN)) {
             String code = devnet.web3j().ethGetCode(book.require(name), DefaultBlockParameterName.LATEST).send().getCode();
             assertTrue(code.length() > 2, name + " has code");
         }
@@ -71,10 +71,20 @@ class EtherFiPoolIT {
         assertEquals(EtherFiDevnet.DEFAULT_MINT_CAPACITY_GWEI, etherFi.rateLimitAvailable(Bucket.MINT));
         assertEquals(EtherFiDevnet.DEFAULT_BURN_CAPACITY_GWEI, etherFi.rateLimitAvailable(Bucket.BURN));
         assertEquals(wei("30000000000000"), EtherFiDevnet.DEFAULT_MINT_CAPACITY_GWEI, "30,000 ETH");
+        // reports come from EtherFiAdmin only, as on mainnet (not even from the deployer)
+        for (String caller : List.of(devnet.account(1).getAddress(), devnet.deployer().getAddress())) {
+            assertRevertsWith(devnet, caller, etherFi.liquidityPool(),
+                    LiquidityPool.getABI_send_rebase(BigInteger.ONE, BigInteger.ZERO), "IncorrectCaller()");
+            assertRevertsWith(devnet, caller, etherFi.liquidityPool(),
+                    LiquidityPool.getABI_send_addEthAmountLockedForWithdrawal(BigInteger.ONE), "IncorrectCaller()");
+        }
+        assertEquals(etherFi.etherFiAdmin(), lp.call_etherFiAdminContract().send());
+        assertEquals(etherFi.blacklister(), lp.call_blacklister().send());
+        assertEquals(devnet.deployer().getAddress(), lp.call_feeRecipient().send());
         // unsupported parts of the interface say so
         assertRevertsWith(devnet, devnet.account(1).getAddress(), etherFi.liquidityPool(),
-                LiquidityPool.getABI_send_rebase(BigInteger.ONE, BigInteger.ZERO), "NotSupportedByFixture(string)",
-                new Utf8String("rebase"));
+                LiquidityPool.getABI_send_deposit(devnet.account(1).getAddress(), NO_REFERRAL, BigInteger.ONE),
+                "NotSupportedByFixture(string)", new Utf8String("deposit(address,address)"));
         // mint/burn only through the pool; devnet controls only for the deployer
         assertRevertsWith(devnet, devnet.account(1).getAddress(), etherFi.eETH(),
                 EETH.getABI_send_mintShares(devnet.account(1).getAddress(), ETH), "IncorrectCaller()");
@@ -105,12 +115,19 @@ class EtherFiPoolIT {
         assertEquals(alice.getAddress(), LiquidityPool.getDepositEvents(referred).get(0).referral);
         assertEquals(model.deposit(eth(5)), e.call_shares(bob.getAddress()).send());
 
-        // +2 ETH: 17 ETH over 15e18 shares
+        // +2 ETH: 17 ETH over 15e18 shares, as successive reports of at most 25 bps each (the pool's cap)
         TransactionReceipt rebased = etherFi.rebase(eth(2));
         model.rebase(eth(2));
-        LiquidityPool.RebaseEventResponse rebase = LiquidityPool.getRebaseEvents(rebased).get(0);
-        assertEquals(eth(17), rebase.totalEthLocked);
-        assertEquals(eth(15), rebase.totalEEthShares);
+        List<LiquidityPool.RebaseEventResponse> reports = LiquidityPool.getRebaseEvents(rebased);
+        BigInteger before = eth(15);
+        for (LiquidityPool.RebaseEventResponse report : reports) {
+            BigInteger cap = before.multiply(BigInteger.valueOf(25)).divide(BigInteger.valueOf(10_000));
+            assertTrue(report.totalEthLocked.subtract(before).compareTo(cap) <= 0, "each report within 25 bps");
+            assertEquals(eth(15), report.totalEEthShares);
+            before = report.totalEthLocked;
+        }
+        assertEquals(51, reports.size(), "ln(17/15) / ln(1.0025) rounded up");
+        assertEquals(eth(17), reports.get(reports.size() - 1).totalEthLocked);
         assertEquals(wei("11333333333333333333"), e.call_balanceOf(alice.getAddress()).send());
         assertEquals(model.amountForShare(eth(5)), e.call_balanceOf(bob.getAddress()).send());
         assertEquals(eth(17), e.call_totalSupply().send());
@@ -263,17 +280,25 @@ class EtherFiPoolIT {
         lp.send_deposit(eth(10)).send();
         Tuple4<BigInteger, BigInteger, BigInteger, BigInteger> stored = limiter.call_getLimit(Bucket.MINT.id()).send();
         assertEquals(BigInteger.ZERO, stored.component2(), "remaining");
+        assertEquals(refill, stored.component3(), "refillRate (upstream's order)");
         devnet.advanceTime(Duration.ofSeconds(4));
         BigInteger now = latestTimestamp(devnet);
-        BigInteger expected = GWEI.multiply(BigInteger.TEN).min(now.subtract(stored.component3()).multiply(refill));
+        BigInteger expected = GWEI.multiply(BigInteger.TEN).min(now.subtract(stored.component4()).multiply(refill));
         assertEquals(expected, etherFi.rateLimitAvailable(Bucket.MINT));
         assertTrue(limiter.call_canConsume(Bucket.MINT.id(), expected).send());
         assertFalse(limiter.call_canConsume(Bucket.MINT.id(), expected.add(BigInteger.ONE)).send());
 
-        // capacity 0: no limit
+        // capacity 0 lets nothing through; mainnet lifts a limit with capacity 2^64-1
         etherFi.setRateLimit(Bucket.MINT, BigInteger.ZERO, BigInteger.ZERO);
-        assertEquals(BigInteger.TWO.pow(64).subtract(BigInteger.ONE), etherFi.rateLimitAvailable(Bucket.MINT));
+        assertEquals(BigInteger.ZERO, etherFi.rateLimitAvailable(Bucket.MINT));
+        var refused = devnet.web3j().ethCall(org.web3j.protocol.core.methods.request.Transaction.createFunctionCallTransaction(
+                bob.getAddress(), null, null, null, etherFi.liquidityPool(), ETH, calldata),
+                DefaultBlockParameterName.LATEST).send();
+        assertEquals("0x3261c792", refused.getRevertReasonEncodedData().replace("\"", ""), "LimitExceeded()");
+        BigInteger unlimited = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
+        etherFi.setRateLimit(Bucket.MINT, unlimited, BigInteger.ZERO);
         lp.send_deposit(eth(50)).send();
+        assertEquals(unlimited.subtract(GWEI.multiply(BigInteger.valueOf(50))), etherFi.rateLimitAvailable(Bucket.MINT));
     }
 
     @SuppressWarnings("unchecked")

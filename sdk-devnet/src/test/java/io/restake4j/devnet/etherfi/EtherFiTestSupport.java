@@ -73,14 +73,21 @@ final class EtherFiTestSupport {
         }
 
         /**
-         * A claim burns the shares of the ether paid, rounded up and at most the request's shares, and takes
-         * that ether out of the pool's value; returns the shares burnt (the rest stay with the NFT contract).
+         * A claim burns the request's shares, all of them, and takes the ether paid out of the pool's value (the
+         * rest of the escrow goes back into the pool); returns the shares burnt.
          */
         BigInteger claim(BigInteger requestShares, BigInteger paid) {
-            BigInteger burnt = sharesForWithdrawalAmount(paid).min(requestShares);
-            shares = shares.subtract(burnt);
+            shares = shares.subtract(requestShares);
             tvl = tvl.subtract(paid);
-            return burnt;
+            return requestShares;
+        }
+
+        /** An independent copy, to look ahead. */
+        Pool copy() {
+            Pool c = new Pool();
+            c.tvl = tvl;
+            c.shares = shares;
+            return c;
         }
     }
 

@@ -30,6 +30,7 @@ import io.restake4j.devnet.DevnetTest;
 import io.restake4j.devnet.EtherFiDevnet;
 import io.restake4j.devnet.EtherFiDevnet.Bucket;
 import io.restake4j.devnet.fixtures.etherfi.EETH;
+import io.restake4j.devnet.fixtures.etherfi.EtherFiAdmin;
 import io.restake4j.devnet.fixtures.etherfi.LiquidityPool;
 import io.restake4j.devnet.fixtures.etherfi.WithdrawRequestNFT;
 
@@ -82,25 +83,22 @@ class EtherFiWithdrawalsIT {
     @Test
     void requestWorthNoShareRevertsInvalidShareAmount(Devnet devnet, EtherFiDevnet etherFi, @Account(1) Credentials alice)
             throws Exception {
-        // 1 wei into the empty pool mints 1 share; +1 ETH makes that share worth 1e18 + 1 wei
-        pool(devnet, etherFi, alice).send_deposit(BigInteger.ONE).send();
+        // 10 ETH over 10e18 shares, +1 ETH of rewards (capped reports): a share is worth 1.1 wei
+        pool(devnet, etherFi, alice).send_deposit(eth(10)).send();
         etherFi.rebase(ETH);
+        etherFi.setWithdrawAmountBounds(BigInteger.ONE, EtherFiDevnet.MAX_WITHDRAW_AMOUNT);
         String lp = etherFi.liquidityPool();
         String a = alice.getAddress();
-        BigInteger tvl = ETH.add(BigInteger.ONE);
-        assertEquals(tvl, eETH(devnet, etherFi, alice).call_balanceOf(a).send());
-        // within the bounds, but floor(amount * 1 / (1e18 + 1)) == 0: upstream's share check, by name
-        for (BigInteger worthless : List.of(EtherFiDevnet.MIN_WITHDRAW_AMOUNT, ETH)) {
-            assertEquals(BigInteger.ZERO, pool(devnet, etherFi, alice).call_sharesForAmount(worthless).send());
-            assertRevertsWith(devnet, a, lp, LiquidityPool.getABI_send_requestWithdraw(a, worthless), "InvalidShareAmount()");
-        }
+        eETH(devnet, etherFi, alice).send_approve(lp, eth(11)).send();
+        // within the bounds, but floor(1 * 10e18 / 11e18) == 0: upstream's share check, by name
+        assertEquals(BigInteger.ZERO, pool(devnet, etherFi, alice).call_sharesForAmount(BigInteger.ONE).send());
+        assertRevertsWith(devnet, a, lp, LiquidityPool.getABI_send_requestWithdraw(a, BigInteger.ONE), "InvalidShareAmount()");
         // zero stays InvalidWithdrawalAmount (checked first upstream)
         assertRevertsWith(devnet, a, lp, LiquidityPool.getABI_send_requestWithdraw(a, BigInteger.ZERO),
                 "InvalidWithdrawalAmount()");
-        // the whole balance is worth the one share and goes through
-        eETH(devnet, etherFi, alice).send_approve(lp, tvl).send();
-        TransactionReceipt all = pool(devnet, etherFi, alice).send_requestWithdraw(a, tvl).send();
-        assertEquals(BigInteger.ONE, WithdrawRequestNFT.getWithdrawRequestCreatedEvents(all).get(0).shareOfEEth);
+        // 2 wei are worth a share and go through
+        TransactionReceipt two = pool(devnet, etherFi, alice).send_requestWithdraw(a, BigInteger.TWO).send();
+        assertEquals(BigInteger.ONE, WithdrawRequestNFT.getWithdrawRequestCreatedEvents(two).get(0).shareOfEEth);
     }
 
     @Test
@@ -189,15 +187,18 @@ class EtherFiWithdrawalsIT {
         WithdrawRequestNFT n = nft(devnet, etherFi, keeper);
         assertEquals(frozen, n.call_frozenRateFor(BigInteger.ONE).send());
         assertEquals(BigInteger.ONE, n.call_lastFinalizedRequestId().send());
-        assertEquals(BigInteger.ONE, n.call_finalizationRatesLength().send());
+        assertEquals(BigInteger.TWO, n.call_finalizationRatesLength().send(), "the upgrade's sentinel and this one");
+        assertEquals(BigInteger.ZERO, n.call_frozenRateFor(BigInteger.ZERO).send(), "the sentinel");
+        assertEquals(BigInteger.ZERO, n.call_frozenRateFor(BigInteger.TWO).send(), "not finalized");
         assertTrue(n.call_isFinalized(BigInteger.ONE).send());
         BigInteger owed = claimable(eth(3), share, frozen);
         assertEquals(wei("2823529411764705882"), owed, "floor(share * rate / 1e18) < 3 ETH");
         assertEquals(owed, n.call_getClaimableAmount(BigInteger.ONE).send());
-        assertEquals(owed, n.call_ethAmountLockedForWithdrawal().send());
-        assertEquals(owed, balance(devnet, etherFi.withdrawRequestNFT()), "escrowed in the NFT contract");
+        // the escrow is the full amount requested, as upstream; the claim sweeps the rest back
+        assertEquals(eth(3), n.call_ethAmountLockedForWithdrawal().send());
+        assertEquals(eth(3), balance(devnet, etherFi.withdrawRequestNFT()), "escrowed in the NFT contract");
         LiquidityPool lp = pool(devnet, etherFi, keeper);
-        assertEquals(owed, lp.call_totalValueOutOfLp().send());
+        assertEquals(eth(3), lp.call_totalValueOutOfLp().send());
         assertEquals(model.tvl, lp.call_getTotalPooledEther().send(), "finalization moves no value");
 
         // rewards after finalization do not change the frozen amount
@@ -207,32 +208,35 @@ class EtherFiWithdrawalsIT {
 
         // anyone may claim; the ether goes to the NFT owner
         BigInteger aliceBefore = balance(devnet, alice.getAddress());
+        BigInteger totalSharesBefore = eETH(devnet, etherFi, keeper).call_totalShares().send();
         TransactionReceipt claimed = n.send_claimWithdraw(BigInteger.ONE).send();
         assertEquals(aliceBefore.add(owed), balance(devnet, alice.getAddress()), "alice paid no gas");
-        BigInteger burnt = model.claim(share, owed);
-        assertTrue(burnt.compareTo(share) < 0, "rewards came after finalization: fewer shares pay the frozen amount");
+        model.claim(share, owed);
         WithdrawRequestNFT.WithdrawRequestClaimedEventResponse event =
                 WithdrawRequestNFT.getWithdrawRequestClaimedEvents(claimed).get(0);
         assertEquals(BigInteger.ONE, event.requestId);
         assertEquals(owed, event.amountOfEEth);
-        assertEquals(burnt, event.shareOfEEth, "the shares burnt");
+        assertEquals(share, event.shareOfEEth, "the request's shares, all burnt");
         assertEquals(alice.getAddress(), event.owner);
-        assertEquals(burnt, EETH.getTransferSharesEvents(claimed).get(0).sharesValue, "ceil(paid * shares / pooled) burnt");
+        assertEquals(share, EETH.getTransferSharesEvents(claimed).get(0).sharesValue, "the full shareOfEEth burnt");
         assertEquals(EtherFiTestSupport.NO_REFERRAL, EETH.getTransferSharesEvents(claimed).get(0).to);
 
         EETH e = eETH(devnet, etherFi, keeper);
+        assertEquals(totalSharesBefore.subtract(share), e.call_totalShares().send(), "totalShares falls by the request's shares");
         assertEquals(model.shares, e.call_totalShares().send());
         assertEquals(model.tvl, lp.call_getTotalPooledEther().send());
-        assertEquals(share.subtract(burnt), e.call_shares(etherFi.withdrawRequestNFT()).send(), "the remainder stays");
-        assertEquals(share.subtract(burnt), n.call_totalRemainderEEthShares().send());
-        assertEquals(BigInteger.ZERO, lp.call_totalValueOutOfLp().send());
+        assertEquals(BigInteger.ZERO, e.call_shares(etherFi.withdrawRequestNFT()).send(), "no remainder");
+        assertEquals(BigInteger.ZERO, lp.call_totalValueOutOfLp().send(), "the unpaid escrow went back into the pool");
         assertEquals(BigInteger.ZERO, n.call_ethAmountLockedForWithdrawal().send());
         assertEquals(BigInteger.ZERO, balance(devnet, etherFi.withdrawRequestNFT()));
+        assertEquals(model.tvl, lp.call_totalValueInLp().send());
+        assertEquals(model.tvl, balance(devnet, etherFi.liquidityPool()));
         assertEquals(model.amountForShare(eth(5)), e.call_balanceOf(bob.getAddress()).send(), "bob's balance after the claim");
         WithdrawRequestNFT.WithdrawRequest gone = n.call_getRequest(BigInteger.ONE).send();
         assertEquals(BigInteger.ZERO, gone.amountOfEEth);
         assertFalse(gone.isValid);
-        assertEquals(BigInteger.ZERO, n.call_getClaimableAmount(BigInteger.ONE).send(), "0 once claimed");
+        assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
+                WithdrawRequestNFT.getABI_call_getClaimableAmount(BigInteger.ONE), "ERC721: invalid token ID");
         assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_call_ownerOf(BigInteger.ONE), "ERC721: invalid token ID");
         assertRevertsWithReason(devnet, keeper.getAddress(), etherFi.withdrawRequestNFT(),
@@ -268,7 +272,7 @@ class EtherFiWithdrawalsIT {
         BigInteger rate2 = model.amountPerShareCeil();
         WithdrawRequestNFT n = nft(devnet, etherFi, alice);
         assertEquals(BigInteger.valueOf(3), n.call_lastFinalizedRequestId().send());
-        assertEquals(BigInteger.TWO, n.call_finalizationRatesLength().send());
+        assertEquals(BigInteger.valueOf(3), n.call_finalizationRatesLength().send(), "the sentinel and two finalizations");
         assertEquals(rate1, n.call_frozenRateFor(BigInteger.ONE).send());
         assertEquals(rate2, n.call_frozenRateFor(BigInteger.TWO).send());
         assertEquals(rate2, n.call_frozenRateFor(BigInteger.valueOf(3)).send());
@@ -277,17 +281,27 @@ class EtherFiWithdrawalsIT {
         BigInteger owed3 = claimable(wei("1500000000000000000"), share3, rate2);
         assertEquals(owed2, n.call_getClaimableAmount(BigInteger.TWO).send());
         assertEquals(owed3, n.call_getClaimableAmount(BigInteger.valueOf(3)).send());
-        assertEquals(owed1.add(owed2).add(owed3), n.call_ethAmountLockedForWithdrawal().send());
+        BigInteger escrow = eth(1).add(eth(2)).add(wei("1500000000000000000"));
+        assertEquals(escrow, n.call_ethAmountLockedForWithdrawal().send(), "the full amounts requested");
+        assertEquals(escrow, n.call_totalRequestedWithdrawalAmount(BigInteger.valueOf(3)).send(), "running sum");
+        assertEquals(ETH, n.call_totalRequestedWithdrawalAmount(BigInteger.ONE).send());
+        assertEquals(BigInteger.ZERO, n.call_getFinalizedWithdrawalAmount(BigInteger.valueOf(3)).send(), "all escrowed");
         assertEquals(null, etherFi.finalizeAll(), "nothing left to finalize");
 
-        // finalization errors by name
-        String admin = devnet.deployer().getAddress();
-        assertRevertsWith(devnet, admin, etherFi.withdrawRequestNFT(),
-                WithdrawRequestNFT.getABI_send_finalizeRequests(BigInteger.valueOf(3)), "CannotUndoFinalization()");
-        assertRevertsWith(devnet, admin, etherFi.withdrawRequestNFT(),
-                WithdrawRequestNFT.getABI_send_finalizeRequests(BigInteger.valueOf(4)), "CannotFinalizeFutureRequests()");
-        assertRevertsWith(devnet, alice.getAddress(), etherFi.withdrawRequestNFT(),
-                WithdrawRequestNFT.getABI_send_finalizeRequests(BigInteger.valueOf(4)), "IncorrectCaller()");
+        // finalizing the last id again is a no-op, as upstream; a lower or a future id is refused by name
+        etherFi.finalize(BigInteger.valueOf(3));
+        assertEquals(BigInteger.valueOf(3), n.call_finalizationRatesLength().send());
+        assertEquals(escrow, n.call_ethAmountLockedForWithdrawal().send());
+        String deployer = devnet.deployer().getAddress();
+        assertRevertsWith(devnet, deployer, etherFi.etherFiAdmin(),
+                EtherFiAdmin.getABI_send_finalize(BigInteger.TWO), "CannotUndoFinalization()");
+        assertRevertsWith(devnet, deployer, etherFi.etherFiAdmin(),
+                EtherFiAdmin.getABI_send_finalize(BigInteger.valueOf(4)), "CannotFinalizeFutureRequests()");
+        // only EtherFiAdmin finalizes (not even the deployer directly)
+        for (String caller : List.of(alice.getAddress(), deployer)) {
+            assertRevertsWith(devnet, caller, etherFi.withdrawRequestNFT(),
+                    WithdrawRequestNFT.getABI_send_finalizeRequests(BigInteger.valueOf(4)), "IncorrectCaller()");
+        }
 
         // the owner claims all three in one transaction
         BigInteger before = balance(devnet, alice.getAddress());
@@ -313,10 +327,12 @@ class EtherFiWithdrawalsIT {
         pool(devnet, etherFi, alice).send_requestWithdraw(alice.getAddress(), eth(2)).send();
         BigInteger share = model.sharesForAmount(eth(2));
         etherFi.finalizeAll();
-        // the bucket counts the value of the shares burnt, rounded up to the gwei
+        // the bucket counts the value of the shares burnt (all of the request's) at the pool after the claim,
+        // rounded up to the gwei, as upstream's eETH (shares updated first)
         BigInteger owed = claimable(eth(2), share, model.amountPerShareCeil());
-        BigInteger burnt = model.sharesForWithdrawalAmount(owed).min(share);
-        BigInteger needGwei = mulDivUp(model.amountForShare(burnt), BigInteger.ONE, GWEI);
+        EtherFiTestSupport.Pool after = model.copy();
+        after.claim(share, owed);
+        BigInteger needGwei = mulDivUp(after.amountForShare(share), BigInteger.ONE, GWEI);
         etherFi.setRateLimit(Bucket.BURN, needGwei.subtract(BigInteger.ONE), BigInteger.ZERO);
         assertRevertsWith(devnet, bob.getAddress(), etherFi.withdrawRequestNFT(),
                 WithdrawRequestNFT.getABI_send_claimWithdraw(BigInteger.ONE), "LimitExceeded()");

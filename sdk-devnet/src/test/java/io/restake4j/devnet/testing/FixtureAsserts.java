@@ -62,7 +62,13 @@ public final class FixtureAsserts {
     /** Simulates {@code calldata} and asserts it reverts with the custom error {@code signature(args...)}, arguments included. */
     public static void assertRevertsWith(Devnet devnet, String from, String to, String calldata, String signature,
             Type<?>... args) throws Exception {
-        EthCall result = call(devnet, from, to, calldata, BigInteger.ZERO);
+        assertRevertsWith(devnet, from, to, calldata, BigInteger.ZERO, signature, args);
+    }
+
+    /** As {@link #assertRevertsWith(Devnet, String, String, String, String, Type...)}, sending {@code value} wei along. */
+    public static void assertRevertsWith(Devnet devnet, String from, String to, String calldata, BigInteger value,
+            String signature, Type<?>... args) throws Exception {
+        EthCall result = call(devnet, from, to, calldata, value);
         assertTrue(result.isReverted(), "expected a revert with " + signature + ", got " + result.getValue());
         String expected = Hash.sha3String(signature).substring(0, 10) + FunctionEncoder.encodeConstructor(List.of(args));
         assertEquals(expected, revertData(result), "revert data of " + signature);
