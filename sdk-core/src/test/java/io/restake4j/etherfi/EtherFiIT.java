@@ -200,9 +200,9 @@ class EtherFiIT {
             BigInteger aliceBefore = balance(devnet, alice);
             BigInteger bobBefore = balance(devnet, bob);
             BigInteger[] atClaim = totals(devnet, fixture);
-            // in id order, each claim burns ceil(paid * totalShares / pooled) shares, at most the request's
-            BigInteger burnt1 = ceilDiv(owed1.multiply(atClaim[1]), atClaim[0]).min(share1);
-            BigInteger burnt2 = ceilDiv(owed2.multiply(atClaim[1].subtract(burnt1)), atClaim[0].subtract(owed1)).min(share2);
+            // each claim burns the request's full shareOfEEth (mainnet since 26Q2), whatever it pays
+            BigInteger burnt1 = share1;
+            BigInteger burnt2 = share2;
             LiquidResult claimed = etherFi.withdrawals().claimIds(List.of(id2, id1)).send();
             assertEquals(1, claimed.transactionCount(), "one batchClaimWithdraw");
             assertEquals(List.of(id1, id2), claimed.requestIds());
