@@ -216,11 +216,11 @@ contract AllocationManager is IAllocationManager, FixturePausable {
         _setCount[avs] += 1;
         OperatorSet memory set = OperatorSet(avs, id);
         emit OperatorSetCreated(set);
-        _slasher[key] = slasher;
-        emit SlasherUpdated(set, slasher, uint32(block.number));
         for (uint256 i = 0; i < strategies.length; ++i) {
             _addStrategy(key, set, strategies[i]);
         }
+        _slasher[key] = slasher; // after the strategies, as upstream's _createOperatorSet
+        emit SlasherUpdated(set, slasher, uint32(block.number));
     }
 
     function _addStrategy(bytes32 key, OperatorSet memory set, address strategy) internal {

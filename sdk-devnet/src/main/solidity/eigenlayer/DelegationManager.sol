@@ -31,6 +31,10 @@ import {EigenPodManager} from "./EigenPodManager.sol";
 ///           startBlock + minWithdrawalDelayBlocks, paying scaledShares x slashingFactor at
 ///           slashableUntil = startBlock + delay (read from the AllocationManager's max-magnitude history);
 ///         - slashing of operator shares and of the queued shares that are still slashable.
+///         Events as upstream, in its order: `DepositScalingFactorUpdated(staker, strategy, WAD)` when a queued
+///         withdrawal or an undelegation empties a strategy; in a slash, `OperatorSharesDecreased(operator,
+///         address(0), strategy, shares)` then `OperatorSharesSlashed`; `SlashingWithdrawalCompleted` first in a
+///         completion, before the shares or tokens move.
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`,
 ///      which reverts here); no PermissionController, so only the operator itself may act for the
 ///      operator (`permissionController()` is address(0)). Pausable
@@ -331,7 +335,7 @@ contract DelegationManager is
         uint256 operatorSharesSlashed = current - current.mulDivUp(newMaxMagnitude, prevMaxMagnitude);
         uint256 queuedSlashed = _slashableSharesInQueue(operator, strategy, prevMaxMagnitude, newMaxMagnitude);
         totalDepositSharesToSlash = operatorSharesSlashed + queuedSlashed;
-        operatorShares[operator][strategy] = current - operatorSharesSlashed;
+        _decreaseDelegation(operator, address(0), strategy, operatorSharesSlashed); // upstream: staker address(0)
         emit OperatorSharesSlashed(operator, strategy, totalDepositSharesToSlash);
         if (totalDepositSharesToSlash != 0) {
             address manager = strategy == BEACON_CHAIN_ETH_STRATEGY ? eigenPodManager : strategyManager;
@@ -412,7 +416,10 @@ contract DelegationManager is
                 _decreaseDelegation(operator, staker, strategies[i], withdrawableShares[i]);
             }
             uint256 left = _shareManager(strategies[i]).removeDepositShares(staker, strategies[i], depositShares[i]);
-            if (left == 0) delete _dsf[staker][strategies[i]];
+            if (left == 0) { // the strategy is empty: its scaling factor resets, as upstream, with the event
+                delete _dsf[staker][strategies[i]];
+                emit DepositScalingFactorUpdated(staker, strategies[i], WAD);
+            }
         }
         Withdrawal memory withdrawal = Withdrawal({
             staker: staker,
@@ -469,6 +476,7 @@ contract DelegationManager is
         uint256[] memory prevFactors =
             _slashingFactorsAtBlock(withdrawal.staker, withdrawal.delegatedTo, withdrawal.strategies, slashableUntil);
         _forget(withdrawal.staker, root);
+        emit SlashingWithdrawalCompleted(root); // before the shares move, as upstream
         address newOperator = delegatedTo[withdrawal.staker];
         uint256[] memory newFactors;
         if (!receiveAsTokens) newFactors = _slashingFactors(withdrawal.staker, newOperator, withdrawal.strategies);
@@ -484,7 +492,6 @@ contract DelegationManager is
                 _increaseDelegation(newOperator, withdrawal.staker, strategy, prevDepositShares, added, newFactors[i]);
             }
         }
-        emit SlashingWithdrawalCompleted(root);
     }
 
     function _forget(address staker, bytes32 root) internal {

@@ -30,9 +30,8 @@ import {AllocationManager} from "./AllocationManager.sol";
 ///         supported (NotSupportedByFixture).
 /// @dev Deviations: deployed directly with constructor arguments (upstream: proxy + `initialize`); no
 ///      PermissionController (only the account itself may act for itself); upstream's pause flags 0 createAVSRewardsSubmission, 1 createRewardsForAllSubmission,
-///      2 processClaim(s), 3 submitRoot / disableRoot, 4 createRewardsForAllEarners, 6 setOperatorAVSSplit;
-///      setOperatorPISplit / setOperatorSetSplit check no flag yet (their upstream indexes not re-checked);
-///      the deployer pauses (no PauserRegistry).
+///      2 processClaim(s), 3 submitRoot / disableRoot, 4 createRewardsForAllEarners, 6 setOperatorAVSSplit,
+///      7 setOperatorPISplit, 8 setOperatorSetSplit; the deployer pauses (no PauserRegistry).
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixturePausable, FixtureReentrancyGuard {
     /// @dev Storage only (upstream IRewardsCoordinatorTypes).
@@ -53,6 +52,8 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixturePausa
     uint8 internal constant PAUSED_SUBMIT_DISABLE_ROOTS = 3;
     uint8 internal constant PAUSED_REWARD_ALL_STAKERS_AND_OPERATORS = 4;
     uint8 internal constant PAUSED_OPERATOR_AVS_SPLIT = 6;
+    uint8 internal constant PAUSED_OPERATOR_PI_SPLIT = 7;
+    uint8 internal constant PAUSED_OPERATOR_SET_SPLIT = 8;
 
     /// @notice The beaconChainETH strategy sentinel.
     address public constant beaconChainETHStrategy = BEACON_CHAIN_ETH_STRATEGY;
@@ -482,14 +483,17 @@ contract RewardsCoordinator is IRewardsCoordinator, FixtureOwnable, FixturePausa
     }
 
     /// @notice Sets the operator's programmatic-incentive split, effective after activationDelay. Only the operator.
-    function setOperatorPISplit(address operator, uint16 split) external {
+    function setOperatorPISplit(address operator, uint16 split) external onlyWhenNotPaused(PAUSED_OPERATOR_PI_SPLIT) {
         if (msg.sender != operator) revert InvalidPermissions();
         (uint32 activatedAt, uint16 old) = _setSplit(_piSplits[operator], split);
         emit OperatorPISplitBipsSet(msg.sender, operator, activatedAt, old, split);
     }
 
     /// @notice Sets the operator's split for `operatorSet`, effective after activationDelay. Only the operator.
-    function setOperatorSetSplit(address operator, OperatorSet calldata operatorSet, uint16 split) external {
+    function setOperatorSetSplit(address operator, OperatorSet calldata operatorSet, uint16 split)
+        external
+        onlyWhenNotPaused(PAUSED_OPERATOR_SET_SPLIT)
+    {
         if (msg.sender != operator) revert InvalidPermissions();
         if (!AllocationManager(allocationManager).isOperatorSet(operatorSet)) revert InvalidOperatorSet();
         (uint32 activatedAt, uint16 old) = _setSplit(_setSplits[operator][_key(operatorSet)], split);

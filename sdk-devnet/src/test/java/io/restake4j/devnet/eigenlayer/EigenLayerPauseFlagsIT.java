@@ -71,6 +71,11 @@ class EigenLayerPauseFlagsIT {
                         RewardsCoordinator.getABI_send_createRewardsForAllEarners(List.of())),
                 new Guarded("RewardsCoordinator.setOperatorAVSSplit", rc, 6,
                         RewardsCoordinator.getABI_send_setOperatorAVSSplit(me, avs, BigInteger.ZERO)),
+                new Guarded("RewardsCoordinator.setOperatorPISplit", rc, 7,
+                        RewardsCoordinator.getABI_send_setOperatorPISplit(me, BigInteger.ZERO)),
+                new Guarded("RewardsCoordinator.setOperatorSetSplit", rc, 8,
+                        RewardsCoordinator.getABI_send_setOperatorSetSplit(me,
+                                new RewardsCoordinator.OperatorSet(avs, BigInteger.ZERO), BigInteger.ZERO)),
                 new Guarded("StrategyBase.deposit", strategy, 0, StrategyBase.getABI_send_deposit(el.stETH(), BigInteger.ONE)),
                 new Guarded("StrategyBase.withdraw", strategy, 1,
                         StrategyBase.getABI_send_withdraw(me, el.stETH(), BigInteger.ONE)));
