@@ -24,6 +24,8 @@ class EtherFiAbiConformanceTest {
                 .alias("SourceOfFunds", "uint8")
                 .alias("WithdrawRequest", "(uint96,uint96,bool,uint32)")
                 .unchecked("consumable(bytes32)", "EtherFiRateLimiter")
+                .unchecked("canConsume(bytes32,uint64)", "EtherFiRateLimiter")
+                .unchecked("finalizeWithdrawalsWhenStale()", "EtherFiAdmin")
                 .check();
     }
 }

@@ -33,9 +33,11 @@ import org.web3j.crypto.Hash;
  */
 final class SignatureListing {
 
-    private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
-    private static final Pattern SIGNATURE = Pattern.compile("^(?:function\\s+|event\\s+|error\\s+)?([A-Za-z_]\\w*)\\(");
-    private static final Pattern HEX = Pattern.compile("^(?:[0-9a-f]{8}|0x[0-9a-f]{64}|0x[0-9a-f]{6,}…[0-9a-f]{3,})$");
+    /** A code span, or a bare selector / topic outside spans ({@code 0x6e553f65}, {@code 0x…64 hex}, abbreviated). */
+    private static final Pattern SPAN = Pattern.compile(
+            "`([^`]+)`|(?<![0-9A-Za-z…])(0x[0-9a-f]{8}(?![0-9A-Za-z])|0x[0-9a-f]{64}(?![0-9A-Za-z])|0x[0-9a-f]{6,}…[0-9a-f]{3,})");
+    private static final Pattern SIGNATURE = Pattern.compile("^(?:function\\s+|event\\s+|error\\s+)?(?:[A-Z]\\w*\\.)?([A-Za-z_]\\w*)\\(");
+    private static final Pattern HEX = Pattern.compile("^(?:(?:0x)?[0-9a-f]{8}|0x[0-9a-f]{64}|0x[0-9a-f]{6,}…[0-9a-f]{3,})$");
     private static final Pattern ELEMENTARY = Pattern.compile(
             "^(u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256)?"
                     + "|address|bool|string|bytes([1-9]|[12][0-9]|3[0-2])?)((\\[[0-9]*])*)$");
@@ -202,7 +204,7 @@ final class SignatureListing {
         List<Token> tokens = new ArrayList<>();
         Matcher m = SPAN.matcher(text);
         while (m.find()) {
-            String span = m.group(1).trim();
+            String span = (m.group(1) != null ? m.group(1) : m.group(2)).trim();
             if (HEX.matcher(span).matches()) {
                 tokens.add(new Token(null, span, false, m.start(), m.end()));
                 continue;
