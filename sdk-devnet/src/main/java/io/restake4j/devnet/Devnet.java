@@ -95,6 +95,7 @@ public final class Devnet implements AutoCloseable {
     private volatile EigenLayerDevnet eigenLayer;
     private volatile LidoDevnet lido;
     private volatile EtherFiDevnet etherFi;
+    private volatile SymbioticDevnet symbiotic;
     private volatile RocketPoolDevnet rocketPool;
     private volatile boolean closed;
 
@@ -194,6 +195,20 @@ public final class Devnet implements AutoCloseable {
             throw new DevnetException("this devnet was started without the ether.fi fixtures (Builder.etherFi(false))");
         }
         return e;
+    }
+
+    /**
+     * The Symbiotic fixtures deployed at start (the VaultFactory with the v1 vault versions, the delegator and
+     * slasher factories), and controls to create vaults and move through epochs.
+     *
+     * @throws DevnetException if the devnet was started with {@code symbiotic(false)}
+     */
+    public SymbioticDevnet symbiotic() {
+        SymbioticDevnet s = symbiotic;
+        if (s == null) {
+            throw new DevnetException("this devnet was started without the Symbiotic fixtures (Builder.symbiotic(false))");
+        }
+        return s;
     }
 
     /**
@@ -491,6 +506,7 @@ public final class Devnet implements AutoCloseable {
         private boolean eigenLayer = true;
         private boolean lido = true;
         private boolean etherFi = true;
+        private boolean symbiotic = true;
         private boolean rocketPool = true;
         private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
         private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
@@ -577,6 +593,12 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the Symbiotic fixtures at start (default true); see {@link Devnet#symbiotic()}. */
+        public Builder symbiotic(boolean deploy) {
+            this.symbiotic = deploy;
+            return this;
+        }
+
         /** Whether to deploy the Rocket Pool fixtures at start (default true); see {@link Devnet#rocketPool()}. */
         public Builder rocketPool(boolean deploy) {
             this.rocketPool = deploy;
@@ -649,6 +671,8 @@ public final class Devnet implements AutoCloseable {
                     lido ? CompletableFuture.supplyAsync(LidoDevnet::loadBytecodes) : null;
             CompletableFuture<java.util.Map<String, String>> etherFiCode =
                     etherFi ? CompletableFuture.supplyAsync(EtherFiDevnet::loadBytecodes) : null;
+            CompletableFuture<java.util.Map<String, String>> symbioticCode =
+                    symbiotic ? CompletableFuture.supplyAsync(SymbioticDevnet::loadBytecodes) : null;
             CompletableFuture<java.util.Map<String, String>> rocketPoolCode =
                     rocketPool ? CompletableFuture.supplyAsync(RocketPoolDevnet::loadBytecodes) : null;
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
@@ -671,6 +695,9 @@ public final class Devnet implements AutoCloseable {
                 }
                 if (rocketPool) {
                     devnet.rocketPool = RocketPoolDevnet.deploy(devnet, rocketPoolCode.join());
+                }
+                if (symbiotic) {
+                    devnet.symbiotic = SymbioticDevnet.deploy(devnet, symbioticCode.join());
                 }
                 // After Lido and Rocket Pool: EigenLayer's stETH and rETH strategies hold their LSTs (as on mainnet).
                 if (eigenLayer) {

@@ -75,6 +75,16 @@ public final class DevnetAddresses {
     public static final String ETHERFI_BLACKLISTER = "etherfi.Blacklister";
     /** ether.fi EtherFiAdmin fixture (the devnet oracle's contract: rebases, finalization and escrow). */
     public static final String ETHERFI_ADMIN = "etherfi.EtherFiAdmin";
+    /** Symbiotic VaultFactory fixture (versions 1 Vault, 2 VaultTokenized). */
+    public static final String SYMBIOTIC_VAULT_FACTORY = "symbiotic.VaultFactory";
+    /** Symbiotic DelegatorFactory fixture. */
+    public static final String SYMBIOTIC_DELEGATOR_FACTORY = "symbiotic.DelegatorFactory";
+    /** Symbiotic SlasherFactory fixture. */
+    public static final String SYMBIOTIC_SLASHER_FACTORY = "symbiotic.SlasherFactory";
+    /** The implementation the devnet's version 1 vaults are clones of. */
+    public static final String SYMBIOTIC_VAULT_IMPLEMENTATION = "symbiotic.VaultImplementation";
+    /** The implementation the devnet's version 2 (tokenized) vaults are clones of. */
+    public static final String SYMBIOTIC_VAULT_TOKENIZED_IMPLEMENTATION = "symbiotic.VaultTokenizedImplementation";
     /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
     public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";
     /** Rocket Pool rETH fixture (registered in RocketStorage as rocketTokenRETH). */

@@ -105,7 +105,7 @@ public final class DevnetExtension
         Class<?> type = parameter.getParameter().getType();
         return type == Devnet.class || type == Web3j.class || type == Credentials.class
                 || type == DevnetAddresses.class || type == EigenLayerDevnet.class || type == LidoDevnet.class
-                || type == EtherFiDevnet.class || type == RocketPoolDevnet.class;
+                || type == EtherFiDevnet.class || type == RocketPoolDevnet.class || type == SymbioticDevnet.class;
     }
 
     @Override
@@ -132,6 +132,9 @@ public final class DevnetExtension
         }
         if (type == RocketPoolDevnet.class) {
             return devnet.rocketPool();
+        }
+        if (type == SymbioticDevnet.class) {
+            return devnet.symbiotic();
         }
         if (type == Credentials.class) {
             int index = parameter.findAnnotation(Account.class).map(Account::value).orElse(0);

@@ -1,0 +1,223 @@
+package io.restake4j.devnet;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.StaticStruct;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint48;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
+
+import io.restake4j.devnet.fixtures.symbiotic.Vault;
+import io.restake4j.devnet.fixtures.symbiotic.VaultFactory;
+
+/**
+ * The Symbiotic fixtures of a {@link Devnet}: the VaultFactory with the core v1 vault implementations
+ * (version 1 Vault, version 2 VaultTokenized), the delegator and slasher factories the vaults accept entities
+ * from, and the controls tests need to create vaults and move through epochs.
+ *
+ * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}
+ * ({@code Builder.symbiotic(false)} leaves them out). The vaults implement Symbiotic's v1 interface and
+ * semantics: epochs in seconds, active and withdrawal shares with upstream's rounding, deposit whitelist
+ * (checked on the caller) and limit, {@code onBehalfOf} and {@code claimer}, time-checkpointed views, claims
+ * once the withdrawal's epoch has ended. The devnet differs from Symbiotic in that vaults are clones of one
+ * implementation per version (they cannot migrate) and the deployer holds every role.
+ *
+ * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code SymbioticDevnet symbiotic}).
+ *
+ * <pre>{@code
+ * SymbioticDevnet symbiotic = devnet.symbiotic();
+ * String vault = symbiotic.createVault(SymbioticDevnet.VaultSpec.of(devnet.lido().wstETH(), Duration.ofDays(7)));
+ * // ... a user deposits wstETH and withdraws through the SDK ...
+ * symbiotic.advanceEpochs(vault, 2);   // the withdrawal's epoch has ended: it can be claimed
+ * }</pre>
+ */
+public final class SymbioticDevnet extends ProtocolDevnet {
+
+    /** The VaultFactory version of the v1 Vault. */
+    public static final long VERSION_VAULT = 1;
+    /** The VaultFactory version of the tokenized v1 vault. */
+    public static final long VERSION_VAULT_TOKENIZED = 2;
+    /** Where devnet vaults send slashed collateral unless a spec says otherwise. */
+    public static final String DEFAULT_BURNER = "0x000000000000000000000000000000000000dEaD";
+
+    /** The transactions deploy() sends, in this order. */
+    private enum Tx {
+        VAULT_FACTORY, DELEGATOR_FACTORY, SLASHER_FACTORY, VAULT_IMPL, VAULT_TOKENIZED_IMPL, WHITELIST_VAULT,
+        WHITELIST_VAULT_TOKENIZED
+    }
+
+    private SymbioticDevnet(Devnet devnet) {
+        super(devnet, "Symbiotic");
+    }
+
+    /** Deploys the factories and the implementations, whitelists versions 1 and 2, checks the receipts. */
+    static SymbioticDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
+        FixtureDeployment d = FixtureDeployment.begin(devnet, "Symbiotic", Tx.values());
+        Address owner = new Address(d.deployerAddress());
+        Address vaultFactory = new Address(d.address(Tx.VAULT_FACTORY));
+        Address delegatorFactory = new Address(d.address(Tx.DELEGATOR_FACTORY));
+        Address slasherFactory = new Address(d.address(Tx.SLASHER_FACTORY));
+        d.create(Tx.VAULT_FACTORY, DevnetAddresses.SYMBIOTIC_VAULT_FACTORY, bytecodes.get("VaultFactory"), owner);
+        d.create(Tx.DELEGATOR_FACTORY, DevnetAddresses.SYMBIOTIC_DELEGATOR_FACTORY, bytecodes.get("SymbioticTypeFactory"),
+                owner);
+        d.create(Tx.SLASHER_FACTORY, DevnetAddresses.SYMBIOTIC_SLASHER_FACTORY, bytecodes.get("SymbioticTypeFactory"),
+                owner);
+        d.create(Tx.VAULT_IMPL, DevnetAddresses.SYMBIOTIC_VAULT_IMPLEMENTATION, bytecodes.get("Vault"),
+                delegatorFactory, slasherFactory, vaultFactory);
+        d.create(Tx.VAULT_TOKENIZED_IMPL, DevnetAddresses.SYMBIOTIC_VAULT_TOKENIZED_IMPLEMENTATION,
+                bytecodes.get("VaultTokenized"), delegatorFactory, slasherFactory, vaultFactory);
+        d.call(Tx.WHITELIST_VAULT, vaultFactory.getValue(), VaultFactory.getABI_send_whitelist(d.address(Tx.VAULT_IMPL)));
+        d.call(Tx.WHITELIST_VAULT_TOKENIZED, vaultFactory.getValue(),
+                VaultFactory.getABI_send_whitelist(d.address(Tx.VAULT_TOKENIZED_IMPL)));
+        d.finish();
+        return new SymbioticDevnet(devnet);
+    }
+
+    /** Reads the creation bytecode of the fixtures; the devnet does this while anvil starts. */
+    static Map<String, String> loadBytecodes() {
+        return Map.copyOf(bytecodes("symbiotic", List.of("VaultFactory", "SymbioticTypeFactory", "Vault", "VaultTokenized")));
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    /** The VaultFactory fixture ({@value DevnetAddresses#SYMBIOTIC_VAULT_FACTORY}): every devnet vault is its entity. */
+    public String vaultFactory() {
+        return address(DevnetAddresses.SYMBIOTIC_VAULT_FACTORY);
+    }
+
+    /** The DelegatorFactory fixture ({@value DevnetAddresses#SYMBIOTIC_DELEGATOR_FACTORY}). */
+    public String delegatorFactory() {
+        return address(DevnetAddresses.SYMBIOTIC_DELEGATOR_FACTORY);
+    }
+
+    /** The SlasherFactory fixture ({@value DevnetAddresses#SYMBIOTIC_SLASHER_FACTORY}). */
+    public String slasherFactory() {
+        return address(DevnetAddresses.SYMBIOTIC_SLASHER_FACTORY);
+    }
+
+    // ---------------------------------------------------------------- vaults
+
+    /**
+     * What {@link #createVault(VaultSpec)} creates: a vault of {@code version} (1 Vault, 2 VaultTokenized) for
+     * {@code collateral} with epochs of {@code epochDuration}, optionally with a deposit whitelist and a deposit
+     * limit. Immutable; change it with the {@code with...} methods.
+     *
+     * <pre>{@code
+     * VaultSpec spec = VaultSpec.of(wstETH, Duration.ofDays(7)).withDepositLimit(BigInteger.TEN.pow(21));
+     * }</pre>
+     *
+     * @param depositLimit the limit in collateral wei, or null for none
+     */
+    public record VaultSpec(long version, String collateral, Duration epochDuration, boolean depositWhitelist,
+            BigInteger depositLimit, String burner, String name, String symbol) {
+
+        public VaultSpec {
+            if (version != VERSION_VAULT && version != VERSION_VAULT_TOKENIZED) {
+                throw new IllegalArgumentException("the devnet has vault versions 1 and 2, not " + version);
+            }
+            Objects.requireNonNull(collateral, "collateral");
+            Objects.requireNonNull(burner, "burner");
+            if (epochDuration.isNegative() || epochDuration.isZero() || epochDuration.toSeconds() >= (1L << 48)) {
+                throw new IllegalArgumentException("epochDuration must be 1 s .. 2^48-1 s: " + epochDuration);
+            }
+            if (depositLimit != null && depositLimit.signum() < 0) {
+                throw new IllegalArgumentException("depositLimit must not be negative: " + depositLimit);
+            }
+        }
+
+        /** A version 1 vault of {@code collateral}, no whitelist, no limit, burning to {@link #DEFAULT_BURNER}. */
+        public static VaultSpec of(String collateral, Duration epochDuration) {
+            return new VaultSpec(VERSION_VAULT, collateral, epochDuration, false, null, DEFAULT_BURNER, null, null);
+        }
+
+        /** The same, as a tokenized vault (version 2) whose shares are the ERC-20 {@code name}/{@code symbol}. */
+        public VaultSpec tokenized(String name, String symbol) {
+            return new VaultSpec(VERSION_VAULT_TOKENIZED, collateral, epochDuration, depositWhitelist, depositLimit,
+                    burner, Objects.requireNonNull(name, "name"), Objects.requireNonNull(symbol, "symbol"));
+        }
+
+        /** The same, with the deposit whitelist on (only whitelisted callers may deposit). */
+        public VaultSpec withDepositWhitelist() {
+            return new VaultSpec(version, collateral, epochDuration, true, depositLimit, burner, name, symbol);
+        }
+
+        /** The same, with a deposit limit in collateral wei. */
+        public VaultSpec withDepositLimit(BigInteger limit) {
+            return new VaultSpec(version, collateral, epochDuration, depositWhitelist, limit, burner, name, symbol);
+        }
+
+        /** The same, sending slashed collateral to {@code burnerAddress}. */
+        public VaultSpec withBurner(String burnerAddress) {
+            return new VaultSpec(version, collateral, epochDuration, depositWhitelist, depositLimit, burnerAddress, name,
+                    symbol);
+        }
+    }
+
+    /**
+     * Creates a vault through the VaultFactory, owned by the deployer, who holds all its roles; returns its
+     * address (from {@code AddEntity}).
+     */
+    public String createVault(VaultSpec spec) {
+        String owner = devnet().deployer().getAddress();
+        StaticStruct base = new StaticStruct(new Address(spec.collateral()), new Address(spec.burner()),
+                new Uint48(BigInteger.valueOf(spec.epochDuration().toSeconds())), new Bool(spec.depositWhitelist()),
+                new Bool(spec.depositLimit() != null),
+                new Uint256(spec.depositLimit() == null ? BigInteger.ZERO : spec.depositLimit()),
+                new Address(owner), new Address(owner), new Address(owner), new Address(owner), new Address(owner));
+        String data = spec.version() == VERSION_VAULT ? FunctionEncoder.encodeConstructor(List.of(base))
+                : FunctionEncoder.encodeConstructor(List.of(new DynamicStruct(base, new Utf8String(spec.name()),
+                        new Utf8String(spec.symbol()))));
+        TransactionReceipt created = send("createVault(" + spec.collateral() + ")", () -> factory.send_create(
+                BigInteger.valueOf(spec.version()), owner, Numeric.hexStringToByteArray(data)).send());
+        return VaultFactory.getAddEntityEvents(created).get(0).entity;
+    }
+
+    /**
+     * Moves the chain's clock forward so that {@code vault}'s current epoch grows by {@code epochs}: to the start
+     * of the next epoch, then {@code epochs - 1} whole epochs. A withdrawal made in epoch N can be claimed once
+     * the vault is in epoch N + 2, i.e. two calls of {@code advanceEpochs(vault, 1)} or one of
+     * {@code advanceEpochs(vault, 2)}.
+     */
+    public void advanceEpochs(String vault, int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1: " + epochs);
+        }
+        Vault v = asDeployer(vault, Vault::load);
+        BigInteger next = call("nextEpochStart", () -> v.call_nextEpochStart().send());
+        BigInteger duration = call("epochDuration", () -> v.call_epochDuration().send());
+        BigInteger now = call("latest block", () -> devnet().web3j().ethGetBlockByNumber(
+                org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp());
+        BigInteger target = next.add(duration.multiply(BigInteger.valueOf(epochs - 1L)));
+        devnet().advanceTime(Duration.ofSeconds(target.subtract(now).longValueExact()));
+    }
+
+    /** Sets whether {@code account} may deposit while {@code vault}'s whitelist is on. */
+    public TransactionReceipt setDepositorWhitelistStatus(String vault, String account, boolean allowed) {
+        return send("setDepositorWhitelistStatus", () -> asDeployer(vault, Vault::load)
+                .send_setDepositorWhitelistStatus(account, allowed).send());
+    }
+
+    /** Turns {@code vault}'s deposit limit on with {@code limit} collateral wei, or off with null. */
+    public void setDepositLimit(String vault, BigInteger limit) {
+        Vault v = asDeployer(vault, Vault::load);
+        boolean on = limit != null;
+        if (on != Boolean.TRUE.equals(call("isDepositLimit", () -> v.call_isDepositLimit().send()))) {
+            send("setIsDepositLimit", () -> v.send_setIsDepositLimit(on).send());
+        }
+        if (on) {
+            send("setDepositLimit", () -> v.send_setDepositLimit(limit).send());
+        }
+    }
+
+    private final VaultFactory factory = asDeployer(vaultFactory(), VaultFactory::load);
+}
