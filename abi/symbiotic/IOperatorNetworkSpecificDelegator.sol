@@ -12,7 +12,8 @@ interface IOperatorNetworkSpecificDelegator is IBaseDelegator {
     // Errors
     // ---------------------------------------------------------------------
 
-    /// @notice The network given at initialisation is not a registered network.
+    /// @notice setMaxNetworkLimit by a registered network other than this delegator's network() (an unregistered
+    ///         one, here or at initialisation, gets NotNetwork()).
     error InvalidNetwork();
 
     /// @notice The operator given at initialisation is not a registered operator.

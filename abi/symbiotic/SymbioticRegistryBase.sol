@@ -19,7 +19,8 @@ interface ISymbioticEntityRegistry {
     // Errors
     // ---------------------------------------------------------------------
 
-    /// @notice `entity(index)` with an index at or past `totalEntities()`.
+    /// @notice An address that must be an entity of this registry is not (`entity(index)` past the end panics
+    ///         instead, as EnumerableSet.at).
     error EntityNotExist();
 
     // ---------------------------------------------------------------------

@@ -27,7 +27,8 @@ interface IBaseSlasher {
     /// @notice Nothing would be slashed (zero amount or nothing slashable).
     error InsufficientSlash();
 
-    /// @notice The capture timestamp is outside the slashable window or before the latest slashed capture.
+    /// @notice The capture timestamp is outside the slashable window (older than one epoch, or not in the past).
+    ///         A capture before the latest slashed one leaves nothing slashable: InsufficientSlash().
     error InvalidCaptureTimestamp();
 
     /// @notice The contract was already initialised.

@@ -13,6 +13,7 @@ interface IFactoryMadeForFixture {
 /// @dev What the type factories call on a delegator or slasher clone.
 interface ITypeFactoryMadeForFixture {
     function FACTORY() external view returns (address);
+    function TYPE() external view returns (uint64);
     function initialize(bytes calldata data) external;
 }
 
@@ -146,9 +147,10 @@ contract VaultFactory is IVaultFactory, FixtureUnsupported {
 /// @title SymbioticTypeFactory (devnet fixture)
 /// @notice Symbiotic's DelegatorFactory and SlasherFactory (one plain `Factory` each upstream): types are
 ///         whitelisted implementations numbered from 0 (delegators: 0 NetworkRestake, 1 FullRestake,
-///         2 OperatorSpecific, 3 OperatorNetworkSpecific; slashers: 0 Slasher, 1 VetoSlasher);
-///         `create(type, data)` clones the type's implementation and calls `initialize(data)` on it; vaults
-///         accept only entities of their factories (`isEntity`).
+///         2 OperatorSpecific, 3 OperatorNetworkSpecific; slashers: 0 Slasher, 1 VetoSlasher), each of whose
+///         `TYPE()` must be the next number (`InvalidType()`); `create(type, data)` clones the type's
+///         implementation, registers it (`AddEntity`) and then calls `initialize(data)` on it; vaults accept only
+///         entities of their factories (`isEntity`).
 /// @dev Devnet semantics: EIP-1167 clones instead of upstream's proxies; the deployer is the owner. Our abi/
 ///      has no interface for these factories (a staker reads entities through the vault), so the surface is the
 ///      fixture's own with upstream's names.
@@ -183,6 +185,7 @@ contract SymbioticTypeFactory {
 
     function whitelist(address implementation_) external {
         if (msg.sender != owner) revert OwnableUnauthorizedAccount(msg.sender);
+        if (ITypeFactoryMadeForFixture(implementation_).TYPE() != totalTypes()) revert InvalidType();
         if (ITypeFactoryMadeForFixture(implementation_).FACTORY() != address(this)) revert InvalidImplementation();
         if (_whitelisted[implementation_]) revert AlreadyWhitelisted();
         _whitelisted[implementation_] = true;
@@ -204,9 +207,9 @@ contract SymbioticTypeFactory {
 
     function create(uint64 type_, bytes calldata data) external returns (address entity_) {
         entity_ = cloneOf(implementation(type_), keccak256(abi.encode(totalEntities(), type_, data)));
-        ITypeFactoryMadeForFixture(entity_).initialize(data);
-        _entities.all.push(entity_);
+        _entities.all.push(entity_); // registered before its initialize runs, as upstream's Factory
         _entities.made[entity_] = true;
         emit AddEntity(entity_);
+        ITypeFactoryMadeForFixture(entity_).initialize(data);
     }
 }

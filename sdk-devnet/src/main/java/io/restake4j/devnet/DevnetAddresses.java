@@ -81,6 +81,16 @@ public final class DevnetAddresses {
     public static final String SYMBIOTIC_DELEGATOR_FACTORY = "symbiotic.DelegatorFactory";
     /** Symbiotic SlasherFactory fixture. */
     public static final String SYMBIOTIC_SLASHER_FACTORY = "symbiotic.SlasherFactory";
+    /** Symbiotic NetworkRegistry fixture. */
+    public static final String SYMBIOTIC_NETWORK_REGISTRY = "symbiotic.NetworkRegistry";
+    /** Symbiotic OperatorRegistry fixture. */
+    public static final String SYMBIOTIC_OPERATOR_REGISTRY = "symbiotic.OperatorRegistry";
+    /** Symbiotic OperatorVaultOptInService fixture. */
+    public static final String SYMBIOTIC_OPERATOR_VAULT_OPT_IN_SERVICE = "symbiotic.OperatorVaultOptInService";
+    /** Symbiotic OperatorNetworkOptInService fixture. */
+    public static final String SYMBIOTIC_OPERATOR_NETWORK_OPT_IN_SERVICE = "symbiotic.OperatorNetworkOptInService";
+    /** Symbiotic NetworkMiddlewareService fixture. */
+    public static final String SYMBIOTIC_NETWORK_MIDDLEWARE_SERVICE = "symbiotic.NetworkMiddlewareService";
     /** The implementation the devnet's version 1 vaults are clones of. */
     public static final String SYMBIOTIC_VAULT_IMPLEMENTATION = "symbiotic.VaultImplementation";
     /** The implementation the devnet's version 2 (tokenized) vaults are clones of. */

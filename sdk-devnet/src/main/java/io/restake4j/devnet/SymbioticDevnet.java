@@ -9,14 +9,25 @@ import java.util.Objects;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.StaticStruct;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint48;
+import org.web3j.abi.datatypes.generated.Uint64;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.devnet.fixtures.symbiotic.NetworkMiddlewareService;
+import io.restake4j.devnet.fixtures.symbiotic.NetworkRegistry;
+import io.restake4j.devnet.fixtures.symbiotic.NetworkRestakeDelegator;
+import io.restake4j.devnet.fixtures.symbiotic.OperatorNetworkOptInService;
+import io.restake4j.devnet.fixtures.symbiotic.OperatorRegistry;
+import io.restake4j.devnet.fixtures.symbiotic.OperatorVaultOptInService;
+import io.restake4j.devnet.fixtures.symbiotic.SymbioticTypeFactory;
 import io.restake4j.devnet.fixtures.symbiotic.Vault;
 import io.restake4j.devnet.fixtures.symbiotic.VaultFactory;
 
@@ -52,40 +63,93 @@ public final class SymbioticDevnet extends ProtocolDevnet {
 
     /** The transactions deploy() sends, in this order. */
     private enum Tx {
-        VAULT_FACTORY, DELEGATOR_FACTORY, SLASHER_FACTORY, VAULT_IMPL, VAULT_TOKENIZED_IMPL, WHITELIST_VAULT,
-        WHITELIST_VAULT_TOKENIZED
+        VAULT_FACTORY, DELEGATOR_FACTORY, SLASHER_FACTORY, NETWORK_REGISTRY, OPERATOR_REGISTRY,
+        OPERATOR_VAULT_OPT_IN_SERVICE, OPERATOR_NETWORK_OPT_IN_SERVICE, NETWORK_MIDDLEWARE_SERVICE,
+        VAULT_IMPL, VAULT_TOKENIZED_IMPL, NETWORK_RESTAKE_DELEGATOR_IMPL, FULL_RESTAKE_DELEGATOR_IMPL,
+        OPERATOR_SPECIFIC_DELEGATOR_IMPL, OPERATOR_NETWORK_SPECIFIC_DELEGATOR_IMPL, SLASHER_IMPL, VETO_SLASHER_IMPL,
+        WHITELIST_VAULT, WHITELIST_VAULT_TOKENIZED, WHITELIST_DELEGATOR_0, WHITELIST_DELEGATOR_1, WHITELIST_DELEGATOR_2,
+        WHITELIST_DELEGATOR_3, WHITELIST_SLASHER_0, WHITELIST_SLASHER_1
     }
 
     private SymbioticDevnet(Devnet devnet) {
         super(devnet, "Symbiotic");
     }
 
-    /** Deploys the factories and the implementations, whitelists versions 1 and 2, checks the receipts. */
+    /**
+     * Deploys the factories, registries, opt-in services, the middleware service and one implementation per
+     * vault version, delegator type and slasher type; whitelists them in upstream's numbering; checks the receipts.
+     */
     static SymbioticDevnet deploy(Devnet devnet, Map<String, String> bytecodes) {
         FixtureDeployment d = FixtureDeployment.begin(devnet, "Symbiotic", Tx.values());
         Address owner = new Address(d.deployerAddress());
         Address vaultFactory = new Address(d.address(Tx.VAULT_FACTORY));
         Address delegatorFactory = new Address(d.address(Tx.DELEGATOR_FACTORY));
         Address slasherFactory = new Address(d.address(Tx.SLASHER_FACTORY));
+        Address networks = new Address(d.address(Tx.NETWORK_REGISTRY));
+        Address operators = new Address(d.address(Tx.OPERATOR_REGISTRY));
+        Address vaultOptIn = new Address(d.address(Tx.OPERATOR_VAULT_OPT_IN_SERVICE));
+        Address networkOptIn = new Address(d.address(Tx.OPERATOR_NETWORK_OPT_IN_SERVICE));
+        Address middleware = new Address(d.address(Tx.NETWORK_MIDDLEWARE_SERVICE));
         d.create(Tx.VAULT_FACTORY, DevnetAddresses.SYMBIOTIC_VAULT_FACTORY, bytecodes.get("VaultFactory"), owner);
         d.create(Tx.DELEGATOR_FACTORY, DevnetAddresses.SYMBIOTIC_DELEGATOR_FACTORY, bytecodes.get("SymbioticTypeFactory"),
                 owner);
         d.create(Tx.SLASHER_FACTORY, DevnetAddresses.SYMBIOTIC_SLASHER_FACTORY, bytecodes.get("SymbioticTypeFactory"),
                 owner);
+        d.create(Tx.NETWORK_REGISTRY, DevnetAddresses.SYMBIOTIC_NETWORK_REGISTRY, bytecodes.get("NetworkRegistry"));
+        d.create(Tx.OPERATOR_REGISTRY, DevnetAddresses.SYMBIOTIC_OPERATOR_REGISTRY, bytecodes.get("OperatorRegistry"));
+        d.create(Tx.OPERATOR_VAULT_OPT_IN_SERVICE, DevnetAddresses.SYMBIOTIC_OPERATOR_VAULT_OPT_IN_SERVICE,
+                bytecodes.get("OperatorVaultOptInService"), operators, vaultFactory,
+                new Utf8String("OperatorVaultOptInService"));
+        d.create(Tx.OPERATOR_NETWORK_OPT_IN_SERVICE, DevnetAddresses.SYMBIOTIC_OPERATOR_NETWORK_OPT_IN_SERVICE,
+                bytecodes.get("OperatorNetworkOptInService"), operators, networks,
+                new Utf8String("OperatorNetworkOptInService"));
+        d.create(Tx.NETWORK_MIDDLEWARE_SERVICE, DevnetAddresses.SYMBIOTIC_NETWORK_MIDDLEWARE_SERVICE,
+                bytecodes.get("NetworkMiddlewareService"), networks);
         d.create(Tx.VAULT_IMPL, DevnetAddresses.SYMBIOTIC_VAULT_IMPLEMENTATION, bytecodes.get("Vault"),
                 delegatorFactory, slasherFactory, vaultFactory);
         d.create(Tx.VAULT_TOKENIZED_IMPL, DevnetAddresses.SYMBIOTIC_VAULT_TOKENIZED_IMPLEMENTATION,
                 bytecodes.get("VaultTokenized"), delegatorFactory, slasherFactory, vaultFactory);
+        d.create(Tx.NETWORK_RESTAKE_DELEGATOR_IMPL, "symbiotic.NetworkRestakeDelegatorImplementation",
+                bytecodes.get("NetworkRestakeDelegator"), networks, vaultFactory, vaultOptIn, networkOptIn,
+                delegatorFactory, new Uint64(0));
+        d.create(Tx.FULL_RESTAKE_DELEGATOR_IMPL, "symbiotic.FullRestakeDelegatorImplementation",
+                bytecodes.get("FullRestakeDelegator"), networks, vaultFactory, vaultOptIn, networkOptIn,
+                delegatorFactory, new Uint64(1));
+        d.create(Tx.OPERATOR_SPECIFIC_DELEGATOR_IMPL, "symbiotic.OperatorSpecificDelegatorImplementation",
+                bytecodes.get("OperatorSpecificDelegator"), operators, networks, vaultFactory, vaultOptIn, networkOptIn,
+                delegatorFactory, new Uint64(2));
+        d.create(Tx.OPERATOR_NETWORK_SPECIFIC_DELEGATOR_IMPL, "symbiotic.OperatorNetworkSpecificDelegatorImplementation",
+                bytecodes.get("OperatorNetworkSpecificDelegator"), operators, networks, vaultFactory, vaultOptIn,
+                networkOptIn, delegatorFactory, new Uint64(3));
+        d.create(Tx.SLASHER_IMPL, "symbiotic.SlasherImplementation", bytecodes.get("Slasher"), vaultFactory, middleware,
+                slasherFactory, new Uint64(0));
+        d.create(Tx.VETO_SLASHER_IMPL, "symbiotic.VetoSlasherImplementation", bytecodes.get("VetoSlasher"), vaultFactory,
+                middleware, networks, slasherFactory, new Uint64(1));
         d.call(Tx.WHITELIST_VAULT, vaultFactory.getValue(), VaultFactory.getABI_send_whitelist(d.address(Tx.VAULT_IMPL)));
         d.call(Tx.WHITELIST_VAULT_TOKENIZED, vaultFactory.getValue(),
                 VaultFactory.getABI_send_whitelist(d.address(Tx.VAULT_TOKENIZED_IMPL)));
+        Tx[] delegators = {Tx.NETWORK_RESTAKE_DELEGATOR_IMPL, Tx.FULL_RESTAKE_DELEGATOR_IMPL,
+                Tx.OPERATOR_SPECIFIC_DELEGATOR_IMPL, Tx.OPERATOR_NETWORK_SPECIFIC_DELEGATOR_IMPL};
+        Tx[] whitelistDelegators = {Tx.WHITELIST_DELEGATOR_0, Tx.WHITELIST_DELEGATOR_1, Tx.WHITELIST_DELEGATOR_2,
+                Tx.WHITELIST_DELEGATOR_3};
+        for (int i = 0; i < delegators.length; i++) {
+            d.call(whitelistDelegators[i], delegatorFactory.getValue(),
+                    SymbioticTypeFactory.getABI_send_whitelist(d.address(delegators[i])));
+        }
+        d.call(Tx.WHITELIST_SLASHER_0, slasherFactory.getValue(),
+                SymbioticTypeFactory.getABI_send_whitelist(d.address(Tx.SLASHER_IMPL)));
+        d.call(Tx.WHITELIST_SLASHER_1, slasherFactory.getValue(),
+                SymbioticTypeFactory.getABI_send_whitelist(d.address(Tx.VETO_SLASHER_IMPL)));
         d.finish();
         return new SymbioticDevnet(devnet);
     }
 
     /** Reads the creation bytecode of the fixtures; the devnet does this while anvil starts. */
     static Map<String, String> loadBytecodes() {
-        return Map.copyOf(bytecodes("symbiotic", List.of("VaultFactory", "SymbioticTypeFactory", "Vault", "VaultTokenized")));
+        return Map.copyOf(bytecodes("symbiotic", List.of("VaultFactory", "SymbioticTypeFactory", "Vault", "VaultTokenized",
+                "NetworkRegistry", "OperatorRegistry", "OperatorVaultOptInService", "OperatorNetworkOptInService",
+                "NetworkMiddlewareService", "NetworkRestakeDelegator", "FullRestakeDelegator", "OperatorSpecificDelegator",
+                "OperatorNetworkSpecificDelegator", "Slasher", "VetoSlasher")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -217,6 +281,120 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         if (on) {
             send("setDepositLimit", () -> v.send_setDepositLimit(limit).send());
         }
+    }
+
+    // ---------------------------------------------------------------- networks, operators, modules
+
+    /** The subnetwork id of {@code network}'s {@code identifier}: the network's address, then the 96-bit identifier. */
+    public static byte[] subnetwork(String network, long identifier) {
+        if (identifier < 0) {
+            throw new IllegalArgumentException("identifier must not be negative: " + identifier);
+        }
+        BigInteger id = Numeric.toBigInt(network).shiftLeft(96).or(BigInteger.valueOf(identifier));
+        return Numeric.toBytesPadded(id, 32);
+    }
+
+    /** The NetworkRegistry fixture ({@value DevnetAddresses#SYMBIOTIC_NETWORK_REGISTRY}). */
+    public String networkRegistry() {
+        return address(DevnetAddresses.SYMBIOTIC_NETWORK_REGISTRY);
+    }
+
+    /** The OperatorRegistry fixture ({@value DevnetAddresses#SYMBIOTIC_OPERATOR_REGISTRY}). */
+    public String operatorRegistry() {
+        return address(DevnetAddresses.SYMBIOTIC_OPERATOR_REGISTRY);
+    }
+
+    /** The OperatorVaultOptInService fixture. */
+    public String operatorVaultOptInService() {
+        return address(DevnetAddresses.SYMBIOTIC_OPERATOR_VAULT_OPT_IN_SERVICE);
+    }
+
+    /** The OperatorNetworkOptInService fixture. */
+    public String operatorNetworkOptInService() {
+        return address(DevnetAddresses.SYMBIOTIC_OPERATOR_NETWORK_OPT_IN_SERVICE);
+    }
+
+    /** The NetworkMiddlewareService fixture. */
+    public String networkMiddlewareService() {
+        return address(DevnetAddresses.SYMBIOTIC_NETWORK_MIDDLEWARE_SERVICE);
+    }
+
+    /**
+     * Registers {@code network} in the NetworkRegistry and makes {@code middleware} its middleware (the only
+     * account its vaults' slashers take slashes from).
+     */
+    public void registerNetwork(Credentials network, String middleware) {
+        send("registerNetwork", () -> as(network, networkRegistry(), NetworkRegistry::load).send_registerNetwork().send());
+        send("setMiddleware", () -> as(network, networkMiddlewareService(), NetworkMiddlewareService::load)
+                .send_setMiddleware(middleware).send());
+    }
+
+    /** Registers {@code operator} and opts it in to {@code vault} and to {@code network}. */
+    public void registerOperator(Credentials operator, String vault, String network) {
+        send("registerOperator", () -> as(operator, operatorRegistry(), OperatorRegistry::load).send_registerOperator().send());
+        send("opt in to the vault", () -> as(operator, operatorVaultOptInService(), OperatorVaultOptInService::load)
+                .send_optIn(vault).send());
+        send("opt in to the network", () -> as(operator, operatorNetworkOptInService(), OperatorNetworkOptInService::load)
+                .send_optIn(network).send());
+    }
+
+    /**
+     * Gives {@code vault} a NetworkRestakeDelegator (type 0) whose roles the deployer holds, and sets it on the vault;
+     * returns the delegator.
+     */
+    public String attachNetworkRestakeDelegator(String vault) {
+        Address me = new Address(devnet().deployer().getAddress());
+        DynamicStruct params = new DynamicStruct(new StaticStruct(me, Address.DEFAULT, me),
+                new DynamicArray<>(Address.class, List.of(me)), new DynamicArray<>(Address.class, List.of(me)));
+        String delegator = createModule(delegatorFactory(), 0, vault, FunctionEncoder.encodeConstructor(List.of(params)));
+        send("setDelegator", () -> asDeployer(vault, Vault::load).send_setDelegator(delegator).send());
+        return delegator;
+    }
+
+    /** Gives {@code vault} an instant Slasher (type 0, no burner hook) and sets it; returns the slasher. */
+    public String attachSlasher(String vault) {
+        String slasher = createModule(slasherFactory(), 0, vault, FunctionEncoder.encodeConstructor(List.of(new Bool(false))));
+        send("setSlasher", () -> asDeployer(vault, Vault::load).send_setSlasher(slasher).send());
+        return slasher;
+    }
+
+    /**
+     * Gives {@code vault} a VetoSlasher (type 1, no burner hook) with {@code vetoDuration} (shorter than the vault's
+     * epoch) and a resolver-change delay of {@code resolverSetEpochsDelay} epochs (at least 3), and sets it.
+     */
+    public String attachVetoSlasher(String vault, Duration vetoDuration, long resolverSetEpochsDelay) {
+        String params = FunctionEncoder.encodeConstructor(List.of(new Bool(false),
+                new Uint48(BigInteger.valueOf(vetoDuration.toSeconds())), new Uint256(BigInteger.valueOf(resolverSetEpochsDelay))));
+        String slasher = createModule(slasherFactory(), 1, vault, params);
+        send("setSlasher", () -> asDeployer(vault, Vault::load).send_setSlasher(slasher).send());
+        return slasher;
+    }
+
+    /**
+     * Lets {@code network} take up to {@code amount} of {@code vault}'s stake for its subnetwork {@code identifier}:
+     * the network's own cap ({@code setMaxNetworkLimit}), then the curator's (deployer's) network limit.
+     */
+    public void setNetworkLimit(String vault, Credentials network, long identifier, BigInteger amount) {
+        String delegator = call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
+        send("setMaxNetworkLimit", () -> as(network, delegator, NetworkRestakeDelegator::load)
+                .send_setMaxNetworkLimit(BigInteger.valueOf(identifier), amount).send());
+        send("setNetworkLimit", () -> asDeployer(delegator, NetworkRestakeDelegator::load)
+                .send_setNetworkLimit(subnetwork(network.getAddress(), identifier), amount).send());
+    }
+
+    /** Gives {@code operator} {@code shares} of the subnetwork's stake in {@code vault}'s NetworkRestakeDelegator. */
+    public TransactionReceipt setOperatorNetworkShares(String vault, byte[] subnetwork, String operator, BigInteger shares) {
+        String delegator = call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
+        return send("setOperatorNetworkShares", () -> asDeployer(delegator, NetworkRestakeDelegator::load)
+                .send_setOperatorNetworkShares(subnetwork, operator, shares).send());
+    }
+
+    private String createModule(String factoryAddress, long type, String vault, String params) {
+        String data = FunctionEncoder.encodeConstructor(List.of(new Address(vault),
+                new DynamicBytes(Numeric.hexStringToByteArray(params))));
+        TransactionReceipt created = send("create module type " + type, () -> asDeployer(factoryAddress,
+                SymbioticTypeFactory::load).send_create(BigInteger.valueOf(type), Numeric.hexStringToByteArray(data)).send());
+        return SymbioticTypeFactory.getAddEntityEvents(created).get(0).entity;
     }
 
     private final VaultFactory factory = asDeployer(vaultFactory(), VaultFactory::load);
