@@ -145,6 +145,53 @@ class NetworkPresetsTest {
         assertEquals(3 + 4 * 2 + 2, checked, "every row and column was found");
     }
 
+    /**
+     * The Symbiotic entries against symbiotic.md section 9: the mainnet core table (plus the current staker rewards
+     * factory) and the testnet line, whose full addresses Hoodi and Sepolia share.
+     */
+    @Test
+    void symbioticPresetsMatchTheFactsFile() throws IOException {
+        Path facts = SharedFacts.requireOrSkip("protocols/symbiotic.md");
+        List<String> lines = Files.readAllLines(facts);
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        String[][] mainnet = {{"VaultFactory", "symbiotic.VaultFactory"}, {"DelegatorFactory", "symbiotic.DelegatorFactory"},
+                {"SlasherFactory", "symbiotic.SlasherFactory"}, {"NetworkRegistry", "symbiotic.NetworkRegistry"},
+                {"NetworkMiddlewareService", "symbiotic.NetworkMiddlewareService"},
+                {"OperatorRegistry", "symbiotic.OperatorRegistry"},
+                {"OperatorVaultOptInService", "symbiotic.OperatorVaultOptInService"},
+                {"OperatorNetworkOptInService", "symbiotic.OperatorNetworkOptInService"},
+                {"VaultConfigurator", "symbiotic.VaultConfigurator"},
+                {"DefaultStakerRewardsFactory (v2, current)", "symbiotic.DefaultStakerRewardsFactory"}};
+        for (String[] row : mainnet) {
+            String line = lines.stream().filter(l -> l.startsWith("| " + row[0] + " |")).findFirst().orElse(null);
+            Matcher m = line == null ? null : ADDRESS.matcher(line);
+            if (m == null || !m.find()) {
+                problems.add("symbiotic.md has no mainnet row " + row[0]);
+                continue;
+            }
+            checked++;
+            same(problems, Network.mainnet(), row[1], m.group());
+        }
+        String testnets = lines.stream().filter(l -> l.startsWith("Testnets (same file)")).findFirst().orElse("");
+        String[][] shared = {{"VaultFactory", "symbiotic.VaultFactory"}, {"NetworkRegistry", "symbiotic.NetworkRegistry"},
+                {"OperatorRegistry", "symbiotic.OperatorRegistry"}};
+        for (String[] entry : shared) {
+            Matcher m = Pattern.compile(entry[0] + " `(0x[0-9a-fA-F]{40})`").matcher(testnets);
+            if (!m.find()) {
+                problems.add("symbiotic.md's testnet line has no full " + entry[0]);
+                continue;
+            }
+            for (Network n : List.of(Network.hoodi(), Network.sepolia())) {
+                checked++;
+                same(problems, n, entry[1], m.group(1));
+            }
+        }
+        System.out.println("[presets] " + checked + " Symbiotic addresses checked against " + facts);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals(mainnet.length + 2 * shared.length, checked, "every row was found");
+    }
+
     @Test
     void presetsHaveTheirChainIdsAndValidAddresses() {
         assertEquals(1, Network.mainnet().chainId());

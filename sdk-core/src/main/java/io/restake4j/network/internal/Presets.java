@@ -44,6 +44,16 @@ public final class Presets {
         etherFi(book, "0x308861A430be4cce5502d0A12724771Fc6DaF216", "0x35fA164735182de50811E8e2E824cFb9B6118ac2",
                 "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c");
         book.put("rocketpool.RocketStorage", "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46");
+        book.put("symbiotic.VaultFactory", "0xAEb6bdd95c502390db8f52c8909F703E9Af6a346");
+        book.put("symbiotic.DelegatorFactory", "0x985Ed57AF9D475f1d83c1c1c8826A0E5A34E8C7B");
+        book.put("symbiotic.SlasherFactory", "0x685c2eD7D59814d2a597409058Ee7a92F21e48Fd");
+        book.put("symbiotic.NetworkRegistry", "0xC773b1011461e7314CF05f97d95aa8e92C1Fd8aA");
+        book.put("symbiotic.NetworkMiddlewareService", "0xD7dC9B366c027743D90761F71858BCa83C6899Ad");
+        book.put("symbiotic.OperatorRegistry", "0xAd817a6Bc954F678451A71363f04150FDD81Af9F");
+        book.put("symbiotic.OperatorVaultOptInService", "0xb361894bC06cbBA7Ea8098BF0e32EB1906A5F891");
+        book.put("symbiotic.OperatorNetworkOptInService", "0x7133415b33B438843D581013f98A08704316633c");
+        book.put("symbiotic.VaultConfigurator", "0x29300b1d3150B4E2b12fE80BE72f365E200441EC");
+        book.put("symbiotic.DefaultStakerRewardsFactory", "0xFEB871581C2ab2e1EEe6f7dDC7e6246cFa087A23");
         return book;
     }
 
@@ -62,6 +72,7 @@ public final class Presets {
         etherFi(book, "0x4a8081095549e63153a61D21F92ff079fe39858E", "0x5595b182162DB7ECfdFE5Ea948d7636b9e250C4D",
                 "0xd5A50FAE2736CA59Bd6Ac4AF59b1f0fFAB62c4A2", "0xb17528f26b0F7ED107E4E17f48bcC2E169Dcb6c1");
         book.put("rocketpool.RocketStorage", "0x594Fb75D3dc2DFa0150Ad03F99F97817747dd4E1");
+        symbioticTestnet(book);
         return book;
     }
 
@@ -77,7 +88,18 @@ public final class Presets {
         strategy(book, "stETH", "0x8b29d91e67b013e855EaFe0ad704aC4Ab086a574");
         strategy(book, "WETH", "0x424246eF71b01ee33aA33aC590fd9a0855F5eFbc");
         book.put("lido.LidoLocator", "0x8f6254332f69557A72b0DA2D5F0Bc07d4CA991E7");
+        symbioticTestnet(book);
         return book;
+    }
+
+    /**
+     * The Symbiotic core contracts Holesky, Sepolia and Hoodi share (symbiotic.md section 9); the facts file
+     * gives the opt-in services and the middleware service there only abbreviated, so they are not entered.
+     */
+    private static void symbioticTestnet(Map<String, String> book) {
+        book.put("symbiotic.VaultFactory", "0x407A039D94948484D356eFB765b3c74382A050B4");
+        book.put("symbiotic.NetworkRegistry", "0x7d03b7343BF8d5cEC7C0C27ecE084a20113D15C9");
+        book.put("symbiotic.OperatorRegistry", "0x6F75a4ffF97326A00e52662d82EA4FdE86a2C548");
     }
 
     private static void eigenLayer(Map<String, String> book, String delegationManager, String strategyManager,
