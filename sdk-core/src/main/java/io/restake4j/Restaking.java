@@ -23,6 +23,7 @@ import io.restake4j.internal.Inputs;
 import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.rocketpool.RocketPool;
+import io.restake4j.symbiotic.Symbiotic;
 import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.rpc.RetryPolicy;
@@ -74,7 +75,8 @@ public final class Restaking implements AutoCloseable {
             EigenLayer.class, EigenLayer::new,
             Lido.class, Lido::new,
             EtherFi.class, EtherFi::new,
-            RocketPool.class, RocketPool::new);
+            RocketPool.class, RocketPool::new,
+            Symbiotic.class, Symbiotic::new);
 
     private final Web3j web3j;
     private final Network network;
@@ -159,6 +161,14 @@ public final class Restaking implements AutoCloseable {
      */
     public RocketPool rocketPool() {
         return protocol(RocketPool.class);
+    }
+
+    /**
+     * Symbiotic for stakers: core v1 vaults (deposit, withdraw, redeem, epoch claims) found through the network's
+     * {@code symbiotic.VaultFactory} (the presets and the devnet's address book have it).
+     */
+    public Symbiotic symbiotic() {
+        return protocol(Symbiotic.class);
     }
 
     /**

@@ -1,0 +1,14 @@
+/**
+ * Symbiotic for stakers ({@code client.symbiotic()}): core v1 vaults (version 1 Vault and 2 VaultTokenized) found
+ * through the VaultFactory, deposits, withdrawals and redemptions into epoch buckets, claims once a bucket's epoch
+ * has ended, and positions. Core V2 vaults (version 3 and later) are recognised and refused by the v1 binding.
+ *
+ * <pre>{@code
+ * SymbioticVault vault = client.symbiotic().vault("0x...");
+ * vault.deposit(Amount.parse("10", vault.collateral())).send();          // approve (if short) + deposit
+ * SymbioticVaultResult w = vault.withdraw(Amount.parse("4", vault.collateral())).send();
+ * // ... once w.epoch() has ended (vault.withdrawal(w.epoch()).unlocksAt()) ...
+ * vault.claim(w.epoch()).send();
+ * }</pre>
+ */
+package io.restake4j.symbiotic;

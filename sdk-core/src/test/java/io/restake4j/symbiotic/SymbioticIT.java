@@ -1,0 +1,128 @@
+package io.restake4j.symbiotic;
+
+import static io.restake4j.testing.DevnetAccounts.assertRefused;
+import static io.restake4j.testing.DevnetAccounts.fresh;
+import static io.restake4j.testing.DevnetAccounts.nonce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+
+import io.restake4j.Restaking;
+import io.restake4j.devnet.Devnet;
+import io.restake4j.devnet.DevnetTest;
+import io.restake4j.devnet.SymbioticDevnet;
+import io.restake4j.devnet.SymbioticDevnet.VaultSpec;
+import io.restake4j.devnet.fixtures.common.TestToken;
+import io.restake4j.errors.ErrorCode;
+import io.restake4j.errors.InvalidInputException;
+import io.restake4j.exits.ExitStatus;
+import io.restake4j.testing.DevnetClients;
+import io.restake4j.units.Amount;
+import io.restake4j.units.Token;
+
+/**
+ * {@code client.symbiotic()} on the devnet's v1 vaults: discovery by collateral, deposit with its approval,
+ * withdraw and redeem into the next epoch's bucket, claims once the epoch has ended, and every refusal before
+ * signing (nonce unchanged), with exact figures against the vault's own state.
+ */
+@DevnetTest
+class SymbioticIT {
+
+    private static final Duration EPOCH = Duration.ofDays(7);
+
+    @Test
+    void depositWithdrawRedeemAndClaimThroughTheClient(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials alice = fresh(devnet, 241, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 18);
+        String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
+        col.send_mint(alice.getAddress(), BigInteger.TEN.pow(19)).send();
+        try (Restaking client = DevnetClients.client(devnet, alice)) {
+            Symbiotic symbiotic = client.symbiotic();
+            Token token = client.tokens().token(col.getContractAddress());
+            assertEquals(List.of(vaultAddress), symbiotic.vaults(token), "the factory's vault of that collateral");
+            SymbioticVault vault = symbiotic.vault(vaultAddress);
+            assertEquals(1, vault.version());
+            assertEquals(token, vault.collateral());
+
+            SymbioticVaultResult in = vault.deposit(Amount.parse("6", token)).send();
+            assertEquals(2, in.transactionCount(), "approve (short) + deposit");
+            assertEquals(Amount.parse("6", token), in.amount());
+            assertEquals(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(6)), in.activeShares(), "1:1 into an empty vault");
+            assertEquals(Amount.parse("6", token), vault.activeBalance());
+
+            SymbioticVaultResult out = vault.withdraw(Amount.parse("2.5", token)).send();
+            assertEquals(Amount.parse("2.5", token), out.amount());
+            assertEquals(BigInteger.ONE, out.epoch(), "requested in epoch 0: bucket 1");
+            SymbioticWithdrawal bucket = vault.withdrawal(BigInteger.ONE);
+            assertEquals(ExitStatus.PENDING, bucket.status());
+            assertEquals(Amount.parse("2.5", token), bucket.amount());
+            assertEquals(vault.epochStart(BigInteger.TWO), bucket.unlocksAt(), "claimable once epoch 1 has ended");
+
+            // too early: refused before signing, with the time it unlocks
+            BigInteger nonce = nonce(devnet, alice);
+            InvalidInputException early = assertThrows(InvalidInputException.class, () -> vault.claim(BigInteger.ONE).send());
+            assertEquals(ErrorCode.NOT_READY, early.code());
+            assertTrue(early.getMessage().contains(bucket.unlocksAt().toString()), early.getMessage());
+            assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
+
+            SymbioticVaultResult all = vault.redeemAll().send();
+            assertEquals(BigInteger.ONE, all.epoch());
+            assertEquals(Amount.parse("3.5", token), all.amount(), "the rest, no dust");
+            assertEquals(BigInteger.ZERO, vault.activeShares());
+
+            fixture.advanceEpochs(vaultAddress, 2);
+            assertEquals(ExitStatus.CLAIMABLE, vault.withdrawal(BigInteger.ONE).status());
+            BigInteger before = col.call_balanceOf(alice.getAddress()).send();
+            SymbioticVaultResult claimed = vault.claim(BigInteger.ONE).send();
+            assertEquals(Amount.parse("6", token), claimed.amount());
+            assertEquals(before.add(claimed.amount().wei()), col.call_balanceOf(alice.getAddress()).send());
+            assertEquals(ExitStatus.CLAIMED, vault.withdrawal(BigInteger.ONE).status());
+            assertRefused("already claimed", () -> vault.claim(BigInteger.ONE).send());
+        }
+    }
+
+    @Test
+    void refusalsComeBeforeSigning(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials bob = fresh(devnet, 242, 5);
+        Credentials carol = fresh(devnet, 243, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 6);
+        String listed = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH).withDepositWhitelist());
+        String capped = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH).withDepositLimit(
+                BigInteger.valueOf(3_000_000)));
+        col.send_mint(bob.getAddress(), BigInteger.valueOf(10_000_000)).send();
+        try (Restaking client = DevnetClients.client(devnet, bob); Restaking other = DevnetClients.client(devnet, carol)) {
+            Token token = client.tokens().token(col.getContractAddress());
+            BigInteger nonce = nonce(devnet, bob);
+            assertCode(ErrorCode.NOT_PERMITTED, () -> client.symbiotic().vault(listed).deposit(Amount.parse("1", token)).send());
+            SymbioticVault vault = client.symbiotic().vault(capped);
+            assertCode(ErrorCode.ABOVE_MAXIMUM, () -> vault.deposit(Amount.parse("3.000001", token)).send());
+            assertCode(ErrorCode.INSUFFICIENT_BALANCE, () -> vault.withdraw(Amount.parse("1", token)).send());
+            assertCode(ErrorCode.INSUFFICIENT_BALANCE, () -> vault.redeemAll().send());
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> vault.claimBatch(List.of()));
+            assertCode(ErrorCode.WRONG_TOKEN, () -> vault.deposit(Amount.parse("1", Token.ETH)).send());
+            assertEquals(nonce, nonce(devnet, bob), "nothing was sent");
+
+            // bob withdraws for himself; carol, who is not the claimer, has nothing to claim
+            vault.deposit(Amount.parse("3", token)).send();
+            SymbioticVaultResult w = vault.withdraw(Amount.parse("1", token)).send();
+            fixture.advanceEpochs(capped, 2);
+            BigInteger carolNonce = nonce(devnet, carol);
+            assertCode(ErrorCode.NOT_FOUND, () -> other.symbiotic().vault(capped).claim(w.epoch()).send());
+            assertEquals(carolNonce, nonce(devnet, carol), "nothing was sent");
+            SymbioticVaultResult batch = vault.claimBatch(List.of(w.epoch())).send();
+            assertEquals(Amount.parse("1", token), batch.amount());
+        }
+    }
+
+    private static void assertCode(ErrorCode code, org.junit.jupiter.api.function.Executable call) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, call);
+        assertEquals(code, e.code(), e.getMessage());
+    }
+}
