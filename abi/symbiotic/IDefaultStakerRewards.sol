@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {
+    ISymbioticAccessControl,
+    ISymbioticInitializable,
+    ISymbioticMathErrors,
+    ISymbioticReentrancyGuard,
+    ISymbioticSafeERC20Errors
+} from "abi/symbiotic/SymbioticCommonBase.sol";
+
 /// @title IDefaultStakerRewards
 /// @notice Staker rewards of one Symbiotic v1 vault (a clone made by DefaultStakerRewardsFactory). A network's
 ///         middleware distributes an amount of a token at a past timestamp; each staker's part is its share
@@ -15,7 +23,15 @@ pragma solidity ^0.8.24;
 ///                     address recipient, uint256 firstRewardIndex, uint256 numRewards, uint256 amount)
 ///          topic0 0x376215be8cf5117776ebc282116cf6e99075dc479274a0ab44bf5856bb3919d7 (token before network!)
 ///      and have neither ClaimRewardsExtra nor InitVault. Decode logs by the contract's `version()`.
-interface IDefaultStakerRewards {
+///      Roles, the clone's initialisation, the reentrancy guard and the OpenZeppelin library errors (mulDiv,
+///      SafeERC20 and Address, e.g. inside multicall) are the shared bases of SymbioticCommonBase.sol.
+interface IDefaultStakerRewards is
+    ISymbioticAccessControl,
+    ISymbioticInitializable,
+    ISymbioticReentrancyGuard,
+    ISymbioticMathErrors,
+    ISymbioticSafeERC20Errors
+{
     // ---------------------------------------------------------------------
     // Structs
     // ---------------------------------------------------------------------
@@ -63,18 +79,6 @@ interface IDefaultStakerRewards {
     /// @notice The contract was bound to `vault` at initialisation.
     event InitVault(address vault);
 
-    /// @notice The proxy clone was initialised (`version` is the initializer version).
-    event Initialized(uint64 version);
-
-    /// @notice `newAdminRole` now administers `role`.
-    event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole);
-
-    /// @notice `sender` granted `role` to `account`.
-    event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender);
-
-    /// @notice `sender` revoked `role` from `account` (or `account` renounced it).
-    event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender);
-
     // ---------------------------------------------------------------------
     // Errors
     // ---------------------------------------------------------------------
@@ -117,36 +121,6 @@ interface IDefaultStakerRewards {
 
     /// @notice Initialisation without the role holders it needs.
     error MissingRoles();
-
-    /// @notice The caller lacks `neededRole`.
-    error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
-
-    /// @notice renounceRole with a confirmation address other than the caller.
-    error AccessControlBadConfirmation();
-
-    /// @notice initialize on an already initialised clone.
-    error InvalidInitialization();
-
-    /// @notice An initializer-only function called outside initialisation.
-    error NotInitializing();
-
-    /// @notice Re-entrant call.
-    error ReentrancyGuardReentrantCall();
-
-    /// @notice A token transfer failed (library error).
-    error SafeERC20FailedOperation(address token);
-
-    /// @notice A call to an address without code (library error).
-    error AddressEmptyCode(address target);
-
-    /// @notice Not enough balance for a call with value (library error).
-    error AddressInsufficientBalance(address account);
-
-    /// @notice A low-level call failed without a reason (library error, e.g. inside multicall).
-    error FailedInnerCall();
-
-    /// @notice Overflow in a multiply-divide (library error).
-    error MathOverflowedMulDiv();
 
     /// @notice A value does not fit the smaller integer type (library error).
     error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value);
@@ -216,29 +190,11 @@ interface IDefaultStakerRewards {
     // Roles
     // ---------------------------------------------------------------------
 
-    /// @notice The role that administers the other roles.
-    function DEFAULT_ADMIN_ROLE() external view returns (bytes32);
-
     /// @notice The role that may claim the admin fee.
     function ADMIN_FEE_CLAIM_ROLE() external view returns (bytes32);
 
     /// @notice The role that may set the admin fee.
     function ADMIN_FEE_SET_ROLE() external view returns (bytes32);
-
-    /// @notice Whether `account` holds `role`.
-    function hasRole(bytes32 role, address account) external view returns (bool);
-
-    /// @notice The role that administers `role`.
-    function getRoleAdmin(bytes32 role) external view returns (bytes32);
-
-    /// @notice Grants `role` to `account` (admin of `role` only).
-    function grantRole(bytes32 role, address account) external;
-
-    /// @notice Revokes `role` from `account` (admin of `role` only).
-    function revokeRole(bytes32 role, address account) external;
-
-    /// @notice The caller gives up `role`; `callerConfirmation` must be the caller.
-    function renounceRole(bytes32 role, address callerConfirmation) external;
 
     // ---------------------------------------------------------------------
     // Wiring and setup
@@ -261,7 +217,4 @@ interface IDefaultStakerRewards {
 
     /// @notice Runs several calls on this contract in one transaction (e.g. claims for several networks).
     function multicall(bytes[] calldata data) external returns (bytes[] memory results);
-
-    /// @notice ERC-165.
-    function supportsInterface(bytes4 interfaceId) external view returns (bool);
 }

@@ -2,21 +2,16 @@
 pragma solidity ^0.8.24;
 
 import {IBaseNetworkLimitDelegator} from "abi/symbiotic/SymbioticDelegatorBase.sol";
+import {ISymbioticMathErrors} from "abi/symbiotic/SymbioticCommonBase.sol";
 
 /// @title INetworkRestakeDelegator
 /// @notice Symbiotic v1 delegator of type 0. Each subnetwork gets at most its network limit of the vault's
 ///         active stake, and that amount is split among operators by shares:
 ///         stake = operatorNetworkShares * min(activeStake, networkLimit) / totalOperatorNetworkShares
 ///         (0 when the total is 0). The same collateral can back several networks (restaking across
-///         networks), but within one subnetwork operators do not overlap.
-interface INetworkRestakeDelegator is IBaseNetworkLimitDelegator {
-    // ---------------------------------------------------------------------
-    // Errors
-    // ---------------------------------------------------------------------
-
-    /// @notice A multiply-then-divide overflowed while computing stake.
-    error MathOverflowedMulDiv();
-
+///         networks), but within one subnetwork operators do not overlap. The multiply-then-divide is done on
+///         512 bits (MathOverflowedMulDiv() of ISymbioticMathErrors if a quotient needed more than 256 bits).
+interface INetworkRestakeDelegator is IBaseNetworkLimitDelegator, ISymbioticMathErrors {
     // ---------------------------------------------------------------------
     // Events
     // ---------------------------------------------------------------------

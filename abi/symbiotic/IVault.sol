@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {IVaultOwnable, IVaultAccessControl, IVaultMigratableEntity} from "abi/symbiotic/SymbioticVaultBase.sol";
+import {IVaultOwnable, IVaultMigratableEntity} from "abi/symbiotic/SymbioticVaultBase.sol";
+import {
+    ISymbioticAccessControl,
+    ISymbioticCheckpointErrors,
+    ISymbioticMathErrors,
+    ISymbioticReentrancyGuard,
+    ISymbioticSafeERC20Errors,
+    ISymbioticStaticDelegateCallable
+} from "abi/symbiotic/SymbioticCommonBase.sol";
 
 /// @title IVault
 /// @notice A Symbiotic core v1 vault (factory version 1): holds one ERC-20 collateral and books deposits as
@@ -9,7 +17,19 @@ import {IVaultOwnable, IVaultAccessControl, IVaultMigratableEntity} from "abi/sy
 ///         into bucket N+1 and can be claimed once currentEpoch() > N+1; until then it stays slashable and
 ///         earns no rewards. Stake and shares are checkpointed, so the `...At(timestamp, hint)` views read
 ///         past values; every hint may be empty. Check version() first: 2 is VaultTokenized, 3+ is VaultV2.
-interface IVault is IVaultOwnable, IVaultAccessControl, IVaultMigratableEntity {
+///         Roles (ISymbioticAccessControl) guard the deposit settings; the OpenZeppelin library errors of the
+///         implementation (checkpoints, mulDiv, reentrancy guard, SafeERC20) are the shared ones of
+///         SymbioticCommonBase.sol; staticDelegateCall lets the core hint helpers read this vault's storage.
+interface IVault is
+    IVaultOwnable,
+    ISymbioticAccessControl,
+    IVaultMigratableEntity,
+    ISymbioticReentrancyGuard,
+    ISymbioticMathErrors,
+    ISymbioticCheckpointErrors,
+    ISymbioticSafeERC20Errors,
+    ISymbioticStaticDelegateCallable
+{
     // ---------------------------------------------------------------------
     // Types (for encoding `bytes` arguments; they do not appear in the ABI)
     // ---------------------------------------------------------------------
@@ -124,34 +144,6 @@ interface IVault is IVaultOwnable, IVaultAccessControl, IVaultMigratableEntity {
 
     /// @notice previousEpochStart was called in epoch 0.
     error NoPreviousEpoch();
-
-    // ---------------------------------------------------------------------
-    // Library errors (OpenZeppelin helpers used by the implementation)
-    // ---------------------------------------------------------------------
-
-    /// @notice A call target has no code.
-    error AddressEmptyCode(address target);
-
-    /// @notice `account` holds too little ETH for the call.
-    error AddressInsufficientBalance(address account);
-
-    /// @notice A checkpoint was pushed with a key older than the latest one.
-    error CheckpointUnorderedInsertion();
-
-    /// @notice A low-level call reverted without a reason.
-    error FailedInnerCall();
-
-    /// @notice mulDiv overflowed.
-    error MathOverflowedMulDiv();
-
-    /// @notice The nonReentrant guard was hit.
-    error ReentrancyGuardReentrantCall();
-
-    /// @notice `value` does not fit in `bits` bits.
-    error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value);
-
-    /// @notice A transfer of `token` failed or returned false.
-    error SafeERC20FailedOperation(address token);
 
     // ---------------------------------------------------------------------
     // Events
@@ -385,12 +377,4 @@ interface IVault is IVaultOwnable, IVaultAccessControl, IVaultMigratableEntity {
     /// @notice Takes up to `amount` pro rata from active stake and the pending buckets slashable at
     ///         `captureTimestamp` and sends it to the burner; active shares stay, so the share price drops.
     function onSlash(uint256 amount, uint48 captureTimestamp) external returns (uint256 slashedAmount);
-
-    // ---------------------------------------------------------------------
-    // Helpers
-    // ---------------------------------------------------------------------
-
-    /// @notice Delegatecalls `target` with `data`, then always reverts with abi.encode(success, returndata):
-    ///         lets the core hint helpers read this vault's storage. Use with eth_call and decode the revert data.
-    function staticDelegateCall(address target, bytes calldata data) external;
 }

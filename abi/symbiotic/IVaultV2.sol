@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IERC4626} from "abi/common/IERC4626.sol";
 import {IERC20Permit} from "abi/common/IERC20Permit.sol";
+import {ISymbioticERC5267} from "abi/symbiotic/SymbioticCommonBase.sol";
 
 /// @title IVaultV2
 /// @notice A Symbiotic Core V2 vault (`version()` 3 or more): an ERC-4626 vault whose share token is a plain
@@ -14,13 +15,11 @@ import {IERC20Permit} from "abi/common/IERC20Permit.sol";
 ///         `maxDeposit`/`maxMint` are 0 when the deposit whitelist is on and **msg.sender** (not the receiver)
 ///         is not whitelisted, else what the deposit limit leaves; `maxWithdraw`/`maxRedeem` reflect the owner's
 ///         balance only and ignore liquidity, so read `withdrawable()`/`redeemable()` (with eth_call) instead.
-interface IVaultV2 is IERC4626, IERC20Permit {
+///         Its EIP-712 domain is described by EIP-5267's eip712Domain (ISymbioticERC5267).
+interface IVaultV2 is IERC4626, IERC20Permit, ISymbioticERC5267 {
     // ---------------------------------------------------------------------
     // Events
     // ---------------------------------------------------------------------
-
-    /// @notice ERC-5267: the EIP-712 domain changed.
-    event EIP712DomainChanged();
 
     /// @notice Interest was accrued: the new asset total and the fee shares minted for it.
     event AccrueInterest(
@@ -69,19 +68,6 @@ interface IVaultV2 is IERC4626, IERC20Permit {
 
     /// @notice A transfer of the asset `token` failed.
     error SafeERC20FailedOperation(address token);
-
-    function eip712Domain()
-        external
-        view
-        returns (
-            bytes1 fields,
-            string memory name,
-            string memory version,
-            uint256 chainId,
-            address verifyingContract,
-            bytes32 salt,
-            uint256[] memory extensions
-        );
 
     /// @notice Assets an instant exit can pay now: free assets plus what the delegator can deallocate.
     ///         Not a view (simulates deallocation): read it with eth_call.

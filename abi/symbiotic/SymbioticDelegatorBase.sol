@@ -9,40 +9,36 @@ pragma solidity ^0.8.24;
 // default); "active stake" is the vault's activeStake() (pending withdrawals are slashable but never delegated).
 // Every `bytes hint` / `bytes hints` argument may be empty (0x); hints only make checkpoint lookups cheaper.
 
+import {
+    ISymbioticAccessControl,
+    ISymbioticCheckpointErrors,
+    ISymbioticReentrancyGuard,
+    ISymbioticVaultEntity
+} from "abi/symbiotic/SymbioticCommonBase.sol";
+
 /// @title IBaseDelegator
 /// @notice What every Symbiotic v1 delegator has: it tells a network how much of one vault's active stake each
 ///         operator brings to a subnetwork, at present (stake) or at a past timestamp (stakeAt). The answer is
 ///         0 unless the operator is opted in to both the vault and the network. The network caps what it
 ///         accepts per subnetwork (maxNetworkLimit). `TYPE()` says which delegator this is: 0 NetworkRestake,
-///         1 FullRestake, 2 OperatorSpecific, 3 OperatorNetworkSpecific.
-interface IBaseDelegator {
+///         1 FullRestake, 2 OperatorSpecific, 3 OperatorNetworkSpecific. The entity part (factory, vault,
+///         initialisation, staticDelegateCall), the roles and the library errors are the shared bases of
+///         SymbioticCommonBase.sol.
+interface IBaseDelegator is
+    ISymbioticVaultEntity,
+    ISymbioticAccessControl,
+    ISymbioticReentrancyGuard,
+    ISymbioticCheckpointErrors
+{
     // ---------------------------------------------------------------------
     // Errors
     // ---------------------------------------------------------------------
 
-    /// @notice renounceRole was called for an account other than the caller.
-    error AccessControlBadConfirmation();
-
-    /// @notice `account` lacks `neededRole` for this call.
-    error AccessControlUnauthorizedAccount(address account, bytes32 neededRole);
-
     /// @notice The new value equals the current one.
     error AlreadySet();
 
-    /// @notice A checkpoint was written with a key older than the latest one.
-    error CheckpointUnorderedInsertion();
-
     /// @notice Too little gas was left to run the hook on a slash.
     error InsufficientHookGas();
-
-    /// @notice The contract was already initialised.
-    error InvalidInitialization();
-
-    /// @notice The contract has not been initialised.
-    error NotInitialized();
-
-    /// @notice An initialiser-only step was called outside initialisation.
-    error NotInitializing();
 
     /// @notice The caller is not a registered network allowed to set this limit.
     error NotNetwork();
@@ -50,34 +46,13 @@ interface IBaseDelegator {
     /// @notice Only the vault's slasher may report a slash.
     error NotSlasher();
 
-    /// @notice The vault given at initialisation is not a vault of the VaultFactory.
-    error NotVault();
-
-    /// @notice A reentrant call was blocked.
-    error ReentrancyGuardReentrantCall();
-
-    /// @notice `value` does not fit in `bits` bits.
-    error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value);
-
     // ---------------------------------------------------------------------
     // Events
     // ---------------------------------------------------------------------
 
-    /// @notice The contract was initialised (`version` is the initialiser version).
-    event Initialized(uint64 version);
-
     /// @notice The slasher reported that `amount` was slashed from `operator`'s stake in `subnetwork`, for stake
     ///         captured at `captureTimestamp`. Same name as the vault's OnSlash but a different topic0.
     event OnSlash(bytes32 indexed subnetwork, address indexed operator, uint256 amount, uint48 captureTimestamp);
-
-    /// @notice The admin role of `role` changed.
-    event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole);
-
-    /// @notice `sender` granted `role` to `account`.
-    event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender);
-
-    /// @notice `sender` revoked `role` from `account`.
-    event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender);
 
     /// @notice A new hook (called on every slash) was set; zero address means none.
     event SetHook(address indexed hook);
@@ -92,20 +67,8 @@ interface IBaseDelegator {
     /// @notice Implementation version of this delegator.
     function VERSION() external pure returns (uint64);
 
-    /// @notice Delegator type: 0 NetworkRestake, 1 FullRestake, 2 OperatorSpecific, 3 OperatorNetworkSpecific.
-    function TYPE() external view returns (uint64);
-
-    /// @notice The DelegatorFactory that created this delegator.
-    function FACTORY() external view returns (address);
-
-    /// @notice The vault whose active stake this delegator hands out.
-    function vault() external view returns (address);
-
     /// @notice Symbiotic's NetworkRegistry.
     function NETWORK_REGISTRY() external view returns (address);
-
-    /// @notice Symbiotic's VaultFactory.
-    function VAULT_FACTORY() external view returns (address);
 
     /// @notice OptInService in which operators opt in to vaults.
     function OPERATOR_VAULT_OPT_IN_SERVICE() external view returns (address);
@@ -157,40 +120,8 @@ interface IBaseDelegator {
     // Roles
     // ---------------------------------------------------------------------
 
-    /// @notice Role id of the default admin (0x00).
-    function DEFAULT_ADMIN_ROLE() external view returns (bytes32);
-
     /// @notice Role that may change the hook.
     function HOOK_SET_ROLE() external view returns (bytes32);
-
-    /// @notice Admin role of `role`.
-    function getRoleAdmin(bytes32 role) external view returns (bytes32);
-
-    /// @notice Whether `account` holds `role`.
-    function hasRole(bytes32 role, address account) external view returns (bool);
-
-    /// @notice Grants `role` to `account` (the role's admin only).
-    function grantRole(bytes32 role, address account) external;
-
-    /// @notice Revokes `role` from `account` (the role's admin only).
-    function revokeRole(bytes32 role, address account) external;
-
-    /// @notice Gives up `role`; `callerConfirmation` must be the caller.
-    function renounceRole(bytes32 role, address callerConfirmation) external;
-
-    // ---------------------------------------------------------------------
-    // Plumbing
-    // ---------------------------------------------------------------------
-
-    /// @notice ERC-165 interface detection.
-    function supportsInterface(bytes4 interfaceId) external view returns (bool);
-
-    /// @notice Factory-only initialisation with ABI-encoded parameters.
-    function initialize(bytes calldata data) external;
-
-    /// @notice Runs `data` on `target` in this contract's context and always reverts with the outcome; meant for
-    ///         off-chain reads through eth_call, never for transactions.
-    function staticDelegateCall(address target, bytes calldata data) external;
 }
 
 /// @title IBaseNetworkLimitDelegator

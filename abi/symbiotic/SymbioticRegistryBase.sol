@@ -4,6 +4,12 @@ pragma solidity ^0.8.24;
 // Shared base interfaces of the Symbiotic registries and opt-in services. This file yields no ABI of its
 // own (only abi/**/I*.sol files do); the I<Name>.sol interfaces import it.
 
+import {
+    ISymbioticCheckpointErrors,
+    ISymbioticERC5267,
+    ISymbioticStaticDelegateCallable
+} from "abi/symbiotic/SymbioticCommonBase.sol";
+
 /// @title ISymbioticEntityRegistry
 /// @notice An append-only list of addresses: the Network and Operator registries and the factories
 ///         (each created contract is added on creation). Entries are never removed.
@@ -42,8 +48,10 @@ interface ISymbioticEntityRegistry {
 ///         surface: operators into vaults and operators into networks. A vault gives an operator stake only
 ///         while both opt-ins hold. Opting in or out is done by `who` itself or, with an EIP-712 signature of
 ///         `who` (typed data `OptIn(address who,address where,uint256 nonce,uint48 deadline)` / `OptOut(...)`),
-///         by anyone.
-interface ISymbioticOptInService {
+///         by anyone. The EIP-712 domain (eip712Domain: name is the service's name, version "1"), the checkpoint
+///         library errors and staticDelegateCall (e.g. for computing hints) are the shared bases of
+///         SymbioticCommonBase.sol.
+interface ISymbioticOptInService is ISymbioticERC5267, ISymbioticCheckpointErrors, ISymbioticStaticDelegateCallable {
     // ---------------------------------------------------------------------
     // Events
     // ---------------------------------------------------------------------
@@ -56,9 +64,6 @@ interface ISymbioticOptInService {
 
     /// @notice `who` bumped its signature nonce for `where`, voiding signatures not yet used.
     event IncreaseNonce(address indexed who, address indexed where);
-
-    /// @notice EIP-5267: the EIP-712 domain changed.
-    event EIP712DomainChanged();
 
     // ---------------------------------------------------------------------
     // Errors
@@ -84,12 +89,6 @@ interface ISymbioticOptInService {
 
     /// @notice The signature is not `who`'s for this nonce and deadline.
     error InvalidSignature();
-
-    /// @notice A checkpoint older than the latest one (library error; not expected in practice).
-    error CheckpointUnorderedInsertion();
-
-    /// @notice A value does not fit the smaller integer type (library error).
-    error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value);
 
     /// @notice Short-string encoding of the EIP-712 name failed (library error).
     error InvalidShortString();
@@ -138,26 +137,4 @@ interface ISymbioticOptInService {
 
     /// @notice The registry `where` must be in (VaultFactory for vault opt-ins, NetworkRegistry for network opt-ins).
     function WHERE_REGISTRY() external view returns (address);
-
-    /// @notice EIP-5267: the fields of the EIP-712 domain (name is the service's name, version "1").
-    function eip712Domain()
-        external
-        view
-        returns (
-            bytes1 fields,
-            string memory name,
-            string memory version,
-            uint256 chainId,
-            address verifyingContract,
-            bytes32 salt,
-            uint256[] memory extensions
-        );
-
-    // ---------------------------------------------------------------------
-    // Off-chain helper
-    // ---------------------------------------------------------------------
-
-    /// @notice Delegate-calls `target` with `data` and always reverts, returning the outcome in the revert
-    ///         data; meant for eth_call simulations (e.g. computing hints), never for transactions.
-    function staticDelegateCall(address target, bytes calldata data) external;
 }

@@ -7,19 +7,24 @@ pragma solidity ^0.8.24;
 // Amounts are in collateral units. Every `bytes hint` / `bytes hints` argument may be empty (0x); hints only
 // make checkpoint lookups cheaper.
 
+import {
+    ISymbioticCheckpointErrors,
+    ISymbioticReentrancyGuard,
+    ISymbioticVaultEntity
+} from "abi/symbiotic/SymbioticCommonBase.sol";
+
 /// @title IBaseSlasher
 /// @notice What both Symbiotic v1 slashers have: one vault, slashing driven only by a network's middleware, and
 ///         per (subnetwork, operator) records of what has been slashed so far. A capture timestamp must lie
 ///         within the last vault epoch and not before the latest capture already slashed; what can still be
 ///         slashed is the delegator's stake at that time minus what was slashed since. Slashed collateral goes
-///         to the vault's burner. `TYPE()` is 0 for the instant Slasher, 1 for the VetoSlasher.
-interface IBaseSlasher {
+///         to the vault's burner. `TYPE()` is 0 for the instant Slasher, 1 for the VetoSlasher. The entity part
+///         (factory, vault, initialisation, staticDelegateCall) and the library errors are the shared bases of
+///         SymbioticCommonBase.sol.
+interface IBaseSlasher is ISymbioticVaultEntity, ISymbioticReentrancyGuard, ISymbioticCheckpointErrors {
     // ---------------------------------------------------------------------
     // Errors
     // ---------------------------------------------------------------------
-
-    /// @notice A checkpoint was written with a key older than the latest one.
-    error CheckpointUnorderedInsertion();
 
     /// @notice Too little gas was left to run the burner hook.
     error InsufficientBurnerGas();
@@ -31,52 +36,15 @@ interface IBaseSlasher {
     ///         A capture before the latest slashed one leaves nothing slashable: InsufficientSlash().
     error InvalidCaptureTimestamp();
 
-    /// @notice The contract was already initialised.
-    error InvalidInitialization();
-
     /// @notice The burner hook was asked for but the vault has no burner.
     error NoBurner();
-
-    /// @notice The contract has not been initialised.
-    error NotInitialized();
-
-    /// @notice An initialiser-only step was called outside initialisation.
-    error NotInitializing();
 
     /// @notice The caller is not the middleware registered for the subnetwork's network.
     error NotNetworkMiddleware();
 
-    /// @notice The vault given at initialisation is not a vault of the VaultFactory.
-    error NotVault();
-
-    /// @notice A reentrant call was blocked.
-    error ReentrancyGuardReentrantCall();
-
-    /// @notice `value` does not fit in `bits` bits.
-    error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value);
-
-    // ---------------------------------------------------------------------
-    // Events
-    // ---------------------------------------------------------------------
-
-    /// @notice The contract was initialised (`version` is the initialiser version).
-    event Initialized(uint64 version);
-
     // ---------------------------------------------------------------------
     // Identity and wiring
     // ---------------------------------------------------------------------
-
-    /// @notice Slasher type: 0 Slasher (instant), 1 VetoSlasher.
-    function TYPE() external view returns (uint64);
-
-    /// @notice The SlasherFactory that created this slasher.
-    function FACTORY() external view returns (address);
-
-    /// @notice The vault this slasher slashes.
-    function vault() external view returns (address);
-
-    /// @notice Symbiotic's VaultFactory.
-    function VAULT_FACTORY() external view returns (address);
 
     /// @notice Symbiotic's NetworkMiddlewareService (who may slash for which network).
     function NETWORK_MIDDLEWARE_SERVICE() external view returns (address);
@@ -119,15 +87,4 @@ interface IBaseSlasher {
         external
         view
         returns (uint256 amount);
-
-    // ---------------------------------------------------------------------
-    // Plumbing
-    // ---------------------------------------------------------------------
-
-    /// @notice Factory-only initialisation with ABI-encoded parameters.
-    function initialize(bytes calldata data) external;
-
-    /// @notice Runs `data` on `target` in this contract's context and always reverts with the outcome; meant for
-    ///         off-chain reads through eth_call, never for transactions.
-    function staticDelegateCall(address target, bytes calldata data) external;
 }

@@ -10,9 +10,15 @@ import {IOperatorVaultOptInService} from "abi/symbiotic/IOperatorVaultOptInServi
 import {IOperatorNetworkOptInService} from "abi/symbiotic/IOperatorNetworkOptInService.sol";
 import {INetworkRegistry} from "abi/symbiotic/INetworkRegistry.sol";
 import {IOperatorRegistry} from "abi/symbiotic/IOperatorRegistry.sol";
-import {IVaultFactory} from "abi/symbiotic/IVaultFactory.sol";
 import {IVault} from "abi/symbiotic/IVault.sol";
 import {SymbioticCheckpoints} from "./SymbioticCheckpoints.sol";
+import {
+    SymbioticAccessControlFixture,
+    SymbioticInitializableFixture,
+    SymbioticMulDivFixture,
+    SymbioticReentrancyGuardFixture,
+    SymbioticVaultEntityFixture
+} from "./SymbioticFixtureSupport.sol";
 
 /// @dev Symbiotic's IDelegatorHook: what a delegator calls on its hook after every slash.
 interface ISymbioticDelegatorHookForFixture {
@@ -22,28 +28,33 @@ interface ISymbioticDelegatorHookForFixture {
 
 /// @title BaseDelegatorFixture (devnet fixture base)
 /// @notice What the four Symbiotic v1 delegators share (upstream's Entity + BaseDelegator): factory-only,
-///         once-only `initialize(abi.encode(address vault, bytes params))` (the vault must be an entity of the
-///         VaultFactory, `NotVault()`; `params` is decoded by each type, which returns the BaseParams
-///         `{address defaultAdminRoleHolder; address hook; address hookSetRoleHolder}` that are applied after
-///         the type's own role holders); `stake` / `stakeAt` give 0 unless the operator is opted in to the vault
-///         and to the subnetwork's network (now, or at the timestamp; `stakeAt` first computes the type's
-///         amount and checks the opt-ins only when it is not 0); `setMaxNetworkLimit` by a registered network
+///         once-only `initialize(abi.encode(address vault, bytes params))` (SymbioticVaultEntityFixture: the vault
+///         must be an entity of the VaultFactory, `NotVault()`; `params` is decoded by each type, which returns
+///         the BaseParams `{address defaultAdminRoleHolder; address hook; address hookSetRoleHolder}` that are
+///         applied after the type's own role holders); `stake` / `stakeAt` give 0 unless the operator is opted in
+///         to the vault and to the subnetwork's network (now, or at the timestamp; `stakeAt` first computes the
+///         type's amount and checks the opt-ins only when it is not 0); `setMaxNetworkLimit` by a registered network
 ///         (`NotNetwork()`, `AlreadySet()`); `setHook` (HOOK_SET_ROLE, `AlreadySet()`); `onSlash` from the
 ///         vault's slasher only (`NotSlasher()`), which calls the hook with HOOK_GAS_LIMIT gas, ignoring its
 ///         outcome, after checking that `HOOK_RESERVE + HOOK_GAS_LIMIT * 64 / 63` gas is left
 ///         (`InsufficientHookGas()`), then emits `OnSlash`. `stakeAt` hints are the type's abi-encoded StakeHints
 ///         whose `baseHints` are abi.encode(StakeBaseHints{bytes operatorVaultOptInHint; bytes
 ///         operatorNetworkOptInHint}); every hint may be empty.
-/// @dev Devnet semantics (deviations from Symbiotic):
-///      - Instances are EIP-1167 clones made by the SymbioticTypeFactory fixture, as upstream's Factory, but
-///        `initialize` also checks its caller: only FACTORY may call it (upstream has no caller check and relies
-///        on the factory initialising in the creating transaction); any other caller, like a second call, gets
-///        `InvalidInitialization()`. The implementation is locked by its constructor
-///        (`Initialized(type(uint64).max)`), as `_disableInitializers`.
+/// @dev Devnet semantics (deviations from Symbiotic), stated where the shared code is
+///      (SymbioticFixtureSupport.sol):
+///      - Instances are EIP-1167 clones whose `initialize` only FACTORY may call (SymbioticVaultEntityFixture);
+///        the implementation is locked by its constructor, as `_disableInitializers`.
 ///      - AccessControl and the reentrancy guard are compact own versions with OpenZeppelin v5.0's errors and
 ///        events (no role admin is ever changed, so every role's admin is DEFAULT_ADMIN_ROLE).
+///      - The bases are listed so that the storage keeps its order: version, guard, roles, vault, hook.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-abstract contract BaseDelegatorFixture is IBaseDelegator {
+abstract contract BaseDelegatorFixture is
+    SymbioticInitializableFixture,
+    SymbioticReentrancyGuardFixture,
+    SymbioticAccessControlFixture,
+    SymbioticVaultEntityFixture,
+    IBaseDelegator
+{
     using SymbioticCheckpoints for SymbioticCheckpoints.Trace;
 
     struct BaseParams {
@@ -59,22 +70,12 @@ abstract contract BaseDelegatorFixture is IBaseDelegator {
 
     uint256 public constant HOOK_GAS_LIMIT = 250_000;
     uint256 public constant HOOK_RESERVE = 20_000;
-    bytes32 public constant DEFAULT_ADMIN_ROLE = 0x00;
     bytes32 public constant HOOK_SET_ROLE = keccak256("HOOK_SET_ROLE");
 
     address public immutable NETWORK_REGISTRY;
-    address public immutable VAULT_FACTORY;
     address public immutable OPERATOR_VAULT_OPT_IN_SERVICE;
     address public immutable OPERATOR_NETWORK_OPT_IN_SERVICE;
-    address public immutable FACTORY;
-    uint64 public immutable TYPE;
 
-    uint64 private _initializedVersion;
-    uint256 private _guard; // 2 while a nonReentrant function runs
-    mapping(bytes32 role => mapping(address account => bool)) private _members;
-    mapping(bytes32 role => bytes32 adminRole) private _roleAdmin; // never set: every admin is DEFAULT_ADMIN_ROLE
-
-    address public vault;
     address public hook;
     mapping(bytes32 subnetwork => uint256 value) public maxNetworkLimit;
 
@@ -85,27 +86,10 @@ abstract contract BaseDelegatorFixture is IBaseDelegator {
         address operatorNetworkOptInService,
         address delegatorFactory,
         uint64 entityType
-    ) {
+    ) SymbioticVaultEntityFixture(vaultFactory, delegatorFactory, entityType) {
         NETWORK_REGISTRY = networkRegistry;
-        VAULT_FACTORY = vaultFactory;
         OPERATOR_VAULT_OPT_IN_SERVICE = operatorVaultOptInService;
         OPERATOR_NETWORK_OPT_IN_SERVICE = operatorNetworkOptInService;
-        FACTORY = delegatorFactory;
-        TYPE = entityType;
-        _initializedVersion = type(uint64).max;
-        emit Initialized(type(uint64).max);
-    }
-
-    modifier nonReentrant() {
-        if (_guard == 2) revert ReentrancyGuardReentrantCall();
-        _guard = 2;
-        _;
-        _guard = 1;
-    }
-
-    modifier onlyRole(bytes32 role) {
-        if (!_members[role][msg.sender]) revert AccessControlUnauthorizedAccount(msg.sender, role);
-        _;
     }
 
     function VERSION() external pure returns (uint64) {
@@ -114,21 +98,13 @@ abstract contract BaseDelegatorFixture is IBaseDelegator {
 
     // ================================================================== initialisation
 
-    function initialize(bytes calldata data) external {
-        if (_initializedVersion != 0 || msg.sender != FACTORY) revert InvalidInitialization();
-        _initializedVersion = 1;
-        _guard = 1;
-
-        (address vault_, bytes memory params) = abi.decode(data, (address, bytes));
-        if (!IVaultFactory(VAULT_FACTORY).isEntity(vault_)) revert NotVault();
-        vault = vault_;
-
+    /// @dev The delegator part of `initialize` (after the vault is set, before `Initialized(1)`): the type's
+    ///      params, then the hook and the base role holders.
+    function _initializeEntity(address, bytes memory params) internal override {
         BaseParams memory base = _initializeType(params);
         hook = base.hook;
         if (base.defaultAdminRoleHolder != address(0)) _grantRole(DEFAULT_ADMIN_ROLE, base.defaultAdminRoleHolder);
         if (base.hookSetRoleHolder != address(0)) _grantRole(HOOK_SET_ROLE, base.hookSetRoleHolder);
-
-        emit Initialized(1);
     }
 
     /// @dev Decodes and applies the type's InitParams (its own role holders first) and returns its BaseParams.
@@ -229,50 +205,6 @@ abstract contract BaseDelegatorFixture is IBaseDelegator {
         emit OnSlash(subnetwork, operator, amount, captureTimestamp);
     }
 
-    // ================================================================== access control
-
-    function hasRole(bytes32 role, address account) public view returns (bool) {
-        return _members[role][account];
-    }
-
-    function getRoleAdmin(bytes32 role) public view returns (bytes32) {
-        return _roleAdmin[role];
-    }
-
-    function grantRole(bytes32 role, address account) external onlyRole(getRoleAdmin(role)) {
-        _grantRole(role, account);
-    }
-
-    function revokeRole(bytes32 role, address account) external onlyRole(getRoleAdmin(role)) {
-        _revokeRole(role, account);
-    }
-
-    function renounceRole(bytes32 role, address callerConfirmation) external {
-        if (callerConfirmation != msg.sender) revert AccessControlBadConfirmation();
-        _revokeRole(role, callerConfirmation);
-    }
-
-    /// @notice ERC-165: IAccessControl (0x7965db0b) and ERC-165 itself (0x01ffc9a7), as upstream.
-    /// @dev The `address(this)` read keeps the function `view`, the mutability of the interface.
-    function supportsInterface(bytes4 interfaceId) external view returns (bool) {
-        return address(this) != address(0) && (interfaceId == 0x7965db0b || interfaceId == 0x01ffc9a7);
-    }
-
-    /// @dev Grants `role`; false (and no event) if `account` already held it, as OZ v5's `_grantRole`.
-    function _grantRole(bytes32 role, address account) internal returns (bool) {
-        if (_members[role][account]) return false;
-        _members[role][account] = true;
-        emit RoleGranted(role, account, msg.sender);
-        return true;
-    }
-
-    function _revokeRole(bytes32 role, address account) private {
-        if (_members[role][account]) {
-            _members[role][account] = false;
-            emit RoleRevoked(role, account, msg.sender);
-        }
-    }
-
     // ================================================================== helpers
 
     /// @dev The network (top 20 bytes) of a subnetwork `network << 96 | identifier`.
@@ -283,19 +215,6 @@ abstract contract BaseDelegatorFixture is IBaseDelegator {
     /// @dev The smaller of two values.
     function _min(uint256 a, uint256 b) internal pure returns (uint256) {
         return a < b ? a : b;
-    }
-
-    // ================================================================== hint helpers
-
-    /// @notice Runs `data` on `target` by delegatecall and always reverts with abi.encode(bool success,
-    ///         bytes returndata), as upstream's StaticDelegateCallable (for off-chain reads of this
-    ///         contract's storage through eth_call; nothing it does is ever kept).
-    function staticDelegateCall(address target, bytes calldata data) external {
-        (bool success, bytes memory returndata) = target.delegatecall(data);
-        bytes memory outcome = abi.encode(success, returndata);
-        assembly ("memory-safe") {
-            revert(add(outcome, 0x20), mload(outcome))
-        }
     }
 }
 
@@ -315,19 +234,7 @@ abstract contract BaseNetworkLimitDelegatorFixture is BaseDelegatorFixture, IBas
 
     mapping(bytes32 subnetwork => SymbioticCheckpoints.Trace value) internal _networkLimit;
 
-    constructor(
-        address networkRegistry,
-        address vaultFactory,
-        address operatorVaultOptInService,
-        address operatorNetworkOptInService,
-        address delegatorFactory,
-        uint64 entityType
-    )
-        BaseDelegatorFixture(
-            networkRegistry, vaultFactory, operatorVaultOptInService, operatorNetworkOptInService, delegatorFactory,
-            entityType
-        )
-    {}
+    // No constructor: each type passes its arguments to BaseDelegatorFixture directly.
 
     function networkLimit(bytes32 subnetwork) public view returns (uint256) {
         return _networkLimit[subnetwork].latest();
@@ -362,16 +269,16 @@ abstract contract BaseNetworkLimitDelegatorFixture is BaseDelegatorFixture, IBas
 /// @notice Symbiotic's delegator type 0: in each subnetwork the vault's active stake, capped by the network
 ///         limit, is split among operators by shares:
 ///         stake = floor(operatorNetworkShares * min(activeStake, networkLimit) / totalOperatorNetworkShares),
-///         0 while the total is 0 (512-bit product). Shares and totals are checkpointed; `setOperatorNetworkShares`
-///         (OPERATOR_NETWORK_SHARES_SET_ROLE, `AlreadySet()` for the current value) moves the total by the
-///         difference. Init params: abi.encode(InitParams{BaseParams baseParams; address[]
+///         0 while the total is 0 (512-bit product, SymbioticMulDivFixture). Shares and totals are checkpointed;
+///         `setOperatorNetworkShares` (OPERATOR_NETWORK_SHARES_SET_ROLE, `AlreadySet()` for the current value)
+///         moves the total by the difference. Init params: abi.encode(InitParams{BaseParams baseParams; address[]
 ///         networkLimitSetRoleHolders; address[] operatorNetworkSharesSetRoleHolders}); without a default admin
 ///         both lists must be non-empty (`MissingRoleHolders()`). StakeHints: {bytes baseHints; bytes
 ///         activeStakeHint; bytes networkLimitHint; bytes totalOperatorNetworkSharesHint; bytes
 ///         operatorNetworkSharesHint}.
 /// @dev Devnet semantics (deviations from Symbiotic): see BaseDelegatorFixture (clone initialisation, compact
 ///      AccessControl). Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, INetworkRestakeDelegator {
+contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, SymbioticMulDivFixture, INetworkRestakeDelegator {
     using SymbioticCheckpoints for SymbioticCheckpoints.Trace;
 
     struct InitParams {
@@ -402,7 +309,7 @@ contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, INetworkRe
         address delegatorFactory,
         uint64 entityType
     )
-        BaseNetworkLimitDelegatorFixture(
+        BaseDelegatorFixture(
             networkRegistry, vaultFactory, operatorVaultOptInService, operatorNetworkOptInService, delegatorFactory,
             entityType
         )
@@ -447,7 +354,7 @@ contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, INetworkRe
         uint256 total = totalOperatorNetworkShares(subnetwork);
         if (total == 0) return 0;
         return _mulDiv(
-            operatorNetworkShares(subnetwork, operator), _min(_activeStake(), networkLimit(subnetwork)), total
+            operatorNetworkShares(subnetwork, operator), _min(_activeStake(), networkLimit(subnetwork)), total, false
         );
     }
 
@@ -465,7 +372,8 @@ contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, INetworkRe
         amount = _mulDiv(
             operatorNetworkSharesAt(subnetwork, operator, timestamp, h.operatorNetworkSharesHint),
             _min(_activeStakeAt(timestamp, h.activeStakeHint), networkLimitAt(subnetwork, timestamp, h.networkLimitHint)),
-            total
+            total,
+            false
         );
     }
 
@@ -478,33 +386,6 @@ contract NetworkRestakeDelegator is BaseNetworkLimitDelegatorFixture, INetworkRe
         _grantRoleHolders(NETWORK_LIMIT_SET_ROLE, p.networkLimitSetRoleHolders);
         _grantRoleHolders(OPERATOR_NETWORK_SHARES_SET_ROLE, p.operatorNetworkSharesSetRoleHolders);
         return p.baseParams;
-    }
-
-    /// @dev floor(x * y / d) on the full 512-bit product (OZ v5.0 Math.mulDiv results; MathOverflowedMulDiv()
-    ///      when the quotient needs more than 256 bits, which shares never reach since x <= d here).
-    function _mulDiv(uint256 x, uint256 y, uint256 d) private pure returns (uint256 q) {
-        uint256 lo;
-        uint256 hi;
-        assembly {
-            let full := mulmod(x, y, not(0))
-            lo := mul(x, y)
-            hi := sub(sub(full, lo), lt(full, lo))
-        }
-        if (hi == 0) return lo / d;
-        if (d <= hi) revert MathOverflowedMulDiv();
-        // Shift-and-subtract division of hi:lo by d, one quotient bit per step; `rem` stays below d.
-        uint256 rem = hi;
-        unchecked {
-            for (uint256 i = 256; i > 0; --i) {
-                bool overflow = rem >> 255 == 1;
-                rem = (rem << 1) | ((lo >> (i - 1)) & 1);
-                q <<= 1;
-                if (overflow || rem >= d) {
-                    rem -= d;
-                    q |= 1;
-                }
-            }
-        }
     }
 }
 
@@ -548,7 +429,7 @@ contract FullRestakeDelegator is BaseNetworkLimitDelegatorFixture, IFullRestakeD
         address delegatorFactory,
         uint64 entityType
     )
-        BaseNetworkLimitDelegatorFixture(
+        BaseDelegatorFixture(
             networkRegistry, vaultFactory, operatorVaultOptInService, operatorNetworkOptInService, delegatorFactory,
             entityType
         )
@@ -644,7 +525,7 @@ contract OperatorSpecificDelegator is BaseNetworkLimitDelegatorFixture, IOperato
         address delegatorFactory,
         uint64 entityType
     )
-        BaseNetworkLimitDelegatorFixture(
+        BaseDelegatorFixture(
             networkRegistry, vaultFactory, operatorVaultOptInService, operatorNetworkOptInService, delegatorFactory,
             entityType
         )

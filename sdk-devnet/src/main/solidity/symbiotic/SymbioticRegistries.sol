@@ -10,11 +10,6 @@ import {INetworkMiddlewareService} from "abi/symbiotic/INetworkMiddlewareService
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 import {SymbioticCheckpoints} from "./SymbioticCheckpoints.sol";
 
-/// @dev The one call the services make on their registries (the VaultFactory answers it too).
-interface ISymbioticIsEntityForServices {
-    function isEntity(address entity_) external view returns (bool);
-}
-
 /// @title SymbioticRegistryFixture (devnet fixture base)
 /// @notice Symbiotic's `Registry`: an append-only, ordered set of addresses. `isEntity`, `totalEntities` and
 ///         `entity(i)` (insertion order; an index at or past the end panics with 0x32, as EnumerableSet.at
@@ -198,8 +193,8 @@ abstract contract SymbioticOptInFixture is ISymbioticOptInService, FixtureUnsupp
     // ------------------------------------------------------------------ internals
 
     function _optIn(address who, address where) private {
-        if (!ISymbioticIsEntityForServices(WHO_REGISTRY).isEntity(who)) revert NotWho();
-        if (!ISymbioticIsEntityForServices(WHERE_REGISTRY).isEntity(where)) revert NotWhereEntity();
+        if (!ISymbioticEntityRegistry(WHO_REGISTRY).isEntity(who)) revert NotWho();
+        if (!ISymbioticEntityRegistry(WHERE_REGISTRY).isEntity(where)) revert NotWhereEntity();
         if (isOptedIn(who, where)) revert AlreadyOptedIn();
         _optedIn[who][where].push(1);
         _bumpNonce(who, where);
@@ -309,7 +304,7 @@ contract NetworkMiddlewareService is INetworkMiddlewareService {
     }
 
     function setMiddleware(address middleware_) external {
-        if (!ISymbioticIsEntityForServices(NETWORK_REGISTRY).isEntity(msg.sender)) revert NotNetwork();
+        if (!ISymbioticEntityRegistry(NETWORK_REGISTRY).isEntity(msg.sender)) revert NotNetwork();
         if (middleware[msg.sender] == middleware_) revert AlreadySet();
         middleware[msg.sender] = middleware_;
         emit SetMiddleware(msg.sender, middleware_);

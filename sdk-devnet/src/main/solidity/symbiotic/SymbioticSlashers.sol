@@ -7,12 +7,9 @@ import {IVetoSlasher} from "abi/symbiotic/IVetoSlasher.sol";
 import {IBaseDelegator} from "abi/symbiotic/SymbioticDelegatorBase.sol";
 import {IVault} from "abi/symbiotic/IVault.sol";
 import {INetworkMiddlewareService} from "abi/symbiotic/INetworkMiddlewareService.sol";
+import {ISymbioticEntityRegistry} from "abi/symbiotic/SymbioticRegistryBase.sol";
 import {SymbioticCheckpoints} from "./SymbioticCheckpoints.sol";
-
-/// @dev The registry call the slashers make on the VaultFactory (vault check) and the NetworkRegistry (network check).
-interface ISlasherEntityRegistry {
-    function isEntity(address entity_) external view returns (bool);
-}
+import {SymbioticVaultEntityFixture} from "./SymbioticFixtureSupport.sol";
 
 /// @dev The optional burner callback (Symbiotic's IBurner).
 interface ISlasherBurnerHook {
@@ -21,11 +18,12 @@ interface ISlasherBurnerHook {
 
 /// @title SymbioticBaseSlasher (devnet fixture base)
 /// @notice What both v1 slashers share, as Symbiotic's BaseSlasher and Entity: a clone of one implementation per
-///         type, initialised once with `abi.encode(address vault, bytes params)` (`NotVault()` unless the
-///         VaultFactory made `vault`; `NoBurner()` if the burner hook is asked for and the vault has no burner);
-///         only the middleware that the NetworkMiddlewareService holds for the subnetwork's network may slash
-///         (`NotNetworkMiddleware()`). Per (subnetwork, operator) it keeps the latest slashed capture timestamp
-///         and a checkpointed cumulative slash. `slashableStake` is 0 unless
+///         type, initialised once with `abi.encode(address vault, bytes params)` (SymbioticVaultEntityFixture:
+///         `NotVault()` unless the VaultFactory made `vault`; then the type's params, then `NoBurner()` if the
+///         burner hook is asked for and the vault has no burner); only the middleware that the
+///         NetworkMiddlewareService holds for the subnetwork's network may slash (`NotNetworkMiddleware()`). Per
+///         (subnetwork, operator) it keeps the latest slashed capture timestamp and a checkpointed cumulative
+///         slash. `slashableStake` is 0 unless
 ///         `now - epochDuration <= capture < now` and `capture >= latestSlashedCaptureTimestamp`; otherwise it is
 ///         the delegator's `stakeAt(capture)` minus what was slashed after the capture (cumulativeSlash now minus
 ///         cumulativeSlashAt(capture)), floored at 0. A slash records the capture timestamp and the cumulative
@@ -34,13 +32,14 @@ interface ISlasherBurnerHook {
 ///         `onSlash(subnetwork, operator, amount, capture)` with BURNER_GAS_LIMIT gas (`InsufficientBurnerGas()`
 ///         if less than BURNER_RESERVE + BURNER_GAS_LIMIT * 64 / 63 is left; the callback's own failure is
 ///         ignored). `staticDelegateCall` delegatecalls and always reverts with `abi.encode(success, returndata)`.
-/// @dev Devnet semantics (deviations from Symbiotic): clones are EIP-1167 clones made by the
-///      SymbioticTypeFactory fixture; `initialize` accepts the FACTORY only and reverts `InvalidInitialization()`
-///      for any other caller (upstream lets anyone initialise a fresh clone, which its factory does in the same
-///      transaction). Initializable and the reentrancy guard are compact own versions with OpenZeppelin v5's
+/// @dev Devnet semantics (deviations from Symbiotic), stated where the shared code is
+///      (SymbioticFixtureSupport.sol): clones are EIP-1167 clones made by the SymbioticTypeFactory fixture;
+///      `initialize` accepts the FACTORY only and reverts `InvalidInitialization()` for any other caller
+///      (SymbioticVaultEntityFixture; upstream lets anyone initialise a fresh clone, which its factory does in the
+///      same transaction). Initializable and the reentrancy guard are compact own versions with OpenZeppelin v5's
 ///      errors and events; storage layout is the fixture's own.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-abstract contract SymbioticBaseSlasher is IBaseSlasher {
+abstract contract SymbioticBaseSlasher is IBaseSlasher, SymbioticVaultEntityFixture {
     using SymbioticCheckpoints for SymbioticCheckpoints.Trace;
 
     /// @dev Upstream's IBaseSlasher.BaseParams.
@@ -64,34 +63,17 @@ abstract contract SymbioticBaseSlasher is IBaseSlasher {
     uint256 public constant BURNER_GAS_LIMIT = 150_000;
     uint256 public constant BURNER_RESERVE = 20_000;
 
-    address public immutable VAULT_FACTORY;
     address public immutable NETWORK_MIDDLEWARE_SERVICE;
-    address public immutable FACTORY;
-    uint64 public immutable TYPE;
 
-    uint64 private _initializedVersion;
-    uint256 private _guard; // 2 while a nonReentrant function runs
-
-    address public vault;
     bool public isBurnerHook;
     mapping(bytes32 subnetwork => mapping(address operator => uint48 value)) public latestSlashedCaptureTimestamp;
     mapping(bytes32 subnetwork => mapping(address operator => SymbioticCheckpoints.Trace amount)) internal
         _cumulativeSlash;
 
-    constructor(address vaultFactory, address networkMiddlewareService, address slasherFactory, uint64 entityType) {
-        VAULT_FACTORY = vaultFactory;
+    constructor(address vaultFactory, address networkMiddlewareService, address slasherFactory, uint64 entityType)
+        SymbioticVaultEntityFixture(vaultFactory, slasherFactory, entityType)
+    {
         NETWORK_MIDDLEWARE_SERVICE = networkMiddlewareService;
-        FACTORY = slasherFactory;
-        TYPE = entityType;
-        _initializedVersion = type(uint64).max;
-        emit Initialized(type(uint64).max);
-    }
-
-    modifier nonReentrant() {
-        if (_guard == 2) revert ReentrancyGuardReentrantCall();
-        _guard = 2;
-        _;
-        _guard = 1;
     }
 
     modifier onlyNetworkMiddleware(bytes32 subnetwork) {
@@ -101,31 +83,16 @@ abstract contract SymbioticBaseSlasher is IBaseSlasher {
 
     // ================================================================== initialisation
 
-    function initialize(bytes calldata data) external {
-        if (_initializedVersion != 0 || msg.sender != FACTORY) revert InvalidInitialization();
-        _initializedVersion = 1;
-
-        (address vault_, bytes memory params) = abi.decode(data, (address, bytes));
-        if (!ISlasherEntityRegistry(VAULT_FACTORY).isEntity(vault_)) revert NotVault();
-        _guard = 1;
-        vault = vault_;
+    /// @dev The slasher part of `initialize` (after the vault is set, before `Initialized(1)`): the type's params,
+    ///      then the burner hook.
+    function _initializeEntity(address vault_, bytes memory params) internal override {
         BaseParams memory base = _initializeParams(vault_, params);
         if (base.isBurnerHook && IVault(vault_).burner() == address(0)) revert NoBurner();
         isBurnerHook = base.isBurnerHook;
-
-        emit Initialized(1);
     }
 
     /// @dev Decodes and checks the type's own init params; returns their BaseParams.
     function _initializeParams(address vault_, bytes memory params) internal virtual returns (BaseParams memory);
-
-    function staticDelegateCall(address target, bytes calldata data) external {
-        (bool success, bytes memory returndata) = target.delegatecall(data);
-        bytes memory result = abi.encode(success, returndata);
-        assembly {
-            revert(add(result, 0x20), mload(result))
-        }
-    }
 
     // ================================================================== slash records
 
@@ -501,7 +468,7 @@ contract VetoSlasher is SymbioticBaseSlasher, IVetoSlasher {
     function setResolver(uint96 identifier, address resolver_, bytes calldata hints) external nonReentrant {
         if (hints.length > 0) abi.decode(hints, (SetResolverHints)); // upstream decodes the hint and leaves it unused
 
-        if (!ISlasherEntityRegistry(NETWORK_REGISTRY).isEntity(msg.sender)) revert NotNetwork();
+        if (!ISymbioticEntityRegistry(NETWORK_REGISTRY).isEntity(msg.sender)) revert NotNetwork();
 
         bytes32 subnetwork = bytes32(uint256(uint160(msg.sender)) << 96 | uint256(identifier));
         SymbioticCheckpoints.Point[] storage points = _resolver[subnetwork].points;

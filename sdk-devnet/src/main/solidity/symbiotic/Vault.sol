@@ -2,18 +2,53 @@
 pragma solidity ^0.8.24;
 
 import {IVault} from "abi/symbiotic/IVault.sol";
+import {IVaultOwnable} from "abi/symbiotic/SymbioticVaultBase.sol";
+import {ISymbioticVaultEntity} from "abi/symbiotic/SymbioticCommonBase.sol";
+import {ISymbioticEntityRegistry} from "abi/symbiotic/SymbioticRegistryBase.sol";
 import {IERC20} from "abi/common/IERC20.sol";
 import {FixtureUnsupported} from "../eigenlayer/FixtureSupport.sol";
 import {SymbioticCheckpoints} from "./SymbioticCheckpoints.sol";
+import {
+    SymbioticAccessControlFixture,
+    SymbioticInitializableFixture,
+    SymbioticMulDivFixture,
+    SymbioticReentrancyGuardFixture
+} from "./SymbioticFixtureSupport.sol";
 
-/// @dev The registry call the vault makes on the DelegatorFactory and SlasherFactory.
-interface ISymbioticEntityRegistryForVault {
-    function isEntity(address entity_) external view returns (bool);
-}
+/// @title VaultOwnableFixture (devnet fixture base)
+/// @notice The vault's owner (OpenZeppelin v5.0 Ownable): `transferOwnership` / `renounceOwnership` by the owner
+///         only (`OwnableUnauthorizedAccount(msg.sender)`), not to the zero address (`OwnableInvalidOwner(0)`; use
+///         renounceOwnership); each change emits OwnershipTransferred. Set by `initialize` (none for owner 0).
+/// @dev A compact own version with OpenZeppelin v5.0's errors and events. A base of its own only so that the
+///      Vault's storage keeps its order (version, guard, owner, roles).
+///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
+abstract contract VaultOwnableFixture is IVaultOwnable {
+    address private _owner;
 
-/// @dev The call the vault makes on a delegator or slasher it is given.
-interface ISymbioticVaultModuleForVault {
-    function vault() external view returns (address);
+    function owner() public view returns (address) {
+        return _owner;
+    }
+
+    function transferOwnership(address newOwner) external {
+        _checkOwner();
+        if (newOwner == address(0)) revert OwnableInvalidOwner(address(0));
+        _transferOwnership(newOwner);
+    }
+
+    function renounceOwnership() external {
+        _checkOwner();
+        _transferOwnership(address(0));
+    }
+
+    function _checkOwner() private view {
+        if (msg.sender != _owner) revert OwnableUnauthorizedAccount(msg.sender);
+    }
+
+    function _transferOwnership(address newOwner) internal {
+        address previous = _owner;
+        _owner = newOwner;
+        emit OwnershipTransferred(previous, newOwner);
+    }
 }
 
 /// @title Vault (devnet fixture)
@@ -36,17 +71,26 @@ interface ISymbioticVaultModuleForVault {
 ///        MigratableEntityProxy) and calls `initialize` in the same transaction; `initialize` therefore accepts
 ///        the FACTORY only (`NotFactory()`, after upstream's `AlreadyInitialized()` / `InvalidInitialization()`
 ///        checks) instead of checking upstream's proxy-constructor path. The implementation is locked by its
-///        constructor (`Initialized(type(uint64).max)`), as `_disableInitializers`.
+///        constructor (`Initialized(type(uint64).max)`, SymbioticInitializableFixture), as `_disableInitializers`.
 ///      - `migrate` and `staticDelegateCall` revert `NotSupportedByFixture(name)` (upstream: `migrate` from the
 ///        factory always reverts; `staticDelegateCall` reverts with the delegatecall's result for the hint
 ///        helpers, which the devnet does not deploy).
-///      - Ownable, AccessControl, the reentrancy guard, SafeERC20 and the 512-bit mulDiv are compact own
-///        versions with OpenZeppelin v5.0's errors and events; storage layout is the fixture's own.
+///      - Ownable (VaultOwnableFixture) and SafeERC20 are compact own versions with OpenZeppelin v5.0's errors
+///        and events; so are AccessControl, the initializer lock, the reentrancy guard and the 512-bit mulDiv,
+///        shared with the delegators and slashers (SymbioticFixtureSupport.sol, which states their deviations);
+///        storage layout is the fixture's own.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract Vault is IVault, FixtureUnsupported {
+contract Vault is
+    IVault,
+    FixtureUnsupported,
+    SymbioticInitializableFixture,
+    SymbioticReentrancyGuardFixture,
+    VaultOwnableFixture,
+    SymbioticAccessControlFixture,
+    SymbioticMulDivFixture
+{
     using SymbioticCheckpoints for SymbioticCheckpoints.Trace;
 
-    bytes32 public constant DEFAULT_ADMIN_ROLE = 0x00;
     bytes32 public constant DEPOSIT_WHITELIST_SET_ROLE = keccak256("DEPOSIT_WHITELIST_SET_ROLE");
     bytes32 public constant DEPOSITOR_WHITELIST_ROLE = keccak256("DEPOSITOR_WHITELIST_ROLE");
     bytes32 public constant IS_DEPOSIT_LIMIT_SET_ROLE = keccak256("IS_DEPOSIT_LIMIT_SET_ROLE");
@@ -56,12 +100,7 @@ contract Vault is IVault, FixtureUnsupported {
     address public immutable SLASHER_FACTORY;
     address public immutable FACTORY;
 
-    // ------------------------------------------------------------------ entity, owner, roles, guard
-    uint64 private _initializedVersion;
-    uint256 private _guard; // 2 while a nonReentrant function runs
-    address private _owner;
-    mapping(bytes32 role => mapping(address account => bool)) private _members;
-    mapping(bytes32 role => bytes32 adminRole) private _roleAdmin; // never set: every admin is DEFAULT_ADMIN_ROLE
+    // (version, guard, owner and roles: the bases, in this storage order)
 
     // ------------------------------------------------------------------ vault state
     address public collateral;
@@ -89,34 +128,20 @@ contract Vault is IVault, FixtureUnsupported {
         DELEGATOR_FACTORY = delegatorFactory;
         SLASHER_FACTORY = slasherFactory;
         FACTORY = vaultFactory;
-        _initializedVersion = type(uint64).max;
-        emit Initialized(type(uint64).max);
-    }
-
-    modifier nonReentrant() {
-        if (_guard == 2) revert ReentrancyGuardReentrantCall();
-        _guard = 2;
-        _;
-        _guard = 1;
-    }
-
-    modifier onlyRole(bytes32 role) {
-        if (!_members[role][msg.sender]) revert AccessControlUnauthorizedAccount(msg.sender, role);
-        _;
     }
 
     // ================================================================== migratable entity
 
     function version() external view returns (uint64) {
-        return _initializedVersion;
+        return _getInitializedVersion();
     }
 
     function initialize(uint64 initialVersion, address owner_, bytes calldata data) external {
-        if (_initializedVersion != 0) revert AlreadyInitialized();
+        if (_getInitializedVersion() != 0) revert AlreadyInitialized();
         if (initialVersion == 0) revert InvalidInitialization();
         if (msg.sender != FACTORY) revert NotFactory();
-        _initializedVersion = initialVersion;
-        _guard = 1;
+        _setInitializedVersion(initialVersion);
+        _initReentrancyGuard();
         if (owner_ != address(0)) _transferOwnership(owner_);
         _initialize(data);
         emit Initialized(initialVersion);
@@ -168,76 +193,6 @@ contract Vault is IVault, FixtureUnsupported {
 
     function _grantIfSet(bytes32 role, address account) private {
         if (account != address(0)) _grantRole(role, account);
-    }
-
-    // ================================================================== ownable
-
-    function owner() public view returns (address) {
-        return _owner;
-    }
-
-    function transferOwnership(address newOwner) external {
-        _checkOwner();
-        if (newOwner == address(0)) revert OwnableInvalidOwner(address(0));
-        _transferOwnership(newOwner);
-    }
-
-    function renounceOwnership() external {
-        _checkOwner();
-        _transferOwnership(address(0));
-    }
-
-    function _checkOwner() private view {
-        if (msg.sender != _owner) revert OwnableUnauthorizedAccount(msg.sender);
-    }
-
-    function _transferOwnership(address newOwner) private {
-        address previous = _owner;
-        _owner = newOwner;
-        emit OwnershipTransferred(previous, newOwner);
-    }
-
-    // ================================================================== access control
-
-    function hasRole(bytes32 role, address account) public view returns (bool) {
-        return _members[role][account];
-    }
-
-    function getRoleAdmin(bytes32 role) public view returns (bytes32) {
-        return _roleAdmin[role];
-    }
-
-    function grantRole(bytes32 role, address account) external onlyRole(getRoleAdmin(role)) {
-        _grantRole(role, account);
-    }
-
-    function revokeRole(bytes32 role, address account) external onlyRole(getRoleAdmin(role)) {
-        _revokeRole(role, account);
-    }
-
-    function renounceRole(bytes32 role, address callerConfirmation) external {
-        if (callerConfirmation != msg.sender) revert AccessControlBadConfirmation();
-        _revokeRole(role, callerConfirmation);
-    }
-
-    /// @notice ERC-165: IAccessControl (0x7965db0b) and ERC-165 itself (0x01ffc9a7), as upstream.
-    /// @dev The `address(this)` read keeps the function `view`, the mutability of the interface.
-    function supportsInterface(bytes4 interfaceId) external view returns (bool) {
-        return address(this) != address(0) && (interfaceId == 0x7965db0b || interfaceId == 0x01ffc9a7);
-    }
-
-    function _grantRole(bytes32 role, address account) private {
-        if (!_members[role][account]) {
-            _members[role][account] = true;
-            emit RoleGranted(role, account, msg.sender);
-        }
-    }
-
-    function _revokeRole(bytes32 role, address account) private {
-        if (_members[role][account]) {
-            _members[role][account] = false;
-            emit RoleRevoked(role, account, msg.sender);
-        }
     }
 
     // ================================================================== epochs
@@ -510,8 +465,8 @@ contract Vault is IVault, FixtureUnsupported {
 
     function setDelegator(address delegator_) external nonReentrant {
         if (isDelegatorInitialized) revert DelegatorAlreadyInitialized();
-        if (!ISymbioticEntityRegistryForVault(DELEGATOR_FACTORY).isEntity(delegator_)) revert NotDelegator();
-        if (ISymbioticVaultModuleForVault(delegator_).vault() != address(this)) revert InvalidDelegator();
+        if (!ISymbioticEntityRegistry(DELEGATOR_FACTORY).isEntity(delegator_)) revert NotDelegator();
+        if (ISymbioticVaultEntity(delegator_).vault() != address(this)) revert InvalidDelegator();
         delegator = delegator_;
         isDelegatorInitialized = true;
         emit SetDelegator(delegator_);
@@ -520,8 +475,8 @@ contract Vault is IVault, FixtureUnsupported {
     function setSlasher(address slasher_) external nonReentrant {
         if (isSlasherInitialized) revert SlasherAlreadyInitialized();
         if (slasher_ != address(0)) {
-            if (!ISymbioticEntityRegistryForVault(SLASHER_FACTORY).isEntity(slasher_)) revert NotSlasher();
-            if (ISymbioticVaultModuleForVault(slasher_).vault() != address(this)) revert InvalidSlasher();
+            if (!ISymbioticEntityRegistry(SLASHER_FACTORY).isEntity(slasher_)) revert NotSlasher();
+            if (ISymbioticVaultEntity(slasher_).vault() != address(this)) revert InvalidSlasher();
             slasher = slasher_;
         }
         isSlasherInitialized = true;
@@ -546,37 +501,6 @@ contract Vault is IVault, FixtureUnsupported {
         returns (uint256)
     {
         return _mulDiv(shares, totalAssets + 1, totalShares + 1, roundUp);
-    }
-
-    /// @dev x * y / d on the full 512-bit product, rounded down or up (OZ v5.0 Math.mulDiv results and errors:
-    ///      Panic(0x12) for d == 0, MathOverflowedMulDiv() if the quotient needs more than 256 bits).
-    function _mulDiv(uint256 x, uint256 y, uint256 d, bool roundUp) internal pure returns (uint256 q) {
-        uint256 lo;
-        uint256 hi;
-        assembly {
-            let all := mulmod(x, y, not(0))
-            lo := mul(x, y)
-            hi := sub(sub(all, lo), lt(all, lo))
-        }
-        if (hi == 0) {
-            q = lo / d;
-        } else {
-            if (d <= hi) revert MathOverflowedMulDiv();
-            // Binary long division of (hi:lo) by d; the running remainder stays below d.
-            uint256 rem = hi;
-            unchecked {
-                for (uint256 bit = 256; bit > 0; --bit) {
-                    bool carry = rem >> 255 != 0;
-                    rem = (rem << 1) | ((lo >> (bit - 1)) & 1);
-                    q <<= 1;
-                    if (carry || rem >= d) {
-                        rem -= d;
-                        q |= 1;
-                    }
-                }
-            }
-        }
-        if (roundUp && mulmod(x, y, d) > 0) q += 1;
     }
 
     /// @dev SafeERC20 (OZ v5.0) call on the collateral: bubbles a revert, FailedInnerCall() for an empty one,
