@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.Log;
 
 import io.restake4j.ProtocolContext;
 import io.restake4j.contracts.symbiotic.Vault;
@@ -15,6 +16,7 @@ import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
 import io.restake4j.internal.Inputs;
+import io.restake4j.read.LogFilter;
 import io.restake4j.read.Read;
 import io.restake4j.read.ReadBatch;
 import io.restake4j.tokens.ApprovalPolicy;
@@ -168,6 +170,66 @@ public final class SymbioticVault {
         return new SymbioticWithdrawal(address, account, epoch, Amount.ofWei(amount.get(), token), shares.get(), status,
                 clock.start(epoch.add(BigInteger.ONE)));
     }
+
+    /** The client account's unclaimed buckets (see {@link #withdrawals(String)}). */
+    public List<SymbioticWithdrawal> withdrawals() {
+        return withdrawals(ctx.account());
+    }
+
+    /**
+     * {@code account}'s withdrawal buckets that still hold something for it (PENDING or CLAIMABLE), ascending by
+     * epoch, from chain state: the vault's {@code Withdraw} logs naming {@code account} as claimer give the first
+     * block (eth_getLogs), the vault's epoch at that block gives the first bucket, then every bucket from there to
+     * the next epoch is read in one Multicall3 batch. Round trips: the log scan (one per block range), the epoch at
+     * that block, the current epoch, and the batch.
+     */
+    public List<SymbioticWithdrawal> withdrawals(String account) {
+        Inputs.address(account, "account");
+        Token token = collateral();
+        Clock clock = clock();
+        LogFilter filter = LogFilter.of(address).topic(0, WITHDRAW_TOPIC).topic(2, LogFilter.addressTopic(account));
+        List<Log> logs = ctx.logs().scan(filter).logs();
+        if (logs.isEmpty()) {
+            return List.of();
+        }
+        BigInteger firstBlock = logs.stream().map(Log::getBlockNumber).min(BigInteger::compareTo).orElseThrow();
+        ReadBatch first = ctx.reads().newBatch();
+        Read<BigInteger> epochThen = first.add(Vault::load, address, Vault::call_currentEpoch);
+        first.execute(DefaultBlockParameter.valueOf(firstBlock));
+        BigInteger from = epochThen.get().add(BigInteger.ONE);
+
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> current = batch.add(Vault::load, address, Vault::call_currentEpoch);
+        batch.execute();
+        BigInteger to = current.get().add(BigInteger.ONE);
+        ReadBatch buckets = ctx.reads().newBatch();
+        List<BigInteger> epochs = new ArrayList<>();
+        List<Read<BigInteger>> amounts = new ArrayList<>();
+        List<Read<BigInteger>> shares = new ArrayList<>();
+        List<Read<Boolean>> claimed = new ArrayList<>();
+        for (BigInteger e = from; e.compareTo(to) <= 0; e = e.add(BigInteger.ONE)) {
+            BigInteger epoch = e;
+            epochs.add(epoch);
+            amounts.add(buckets.add(Vault::load, address, v -> v.call_withdrawalsOf(epoch, account)));
+            shares.add(buckets.add(Vault::load, address, v -> v.call_withdrawalSharesOf(epoch, account)));
+            claimed.add(buckets.add(Vault::load, address, v -> v.call_isWithdrawalsClaimed(epoch, account)));
+        }
+        buckets.execute();
+        List<SymbioticWithdrawal> out = new ArrayList<>();
+        for (int i = 0; i < epochs.size(); i++) {
+            if (shares.get(i).get().signum() == 0 || claimed.get(i).get()) {
+                continue;
+            }
+            BigInteger epoch = epochs.get(i);
+            ExitStatus status = current.get().compareTo(epoch) > 0 ? ExitStatus.CLAIMABLE : ExitStatus.PENDING;
+            out.add(new SymbioticWithdrawal(address, account, epoch, Amount.ofWei(amounts.get(i).get(), token),
+                    shares.get(i).get(), status, clock.start(epoch.add(BigInteger.ONE))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** topic0 of Symbiotic v1's {@code Withdraw(address,address,uint256,uint256,uint256)}. */
+    private static final String WITHDRAW_TOPIC = org.web3j.abi.EventEncoder.encode(Vault.WITHDRAW_EVENT);
 
     // ---------------------------------------------------------------------------------------------
     // Writes

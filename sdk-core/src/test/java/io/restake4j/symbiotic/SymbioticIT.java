@@ -23,6 +23,7 @@ import io.restake4j.devnet.fixtures.common.TestToken;
 import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
+import io.restake4j.testing.CountingHttpService;
 import io.restake4j.testing.DevnetClients;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
@@ -85,6 +86,43 @@ class SymbioticIT {
             assertEquals(before.add(claimed.amount().wei()), col.call_balanceOf(alice.getAddress()).send());
             assertEquals(ExitStatus.CLAIMED, vault.withdrawal(BigInteger.ONE).status());
             assertRefused("already claimed", () -> vault.claim(BigInteger.ONE).send());
+        }
+    }
+
+    @Test
+    void pendingWithdrawalsComeFromLogsAndStateInFourRoundTrips(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials dave = fresh(devnet, 244, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 18);
+        String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
+        col.send_mint(dave.getAddress(), BigInteger.TEN.pow(19)).send();
+        try (Restaking client = DevnetClients.client(devnet, dave)) {
+            Token token = client.tokens().token(col.getContractAddress());
+            SymbioticVault vault = client.symbiotic().vault(vaultAddress);
+            vault.deposit(Amount.parse("9", token)).send();
+            vault.withdraw(Amount.parse("1", token)).send();                       // bucket 1
+            fixture.advanceEpochs(vaultAddress, 1);
+            vault.withdraw(Amount.parse("2", token)).send();                       // bucket 2
+            fixture.advanceEpochs(vaultAddress, 1);
+            vault.withdraw(Amount.parse("3", token)).send();                       // bucket 3; bucket 1 is claimable
+            vault.claim(BigInteger.ONE).send();
+            fixture.advanceEpochs(vaultAddress, 1);                                // now epoch 3: bucket 2 claimable
+            CountingHttpService counting = new CountingHttpService(devnet.rpcUrl());
+            try (Restaking fresh = DevnetClients.client(devnet, dave, counting)) {
+                SymbioticVault v = fresh.symbiotic().vault(vaultAddress);
+                v.collateral();                                                    // version, collateral, token metadata
+                v.epochStart(BigInteger.ZERO);                                     // the clock, kept
+                counting.reset();
+                List<SymbioticWithdrawal> pending = v.withdrawals();
+                assertEquals(4, counting.roundTrips(), "logs, epoch at the first block, current epoch, buckets: "
+                        + counting.log());
+                assertEquals(1, counting.count("eth_getLogs"));
+                assertEquals(List.of(BigInteger.TWO, BigInteger.valueOf(3)), pending.stream().map(SymbioticWithdrawal::epoch)
+                        .toList(), "bucket 1 was claimed");
+                assertEquals(List.of(ExitStatus.CLAIMABLE, ExitStatus.PENDING), pending.stream()
+                        .map(SymbioticWithdrawal::status).toList());
+                assertEquals(List.of(Amount.parse("2", token), Amount.parse("3", token)), pending.stream()
+                        .map(SymbioticWithdrawal::amount).toList());
+            }
         }
     }
 
