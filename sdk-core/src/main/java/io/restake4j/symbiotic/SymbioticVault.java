@@ -171,6 +171,34 @@ public final class SymbioticVault {
                 clock.start(epoch.add(BigInteger.ONE)));
     }
 
+    /** The client account's position (see {@link #position(String)}). */
+    public SymbioticVaultPosition position() {
+        return position(ctx.account());
+    }
+
+    /**
+     * {@code account}'s position in one Multicall3 batch: {@code activeSharesOf}, {@code activeBalanceOf},
+     * {@code slashableBalanceOf}, the vault's {@code activeStake} and {@code totalStake}, {@code currentEpoch},
+     * {@code delegator} and {@code slasher}.
+     */
+    public SymbioticVaultPosition position(String account) {
+        Inputs.address(account, "account");
+        Token token = collateral();
+        ReadBatch batch = ctx.reads().newBatch();
+        Read<BigInteger> shares = batch.add(Vault::load, address, v -> v.call_activeSharesOf(account));
+        Read<BigInteger> balance = batch.add(Vault::load, address, v -> v.call_activeBalanceOf(account));
+        Read<BigInteger> slashable = batch.add(Vault::load, address, v -> v.call_slashableBalanceOf(account));
+        Read<BigInteger> active = batch.add(Vault::load, address, Vault::call_activeStake);
+        Read<BigInteger> total = batch.add(Vault::load, address, Vault::call_totalStake);
+        Read<BigInteger> epoch = batch.add(Vault::load, address, Vault::call_currentEpoch);
+        Read<String> delegator = batch.add(Vault::load, address, Vault::call_delegator);
+        Read<String> slasher = batch.add(Vault::load, address, Vault::call_slasher);
+        batch.execute();
+        return new SymbioticVaultPosition(address, account, epoch.get(), shares.get(), Amount.ofWei(balance.get(), token),
+                Amount.ofWei(slashable.get(), token), Amount.ofWei(active.get(), token), Amount.ofWei(total.get(), token),
+                delegator.get(), slasher.get());
+    }
+
     /** The client account's unclaimed buckets (see {@link #withdrawals(String)}). */
     public List<SymbioticWithdrawal> withdrawals() {
         return withdrawals(ctx.account());

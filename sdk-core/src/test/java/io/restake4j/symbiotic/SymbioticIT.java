@@ -112,6 +112,13 @@ class SymbioticIT {
                 v.collateral();                                                    // version, collateral, token metadata
                 v.epochStart(BigInteger.ZERO);                                     // the clock, kept
                 counting.reset();
+                SymbioticVaultPosition p = v.position();
+                assertEquals(1, counting.roundTrips(), "one Multicall3 call: " + counting.log());
+                assertEquals(Amount.parse("3", token), p.activeBalance(), "9 - 1 - 2 - 3");
+                assertEquals(Amount.parse("3", token), p.pendingSlashable(), "bucket 3 only: bucket 2's epoch has ended");
+                assertEquals(BigInteger.valueOf(3), p.epoch());
+                assertEquals(Amount.parse("6", token), p.vaultTotalStake(), "active + buckets 3 and 4");
+                counting.reset();
                 List<SymbioticWithdrawal> pending = v.withdrawals();
                 assertEquals(4, counting.roundTrips(), "logs, epoch at the first block, current epoch, buckets: "
                         + counting.log());
