@@ -70,7 +70,8 @@ interface IDefaultStakerRewards is
         uint256 rewardsClaimed
     );
 
-    /// @notice `amount` of accrued admin fee was sent to `recipient`.
+    /// @notice `amount` of accrued admin fee was claimed. The official ABI names the indexed field `recipient`, but
+    ///         upstream (rewards v2.0.0) emits the reward token there: do not read it as the recipient.
     event ClaimAdminFee(address indexed recipient, uint256 amount);
 
     /// @notice The admin fee is now `adminFee` (out of ADMIN_FEE_BASE).

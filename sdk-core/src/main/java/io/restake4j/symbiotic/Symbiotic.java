@@ -48,6 +48,11 @@ public final class Symbiotic {
         return new SymbioticVault(ctx, Inputs.address(address, "vault"));
     }
 
+    /** The DefaultStakerRewards contract at {@code address} (one per vault); reads nothing. */
+    public SymbioticStakerRewards stakerRewards(String address) {
+        return new SymbioticStakerRewards(ctx, Inputs.address(address, "staker rewards"));
+    }
+
     /**
      * The VaultFactory's vaults whose collateral is {@code collateral}: version 1 and 2 vaults only (a V2 vault
      * has an {@code asset()}, not a {@code collateral()}). Three round trips whatever the number of vaults: the

@@ -134,6 +134,57 @@ class SymbioticIT {
     }
 
     @Test
+    void stakerRewardsPayActiveSharesAtTheDistributionTime(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials erin = fresh(devnet, 245, 5);
+        Credentials frank = fresh(devnet, 246, 5);
+        Credentials network = fresh(devnet, 247, 5);
+        Credentials middleware = fresh(devnet, 248, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 18);
+        TestToken reward = devnet.deployToken("Reward", "RWD", 18);
+        String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
+        fixture.registerNetwork(network, middleware.getAddress());
+        String rewardsAddress = fixture.createStakerRewards(vaultAddress, 1_000); // a 10% admin fee
+        col.send_mint(erin.getAddress(), BigInteger.TEN.pow(19)).send();
+        col.send_mint(frank.getAddress(), BigInteger.TEN.pow(19)).send();
+        try (Restaking e = DevnetClients.client(devnet, erin); Restaking f = DevnetClients.client(devnet, frank)) {
+            Token token = e.tokens().token(col.getContractAddress());
+            e.symbiotic().vault(vaultAddress).deposit(Amount.parse("3", token)).send();
+            f.symbiotic().vault(vaultAddress).deposit(Amount.parse("1.000000000000000001", token)).send();
+            devnet.advanceTime(Duration.ofMinutes(10));
+            BigInteger at = latest(devnet).subtract(BigInteger.valueOf(60));
+            // frank withdraws after the snapshot: he is still paid for the shares he held then
+            f.symbiotic().vault(vaultAddress).redeemAll().send();
+            BigInteger amount = new BigInteger("100000000000000000007");
+            reward.send_mint(middleware.getAddress(), amount).send();
+            fixture.distributeRewards(rewardsAddress, middleware, network.getAddress(), reward.getContractAddress(), amount, at);
+
+            Token rwd = e.tokens().token(reward.getContractAddress());
+            BigInteger fee = amount.multiply(BigInteger.valueOf(1_000)).divide(BigInteger.valueOf(10_000));
+            BigInteger distributed = amount.subtract(fee);
+            BigInteger erinShares = BigInteger.valueOf(3).multiply(BigInteger.TEN.pow(18));
+            BigInteger totalShares = erinShares.add(new BigInteger("1000000000000000001"));
+            BigInteger erinDue = distributed.multiply(erinShares).divide(totalShares);
+            SymbioticStakerRewards rewards = e.symbiotic().stakerRewards(rewardsAddress);
+            assertEquals(Amount.ofWei(erinDue, rwd), rewards.claimable(rwd, network.getAddress()));
+            SymbioticRewardsResult paid = rewards.claim(rwd, network.getAddress()).send();
+            assertEquals(Amount.ofWei(erinDue, rwd), paid.amount());
+            assertEquals(BigInteger.ONE, paid.distributions());
+            assertEquals(erinDue, reward.call_balanceOf(erin.getAddress()).send());
+            BigInteger nonce = nonce(devnet, erin);
+            assertCode(ErrorCode.NOT_FOUND, () -> rewards.claim(rwd, network.getAddress()).send());
+            assertEquals(nonce, nonce(devnet, erin), "nothing was sent");
+            BigInteger frankDue = distributed.multiply(totalShares.subtract(erinShares)).divide(totalShares);
+            assertEquals(Amount.ofWei(frankDue, rwd), f.symbiotic().stakerRewards(rewardsAddress).claimable(rwd,
+                    network.getAddress()), "the shares at the distribution's time count");
+        }
+    }
+
+    private static BigInteger latest(Devnet devnet) throws Exception {
+        return devnet.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send()
+                .getBlock().getTimestamp();
+    }
+
+    @Test
     void refusalsComeBeforeSigning(Devnet devnet, SymbioticDevnet fixture) throws Exception {
         Credentials bob = fresh(devnet, 242, 5);
         Credentials carol = fresh(devnet, 243, 5);

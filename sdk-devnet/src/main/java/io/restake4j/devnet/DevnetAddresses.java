@@ -91,6 +91,8 @@ public final class DevnetAddresses {
     public static final String SYMBIOTIC_OPERATOR_NETWORK_OPT_IN_SERVICE = "symbiotic.OperatorNetworkOptInService";
     /** Symbiotic NetworkMiddlewareService fixture. */
     public static final String SYMBIOTIC_NETWORK_MIDDLEWARE_SERVICE = "symbiotic.NetworkMiddlewareService";
+    /** Symbiotic DefaultStakerRewardsFactory fixture (one DefaultStakerRewards per vault). */
+    public static final String SYMBIOTIC_STAKER_REWARDS_FACTORY = "symbiotic.DefaultStakerRewardsFactory";
     /** The implementation the devnet's version 1 vaults are clones of. */
     public static final String SYMBIOTIC_VAULT_IMPLEMENTATION = "symbiotic.VaultImplementation";
     /** The implementation the devnet's version 2 (tokenized) vaults are clones of. */

@@ -21,6 +21,8 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewards;
+import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewardsFactory;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkMiddlewareService;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkRegistry;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkRestakeDelegator;
@@ -68,7 +70,7 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         VAULT_IMPL, VAULT_TOKENIZED_IMPL, NETWORK_RESTAKE_DELEGATOR_IMPL, FULL_RESTAKE_DELEGATOR_IMPL,
         OPERATOR_SPECIFIC_DELEGATOR_IMPL, OPERATOR_NETWORK_SPECIFIC_DELEGATOR_IMPL, SLASHER_IMPL, VETO_SLASHER_IMPL,
         WHITELIST_VAULT, WHITELIST_VAULT_TOKENIZED, WHITELIST_DELEGATOR_0, WHITELIST_DELEGATOR_1, WHITELIST_DELEGATOR_2,
-        WHITELIST_DELEGATOR_3, WHITELIST_SLASHER_0, WHITELIST_SLASHER_1
+        WHITELIST_DELEGATOR_3, WHITELIST_SLASHER_0, WHITELIST_SLASHER_1, STAKER_REWARDS_IMPL, STAKER_REWARDS_FACTORY
     }
 
     private SymbioticDevnet(Devnet devnet) {
@@ -140,6 +142,10 @@ public final class SymbioticDevnet extends ProtocolDevnet {
                 SymbioticTypeFactory.getABI_send_whitelist(d.address(Tx.SLASHER_IMPL)));
         d.call(Tx.WHITELIST_SLASHER_1, slasherFactory.getValue(),
                 SymbioticTypeFactory.getABI_send_whitelist(d.address(Tx.VETO_SLASHER_IMPL)));
+        d.create(Tx.STAKER_REWARDS_IMPL, "symbiotic.DefaultStakerRewardsImplementation",
+                bytecodes.get("DefaultStakerRewards"), vaultFactory, middleware);
+        d.create(Tx.STAKER_REWARDS_FACTORY, DevnetAddresses.SYMBIOTIC_STAKER_REWARDS_FACTORY,
+                bytecodes.get("DefaultStakerRewardsFactory"), new Address(d.address(Tx.STAKER_REWARDS_IMPL)));
         d.finish();
         return new SymbioticDevnet(devnet);
     }
@@ -149,7 +155,8 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         return Map.copyOf(bytecodes("symbiotic", List.of("VaultFactory", "SymbioticTypeFactory", "Vault", "VaultTokenized",
                 "NetworkRegistry", "OperatorRegistry", "OperatorVaultOptInService", "OperatorNetworkOptInService",
                 "NetworkMiddlewareService", "NetworkRestakeDelegator", "FullRestakeDelegator", "OperatorSpecificDelegator",
-                "OperatorNetworkSpecificDelegator", "Slasher", "VetoSlasher")));
+                "OperatorNetworkSpecificDelegator", "Slasher", "VetoSlasher", "DefaultStakerRewards",
+                "DefaultStakerRewardsFactory")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -387,6 +394,37 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         String delegator = call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
         return send("setOperatorNetworkShares", () -> asDeployer(delegator, NetworkRestakeDelegator::load)
                 .send_setOperatorNetworkShares(subnetwork, operator, shares).send());
+    }
+
+    /** The DefaultStakerRewardsFactory fixture ({@value DevnetAddresses#SYMBIOTIC_STAKER_REWARDS_FACTORY}). */
+    public String stakerRewardsFactory() {
+        return address(DevnetAddresses.SYMBIOTIC_STAKER_REWARDS_FACTORY);
+    }
+
+    /**
+     * Creates {@code vault}'s DefaultStakerRewards with an admin fee of {@code adminFeeBasisPoints} (of 10,000),
+     * whose roles the deployer holds; returns it.
+     */
+    public String createStakerRewards(String vault, long adminFeeBasisPoints) {
+        String me = devnet().deployer().getAddress();
+        TransactionReceipt created = send("create staker rewards", () -> asDeployer(stakerRewardsFactory(),
+                DefaultStakerRewardsFactory::load).send_create(new DefaultStakerRewardsFactory.InitParams(vault,
+                        BigInteger.valueOf(adminFeeBasisPoints), me, me, me)).send());
+        return DefaultStakerRewardsFactory.getAddEntityEvents(created).get(0).entity;
+    }
+
+    /**
+     * Distributes {@code amount} of {@code token} (held by {@code middleware}, approved here) as {@code network}'s
+     * staker rewards for the stake at {@code timestamp} (in the past), as the network's middleware does.
+     */
+    public TransactionReceipt distributeRewards(String rewards, Credentials middleware, String network, String token,
+            BigInteger amount, BigInteger timestamp) {
+        send("approve rewards", () -> as(middleware, token, io.restake4j.devnet.fixtures.common.TestToken::load)
+                .send_approve(rewards, amount).send());
+        String data = FunctionEncoder.encodeConstructor(List.of(new Uint48(timestamp), new Uint256(BigInteger.valueOf(10_000)),
+                new DynamicBytes(new byte[0]), new DynamicBytes(new byte[0])));
+        return send("distributeRewards", () -> as(middleware, rewards, DefaultStakerRewards::load)
+                .send_distributeRewards(network, token, amount, Numeric.hexStringToByteArray(data)).send());
     }
 
     private String createModule(String factoryAddress, long type, String vault, String params) {
