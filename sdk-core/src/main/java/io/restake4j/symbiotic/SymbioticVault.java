@@ -9,9 +9,11 @@ import java.util.Objects;
 
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 import io.restake4j.ProtocolContext;
 import io.restake4j.contracts.symbiotic.Vault;
+import io.restake4j.contracts.symbiotic.VetoSlasher;
 import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.exits.ExitStatus;
@@ -198,6 +200,63 @@ public final class SymbioticVault {
                 Amount.ofWei(slashable.get(), token), Amount.ofWei(active.get(), token), Amount.ofWei(total.get(), token),
                 delegator.get(), slasher.get());
     }
+
+    /**
+     * The slashes that concern this vault's stakers: every executed one (the vault's {@code OnSlash} logs, oldest
+     * first) and, when the vault's slasher is a VetoSlasher ({@code TYPE() == 1}), its requests not completed yet
+     * (requested, not executed nor vetoed), read in one Multicall3 batch. Round trips: the slasher (one read), the
+     * log scan, and when there is a slasher its type and request count (one batch), then the requests (one batch).
+     */
+    public List<SymbioticSlash> slashes() {
+        Token token = collateral();
+        List<SymbioticSlash> out = new ArrayList<>();
+        ReadBatch modules = ctx.reads().newBatch();
+        Read<String> slasherRead = modules.add(Vault::load, address, Vault::call_slasher);
+        modules.execute();
+        String slasher = slasherRead.get();
+        for (Log log : ctx.logs().scan(LogFilter.of(address).topic(0, ON_SLASH_TOPIC)).logs()) {
+            Vault.OnSlashEventResponse e = Vault.getOnSlashEventFromLog(log);
+            out.add(new SymbioticSlash(false, null, null, null, Amount.ofWei(e.amount, token),
+                    Amount.ofWei(e.slashedAmount, token), Instant.ofEpochSecond(e.captureTimestamp.longValueExact()), null,
+                    log.getBlockNumber()));
+        }
+        if (slasher == null || Numeric.toBigInt(slasher).signum() == 0) {
+            return List.copyOf(out);
+        }
+        ReadBatch kind = ctx.reads().newBatch();
+        Read<BigInteger> type = kind.add(VetoSlasher::load, slasher, VetoSlasher::call_TYPE);
+        Read<BigInteger> count = kind.add(VetoSlasher::load, slasher, VetoSlasher::call_slashRequestsLength);
+        kind.execute();
+        if (!type.succeeded() || type.get().intValueExact() != VETO_SLASHER_TYPE || !count.succeeded()) {
+            return List.copyOf(out);
+        }
+        ReadBatch requests = ctx.reads().newBatch();
+        List<Read<org.web3j.tuples.generated.Tuple6<byte[], String, BigInteger, BigInteger, BigInteger, Boolean>>> rows =
+                new ArrayList<>();
+        for (BigInteger i = BigInteger.ZERO; i.compareTo(count.get()) < 0; i = i.add(BigInteger.ONE)) {
+            BigInteger index = i;
+            rows.add(requests.add(VetoSlasher::load, slasher, v -> v.call_slashRequests(index)));
+        }
+        if (!rows.isEmpty()) {
+            requests.execute();
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i).get();
+            if (!r.component6()) { // not completed
+                out.add(new SymbioticSlash(true, BigInteger.valueOf(i), Numeric.toHexString(r.component1()), r.component2(),
+                        Amount.ofWei(r.component3(), token), Amount.zero(token),
+                        Instant.ofEpochSecond(r.component4().longValueExact()),
+                        Instant.ofEpochSecond(r.component5().longValueExact()), null));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The SlasherFactory type of a VetoSlasher. */
+    private static final int VETO_SLASHER_TYPE = 1;
+
+    /** topic0 of the vault's {@code OnSlash(uint256,uint48,uint256)}. */
+    private static final String ON_SLASH_TOPIC = org.web3j.abi.EventEncoder.encode(Vault.ONSLASH_EVENT);
 
     /** The client account's unclaimed buckets (see {@link #withdrawals(String)}). */
     public List<SymbioticWithdrawal> withdrawals() {

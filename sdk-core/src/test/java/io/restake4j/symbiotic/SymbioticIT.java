@@ -179,6 +179,52 @@ class SymbioticIT {
         }
     }
 
+    @Test
+    void slashesShowPendingVetoRequestsAndExecutedSlashes(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials gina = fresh(devnet, 249, 5);
+        Credentials network = fresh(devnet, 250, 5);
+        Credentials middleware = fresh(devnet, 251, 5);
+        Credentials operator = fresh(devnet, 252, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 18);
+        String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
+        fixture.attachNetworkRestakeDelegator(vaultAddress);
+        String slasher = fixture.attachVetoSlasher(vaultAddress, Duration.ofDays(1), 3);
+        fixture.registerNetwork(network, middleware.getAddress());
+        fixture.registerOperator(operator, vaultAddress, network.getAddress());
+        fixture.setNetworkLimit(vaultAddress, network, 0, BigInteger.TEN.pow(21));
+        byte[] subnetwork = SymbioticDevnet.subnetwork(network.getAddress(), 0);
+        fixture.setOperatorNetworkShares(vaultAddress, subnetwork, operator.getAddress(), BigInteger.ONE);
+        col.send_mint(gina.getAddress(), BigInteger.TEN.pow(19)).send();
+        try (Restaking client = DevnetClients.client(devnet, gina)) {
+            Token token = client.tokens().token(col.getContractAddress());
+            SymbioticVault vault = client.symbiotic().vault(vaultAddress);
+            vault.deposit(Amount.parse("5", token)).send();
+            assertEquals(List.of(), vault.slashes());
+            devnet.advanceTime(Duration.ofMinutes(10));
+            BigInteger capture = latest(devnet).subtract(BigInteger.valueOf(60));
+            io.restake4j.devnet.fixtures.symbiotic.VetoSlasher asMiddleware = io.restake4j.devnet.fixtures.symbiotic.VetoSlasher
+                    .load(slasher, devnet.web3j(), devnet.transactionManager(middleware), devnet.gasProvider());
+            asMiddleware.send_requestSlash(subnetwork, operator.getAddress(), BigInteger.TEN.pow(18), capture, new byte[0]).send();
+
+            List<SymbioticSlash> pending = vault.slashes();
+            assertEquals(1, pending.size());
+            SymbioticSlash request = pending.get(0);
+            assertTrue(request.pending());
+            assertEquals(BigInteger.ZERO, request.requestIndex());
+            assertEquals(operator.getAddress(), request.operator());
+            assertEquals(Amount.parse("1", token), request.requested());
+            assertEquals(java.time.Instant.ofEpochSecond(capture.longValueExact()), request.captureTime());
+
+            devnet.advanceTime(Duration.ofDays(1).plusSeconds(1));
+            asMiddleware.send_executeSlash(BigInteger.ZERO, new byte[0]).send();
+            List<SymbioticSlash> after = vault.slashes();
+            assertEquals(1, after.size(), "executed: no longer pending");
+            assertEquals(false, after.get(0).pending());
+            assertEquals(Amount.parse("1", token), after.get(0).slashed());
+            assertEquals(Amount.parse("4", token), vault.activeBalance(), "the slash took active stake");
+        }
+    }
+
     private static BigInteger latest(Devnet devnet) throws Exception {
         return devnet.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send()
                 .getBlock().getTimestamp();
