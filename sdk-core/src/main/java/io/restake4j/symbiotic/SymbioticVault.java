@@ -12,6 +12,8 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.ProtocolContext;
+import io.restake4j.contracts.symbiotic.NetworkRestakeDelegator;
+import io.restake4j.contracts.symbiotic.OperatorSpecificDelegator;
 import io.restake4j.contracts.symbiotic.Vault;
 import io.restake4j.contracts.symbiotic.VetoSlasher;
 import io.restake4j.errors.ErrorCode;
@@ -251,6 +253,81 @@ public final class SymbioticVault {
         }
         return List.copyOf(out);
     }
+
+    /**
+     * The vault's exposure per subnetwork, from its delegator: the subnetworks that set a cap
+     * ({@code SetMaxNetworkLimit} logs), the operators given shares or limits there ({@code SetOperatorNetworkShares}
+     * / {@code SetOperatorNetworkLimit} logs; the delegator's {@code operator()} for the operator-specific types),
+     * then every limit and stake in one Multicall3 batch. Empty while the vault has no delegator.
+     */
+    public List<SymbioticExposure> exposure() {
+        Token token = collateral();
+        String delegator = ctx.reads().readOne(Vault::load, address, Vault::call_delegator);
+        if (delegator == null || Numeric.toBigInt(delegator).signum() == 0) {
+            return List.of();
+        }
+        int type = ctx.reads().readOne(NetworkRestakeDelegator::load, delegator, NetworkRestakeDelegator::call_TYPE)
+                .intValueExact();
+        java.util.Map<String, java.util.LinkedHashSet<String>> operatorsBySubnetwork = new java.util.LinkedHashMap<>();
+        LogFilter filter = LogFilter.of(delegator).topic(0, SET_MAX_NETWORK_LIMIT_TOPIC, SET_OPERATOR_NETWORK_SHARES_TOPIC,
+                SET_OPERATOR_NETWORK_LIMIT_TOPIC);
+        for (Log log : ctx.logs().scan(filter).logs()) {
+            String sub = log.getTopics().get(1);
+            java.util.LinkedHashSet<String> ops = operatorsBySubnetwork.computeIfAbsent(sub, k -> new java.util.LinkedHashSet<>());
+            if (!log.getTopics().get(0).equals(SET_MAX_NETWORK_LIMIT_TOPIC) && log.getTopics().size() > 2) {
+                ops.add(org.web3j.crypto.Keys.toChecksumAddress(Numeric.toHexStringWithPrefixZeroPadded(
+                        Numeric.toBigInt(log.getTopics().get(2)), 40)));
+            }
+        }
+        if (type == OPERATOR_SPECIFIC || type == OPERATOR_NETWORK_SPECIFIC) {
+            String operator = ctx.reads().readOne(OperatorSpecificDelegator::load, delegator,
+                    OperatorSpecificDelegator::call_operator);
+            operatorsBySubnetwork.values().forEach(ops -> ops.add(operator));
+        }
+        ReadBatch batch = ctx.reads().newBatch();
+        List<String> subnetworks = List.copyOf(operatorsBySubnetwork.keySet());
+        List<Read<BigInteger>> caps = new ArrayList<>();
+        List<Read<BigInteger>> limits = new ArrayList<>();
+        List<List<Read<BigInteger>>> stakes = new ArrayList<>();
+        for (String sub : subnetworks) {
+            byte[] id = Numeric.hexStringToByteArray(sub);
+            caps.add(batch.add(NetworkRestakeDelegator::load, delegator, d -> d.call_maxNetworkLimit(id)));
+            limits.add(type == OPERATOR_NETWORK_SPECIFIC ? null
+                    : batch.add(NetworkRestakeDelegator::load, delegator, d -> d.call_networkLimit(id)));
+            List<Read<BigInteger>> row = new ArrayList<>();
+            for (String op : operatorsBySubnetwork.get(sub)) {
+                row.add(batch.add(NetworkRestakeDelegator::load, delegator, d -> d.call_stake(id, op)));
+            }
+            stakes.add(row);
+        }
+        if (!subnetworks.isEmpty()) {
+            batch.execute();
+        }
+        List<SymbioticExposure> out = new ArrayList<>();
+        for (int i = 0; i < subnetworks.size(); i++) {
+            BigInteger sub = Numeric.toBigInt(subnetworks.get(i));
+            String network = org.web3j.crypto.Keys.toChecksumAddress(Numeric.toHexStringWithPrefixZeroPadded(sub.shiftRight(96), 40));
+            BigInteger identifier = sub.and(BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE));
+            List<SymbioticExposure.OperatorStake> ops = new ArrayList<>();
+            List<String> names = List.copyOf(operatorsBySubnetwork.get(subnetworks.get(i)));
+            for (int j = 0; j < names.size(); j++) {
+                ops.add(new SymbioticExposure.OperatorStake(names.get(j), Amount.ofWei(stakes.get(i).get(j).get(), token)));
+            }
+            out.add(new SymbioticExposure(subnetworks.get(i), network, identifier, Amount.ofWei(caps.get(i).get(), token),
+                    limits.get(i) == null ? null : Amount.ofWei(limits.get(i).get(), token), ops));
+        }
+        return List.copyOf(out);
+    }
+
+    /** DelegatorFactory types. */
+    private static final int OPERATOR_SPECIFIC = 2;
+    private static final int OPERATOR_NETWORK_SPECIFIC = 3;
+    private static final String SET_MAX_NETWORK_LIMIT_TOPIC =
+            org.web3j.abi.EventEncoder.encode(NetworkRestakeDelegator.SETMAXNETWORKLIMIT_EVENT);
+    private static final String SET_OPERATOR_NETWORK_SHARES_TOPIC =
+            org.web3j.abi.EventEncoder.encode(NetworkRestakeDelegator.SETOPERATORNETWORKSHARES_EVENT);
+    private static final String SET_OPERATOR_NETWORK_LIMIT_TOPIC =
+            org.web3j.abi.EventEncoder.encode(io.restake4j.contracts.symbiotic.FullRestakeDelegator.SETOPERATORNETWORKLIMIT_EVENT);
 
     /** The SlasherFactory type of a VetoSlasher. */
     private static final int VETO_SLASHER_TYPE = 1;

@@ -200,6 +200,15 @@ class SymbioticIT {
             SymbioticVault vault = client.symbiotic().vault(vaultAddress);
             vault.deposit(Amount.parse("5", token)).send();
             assertEquals(List.of(), vault.slashes());
+            List<SymbioticExposure> exposure = vault.exposure();
+            assertEquals(1, exposure.size());
+            SymbioticExposure e = exposure.get(0);
+            assertEquals(org.web3j.crypto.Keys.toChecksumAddress(network.getAddress()), e.network());
+            assertEquals(BigInteger.ZERO, e.identifier());
+            assertEquals(Amount.parse("1000", token), e.maxNetworkLimit());
+            assertEquals(Amount.parse("1000", token), e.networkLimit());
+            assertEquals(List.of(new SymbioticExposure.OperatorStake(org.web3j.crypto.Keys.toChecksumAddress(
+                    operator.getAddress()), Amount.parse("5", token))), e.operators(), "min(active stake, limit) x 1/1");
             devnet.advanceTime(Duration.ofMinutes(10));
             BigInteger capture = latest(devnet).subtract(BigInteger.valueOf(60));
             io.restake4j.devnet.fixtures.symbiotic.VetoSlasher asMiddleware = io.restake4j.devnet.fixtures.symbiotic.VetoSlasher
