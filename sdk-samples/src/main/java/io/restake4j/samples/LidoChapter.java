@@ -57,7 +57,7 @@ final class LidoChapter {
             println("     wrapped 200 stETH into %s (%d transactions: approval + wrap)", wrapped.amount(), wrapped.transactionCount());
 
             fixtures.report(BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(3)));
-            println("     devnet oracle report: +3 ETH of rewards (10% to the treasury and modules as fee shares, the rest to every holder); 1 wstETH = %s stETH now",
+            println("     devnet oracle report: +3 ETH of rewards (10%% to the treasury and modules as fee shares, the rest to every holder); 1 wstETH = %s stETH now",
                     Amount.ofWei(lido.rates().amountPerWrapped(), lido.stETH()).toPlainString());
 
             try {

@@ -28,8 +28,8 @@ import io.restake4j.units.Token;
 
 /**
  * The main sample: starts the embedded devnet and shows restake4j working end to end, printed as a
- * short story: tokens and the client, EigenLayer's staker cycle, then the liquid staking tokens (Lido,
- * ether.fi, Rocket Pool).
+ * short story: tokens and the client, EigenLayer's staker cycle, the liquid staking tokens (Lido,
+ * ether.fi, Rocket Pool), then a Symbiotic vault.
  *
  * <pre>{@code
  * mvn -B -Psample -DskipTests verify
@@ -144,6 +144,9 @@ public final class MainSample {
             step = LidoChapter.run(devnet, step);
             step = EtherFiChapter.run(devnet, step);
             step = RocketPoolChapter.run(devnet, step);
+
+            // 7. Symbiotic: a wstETH vault, an epoch, a slash, a claim, staker rewards.
+            step = SymbioticChapter.run(devnet, step);
         }
         println("");
         println("Devnet stopped. Done.");
