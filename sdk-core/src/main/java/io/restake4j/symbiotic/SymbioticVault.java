@@ -50,9 +50,9 @@ import io.restake4j.units.Token;
  * SymbioticVault vault = client.symbiotic().vault("0x...");
  * vault.deposit(Amount.parse("10", vault.collateral())).send();
  * SymbioticVaultResult w = vault.redeemAll().send();                 // every active share, no dust
- * SymbioticWithdrawal bucket = vault.withdrawal(w.epoch());
+ * SymbioticWithdrawal bucket = vault.withdrawal(w.epoch().orElseThrow());
  * // ... after bucket.unlocksAt() ...
- * vault.claim(w.epoch()).send();
+ * vault.claim(bucket.epoch()).send();
  * }</pre>
  */
 public final class SymbioticVault {
@@ -212,10 +212,7 @@ public final class SymbioticVault {
     public List<SymbioticSlash> slashes() {
         Token token = collateral();
         List<SymbioticSlash> out = new ArrayList<>();
-        ReadBatch modules = ctx.reads().newBatch();
-        Read<String> slasherRead = modules.add(Vault::load, address, Vault::call_slasher);
-        modules.execute();
-        String slasher = slasherRead.get();
+        String slasher = ctx.reads().readOne(Vault::load, address, Vault::call_slasher);
         for (Log log : ctx.logs().scan(LogFilter.of(address).topic(0, ON_SLASH_TOPIC)).logs()) {
             Vault.OnSlashEventResponse e = Vault.getOnSlashEventFromLog(log);
             out.add(new SymbioticSlash(false, null, null, null, Amount.ofWei(e.amount, token),

@@ -15,7 +15,7 @@ import io.restake4j.units.Amount;
  *
  * <pre>{@code
  * SymbioticVaultResult w = vault.withdraw(Amount.parse("4", vault.collateral())).send();
- * System.out.println(w.amount() + " claimable after epoch " + w.epoch());
+ * System.out.println(w.amount() + " claimable after epoch " + w.epoch().orElseThrow());
  * }</pre>
  */
 public final class SymbioticVaultResult extends OperationResult {
@@ -49,9 +49,9 @@ public final class SymbioticVaultResult extends OperationResult {
         return withdrawalShares;
     }
 
-    /** The epoch whose bucket a withdrawal or redemption went into; null for deposits and claims. */
-    public BigInteger epoch() {
-        return epoch;
+    /** The epoch whose bucket a withdrawal or redemption went into; empty for deposits and claims. */
+    public java.util.Optional<BigInteger> epoch() {
+        return java.util.Optional.ofNullable(epoch);
     }
 
     @Override

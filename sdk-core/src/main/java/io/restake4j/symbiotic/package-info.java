@@ -7,8 +7,8 @@
  * SymbioticVault vault = client.symbiotic().vault("0x...");
  * vault.deposit(Amount.parse("10", vault.collateral())).send();          // approve (if short) + deposit
  * SymbioticVaultResult w = vault.withdraw(Amount.parse("4", vault.collateral())).send();
- * // ... once w.epoch() has ended (vault.withdrawal(w.epoch()).unlocksAt()) ...
- * vault.claim(w.epoch()).send();
+ * // ... once its bucket unlocks (vault.withdrawal(w.epoch().orElseThrow()).unlocksAt()) ...
+ * vault.claim(w.epoch().orElseThrow()).send();
  * }</pre>
  */
 package io.restake4j.symbiotic;

@@ -60,7 +60,7 @@ class SymbioticIT {
 
             SymbioticVaultResult out = vault.withdraw(Amount.parse("2.5", token)).send();
             assertEquals(Amount.parse("2.5", token), out.amount());
-            assertEquals(BigInteger.ONE, out.epoch(), "requested in epoch 0: bucket 1");
+            assertEquals(BigInteger.ONE, out.epoch().orElseThrow(), "requested in epoch 0: bucket 1");
             SymbioticWithdrawal bucket = vault.withdrawal(BigInteger.ONE);
             assertEquals(ExitStatus.PENDING, bucket.status());
             assertEquals(Amount.parse("2.5", token), bucket.amount());
@@ -74,7 +74,7 @@ class SymbioticIT {
             assertEquals(nonce, nonce(devnet, alice), "nothing was sent");
 
             SymbioticVaultResult all = vault.redeemAll().send();
-            assertEquals(BigInteger.ONE, all.epoch());
+            assertEquals(BigInteger.ONE, all.epoch().orElseThrow());
             assertEquals(Amount.parse("3.5", token), all.amount(), "the rest, no dust");
             assertEquals(BigInteger.ZERO, vault.activeShares());
 
@@ -265,9 +265,9 @@ class SymbioticIT {
             SymbioticVaultResult w = vault.withdraw(Amount.parse("1", token)).send();
             fixture.advanceEpochs(capped, 2);
             BigInteger carolNonce = nonce(devnet, carol);
-            assertCode(ErrorCode.NOT_FOUND, () -> other.symbiotic().vault(capped).claim(w.epoch()).send());
+            assertCode(ErrorCode.NOT_FOUND, () -> other.symbiotic().vault(capped).claim(w.epoch().orElseThrow()).send());
             assertEquals(carolNonce, nonce(devnet, carol), "nothing was sent");
-            SymbioticVaultResult batch = vault.claimBatch(List.of(w.epoch())).send();
+            SymbioticVaultResult batch = vault.claimBatch(List.of(w.epoch().orElseThrow())).send();
             assertEquals(Amount.parse("1", token), batch.amount());
         }
     }

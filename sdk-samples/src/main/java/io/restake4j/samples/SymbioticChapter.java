@@ -91,8 +91,8 @@ final class SymbioticChapter {
 
             Amount out = Amount.parse("3", wstEth);
             SymbioticVaultResult w = vault.withdraw(out).send();
-            SymbioticWithdrawal bucket = vault.withdrawal(w.epoch());
-            println("     asked for %s back: bucket of epoch %s, claimable from %s", w.amount(), w.epoch(), bucket.unlocksAt());
+            SymbioticWithdrawal bucket = vault.withdrawal(w.epoch().orElseThrow());
+            println("     asked for %s back: bucket of epoch %s, claimable from %s", w.amount(), w.epoch().orElseThrow(), bucket.unlocksAt());
 
             // the network's middleware slashes the operator for 1 wstETH, captured a minute ago
             devnet.advanceTime(Duration.ofMinutes(2));
@@ -103,15 +103,15 @@ final class SymbioticChapter {
                             new byte[0]).send();
             SymbioticVaultPosition p = vault.position();
             println("     after a 1 wstETH slash: active %s, pending %s (the bucket took its share), slashes seen: %d",
-                    p.activeBalance(), vault.withdrawal(w.epoch()).amount(), vault.slashes().size());
+                    p.activeBalance(), vault.withdrawal(w.epoch().orElseThrow()).amount(), vault.slashes().size());
 
             try {
-                vault.claim(w.epoch()).send();
+                vault.claim(w.epoch().orElseThrow()).send();
             } catch (InvalidInputException early) {
                 println("     claiming now is refused before signing: %s", early.getMessage());
             }
             fixtures.advanceEpochs(vaultAddress, 2);
-            SymbioticVaultResult claimed = vault.claim(w.epoch()).send();
+            SymbioticVaultResult claimed = vault.claim(w.epoch().orElseThrow()).send();
             println("     two epochs later, claimed %s", claimed.amount());
 
             // the network pays 5 of a reward token to the vault's stakers, for the stake a minute ago
