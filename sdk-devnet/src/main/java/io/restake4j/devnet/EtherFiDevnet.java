@@ -83,7 +83,7 @@ public final class EtherFiDevnet extends ProtocolDevnet {
         MINT_LIMIT, MINT_CONSUMER, BURN_LIMIT, BURN_CONSUMER
     }
 
-    /** Rewards steps (capped rebases) per transaction: about 40k gas each, far below a block. */
+    /** Rewards steps (capped rebases) per transaction: about 7k gas each (EtherFiGovernanceIT prints it), 1.4M in all. */
     private static final BigInteger REBASE_STEPS_PER_TX = BigInteger.valueOf(200);
 
     private EtherFiDevnet(Devnet devnet) {

@@ -84,7 +84,10 @@ class EtherFiGovernanceIT {
         // the stepped control brings the ether along: each step a report within the cap, then receive()
         BigInteger before = lp.call_getTotalPooledEther().send();
         TransactionReceipt stepped = etherFi.rebase(ETH);
-        assertTrue(LiquidityPool.getRebaseEvents(stepped).size() > 1);
+        int reports = LiquidityPool.getRebaseEvents(stepped).size();
+        assertTrue(reports > 1);
+        System.out.println("[gas] EtherFiAdmin.rebaseInSteps: " + reports + " reports, " + stepped.getGasUsed() + " gas ("
+                + stepped.getGasUsed().divide(BigInteger.valueOf(reports)) + " a report)");
         assertEquals(before.add(ETH), lp.call_getTotalPooledEther().send());
         assertEquals(eth(11), balance(devnet, etherFi.liquidityPool()));
         assertEquals(cap.add(rewards).add(fees), lp.call_totalValueOutOfLp().send(), "the one-off reports stay unbacked");
