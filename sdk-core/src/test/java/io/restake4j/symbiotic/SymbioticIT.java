@@ -65,6 +65,8 @@ class SymbioticIT {
             assertEquals(ExitStatus.PENDING, bucket.status());
             assertEquals(Amount.parse("2.5", token), bucket.amount());
             assertEquals(vault.epochStart(BigInteger.TWO), bucket.unlocksAt(), "claimable once epoch 1 has ended");
+            assertEquals(new io.restake4j.exits.Readiness.AtEpoch(BigInteger.TWO, bucket.unlocksAt()), bucket.readiness());
+            assertEquals(List.of(), bucket.claimable(), "nothing claimable while pending");
 
             // too early: refused before signing, with the time it unlocks
             BigInteger nonce = nonce(devnet, alice);
