@@ -151,6 +151,10 @@ class SymbioticIT {
         try (Restaking e = DevnetClients.client(devnet, erin); Restaking f = DevnetClients.client(devnet, frank)) {
             Token token = e.tokens().token(col.getContractAddress());
             e.symbiotic().vault(vaultAddress).deposit(Amount.parse("3", token)).send();
+            // A second checkpoint write right after the first: if the simulation lands in the first one's second and
+            // the block in the next, the real deposit pushes new checkpoints the estimate did not pay for (a known
+            // devnet timing issue, see the issue note). A second apart, the estimate includes them.
+            devnet.advanceTime(Duration.ofSeconds(1));
             f.symbiotic().vault(vaultAddress).deposit(Amount.parse("1.000000000000000001", token)).send();
             devnet.advanceTime(Duration.ofMinutes(10));
             BigInteger at = latest(devnet).subtract(BigInteger.valueOf(60));
