@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a withdrawal can be claimed: now, from a block, from a time, from an epoch, or when an oracle decides. Each
+ * When a withdrawal can be claimed: now, from a block, from a time, from an epoch, when an oracle decides, or when
+ * liquidity fills a queue. Each
  * kind carries an estimated {@link Instant} where one can be known from chain state (a block or epoch estimated
  * from the chain's clock; an oracle's decision has none).
  *
@@ -17,6 +18,7 @@ import java.util.Optional;
  *     case Readiness.AtTime t -> System.out.println("from " + t.time());
  *     case Readiness.AtEpoch e -> System.out.println("from epoch " + e.epoch());
  *     case Readiness.ByOracle o -> System.out.println(o.reason());
+ *     case Readiness.WhenFilled f -> System.out.println(f.sharesAhead() + " shares ahead in the queue");
  * }
  * }</pre>
  */
@@ -132,6 +134,30 @@ public sealed interface Readiness {
         @Override
         public String toString() {
             return reason + (queuePosition == null ? "" : " (position " + queuePosition + " in the queue)");
+        }
+    }
+
+    /**
+     * Claimable once the protocol frees enough liquidity to fill the request (Symbiotic Core V2's withdrawal queue,
+     * filled first in, first out as its delegator deallocates assets): the chain holds no date.
+     *
+     * @param reason      what it waits for, in words
+     * @param sharesAhead shares queued before this request and not filled yet (0 = next in line)
+     */
+    record WhenFilled(String reason, BigInteger sharesAhead) implements Readiness {
+        public WhenFilled {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(sharesAhead, "sharesAhead");
+        }
+
+        @Override
+        public Optional<Instant> estimate() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return reason + " (" + sharesAhead + " shares ahead)";
         }
     }
 

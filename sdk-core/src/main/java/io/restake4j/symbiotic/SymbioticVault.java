@@ -55,7 +55,16 @@ import io.restake4j.units.Token;
  * vault.claim(bucket.epoch()).send();
  * }</pre>
  */
-public final class SymbioticVault {
+public final class SymbioticVault implements SymbioticVaultBinding {
+
+    /**
+     * Gas a write may need beyond its simulation per checkpoint trace it touches (active stake, active shares, the
+     * account's active shares): the vault checkpoints them by {@code block.timestamp}, and a simulation in the last
+     * checkpoint's second updates it in place while the real block, a second later, pushes a new point: two new
+     * storage slots, about 44,000 gas (see {@link Step#withGasAllowance}).
+     */
+    static final BigInteger CHECKPOINT_GAS = BigInteger.valueOf(45_000);
+    private static final BigInteger ACTIVE_TRACES_GAS = CHECKPOINT_GAS.multiply(BigInteger.valueOf(3));
 
     private final ProtocolContext ctx;
     private final String address;
@@ -66,11 +75,13 @@ public final class SymbioticVault {
     }
 
     /** The vault's address. */
+    @Override
     public String address() {
         return address;
     }
 
     /** The vault's VaultFactory version (1 Vault, 2 VaultTokenized, 3+ V2), read once and kept. */
+    @Override
     public long version() {
         return ctx.remember(key("version"), () -> ctx.reads().readOne(Vault::load, address, Vault::call_version))
                 .longValueExact();
@@ -431,7 +442,8 @@ public final class SymbioticVault {
                                 token) + " left of " + Amount.ofWei(limit.get(), token));
             }
             Approvals.require(plan, account, address, amount, ApprovalPolicy.EXACT);
-            plan.step(Step.of("deposit " + amount, Vault::load, address, v -> v.call_deposit(to, amount.wei())))
+            plan.step(Step.of("deposit " + amount, Vault::load, address, v -> v.call_deposit(to, amount.wei()))
+                    .withGasAllowance(ACTIVE_TRACES_GAS))
                     .result(ex -> new SymbioticVaultResult(ex,
                             Amount.ofWei(ex.sum(address, Vault::getDepositEvents, e -> e.onBehalfOf.equalsIgnoreCase(to),
                                     e -> e.amount), token),
@@ -456,7 +468,8 @@ public final class SymbioticVault {
                 throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, "withdrawal of " + amount + " exceeds "
                         + account + "'s active balance in Symbiotic vault " + address + ": " + Amount.ofWei(balance, token));
             }
-            plan.step(Step.of("withdraw " + amount, Vault::load, address, v -> v.call_withdraw(account, amount.wei())))
+            plan.step(Step.of("withdraw " + amount, Vault::load, address, v -> v.call_withdraw(account, amount.wei()))
+                    .withGasAllowance(ACTIVE_TRACES_GAS))
                     .result(ex -> exitResult(ex, account, token));
         });
     }
@@ -471,7 +484,8 @@ public final class SymbioticVault {
                 throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, account + " has no active shares in"
                         + " Symbiotic vault " + address);
             }
-            plan.step(Step.of("redeem " + shares + " shares", Vault::load, address, v -> v.call_redeem(account, shares)))
+            plan.step(Step.of("redeem " + shares + " shares", Vault::load, address, v -> v.call_redeem(account, shares))
+                    .withGasAllowance(ACTIVE_TRACES_GAS))
                     .result(ex -> exitResult(ex, account, token));
         });
     }

@@ -29,8 +29,14 @@ public final class Step {
     private final String data;
     private final BigInteger value;
     private final Function<String, Object> decoder;
+    private final BigInteger gasAllowance;
 
     private Step(String description, String to, String data, BigInteger value, Function<String, Object> decoder) {
+        this(description, to, data, value, decoder, BigInteger.ZERO);
+    }
+
+    private Step(String description, String to, String data, BigInteger value, Function<String, Object> decoder,
+            BigInteger gasAllowance) {
         this.description = Objects.requireNonNull(description, "description");
         this.to = Objects.requireNonNull(to, "to");
         this.data = data == null || data.isEmpty() ? "0x" : data;
@@ -39,6 +45,10 @@ public final class Step {
             throw new IllegalArgumentException("value cannot be negative: " + value);
         }
         this.decoder = decoder;
+        this.gasAllowance = Objects.requireNonNull(gasAllowance, "gasAllowance");
+        if (gasAllowance.signum() < 0) {
+            throw new IllegalArgumentException("gasAllowance cannot be negative: " + gasAllowance);
+        }
     }
 
     /**
@@ -70,7 +80,28 @@ public final class Step {
 
     /** The same step sending {@code wei} of ether along (for payable functions). */
     public Step withValue(BigInteger wei) {
-        return new Step(description, to, data, wei, decoder);
+        return new Step(description, to, data, wei, decoder, gasAllowance);
+    }
+
+    /**
+     * The same step with {@code gas} more in its gas limit than its simulation and the margin give: for gas the
+     * simulation cannot see. The case it exists for: a contract that keeps checkpoints keyed by
+     * {@code block.timestamp} updates the last checkpoint in place when the simulated block shares its second,
+     * but pushes a new one (new storage slots) when the real block lands a second later. Unused gas is not
+     * paid; the allowance only raises the gas limit (and the balance the fee check asks for).
+     *
+     * <pre>{@code
+     * Step deposit = Step.of("deposit", Vault::load, vault, v -> v.call_deposit(me, wei))
+     *         .withGasAllowance(BigInteger.valueOf(3 * 45_000)); // three checkpoint traces
+     * }</pre>
+     */
+    public Step withGasAllowance(BigInteger gas) {
+        return new Step(description, to, data, value, decoder, gas);
+    }
+
+    /** Gas added to this step's limit on top of the simulation and the margin ({@link #withGasAllowance}); 0 by default. */
+    public BigInteger gasAllowance() {
+        return gasAllowance;
     }
 
     public String description() {

@@ -54,6 +54,51 @@ public final class Erc4626Vault {
 
     private final ProtocolContext ctx;
     private final String address;
+    private final Guard guard;
+
+    /**
+     * What a protocol adds to the four writes of its ERC-4626 vaults: the checks of its own rules (a deposit
+     * whitelist, exit liquidity, a pending queue), added to the plan at each run, before the vault's
+     * {@code max*} check, so that they run in the same simulation as the steps and their refusals come first.
+     *
+     * <pre>{@code
+     * Erc4626Vault.Guard liquidity = (plan, write, account, assets, shares) -> {
+     *     if (!write.entering()) plan.check(Check.of("withdrawable", VaultV2::load, vault, VaultV2::call_withdrawable)
+     *             .require(ErrorCode.ABOVE_MAXIMUM, w -> assets.wei().compareTo(w) <= 0, w -> "only " + w + " can leave now"));
+     * };
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface Guard {
+
+        /** A guard that adds nothing. */
+        Guard NONE = (plan, write, account, assets, shares) -> { };
+
+        /**
+         * Adds checks for {@code write} by {@code account} of {@code assets} (paid or received) for {@code shares}
+         * (minted or burnt), both as the vault's preview states them at this run.
+         */
+        void plan(Plan.Builder<?> plan, Write write, String account, Amount assets, Amount shares);
+
+        /** Runs first at each run, before the vault is read (a protocol checks here that the address is its kind). */
+        default void begin(Write write) {
+        }
+
+        /** Gas to add to the write's step beyond its simulation ({@link Step#withGasAllowance}); 0 by default. */
+        default BigInteger gasAllowance(Write write) {
+            return BigInteger.ZERO;
+        }
+    }
+
+    /** The four ERC-4626 writes, as a {@link Guard} sees them. */
+    public enum Write {
+        DEPOSIT, MINT, WITHDRAW, REDEEM;
+
+        /** Whether assets go into the vault (deposit, mint) rather than out of it. */
+        public boolean entering() {
+            return this == DEPOSIT || this == MINT;
+        }
+    }
 
     /**
      * The vault at {@code address}; reads nothing (users: {@code client.erc4626(address)}).
@@ -61,8 +106,17 @@ public final class Erc4626Vault {
      * @throws InvalidInputException for a malformed address
      */
     public Erc4626Vault(ProtocolContext ctx, String address) {
+        this(ctx, address, Guard.NONE);
+    }
+
+    /**
+     * The vault at {@code address} with a protocol's {@code guard} on its writes (Symbiotic Core V2 vaults use
+     * one); reads nothing.
+     */
+    public Erc4626Vault(ProtocolContext ctx, String address, Guard guard) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.address = Inputs.address(address, "vault");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     /** The vault's address, which is also its share token's. */
@@ -188,7 +242,7 @@ public final class Erc4626Vault {
     // ---------------------------------------------------------------------------------------------
 
     /** One of the four writes: what the amount is in, the vault's limit and preview of it, the call. */
-    private record Flow(String verb, boolean amountInAssets, boolean entering, String limit, String quote,
+    private record Flow(Write write, String verb, boolean amountInAssets, boolean entering, String limit, String quote,
             BiFunction<ERC4626, String, RemoteFunctionCall<BigInteger>> max,
             BiFunction<ERC4626, BigInteger, RemoteFunctionCall<BigInteger>> preview, Call call) {
     }
@@ -198,13 +252,13 @@ public final class Erc4626Vault {
         RemoteFunctionCall<BigInteger> on(ERC4626 vault, BigInteger amount, String account);
     }
 
-    private static final Flow DEPOSIT = new Flow("deposit", true, true, "maxDeposit", EXPECTED_SHARES_QUOTE,
+    private static final Flow DEPOSIT = new Flow(Write.DEPOSIT, "deposit", true, true, "maxDeposit", EXPECTED_SHARES_QUOTE,
             ERC4626::call_maxDeposit, ERC4626::call_previewDeposit, (v, a, who) -> v.call_deposit(a, who));
-    private static final Flow MINT = new Flow("mint", false, true, "maxMint", ASSETS_TO_PAY_QUOTE,
+    private static final Flow MINT = new Flow(Write.MINT, "mint", false, true, "maxMint", ASSETS_TO_PAY_QUOTE,
             ERC4626::call_maxMint, ERC4626::call_previewMint, (v, s, who) -> v.call_mint(s, who));
-    private static final Flow WITHDRAW = new Flow("withdraw", true, false, "maxWithdraw", SHARES_TO_BURN_QUOTE,
+    private static final Flow WITHDRAW = new Flow(Write.WITHDRAW, "withdraw", true, false, "maxWithdraw", SHARES_TO_BURN_QUOTE,
             ERC4626::call_maxWithdraw, ERC4626::call_previewWithdraw, (v, a, who) -> v.call_withdraw(a, who, who));
-    private static final Flow REDEEM = new Flow("redeem", false, false, "maxRedeem", EXPECTED_ASSETS_QUOTE,
+    private static final Flow REDEEM = new Flow(Write.REDEEM, "redeem", false, false, "maxRedeem", EXPECTED_ASSETS_QUOTE,
             ERC4626::call_maxRedeem, ERC4626::call_previewRedeem, (v, s, who) -> v.call_redeem(s, who, who));
 
     /**
@@ -257,6 +311,7 @@ public final class Erc4626Vault {
     }
 
     private void plan(Plan.Builder<VaultResult> plan, Flow flow, Amount amount) {
+        guard.begin(flow.write());
         Token asset = asset();
         Token shares = shareToken();
         Token amountToken = flow.amountInAssets() ? asset : shares;
@@ -276,11 +331,12 @@ public final class Erc4626Vault {
         } else {
             Approvals.holds(plan, account, shareAmount);
         }
+        guard.plan(plan, flow.write(), account, assets, shareAmount);
         plan.check(Check.of(flow.limit() + " of " + account, ERC4626::load, address, v -> flow.max().apply(v, account))
                         .require(ErrorCode.ABOVE_MAXIMUM, max -> amount.wei().compareTo(max) <= 0, max -> aboveLimitMessage(flow, amount, max)))
                 .quote(flow.quote(), other)
                 .step(Step.of(flow.verb() + " " + amount, ERC4626::load, address,
-                        v -> flow.call().on(v, amount.wei(), account)))
+                        v -> flow.call().on(v, amount.wei(), account)).withGasAllowance(guard.gasAllowance(flow.write())))
                 .result(ex -> result(ex, flow, account, asset, shares));
     }
 

@@ -135,6 +135,73 @@ class SymbioticIT {
         }
     }
 
+    /**
+     * A checkpoint write whose block lands a second after the simulated one. Anvil simulates a "pending" block in the
+     * latest block's second, where the first deposit's checkpoints already are, so the simulation updates them in
+     * place; when the wall clock ticks before the transaction is mined, the real block is a second later and pushes
+     * new points (new storage). The transport here makes that tick happen every time: before each
+     * eth_sendRawTransaction it sets the next block's timestamp to the latest's + 1. The steps' checkpoint allowance
+     * pays for the pushes; without it the deposit runs out of gas (seen once in CI, and here with the allowance at 0).
+     */
+    @Test
+    void checkpointWritesLandWhenTheBlockIsASecondAfterTheSimulation(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials gina = fresh(devnet, 249, 5);
+        TestToken col = devnet.deployToken("Collateral", "COL", 18);
+        String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
+        col.send_mint(gina.getAddress(), BigInteger.TEN.pow(19)).send();
+        try (Restaking client = DevnetClients.client(devnet, gina, new NextSecondBlocks(devnet))) {
+            Token token = client.tokens().token(col.getContractAddress());
+            SymbioticVault vault = client.symbiotic().vault(vaultAddress);
+            vault.deposit(Amount.parse("1", token)).send();
+            SymbioticVaultResult landed = vault.deposit(Amount.parse("2", token)).send();
+            org.web3j.protocol.core.methods.response.TransactionReceipt receipt = landed.execution().lastReceipt();
+            io.restake4j.tx.SimulatedStep simulated = landed.execution().preview().steps()
+                    .get(landed.execution().preview().steps().size() - 1);
+            System.out.printf("deposit a second after its simulation: simulated %s gas, used %s, limit %s (allowance %s)%n",
+                    simulated.gasUsed(), receipt.getGasUsed(), simulated.gasLimit(), simulated.step().gasAllowance());
+            assertTrue(receipt.isStatusOK(), "the second deposit landed");
+            assertTrue(receipt.getGasUsed().compareTo(simulated.gasUsed()) > 0,
+                    "the real block pushed checkpoints the simulation updated in place");
+            assertEquals(SymbioticVault.CHECKPOINT_GAS.multiply(BigInteger.valueOf(3)), simulated.step().gasAllowance());
+            assertEquals(Amount.parse("3", token), vault.activeBalance());
+        }
+    }
+
+    /** A transport whose transactions always land a second after the latest block (see the test above). */
+    @SuppressWarnings("rawtypes")
+    private static final class NextSecondBlocks extends org.web3j.protocol.http.HttpService {
+        private final Devnet devnet;
+
+        NextSecondBlocks(Devnet devnet) {
+            super(devnet.rpcUrl());
+            this.devnet = devnet;
+        }
+
+        @Override
+        public <T extends org.web3j.protocol.core.Response> T send(org.web3j.protocol.core.Request request,
+                Class<T> responseType) throws java.io.IOException {
+            if ("eth_sendRawTransaction".equals(request.getMethod())) {
+                nextSecond();
+            }
+            return super.send(request, responseType);
+        }
+
+        @Override
+        public org.web3j.protocol.core.BatchResponse sendBatch(org.web3j.protocol.core.BatchRequest batch)
+                throws java.io.IOException {
+            if (batch.getRequests().stream().anyMatch(r -> "eth_sendRawTransaction".equals(r.getMethod()))) {
+                nextSecond();
+            }
+            return super.sendBatch(batch);
+        }
+
+        private void nextSecond() throws java.io.IOException {
+            BigInteger latest = devnet.web3j().ethGetBlockByNumber(
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp();
+            devnet.rpc("evm_setNextBlockTimestamp", latest.add(BigInteger.ONE).longValueExact());
+        }
+    }
+
     @Test
     void stakerRewardsPayActiveSharesAtTheDistributionTime(Devnet devnet, SymbioticDevnet fixture) throws Exception {
         Credentials erin = fresh(devnet, 245, 5);
@@ -151,10 +218,6 @@ class SymbioticIT {
         try (Restaking e = DevnetClients.client(devnet, erin); Restaking f = DevnetClients.client(devnet, frank)) {
             Token token = e.tokens().token(col.getContractAddress());
             e.symbiotic().vault(vaultAddress).deposit(Amount.parse("3", token)).send();
-            // A second checkpoint write right after the first: if the simulation lands in the first one's second and
-            // the block in the next, the real deposit pushes new checkpoints the estimate did not pay for (a known
-            // devnet timing issue, see the issue note). A second apart, the estimate includes them.
-            devnet.advanceTime(Duration.ofSeconds(1));
             f.symbiotic().vault(vaultAddress).deposit(Amount.parse("1.000000000000000001", token)).send();
             devnet.advanceTime(Duration.ofMinutes(10));
             BigInteger at = latest(devnet).subtract(BigInteger.valueOf(60));

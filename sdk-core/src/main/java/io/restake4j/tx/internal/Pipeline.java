@@ -229,7 +229,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
                 emit(job.listener, new OperationEvent(OperationEvent.Stage.MINED, index, step, receipt.getTransactionHash(),
                         receipt, null, null));
                 if (!receipt.isStatusOK()) {
-                    failure = new TransactionRevertedException(step.description(), receipt, revertOf(step, receipt));
+                    failure = new TransactionRevertedException(step.description(), receipt, revertOf(step, receipt, slot.gasLimit));
                 } else {
                     try {
                         awaitConfirmations(receipt, deadline, timeout);
@@ -422,7 +422,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
             } else if (!r.mined()) {
                 failure = new TransactionReplacedException(slot.nonce, slot.hashes(), r.replacedBy());
             } else if (!r.receipt().isStatusOK()) {
-                failure = new TransactionRevertedException(step.description(), r.receipt(), revertOf(step, r.receipt()));
+                failure = new TransactionRevertedException(step.description(), r.receipt(), revertOf(step, r.receipt(), slot.gasLimit));
             } else if (matched < 0) {
                 failure = new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "transaction " + r.receipt().getTransactionHash()
                         + " is none of the remaining steps of " + plan.description() + ": cannot resume it");
@@ -729,7 +729,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
             }
             Object result = o.success() ? step.decodeResult(o.returnData()) : null;
             DecodedRevert revert = o.success() ? null : config.revertDecoder().decode(o.returnData());
-            steps.add(new SimulatedStep(i, step, true, o.success(), result, o.gasUsed(), withMargin(o.gasUsed()), o.logs(),
+            steps.add(new SimulatedStep(i, step, true, o.success(), result, o.gasUsed(), withMargin(step, o.gasUsed()), o.logs(),
                     revert));
         }
         return new Preview(plan.description(), steps, fees, baseFee, full, method, plan.quotes());
@@ -741,6 +741,11 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
      * the gas consumed, so up to {@code gasUsed * 5/4} may be needed (a withdrawal completion that
      * clears storage needs it). The configured margin comes on top of that.
      */
+    BigInteger withMargin(Step step, BigInteger gasUsed) {
+        return withMargin(gasUsed).add(step.gasAllowance());
+    }
+
+    /** {@link #withMargin(Step, BigInteger)} for a step without an allowance. */
     BigInteger withMargin(BigInteger gasUsed) {
         BigDecimal beforeRefunds = new BigDecimal(gasUsed).multiply(REFUND_ALLOWANCE);
         BigInteger limit = beforeRefunds.multiply(BigDecimal.ONE.add(config.gasMargin()))
@@ -749,6 +754,22 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
     }
 
     /** Why {@code step} reverted in {@code receipt}'s block: replayed there, asked again after passing failures. */
+    DecodedRevert revertOf(Step step, TransactionReceipt receipt, BigInteger gasLimit) {
+        DecodedRevert replayed = revertOf(step, receipt);
+        // EIP-150 leaves a caller 1/64 of its gas when an inner call runs out, so "used at least 63/64 of the limit"
+        // is what running out looks like from the receipt.
+        boolean gasExhausted = gasLimit != null && receipt.getGasUsed() != null
+                && receipt.getGasUsed().multiply(BigInteger.valueOf(64)).compareTo(gasLimit.multiply(BigInteger.valueOf(63))) >= 0;
+        if (gasExhausted && replayed.kind() == DecodedRevert.Kind.EMPTY && replayed.data().length() <= 2) {
+            // The replay succeeds (with the node's own gas allowance) and the transaction used (almost) all of its limit.
+            return new DecodedRevert(DecodedRevert.Kind.EMPTY, "", "", List.of(), List.of(), "0x",
+                    "out of gas: it used " + receipt.getGasUsed() + " of its " + gasLimit + " gas limit, and the replay at"
+                            + " block " + receipt.getBlockNumber() + " with more gas did not revert");
+        }
+        return replayed;
+    }
+
+    /** Why {@code step} reverted, from a replay alone. */
     DecodedRevert revertOf(Step step, TransactionReceipt receipt) {
         String last = "";
         for (int attempt = 1; attempt <= 4; attempt++) {

@@ -676,7 +676,7 @@ public final class Sequencer implements AutoCloseable {
                             config.revertDecoder().decode(now.returnData()));
                     return;
                 }
-                gasLimit = pipeline.withMargin(now.gasUsed());
+                gasLimit = pipeline.withMargin(step, now.gasUsed());
             } else if (!j.preview.steps().get(i).success()) {
                 SimulationRevertedException e = new SimulationRevertedException(i, step.description(),
                         j.preview.steps().get(i).revert());
