@@ -28,7 +28,12 @@ library SymbioticCheckpoints {
 
     /// @dev Records `value` at block.timestamp.
     function push(Trace storage self, uint256 value) internal {
-        uint48 key = uint48(block.timestamp);
+        pushAt(self, uint48(block.timestamp), value);
+    }
+
+    /// @dev Records `value` at `key`, which may lie in the future (the V2 AppAdapter's release times) but not
+    ///      before the latest key; the same key again replaces its value.
+    function pushAt(Trace storage self, uint48 key, uint256 value) internal {
         uint256 n = self.points.length;
         if (n != 0) {
             Point storage last = self.points[n - 1];

@@ -75,7 +75,7 @@ public final class DevnetAddresses {
     public static final String ETHERFI_BLACKLISTER = "etherfi.Blacklister";
     /** ether.fi EtherFiAdmin fixture (the devnet oracle's contract: rebases, finalization and escrow). */
     public static final String ETHERFI_ADMIN = "etherfi.EtherFiAdmin";
-    /** Symbiotic VaultFactory fixture (versions 1 Vault, 2 VaultTokenized). */
+    /** Symbiotic VaultFactory fixture (versions 1 Vault, 2 VaultTokenized, 3 VaultV2). */
     public static final String SYMBIOTIC_VAULT_FACTORY = "symbiotic.VaultFactory";
     /** Symbiotic DelegatorFactory fixture. */
     public static final String SYMBIOTIC_DELEGATOR_FACTORY = "symbiotic.DelegatorFactory";
@@ -97,6 +97,8 @@ public final class DevnetAddresses {
     public static final String SYMBIOTIC_VAULT_IMPLEMENTATION = "symbiotic.VaultImplementation";
     /** The implementation the devnet's version 2 (tokenized) vaults are clones of. */
     public static final String SYMBIOTIC_VAULT_TOKENIZED_IMPLEMENTATION = "symbiotic.VaultTokenizedImplementation";
+    /** The implementation the devnet's version 3 (Core V2) vaults are clones of. */
+    public static final String SYMBIOTIC_VAULT_V2_IMPLEMENTATION = "symbiotic.VaultV2Implementation";
     /** Rocket Pool RocketStorage fixture, the hub every other Rocket Pool address is looked up in. */
     public static final String ROCKETPOOL_STORAGE = "rocketpool.RocketStorage";
     /** Rocket Pool rETH fixture (registered in RocketStorage as rocketTokenRETH). */

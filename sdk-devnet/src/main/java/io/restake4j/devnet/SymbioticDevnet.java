@@ -21,6 +21,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
+import io.restake4j.devnet.fixtures.symbiotic.AppAdapter;
 import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewards;
 import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewardsFactory;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkMiddlewareService;
@@ -30,12 +31,16 @@ import io.restake4j.devnet.fixtures.symbiotic.OperatorNetworkOptInService;
 import io.restake4j.devnet.fixtures.symbiotic.OperatorRegistry;
 import io.restake4j.devnet.fixtures.symbiotic.OperatorVaultOptInService;
 import io.restake4j.devnet.fixtures.symbiotic.SymbioticTypeFactory;
+import io.restake4j.devnet.fixtures.symbiotic.UniversalDelegator;
 import io.restake4j.devnet.fixtures.symbiotic.Vault;
 import io.restake4j.devnet.fixtures.symbiotic.VaultFactory;
+import io.restake4j.devnet.fixtures.symbiotic.VaultV2;
+import io.restake4j.devnet.fixtures.symbiotic.WithdrawalQueue;
 
 /**
- * The Symbiotic fixtures of a {@link Devnet}: the VaultFactory with the core v1 vault implementations
- * (version 1 Vault, version 2 VaultTokenized), the delegator and slasher factories the vaults accept entities
+ * The Symbiotic fixtures of a {@link Devnet}: the VaultFactory with the vault implementations (version 1
+ * Vault, version 2 VaultTokenized, version 3 the Core V2 VaultV2 with its WithdrawalQueue and UniversalDelegator
+ * implementations), the delegator and slasher factories the vaults accept entities
  * from, and the controls tests need to create vaults and move through epochs.
  *
  * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}
@@ -44,6 +49,13 @@ import io.restake4j.devnet.fixtures.symbiotic.VaultFactory;
  * (checked on the caller) and limit, {@code onBehalfOf} and {@code claimer}, time-checkpointed views, claims
  * once the withdrawal's epoch has ended. The devnet differs from Symbiotic in that vaults are clones of one
  * implementation per version (they cannot migrate) and the deployer holds every role.
+ *
+ * <p>Core V2 vaults ({@link #createVaultV2}) are ERC-4626 vaults with 18-decimal shares: idle assets stay in the
+ * vault, the deployer (their owner and their delegator's curator) moves them to AppAdapters
+ * ({@link #addAppAdapter}, {@link #allocate}); exits are instant while liquidity allows and nothing is queued,
+ * otherwise through the WithdrawalQueue's tickets, which fill as adapters release assets after their delay
+ * ({@link #sweepPending}, {@link #fillQueue}). Networks' middlewares slash adapters ({@link #slashAdapter}),
+ * rewards raise the share price ({@link #rewardAdapter}); the devnet charges no fees.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code SymbioticDevnet symbiotic}).
  *
@@ -60,6 +72,8 @@ public final class SymbioticDevnet extends ProtocolDevnet {
     public static final long VERSION_VAULT = 1;
     /** The VaultFactory version of the tokenized v1 vault. */
     public static final long VERSION_VAULT_TOKENIZED = 2;
+    /** The VaultFactory version of the Core V2 vault (ERC-4626, withdrawal queue, UniversalDelegator). */
+    public static final long VERSION_VAULT_V2 = 3;
     /** Where devnet vaults send slashed collateral unless a spec says otherwise. */
     public static final String DEFAULT_BURNER = "0x000000000000000000000000000000000000dEaD";
 
@@ -70,7 +84,8 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         VAULT_IMPL, VAULT_TOKENIZED_IMPL, NETWORK_RESTAKE_DELEGATOR_IMPL, FULL_RESTAKE_DELEGATOR_IMPL,
         OPERATOR_SPECIFIC_DELEGATOR_IMPL, OPERATOR_NETWORK_SPECIFIC_DELEGATOR_IMPL, SLASHER_IMPL, VETO_SLASHER_IMPL,
         WHITELIST_VAULT, WHITELIST_VAULT_TOKENIZED, WHITELIST_DELEGATOR_0, WHITELIST_DELEGATOR_1, WHITELIST_DELEGATOR_2,
-        WHITELIST_DELEGATOR_3, WHITELIST_SLASHER_0, WHITELIST_SLASHER_1, STAKER_REWARDS_IMPL, STAKER_REWARDS_FACTORY
+        WHITELIST_DELEGATOR_3, WHITELIST_SLASHER_0, WHITELIST_SLASHER_1, STAKER_REWARDS_IMPL, STAKER_REWARDS_FACTORY,
+        WITHDRAWAL_QUEUE_IMPL, UNIVERSAL_DELEGATOR_IMPL, VAULT_V2_IMPL, WHITELIST_VAULT_V2
     }
 
     private SymbioticDevnet(Devnet devnet) {
@@ -146,6 +161,12 @@ public final class SymbioticDevnet extends ProtocolDevnet {
                 bytecodes.get("DefaultStakerRewards"), vaultFactory, middleware);
         d.create(Tx.STAKER_REWARDS_FACTORY, DevnetAddresses.SYMBIOTIC_STAKER_REWARDS_FACTORY,
                 bytecodes.get("DefaultStakerRewardsFactory"), new Address(d.address(Tx.STAKER_REWARDS_IMPL)));
+        d.create(Tx.WITHDRAWAL_QUEUE_IMPL, "symbiotic.WithdrawalQueueImplementation", bytecodes.get("WithdrawalQueue"));
+        d.create(Tx.UNIVERSAL_DELEGATOR_IMPL, "symbiotic.UniversalDelegatorImplementation",
+                bytecodes.get("UniversalDelegator"));
+        d.create(Tx.VAULT_V2_IMPL, DevnetAddresses.SYMBIOTIC_VAULT_V2_IMPLEMENTATION, bytecodes.get("VaultV2"), vaultFactory,
+                new Address(d.address(Tx.WITHDRAWAL_QUEUE_IMPL)), new Address(d.address(Tx.UNIVERSAL_DELEGATOR_IMPL)));
+        d.call(Tx.WHITELIST_VAULT_V2, vaultFactory.getValue(), VaultFactory.getABI_send_whitelist(d.address(Tx.VAULT_V2_IMPL)));
         d.finish();
         return new SymbioticDevnet(devnet);
     }
@@ -156,7 +177,7 @@ public final class SymbioticDevnet extends ProtocolDevnet {
                 "NetworkRegistry", "OperatorRegistry", "OperatorVaultOptInService", "OperatorNetworkOptInService",
                 "NetworkMiddlewareService", "NetworkRestakeDelegator", "FullRestakeDelegator", "OperatorSpecificDelegator",
                 "OperatorNetworkSpecificDelegator", "Slasher", "VetoSlasher", "DefaultStakerRewards",
-                "DefaultStakerRewardsFactory")));
+                "DefaultStakerRewardsFactory", "WithdrawalQueue", "UniversalDelegator", "VaultV2")));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -272,13 +293,20 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         devnet().advanceTime(Duration.ofSeconds(target.subtract(now).longValueExact()));
     }
 
-    /** Sets whether {@code account} may deposit while {@code vault}'s whitelist is on. */
+    /**
+     * Sets whether {@code account} may deposit while {@code vault}'s whitelist is on. Works for every version: V2
+     * vaults have the same {@code setDepositorWhitelistStatus(address,bool)} (owner-only on the devnet).
+     */
     public TransactionReceipt setDepositorWhitelistStatus(String vault, String account, boolean allowed) {
         return send("setDepositorWhitelistStatus", () -> asDeployer(vault, Vault::load)
                 .send_setDepositorWhitelistStatus(account, allowed).send());
     }
 
-    /** Turns {@code vault}'s deposit limit on with {@code limit} collateral wei, or off with null. */
+    /**
+     * Turns {@code vault}'s deposit limit on with {@code limit} collateral (asset) wei, or off with null. Works for
+     * every version: V2 vaults have the same {@code isDepositLimit} / {@code setIsDepositLimit} /
+     * {@code setDepositLimit} (a V2 limit caps totalAssets(), a v1 one activeStake()).
+     */
     public void setDepositLimit(String vault, BigInteger limit) {
         Vault v = asDeployer(vault, Vault::load);
         boolean on = limit != null;
@@ -288,6 +316,149 @@ public final class SymbioticDevnet extends ProtocolDevnet {
         if (on) {
             send("setDepositLimit", () -> v.send_setDepositLimit(limit).send());
         }
+    }
+
+    // ---------------------------------------------------------------- Core V2 vaults
+
+    /**
+     * What {@link #createVaultV2(VaultV2Spec)} creates: a Core V2 vault (version {@value #VERSION_VAULT_V2}) of
+     * {@code asset} whose 18-decimal shares are the ERC-20 {@code name}/{@code symbol}, optionally with a deposit
+     * whitelist and a deposit limit. Immutable; change it with the {@code with...} methods.
+     *
+     * <pre>{@code
+     * VaultV2Spec spec = VaultV2Spec.of(usdc, "Devnet USDC vault", "dvUSDC").withDepositLimit(BigInteger.TEN.pow(12));
+     * }</pre>
+     *
+     * @param depositLimit the cap on the vault's totalAssets() in asset wei, or null for none
+     */
+    public record VaultV2Spec(String asset, String name, String symbol, boolean depositWhitelist, BigInteger depositLimit) {
+
+        public VaultV2Spec {
+            Objects.requireNonNull(asset, "asset");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(symbol, "symbol");
+            if (depositLimit != null && depositLimit.signum() < 0) {
+                throw new IllegalArgumentException("depositLimit must not be negative: " + depositLimit);
+            }
+        }
+
+        /** A V2 vault of {@code asset} with shares {@code name}/{@code symbol}, no whitelist, no limit. */
+        public static VaultV2Spec of(String asset, String name, String symbol) {
+            return new VaultV2Spec(asset, name, symbol, false, null);
+        }
+
+        /** The same, with the deposit whitelist on (only whitelisted callers, by msg.sender, may deposit). */
+        public VaultV2Spec withDepositWhitelist() {
+            return new VaultV2Spec(asset, name, symbol, true, depositLimit);
+        }
+
+        /** The same, with a deposit limit on totalAssets() in asset wei. */
+        public VaultV2Spec withDepositLimit(BigInteger limit) {
+            return new VaultV2Spec(asset, name, symbol, depositWhitelist, limit);
+        }
+    }
+
+    /**
+     * Creates a Core V2 vault through the VaultFactory (version {@value #VERSION_VAULT_V2}), owned by the deployer,
+     * who is also the curator of its UniversalDelegator; the vault clones its WithdrawalQueue and delegator in the
+     * same transaction. The init data is {@code abi.encode(InitParams(asset, name, symbol, depositWhitelist,
+     * isDepositLimit, depositLimit))}. Returns the vault's address (from {@code AddEntity}).
+     */
+    public String createVaultV2(VaultV2Spec spec) {
+        String owner = devnet().deployer().getAddress();
+        DynamicStruct params = new DynamicStruct(new Address(spec.asset()), new Utf8String(spec.name()),
+                new Utf8String(spec.symbol()), new Bool(spec.depositWhitelist()), new Bool(spec.depositLimit() != null),
+                new Uint256(spec.depositLimit() == null ? BigInteger.ZERO : spec.depositLimit()));
+        String data = FunctionEncoder.encodeConstructor(List.of(params));
+        TransactionReceipt created = send("createVaultV2(" + spec.asset() + ")", () -> factory.send_create(
+                BigInteger.valueOf(VERSION_VAULT_V2), owner, Numeric.hexStringToByteArray(data)).send());
+        return VaultFactory.getAddEntityEvents(created).get(0).entity;
+    }
+
+    /** The WithdrawalQueue of the V2 vault {@code vaultV2}. */
+    public String withdrawalQueue(String vaultV2) {
+        return call("withdrawalQueue", () -> asDeployer(vaultV2, VaultV2::load).call_withdrawalQueue().send());
+    }
+
+    /** The UniversalDelegator of the V2 vault {@code vaultV2}. */
+    public String universalDelegator(String vaultV2) {
+        return call("delegator", () -> asDeployer(vaultV2, VaultV2::load).call_delegator().send());
+    }
+
+    /**
+     * Deploys an AppAdapter for {@code vaultV2}'s delegator, the position of {@code operator} in {@code subnetwork}
+     * (see {@link #subnetwork(String, long)}), releasing requested deallocations after {@code releaseDelay} and
+     * burning slashes to {@link #DEFAULT_BURNER}; slashes are taken from the middleware the network set in the
+     * NetworkMiddlewareService. Adds it to the delegator (as its curator) with {@code absoluteLimit} and a share
+     * limit of 100%; returns the adapter's address. Assets reach it through {@link #allocate}.
+     */
+    public String addAppAdapter(String vaultV2, byte[] subnetwork, String operator, Duration releaseDelay,
+            BigInteger absoluteLimit) {
+        if (releaseDelay.isNegative() || releaseDelay.isZero() || releaseDelay.toSeconds() >= (1L << 48)) {
+            throw new IllegalArgumentException("releaseDelay must be 1 s .. 2^48-1 s: " + releaseDelay);
+        }
+        String delegator = universalDelegator(vaultV2);
+        AppAdapter adapter = call("deploy AppAdapter", () -> AppAdapter.deploy(devnet().web3j(),
+                devnet().transactionManager(devnet().deployer()), devnet().gasProvider(), delegator, subnetwork, operator,
+                DEFAULT_BURNER, BigInteger.valueOf(releaseDelay.toSeconds()), networkMiddlewareService()).send());
+        send("addAdapter", () -> asDeployer(delegator, UniversalDelegator::load)
+                .send_addAdapter(adapter.getContractAddress(), absoluteLimit, BigInteger.TEN.pow(18)).send());
+        return adapter.getContractAddress();
+    }
+
+    /**
+     * Moves up to {@code assets} of {@code vaultV2}'s free assets to {@code adapter} (the curator's
+     * {@code allocate}; capped by the delegator at what the adapter's limits and the free assets allow, and a no-op
+     * while the queue has assets pending). The receipt carries {@code Allocate(adapter, allocated, totalAssets)}.
+     */
+    public TransactionReceipt allocate(String vaultV2, String adapter, BigInteger assets) {
+        return send("allocate", () -> asDeployer(universalDelegator(vaultV2), UniversalDelegator::load)
+                .send_allocate(adapter, assets).send());
+    }
+
+    /**
+     * Asks {@code adapter} (as the curator) to free {@code assets} after its release delay
+     * ({@code RequestDeallocate}); once due, a sweep or an instant exit takes them back into the vault.
+     */
+    public TransactionReceipt requestDeallocate(String vaultV2, String adapter, BigInteger assets) {
+        return send("requestDeallocate", () -> asDeployer(universalDelegator(vaultV2), UniversalDelegator::load)
+                .send_requestDeallocate(adapter, assets).send());
+    }
+
+    /** Calls {@code fill()} on {@code vaultV2}'s WithdrawalQueue (permissionless; as the deployer). */
+    public TransactionReceipt fillQueue(String vaultV2) {
+        return send("fill", () -> asDeployer(withdrawalQueue(vaultV2), WithdrawalQueue::load).send_fill().send());
+    }
+
+    /**
+     * Calls {@code sweepPending()} on {@code vaultV2}'s UniversalDelegator (permissionless; as the deployer):
+     * deallocates what adapters can free now, fills the queue and re-requests what is still missing.
+     */
+    public TransactionReceipt sweepPending(String vaultV2) {
+        return send("sweepPending", () -> asDeployer(universalDelegator(vaultV2), UniversalDelegator::load)
+                .send_sweepPending().send());
+    }
+
+    /**
+     * Slashes {@code amount} (capped at what is slashable) of {@code adapter}'s stake, sent by {@code middleware},
+     * which must be the middleware its subnetwork's network set (see {@link #registerNetwork}); the assets go to
+     * the burner and the vault's share price falls.
+     */
+    public TransactionReceipt slashAdapter(String adapter, Credentials middleware, BigInteger amount) {
+        return send("slash", () -> as(middleware, adapter, AppAdapter::load).send_slash(amount).send());
+    }
+
+    /**
+     * Pays {@code amount} of {@code token} into {@code adapter} as a reward, from the deployer: {@code token} must
+     * be a devnet {@link Devnet#deployToken TestToken} (the deployer mints the amount, approves the adapter and
+     * calls {@code reward}). A reward in the vault's asset raises its share price.
+     */
+    public TransactionReceipt rewardAdapter(String adapter, String token, BigInteger amount) {
+        String me = devnet().deployer().getAddress();
+        io.restake4j.devnet.fixtures.common.TestToken t = asDeployer(token, io.restake4j.devnet.fixtures.common.TestToken::load);
+        send("mint reward", () -> t.send_mint(me, amount).send());
+        send("approve reward", () -> t.send_approve(adapter, amount).send());
+        return send("reward", () -> asDeployer(adapter, AppAdapter::load).send_reward(token, amount).send());
     }
 
     // ---------------------------------------------------------------- networks, operators, modules

@@ -62,15 +62,15 @@ class SymbioticVaultIT {
     }
 
     @Test
-    void theFactoryHasVersionsOneAndTwoAndCreatesInitialisedVaults(Devnet devnet, SymbioticDevnet symbiotic)
+    void theFactoryHasVersionsOneToThreeAndCreatesInitialisedVaults(Devnet devnet, SymbioticDevnet symbiotic)
             throws Exception {
         TestToken token = devnet.deployToken("Collateral", "COL", 18);
         VaultFactory factory = VaultFactory.load(symbiotic.vaultFactory(), devnet.web3j(),
                 devnet.transactionManager(devnet.deployer()), devnet.gasProvider());
-        assertEquals(BigInteger.TWO, factory.call_lastVersion().send());
+        assertEquals(BigInteger.valueOf(3), factory.call_lastVersion().send());
         assertEquals(devnet.addresses().require("symbiotic.VaultImplementation"), factory.call_implementation(BigInteger.ONE).send());
         assertRevertsWith(devnet, devnet.deployer().getAddress(), symbiotic.vaultFactory(),
-                VaultFactory.getABI_call_implementation(BigInteger.valueOf(3)), "InvalidVersion()");
+                VaultFactory.getABI_call_implementation(BigInteger.valueOf(4)), "InvalidVersion()");
         BigInteger before = factory.call_totalEntities().send();
 
         String vault = symbiotic.createVault(VaultSpec.of(token.getContractAddress(), EPOCH));
