@@ -149,7 +149,7 @@ class SymbioticIT {
         TestToken col = devnet.deployToken("Collateral", "COL", 18);
         String vaultAddress = fixture.createVault(VaultSpec.of(col.getContractAddress(), EPOCH));
         col.send_mint(gina.getAddress(), BigInteger.TEN.pow(19)).send();
-        try (Restaking client = DevnetClients.client(devnet, gina, new NextSecondBlocks(devnet))) {
+        try (Restaking client = DevnetClients.client(devnet, gina, new io.restake4j.testing.NextSecondBlocks(devnet))) {
             Token token = client.tokens().token(col.getContractAddress());
             SymbioticVault vault = client.symbiotic().vault(vaultAddress);
             vault.deposit(Amount.parse("1", token)).send();
@@ -164,41 +164,6 @@ class SymbioticIT {
                     "the real block pushed checkpoints the simulation updated in place");
             assertEquals(SymbioticVault.CHECKPOINT_GAS.multiply(BigInteger.valueOf(3)), simulated.step().gasAllowance());
             assertEquals(Amount.parse("3", token), vault.activeBalance());
-        }
-    }
-
-    /** A transport whose transactions always land a second after the latest block (see the test above). */
-    @SuppressWarnings("rawtypes")
-    private static final class NextSecondBlocks extends org.web3j.protocol.http.HttpService {
-        private final Devnet devnet;
-
-        NextSecondBlocks(Devnet devnet) {
-            super(devnet.rpcUrl());
-            this.devnet = devnet;
-        }
-
-        @Override
-        public <T extends org.web3j.protocol.core.Response> T send(org.web3j.protocol.core.Request request,
-                Class<T> responseType) throws java.io.IOException {
-            if ("eth_sendRawTransaction".equals(request.getMethod())) {
-                nextSecond();
-            }
-            return super.send(request, responseType);
-        }
-
-        @Override
-        public org.web3j.protocol.core.BatchResponse sendBatch(org.web3j.protocol.core.BatchRequest batch)
-                throws java.io.IOException {
-            if (batch.getRequests().stream().anyMatch(r -> "eth_sendRawTransaction".equals(r.getMethod()))) {
-                nextSecond();
-            }
-            return super.sendBatch(batch);
-        }
-
-        private void nextSecond() throws java.io.IOException {
-            BigInteger latest = devnet.web3j().ethGetBlockByNumber(
-                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp();
-            devnet.rpc("evm_setNextBlockTimestamp", latest.add(BigInteger.ONE).longValueExact());
         }
     }
 
