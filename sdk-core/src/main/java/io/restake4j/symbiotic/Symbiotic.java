@@ -20,8 +20,11 @@ import io.restake4j.units.Token;
  *
  * <pre>{@code
  * Symbiotic symbiotic = client.symbiotic();
- * List<String> wstEthVaults = symbiotic.vaults(wstETH);     // the factory's v1 vaults of that collateral
- * SymbioticVault vault = symbiotic.vault(wstEthVaults.get(0));
+ * List<String> wstEthVaults = symbiotic.vaults(wstETH);     // the factory's vaults of that collateral, v1 and V2
+ * switch (symbiotic.open(wstEthVaults.get(0))) {             // the binding that fits the vault's version
+ *     case SymbioticVault v1 -> v1.deposit(Amount.parse("1", v1.collateral())).send();
+ *     case SymbioticVaultV2 v2 -> v2.deposit(Amount.parse("1", v2.asset())).send();
+ * }
  * }</pre>
  */
 public final class Symbiotic {

@@ -1,7 +1,10 @@
 /**
  * Symbiotic for stakers ({@code client.symbiotic()}): core v1 vaults (version 1 Vault and 2 VaultTokenized) found
  * through the VaultFactory, deposits, withdrawals and redemptions into epoch buckets, claims once a bucket's epoch
- * has ended, and positions. Core V2 vaults (version 3 and later) are recognised and refused by the v1 binding.
+ * has ended, positions, exposure, slashes and staker rewards ({@link io.restake4j.symbiotic.SymbioticVault}); Core V2
+ * vaults (version 3 and later: ERC-4626 deposits, instant exits within {@code withdrawable()}, the withdrawal queue
+ * of ERC-721 tickets; {@link io.restake4j.symbiotic.SymbioticVaultV2}). {@code open(address)} picks the binding by
+ * the vault's version.
  *
  * <pre>{@code
  * SymbioticVault vault = client.symbiotic().vault("0x...");

@@ -19,6 +19,10 @@ import io.restake4j.lido.Lido;
 import io.restake4j.network.Network;
 import io.restake4j.signer.Signer;
 import io.restake4j.symbiotic.SymbioticExposure;
+import io.restake4j.symbiotic.SymbioticQueueResult;
+import io.restake4j.symbiotic.SymbioticRedeemRequest;
+import io.restake4j.symbiotic.SymbioticVaultV2;
+import io.restake4j.symbiotic.SymbioticVaultV2Position;
 import io.restake4j.symbiotic.SymbioticRewardsResult;
 import io.restake4j.symbiotic.SymbioticStakerRewards;
 import io.restake4j.symbiotic.SymbioticVault;
@@ -27,13 +31,15 @@ import io.restake4j.symbiotic.SymbioticVaultResult;
 import io.restake4j.symbiotic.SymbioticWithdrawal;
 import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
+import io.restake4j.vaults.VaultResult;
 
 /**
  * The Symbiotic chapter of the main sample: a wstETH vault on the devnet's Symbiotic fixtures (a network with its
  * middleware, an operator, a NetworkRestakeDelegator and an instant Slasher), a deposit through
  * {@code client.symbiotic()}, a withdrawal into the next epoch's bucket, a slash that takes active stake and the
- * pending withdrawal pro rata, a claim refused before its epoch has ended and paid after it, and a staker rewards
- * claim.
+ * pending withdrawal pro rata, a claim refused before its epoch has ended and paid after it, a staker rewards
+ * claim; then a Core V2 vault: an ERC-4626 deposit, an instant exit refused above {@code withdrawable()}, a queued
+ * redemption filled in two parts, and its claims.
  *
  * <pre>{@code
  * int next = SymbioticChapter.run(devnet, 9);
@@ -46,13 +52,13 @@ final class SymbioticChapter {
 
     static int run(Devnet devnet, int step) throws Exception {
         SymbioticDevnet fixtures = devnet.symbiotic();
-        Credentials erin = devnet.account(8);
+        Credentials grace = devnet.account(8);
         Credentials network = devnet.account(5);
         Credentials middleware = devnet.account(6);
         Credentials operator = devnet.account(7);
 
         println("");
-        println("%d. Symbiotic, restaking wstETH as frank (the devnet's Symbiotic fixtures; the client knows the VaultFactory)",
+        println("%d. Symbiotic, restaking wstETH as grace (the devnet's Symbiotic fixtures; the client knows the VaultFactory)",
                 step);
         String vaultAddress = fixtures.createVault(VaultSpec.of(devnet.lido().wstETH(), Duration.ofDays(7)));
         fixtures.attachNetworkRestakeDelegator(vaultAddress);
@@ -68,7 +74,7 @@ final class SymbioticChapter {
         try (Restaking client = Restaking.builder()
                 .rpc(devnet.rpcUrl())
                 .network(Network.of("devnet", devnet.chainId(), devnet.addresses().asMap()))
-                .signer(Signer.of(erin))
+                .signer(Signer.of(grace))
                 .receiptPollInterval(Duration.ofMillis(5))
                 .build()) {
             Lido lido = client.lido();
@@ -79,7 +85,7 @@ final class SymbioticChapter {
             SymbioticVault vault = client.symbiotic().vault(vaultAddress);
             println("     the VaultFactory has %d wstETH vault(s); this one is version %d", vaults.size(), vault.version());
 
-            Amount held = client.tokens().balance(wstEth, erin.getAddress());
+            Amount held = client.tokens().balance(wstEth, grace.getAddress());
             SymbioticVaultResult in = vault.deposit(held).send();
             println("     deposited %s: %s active shares (%d transactions: approve, deposit)", in.amount(), in.activeShares(),
                     in.transactionCount());
@@ -124,11 +130,54 @@ final class SymbioticChapter {
                     BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(5)), at);
             SymbioticStakerRewards rewards = client.symbiotic().stakerRewards(rewardsAddress);
             Token nrw = client.tokens().token(reward.getContractAddress());
-            println("     rewards distributed (10%% admin fee): frank can claim %s", rewards.claimable(nrw, network.getAddress()));
+            println("     rewards distributed (10%% admin fee): grace can claim %s", rewards.claimable(nrw, network.getAddress()));
             SymbioticRewardsResult paid = rewards.claim(nrw, network.getAddress()).send();
             println("     claimed %s over %s distribution(s)", paid.amount(), paid.distributions());
+
+            coreV2(devnet, fixtures, client, grace, network, operator);
         }
         return step + 1;
+    }
+
+    /**
+     * A Core V2 vault of a 6-decimals dollar token: a deposit (18-decimals shares), the curator allocating most of it
+     * to an app adapter, a queued redemption that fills in part at once, a claim of that part, a sweep once the
+     * adapter's release delay has passed, and the final claim.
+     */
+    private static void coreV2(Devnet devnet, SymbioticDevnet fixtures, Restaking client, Credentials staker,
+            Credentials network, Credentials operator) throws Exception {
+        TestToken dollars = devnet.deployToken("Devnet USD", "dUSD", 6);
+        dollars.send_mint(staker.getAddress(), BigInteger.valueOf(1_000_000_000L)).send(); // 1,000 dUSD
+        String v2Address = fixtures.createVaultV2(SymbioticDevnet.VaultV2Spec.of(dollars.getContractAddress(),
+                "Symbiotic dUSD", "sdUSD"));
+        Duration release = Duration.ofDays(3);
+        String adapter = fixtures.addAppAdapter(v2Address, SymbioticDevnet.subnetwork(network.getAddress(), 0),
+                operator.getAddress(), release, BigInteger.valueOf(10_000_000_000L));
+        SymbioticVaultV2 v2 = (SymbioticVaultV2) client.symbiotic().open(v2Address);
+        Token dusd = v2.asset();
+        println("     a Core V2 vault (version %d, ERC-4626) of dUSD: %d-decimals shares over a %d-decimals asset",
+                v2.version(), v2.shareToken().decimals(), dusd.decimals());
+        VaultResult in = v2.deposit(Amount.parse("500", dusd)).send();
+        println("     deposited %s for %s", in.assets(), in.shares());
+        fixtures.allocate(v2Address, adapter, BigInteger.valueOf(400_000_000L));
+        SymbioticVaultV2Position p = v2.position();
+        println("     the curator allocates 400 to an app adapter: %s free, %s can leave at once (withdrawable)",
+                p.freeAssets(), p.withdrawable());
+        try {
+            v2.withdraw(Amount.parse("300", dusd)).send();
+        } catch (InvalidInputException tooMuch) {
+            println("     an instant withdrawal of 300 is refused before signing: %s", tooMuch.getMessage());
+        }
+        SymbioticQueueResult queued = v2.requestRedeem(Amount.ofWei(in.shares().wei().multiply(BigInteger.valueOf(3))
+                .divide(BigInteger.valueOf(5)), v2.shareToken())).send();
+        BigInteger ticket = queued.tokenIds().get(0);
+        SymbioticRedeemRequest r = v2.request(ticket);
+        println("     queued %s shares: ticket %s, %s filled at once, then %s", queued.shares(), ticket, r.claimableAssets(),
+                r.status());
+        println("     claimed %s now; the rest waits: %s", v2.claim(ticket).send().assets(), v2.request(ticket).readiness());
+        devnet.advanceTime(release.plusSeconds(1));
+        println("     after the adapter's %d-day release delay, a sweep fills %s", release.toDays(), v2.sweep().send().assets());
+        println("     and the second claim pays %s", v2.claim(ticket).send().assets());
     }
 
     private static String short_(String hex) {
