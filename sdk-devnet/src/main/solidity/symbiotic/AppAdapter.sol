@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {IAppAdapter} from "abi/symbiotic/IAppAdapter.sol";
 import {IERC20} from "abi/common/IERC20.sol";
 import {SymbioticCheckpoints} from "./SymbioticCheckpoints.sol";
 import {
@@ -30,21 +31,15 @@ import {
 ///           totalAssets (the share price) and are free at once.
 /// @dev Devnet semantics (deviations from Symbiotic): deployed directly with a constructor
 ///      (delegator, subnetwork, operator, burner, duration, networkMiddlewareService) instead of an
-///      AdapterFactory entity with InitParams; vault and asset are read from the delegator. Its events and errors
-///      are declared here (our abi/ has no adapter interface). A request after an earlier one has become due
+///      AdapterFactory entity with InitParams; vault and asset are read from the delegator. It implements our
+///      abi/ IAppAdapter (the reads a staker needs); the delegator-facing functions are its own. A request after an earlier one has become due
 ///      first starts a new record at the stake left (so the new debt counts from it). No burner hook
 ///      (`IBurner.onSlash` is not called), no CoWSwap conversion of reward tokens other than the asset (they just
 ///      stay in the adapter), no multicall, no migration.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
-contract AppAdapter {
+contract AppAdapter is IAppAdapter {
     using SymbioticCheckpoints for SymbioticCheckpoints.Trace;
 
-    /// @notice The caller is not the subnetwork's network middleware.
-    error NotNetworkMiddleware();
-    /// @notice The caller is neither the subnetwork's network nor its middleware.
-    error NotNetworkOrMiddleware();
-    /// @notice Nothing can be slashed.
-    error InsufficientSlash();
     /// @notice The caller is not the vault's delegator.
     error NotVault();
     /// @notice Zero subnetwork or operator.
@@ -56,10 +51,6 @@ contract AppAdapter {
     /// @notice A transfer of `token` failed.
     error SafeERC20FailedOperation(address token);
 
-    /// @notice `amount` of stake was slashed and sent to the burner.
-    event Slash(uint256 amount);
-    /// @notice The network released `amount` of stake.
-    event Release(uint256 amount);
 
     struct StakeRecord {
         uint256 initial;

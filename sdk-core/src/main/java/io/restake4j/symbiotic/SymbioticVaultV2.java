@@ -15,6 +15,7 @@ import org.web3j.tuples.generated.Tuple3;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.ProtocolContext;
+import io.restake4j.contracts.symbiotic.AppAdapter;
 import io.restake4j.contracts.symbiotic.UniversalDelegator;
 import io.restake4j.contracts.symbiotic.VaultV2;
 import io.restake4j.contracts.symbiotic.WithdrawalQueue;
@@ -306,6 +307,94 @@ public final class SymbioticVaultV2 implements SymbioticVaultBinding {
         return List.copyOf(out);
     }
 
+    /** The delegator's adapters, in its order (two round trips: the count, then the addresses). */
+    public List<String> adapters() {
+        String delegator = delegator();
+        int count = ctx.reads().readOne(UniversalDelegator::load, delegator, UniversalDelegator::call_totalAdapters)
+                .intValueExact();
+        if (count == 0) {
+            return List.of();
+        }
+        ReadBatch batch = ctx.reads().newBatch();
+        List<Read<String>> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BigInteger index = BigInteger.valueOf(i);
+            addresses.add(batch.add(UniversalDelegator::load, delegator, d -> d.call_adapters(index)));
+        }
+        batch.execute();
+        return addresses.stream().map(Read::get).toList();
+    }
+
+    /**
+     * The vault's exposure per AppAdapter: its subnetwork and operator, {@code stake()}, {@code slashable()} and the
+     * delegator's {@code limitOf}. Three round trips whatever the number of adapters: the count, the addresses, then
+     * every adapter's figures in one Multicall3 batch.
+     */
+    public List<SymbioticAdapterExposure> exposure() {
+        Token asset = asset();
+        String delegator = delegator();
+        List<String> adapters = adapters();
+        if (adapters.isEmpty()) {
+            return List.of();
+        }
+        ReadBatch batch = ctx.reads().newBatch();
+        List<Read<byte[]>> subnetworks = new ArrayList<>();
+        List<Read<String>> operators = new ArrayList<>();
+        List<Read<BigInteger>> stakes = new ArrayList<>();
+        List<Read<BigInteger>> slashables = new ArrayList<>();
+        List<Read<BigInteger>> limits = new ArrayList<>();
+        for (String a : adapters) {
+            subnetworks.add(batch.add(AppAdapter::load, a, AppAdapter::call_subnetwork));
+            operators.add(batch.add(AppAdapter::load, a, AppAdapter::call_operator));
+            stakes.add(batch.add(AppAdapter::load, a, AppAdapter::call_stake));
+            slashables.add(batch.add(AppAdapter::load, a, AppAdapter::call_slashable));
+            limits.add(batch.add(UniversalDelegator::load, delegator, d -> d.call_limitOf(a)));
+        }
+        batch.execute();
+        List<SymbioticAdapterExposure> out = new ArrayList<>();
+        for (int i = 0; i < adapters.size(); i++) {
+            BigInteger sub = Numeric.toBigInt(subnetworks.get(i).get());
+            out.add(new SymbioticAdapterExposure(adapters.get(i), Numeric.toHexStringWithPrefixZeroPadded(sub, 64),
+                    org.web3j.crypto.Keys.toChecksumAddress(Numeric.toHexStringWithPrefixZeroPadded(sub.shiftRight(96), 40)),
+                    sub.and(BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE)), operators.get(i).get(),
+                    Amount.ofWei(stakes.get(i).get(), asset), Amount.ofWei(slashables.get(i).get(), asset),
+                    Amount.ofWei(limits.get(i).get(), asset)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The slashes that hit this vault's holders: every {@code Slash} of its AppAdapters, oldest first per adapter,
+     * with the adapter's subnetwork and operator. Round trips: the adapters (two), their identities (one batch), and
+     * one log scan per adapter. A V2 vault has no veto requests of its own: a network vetoes or executes on its side.
+     */
+    public List<SymbioticSlash> slashes() {
+        Token asset = asset();
+        List<String> adapters = adapters();
+        if (adapters.isEmpty()) {
+            return List.of();
+        }
+        ReadBatch batch = ctx.reads().newBatch();
+        List<Read<byte[]>> subnetworks = new ArrayList<>();
+        List<Read<String>> operators = new ArrayList<>();
+        for (String a : adapters) {
+            subnetworks.add(batch.add(AppAdapter::load, a, AppAdapter::call_subnetwork));
+            operators.add(batch.add(AppAdapter::load, a, AppAdapter::call_operator));
+        }
+        batch.execute();
+        List<SymbioticSlash> out = new ArrayList<>();
+        for (int i = 0; i < adapters.size(); i++) {
+            String sub = Numeric.toHexString(subnetworks.get(i).get());
+            for (Log log : ctx.logs().scan(LogFilter.of(adapters.get(i)).topic(0, SLASH_TOPIC)).logs()) {
+                Amount amount = Amount.ofWei(AppAdapter.getSlashEventFromLog(log).amount, asset);
+                out.add(new SymbioticSlash(false, null, sub, operators.get(i).get(), amount, amount, null, null,
+                        log.getBlockNumber()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final String SLASH_TOPIC = EventEncoder.encode(AppAdapter.SLASH_EVENT);
     private static final String REQUEST_REDEEM_TOPIC = EventEncoder.encode(WithdrawalQueue.REQUESTREDEEM_EVENT);
     private static final String TRANSFER_TOPIC = EventEncoder.encode(WithdrawalQueue.TRANSFER_EVENT);
 

@@ -205,6 +205,53 @@ class SymbioticV2IT {
     }
 
     /**
+     * Exposure and slashing of a V2 vault: the adapter's subnetwork, operator, stake, slashable stake and cap; a slash
+     * by the network's middleware appears in {@code slashes()} and in every holder's value (the share price falls).
+     */
+    @Test
+    void exposureAndSlashesComeFromTheAdapters(Devnet devnet, SymbioticDevnet fixture) throws Exception {
+        Credentials fay = fresh(devnet, 262, 5);
+        Credentials network = fresh(devnet, 263, 5);
+        Credentials middleware = fresh(devnet, 264, 5);
+        Credentials operator = fresh(devnet, 265, 5);
+        TestToken usdc = devnet.deployToken("USD Coin", "USDC", 6);
+        String vaultAddress = fixture.createVaultV2(VaultV2Spec.of(usdc.getContractAddress(), "Exposed", "EXP"));
+        fixture.registerNetwork(network, middleware.getAddress());
+        byte[] subnetwork = SymbioticDevnet.subnetwork(network.getAddress(), 7);
+        String adapter = fixture.addAppAdapter(vaultAddress, subnetwork, operator.getAddress(), RELEASE, usdc(60));
+        usdc.send_mint(fay.getAddress(), usdc(100)).send();
+        try (Restaking client = DevnetClients.client(devnet, fay)) {
+            Token asset = client.tokens().token(usdc.getContractAddress());
+            SymbioticVaultV2 vault = client.symbiotic().vaultV2(vaultAddress);
+            vault.deposit(Amount.parse("100", asset)).send();
+            fixture.allocate(vaultAddress, adapter, usdc(50));
+            List<SymbioticAdapterExposure> exposure = vault.exposure();
+            assertEquals(1, exposure.size());
+            SymbioticAdapterExposure e = exposure.get(0);
+            assertEquals(adapter.toLowerCase(), e.adapter().toLowerCase());
+            assertEquals(org.web3j.utils.Numeric.toHexString(subnetwork), e.subnetwork());
+            assertEquals(network.getAddress().toLowerCase(), e.network().toLowerCase());
+            assertEquals(BigInteger.valueOf(7), e.identifier());
+            assertEquals(operator.getAddress().toLowerCase(), e.operator().toLowerCase());
+            assertEquals(Amount.parse("50", asset), e.stake());
+            assertEquals(Amount.parse("50", asset), e.slashable());
+            assertEquals(Amount.parse("60", asset), e.limit(), "the absolute cap (100% share limit of 100 is above it)");
+            assertEquals(List.of(), vault.slashes());
+
+            fixture.slashAdapter(adapter, middleware, usdc(20));
+            List<SymbioticSlash> slashes = vault.slashes();
+            assertEquals(1, slashes.size());
+            assertEquals(Amount.parse("20", asset), slashes.get(0).slashed());
+            assertEquals(operator.getAddress().toLowerCase(), slashes.get(0).operator().toLowerCase());
+            assertEquals(Amount.parse("30", asset), vault.exposure().get(0).stake());
+            // 100e18 shares over 80 assets: convertToAssets(100e18) = 100e18 * (80e6 + 1) / (100e18 + 1e12), rounded down
+            BigInteger shares = usdc(100).multiply(OFFSET);
+            BigInteger worth = shares.multiply(usdc(80).add(BigInteger.ONE)).divide(shares.add(OFFSET));
+            assertEquals(Amount.ofWei(worth, asset), vault.position().assets(), "the holder bears the slash");
+        }
+    }
+
+    /**
      * Every V2 write mined a second after its simulation ({@link io.restake4j.testing.NextSecondBlocks}): each
      * pushes checkpoints its simulation updated in place, and each lands within its limit (the checkpoint
      * allowance). Prints each write's simulated and used gas.
