@@ -314,8 +314,8 @@ public final class SymbioticVault implements SymbioticVaultBinding {
         List<SymbioticExposure> out = new ArrayList<>();
         for (int i = 0; i < subnetworks.size(); i++) {
             BigInteger sub = Numeric.toBigInt(subnetworks.get(i));
-            String network = org.web3j.crypto.Keys.toChecksumAddress(Numeric.toHexStringWithPrefixZeroPadded(sub.shiftRight(96), 40));
-            BigInteger identifier = sub.and(BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE));
+            String network = Subnetworks.network(sub);
+            BigInteger identifier = Subnetworks.identifier(sub);
             List<SymbioticExposure.OperatorStake> ops = new ArrayList<>();
             List<String> names = List.copyOf(operatorsBySubnetwork.get(subnetworks.get(i)));
             for (int j = 0; j < names.size(); j++) {

@@ -355,8 +355,7 @@ public final class SymbioticVaultV2 implements SymbioticVaultBinding {
         for (int i = 0; i < adapters.size(); i++) {
             BigInteger sub = Numeric.toBigInt(subnetworks.get(i).get());
             out.add(new SymbioticAdapterExposure(adapters.get(i), Numeric.toHexStringWithPrefixZeroPadded(sub, 64),
-                    org.web3j.crypto.Keys.toChecksumAddress(Numeric.toHexStringWithPrefixZeroPadded(sub.shiftRight(96), 40)),
-                    sub.and(BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE)), operators.get(i).get(),
+                    Subnetworks.network(sub), Subnetworks.identifier(sub), operators.get(i).get(),
                     Amount.ofWei(stakes.get(i).get(), asset), Amount.ofWei(slashables.get(i).get(), asset),
                     Amount.ofWei(limits.get(i).get(), asset)));
         }
@@ -365,29 +364,16 @@ public final class SymbioticVaultV2 implements SymbioticVaultBinding {
 
     /**
      * The slashes that hit this vault's holders: every {@code Slash} of its AppAdapters, oldest first per adapter,
-     * with the adapter's subnetwork and operator. Round trips: the adapters (two), their identities (one batch), and
-     * one log scan per adapter. A V2 vault has no veto requests of its own: a network vetoes or executes on its side.
+     * with the adapter's subnetwork and operator. Round trips: {@link #exposure()} (three), then one log scan per
+     * adapter. A V2 vault has no veto requests of its own: a network vetoes or executes on its side.
      */
     public List<SymbioticSlash> slashes() {
         Token asset = asset();
-        List<String> adapters = adapters();
-        if (adapters.isEmpty()) {
-            return List.of();
-        }
-        ReadBatch batch = ctx.reads().newBatch();
-        List<Read<byte[]>> subnetworks = new ArrayList<>();
-        List<Read<String>> operators = new ArrayList<>();
-        for (String a : adapters) {
-            subnetworks.add(batch.add(AppAdapter::load, a, AppAdapter::call_subnetwork));
-            operators.add(batch.add(AppAdapter::load, a, AppAdapter::call_operator));
-        }
-        batch.execute();
         List<SymbioticSlash> out = new ArrayList<>();
-        for (int i = 0; i < adapters.size(); i++) {
-            String sub = Numeric.toHexString(subnetworks.get(i).get());
-            for (Log log : ctx.logs().scan(LogFilter.of(adapters.get(i)).topic(0, SLASH_TOPIC)).logs()) {
+        for (SymbioticAdapterExposure e : exposure()) {
+            for (Log log : ctx.logs().scan(LogFilter.of(e.adapter()).topic(0, SLASH_TOPIC)).logs()) {
                 Amount amount = Amount.ofWei(AppAdapter.getSlashEventFromLog(log).amount, asset);
-                out.add(new SymbioticSlash(false, null, sub, operators.get(i).get(), amount, amount, null, null,
+                out.add(new SymbioticSlash(false, null, e.subnetwork(), e.operator(), amount, amount, null, null,
                         log.getBlockNumber()));
             }
         }
