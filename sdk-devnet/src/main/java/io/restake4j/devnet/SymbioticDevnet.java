@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.StaticStruct;
+import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint48;
@@ -24,11 +25,14 @@ import org.web3j.utils.Numeric;
 import io.restake4j.devnet.fixtures.symbiotic.AppAdapter;
 import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewards;
 import io.restake4j.devnet.fixtures.symbiotic.DefaultStakerRewardsFactory;
+import io.restake4j.devnet.fixtures.symbiotic.FullRestakeDelegator;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkMiddlewareService;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkRegistry;
 import io.restake4j.devnet.fixtures.symbiotic.NetworkRestakeDelegator;
 import io.restake4j.devnet.fixtures.symbiotic.OperatorNetworkOptInService;
+import io.restake4j.devnet.fixtures.symbiotic.OperatorNetworkSpecificDelegator;
 import io.restake4j.devnet.fixtures.symbiotic.OperatorRegistry;
+import io.restake4j.devnet.fixtures.symbiotic.OperatorSpecificDelegator;
 import io.restake4j.devnet.fixtures.symbiotic.OperatorVaultOptInService;
 import io.restake4j.devnet.fixtures.symbiotic.SymbioticTypeFactory;
 import io.restake4j.devnet.fixtures.symbiotic.UniversalDelegator;
@@ -74,6 +78,14 @@ public final class SymbioticDevnet extends ProtocolDevnet {
     public static final long VERSION_VAULT_TOKENIZED = 2;
     /** The VaultFactory version of the Core V2 vault (ERC-4626, withdrawal queue, UniversalDelegator). */
     public static final long VERSION_VAULT_V2 = 3;
+    /** The DelegatorFactory type (and {@code TYPE()}) of the NetworkRestakeDelegator. */
+    public static final long DELEGATOR_NETWORK_RESTAKE = 0;
+    /** The DelegatorFactory type of the FullRestakeDelegator. */
+    public static final long DELEGATOR_FULL_RESTAKE = 1;
+    /** The DelegatorFactory type of the OperatorSpecificDelegator. */
+    public static final long DELEGATOR_OPERATOR_SPECIFIC = 2;
+    /** The DelegatorFactory type of the OperatorNetworkSpecificDelegator. */
+    public static final long DELEGATOR_OPERATOR_NETWORK_SPECIFIC = 3;
     /** Where devnet vaults send slashed collateral unless a spec says otherwise. */
     public static final String DEFAULT_BURNER = "0x000000000000000000000000000000000000dEaD";
 
@@ -522,9 +534,62 @@ public final class SymbioticDevnet extends ProtocolDevnet {
      */
     public String attachNetworkRestakeDelegator(String vault) {
         Address me = new Address(devnet().deployer().getAddress());
-        DynamicStruct params = new DynamicStruct(new StaticStruct(me, Address.DEFAULT, me),
+        DynamicStruct params = new DynamicStruct(baseParams(me),
                 new DynamicArray<>(Address.class, List.of(me)), new DynamicArray<>(Address.class, List.of(me)));
-        String delegator = createModule(delegatorFactory(), 0, vault, FunctionEncoder.encodeConstructor(List.of(params)));
+        return attachDelegator(vault, DELEGATOR_NETWORK_RESTAKE, params);
+    }
+
+    /**
+     * Gives {@code vault} a FullRestakeDelegator (type 1) whose roles the deployer holds (default admin, hook setter,
+     * network-limit and operator-network-limit setter; no hook), and sets it on the vault; returns the delegator.
+     * The init params are {@code abi.encode(InitParams(BaseParams(deployer, 0, deployer), [deployer], [deployer]))}.
+     * An operator's stake in a subnetwork is {@code min(activeStake, networkLimit, operatorNetworkLimit)}: set both
+     * limits ({@link #setNetworkLimit}, {@link #setOperatorNetworkLimit}); several operators can hold the same stake.
+     */
+    public String attachFullRestakeDelegator(String vault) {
+        Address me = new Address(devnet().deployer().getAddress());
+        DynamicStruct params = new DynamicStruct(baseParams(me),
+                new DynamicArray<>(Address.class, List.of(me)), new DynamicArray<>(Address.class, List.of(me)));
+        return attachDelegator(vault, DELEGATOR_FULL_RESTAKE, params);
+    }
+
+    /**
+     * Gives {@code vault} an OperatorSpecificDelegator (type 2) for {@code operator}, which must already be registered
+     * ({@link #registerOperator}; otherwise {@code NotOperator()}), whose roles the deployer holds (default admin,
+     * hook setter, network-limit setter; no hook), and sets it on the vault; returns the delegator. The init params
+     * are {@code abi.encode(InitParams(BaseParams(deployer, 0, deployer), [deployer], operator))}. The operator's stake
+     * in a subnetwork is {@code min(activeStake, networkLimit)} ({@link #setNetworkLimit}), any other operator's 0.
+     */
+    public String attachOperatorSpecificDelegator(String vault, String operator) {
+        Address me = new Address(devnet().deployer().getAddress());
+        DynamicStruct params = new DynamicStruct(baseParams(me),
+                new DynamicArray<>(Address.class, List.of(me)), new Address(operator));
+        return attachDelegator(vault, DELEGATOR_OPERATOR_SPECIFIC, params);
+    }
+
+    /**
+     * Gives {@code vault} an OperatorNetworkSpecificDelegator (type 3) for {@code operator} in {@code network}, both
+     * already registered ({@link #registerNetwork}, {@link #registerOperator}; otherwise {@code NotNetwork()} /
+     * {@code NotOperator()}), whose default admin and hook setter is the deployer (no hook; the type has no limit
+     * setters), and sets it on the vault; returns the delegator. The init params are the static
+     * {@code abi.encode(InitParams(BaseParams(deployer, 0, deployer), network, operator))}. The operator's stake in
+     * a subnetwork of that network is {@code min(activeStake, maxNetworkLimit)}: only the network's own cap limits it
+     * ({@link #setNetworkLimit} sets just that cap for this type); any other network or operator gets 0.
+     */
+    public String attachOperatorNetworkSpecificDelegator(String vault, String operator, String network) {
+        Address me = new Address(devnet().deployer().getAddress());
+        StaticStruct params = new StaticStruct(baseParams(me), new Address(network), new Address(operator));
+        return attachDelegator(vault, DELEGATOR_OPERATOR_NETWORK_SPECIFIC, params);
+    }
+
+    /** {@code BaseParams(defaultAdminRoleHolder = me, hook = 0, hookSetRoleHolder = me)}. */
+    private static StaticStruct baseParams(Address me) {
+        return new StaticStruct(me, Address.DEFAULT, me);
+    }
+
+    /** Creates a delegator of {@code type} for {@code vault} from its abi-encoded {@code params} and sets it. */
+    private String attachDelegator(String vault, long type, Type<?> params) {
+        String delegator = createModule(delegatorFactory(), type, vault, FunctionEncoder.encodeConstructor(List.of(params)));
         send("setDelegator", () -> asDeployer(vault, Vault::load).send_setDelegator(delegator).send());
         return delegator;
     }
@@ -550,21 +615,79 @@ public final class SymbioticDevnet extends ProtocolDevnet {
 
     /**
      * Lets {@code network} take up to {@code amount} of {@code vault}'s stake for its subnetwork {@code identifier}:
-     * the network's own cap ({@code setMaxNetworkLimit}), then the curator's (deployer's) network limit.
+     * the network's own cap ({@code setMaxNetworkLimit}, sent by {@code network}), then, for the delegator types that
+     * have one (0 NetworkRestake, 1 FullRestake, 2 OperatorSpecific, by the delegator's {@code TYPE()}), the
+     * curator's (deployer's) network limit. An OperatorNetworkSpecificDelegator (type 3) has no network limit: the
+     * cap is its limit, and only its own network may set it ({@code InvalidNetwork()}). Lowering works too: a cap
+     * below the current network limit lowers that limit in the same call, so it is not set a second time.
      */
     public void setNetworkLimit(String vault, Credentials network, long identifier, BigInteger amount) {
-        String delegator = call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
-        send("setMaxNetworkLimit", () -> as(network, delegator, NetworkRestakeDelegator::load)
-                .send_setMaxNetworkLimit(BigInteger.valueOf(identifier), amount).send());
-        send("setNetworkLimit", () -> asDeployer(delegator, NetworkRestakeDelegator::load)
-                .send_setNetworkLimit(subnetwork(network.getAddress(), identifier), amount).send());
+        String delegator = delegatorOf(vault);
+        long type = delegatorType(delegator);
+        BigInteger id = BigInteger.valueOf(identifier);
+        byte[] sub = subnetwork(network.getAddress(), identifier);
+        if (type == DELEGATOR_NETWORK_RESTAKE) {
+            send("setMaxNetworkLimit", () -> as(network, delegator, NetworkRestakeDelegator::load)
+                    .send_setMaxNetworkLimit(id, amount).send());
+            NetworkRestakeDelegator curator = asDeployer(delegator, NetworkRestakeDelegator::load);
+            if (!amount.equals(call("networkLimit", () -> curator.call_networkLimit(sub).send()))) {
+                send("setNetworkLimit", () -> curator.send_setNetworkLimit(sub, amount).send());
+            }
+        } else if (type == DELEGATOR_FULL_RESTAKE) {
+            send("setMaxNetworkLimit", () -> as(network, delegator, FullRestakeDelegator::load)
+                    .send_setMaxNetworkLimit(id, amount).send());
+            FullRestakeDelegator curator = asDeployer(delegator, FullRestakeDelegator::load);
+            if (!amount.equals(call("networkLimit", () -> curator.call_networkLimit(sub).send()))) {
+                send("setNetworkLimit", () -> curator.send_setNetworkLimit(sub, amount).send());
+            }
+        } else if (type == DELEGATOR_OPERATOR_SPECIFIC) {
+            send("setMaxNetworkLimit", () -> as(network, delegator, OperatorSpecificDelegator::load)
+                    .send_setMaxNetworkLimit(id, amount).send());
+            OperatorSpecificDelegator curator = asDeployer(delegator, OperatorSpecificDelegator::load);
+            if (!amount.equals(call("networkLimit", () -> curator.call_networkLimit(sub).send()))) {
+                send("setNetworkLimit", () -> curator.send_setNetworkLimit(sub, amount).send());
+            }
+        } else if (type == DELEGATOR_OPERATOR_NETWORK_SPECIFIC) {
+            send("setMaxNetworkLimit", () -> as(network, delegator, OperatorNetworkSpecificDelegator::load)
+                    .send_setMaxNetworkLimit(id, amount).send());
+        } else {
+            throw new DevnetException("Symbiotic setNetworkLimit: the delegator " + delegator + " of " + vault
+                    + " has type " + type + ", not one of the v1 types 0..3");
+        }
     }
 
     /** Gives {@code operator} {@code shares} of the subnetwork's stake in {@code vault}'s NetworkRestakeDelegator. */
     public TransactionReceipt setOperatorNetworkShares(String vault, byte[] subnetwork, String operator, BigInteger shares) {
-        String delegator = call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
+        String delegator = delegatorOf(vault);
         return send("setOperatorNetworkShares", () -> asDeployer(delegator, NetworkRestakeDelegator::load)
                 .send_setOperatorNetworkShares(subnetwork, operator, shares).send());
+    }
+
+    /**
+     * Sets {@code operator}'s limit in {@code subnetwork} (see {@link #subnetwork(String, long)}) in {@code vault}'s
+     * FullRestakeDelegator, as the curator (deployer): its stake there is {@code min(activeStake, networkLimit,
+     * operatorNetworkLimit)}. The limit is not capped by the network limit, and operators' limits are not split: each
+     * can reach the whole network stake. {@code AlreadySet()} for the current value.
+     */
+    public TransactionReceipt setOperatorNetworkLimit(String vault, byte[] subnetwork, String operator, BigInteger amount) {
+        String delegator = delegatorOf(vault);
+        long type = delegatorType(delegator);
+        if (type != DELEGATOR_FULL_RESTAKE) {
+            throw new DevnetException("Symbiotic setOperatorNetworkLimit: the delegator " + delegator + " of " + vault
+                    + " has type " + type + ", not FullRestake (1)");
+        }
+        return send("setOperatorNetworkLimit", () -> asDeployer(delegator, FullRestakeDelegator::load)
+                .send_setOperatorNetworkLimit(subnetwork, operator, amount).send());
+    }
+
+    /** {@code vault}'s delegator. */
+    private String delegatorOf(String vault) {
+        return call("delegator", () -> asDeployer(vault, Vault::load).call_delegator().send());
+    }
+
+    /** The DelegatorFactory type of {@code delegator} ({@code TYPE()}, which every v1 delegator has). */
+    private long delegatorType(String delegator) {
+        return call("TYPE", () -> asDeployer(delegator, NetworkRestakeDelegator::load).call_TYPE().send()).longValueExact();
     }
 
     /** The DefaultStakerRewardsFactory fixture ({@value DevnetAddresses#SYMBIOTIC_STAKER_REWARDS_FACTORY}). */
