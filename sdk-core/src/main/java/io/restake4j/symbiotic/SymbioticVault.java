@@ -288,8 +288,8 @@ public final class SymbioticVault implements SymbioticVaultBinding {
             }
         }
         if (type == OPERATOR_SPECIFIC || type == OPERATOR_NETWORK_SPECIFIC) {
-            String operator = ctx.reads().readOne(OperatorSpecificDelegator::load, delegator,
-                    OperatorSpecificDelegator::call_operator);
+            String operator = org.web3j.crypto.Keys.toChecksumAddress(ctx.reads().readOne(OperatorSpecificDelegator::load,
+                    delegator, OperatorSpecificDelegator::call_operator)); // EIP-55, as the operators from logs
             operatorsBySubnetwork.values().forEach(ops -> ops.add(operator));
         }
         ReadBatch batch = ctx.reads().newBatch();
