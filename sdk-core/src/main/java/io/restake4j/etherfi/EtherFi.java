@@ -123,12 +123,12 @@ public final class EtherFi {
 
     /** eETH (18 decimals), ether.fi's rebasing token. */
     public Token eETH() {
-        return Token.erc20(eeth, "eETH", 18);
+        return Token.erc20(ctx.network().chainId(), eeth, "eETH", 18);
     }
 
     /** weETH (18 decimals), the non-rebasing wrapper (1 weETH = 1 eETH share). */
     public Token weETH() {
-        return Token.erc20(weeth, "weETH", 18);
+        return Token.erc20(ctx.network().chainId(), weeth, "weETH", 18);
     }
 
     /** The LiquidityPool address (ETH deposits, withdrawal requests). */

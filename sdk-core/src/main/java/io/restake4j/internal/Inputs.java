@@ -131,6 +131,20 @@ public final class Inputs {
     }
 
     private static String describe(Token token) {
-        return token.address() == null ? token.symbol() : token.symbol() + " (" + token.address() + ")";
+        return token.address() == null ? token.symbol() : token.symbol() + " (" + token.address()
+                + (token.chainId().isPresent() ? ", chain " + token.chainId().getAsLong() : "") + ")";
+    }
+
+    /**
+     * Refuses a token of another chain than {@code network}'s: the same address there is another contract, or none.
+     * A token that names no chain passes.
+     */
+    public static Token onChain(Token token, io.restake4j.network.Network network, String what) {
+        if (token.chainId().isPresent() && token.chainId().getAsLong() != network.chainId()) {
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, what + ": " + describe(token) + " is a token of chain "
+                    + token.chainId().getAsLong() + ", and this client is on " + network.name() + " (chain "
+                    + network.chainId() + ")");
+        }
+        return token;
     }
 }

@@ -119,12 +119,12 @@ public final class Lido {
 
     /** stETH (18 decimals). */
     public Token stETH() {
-        return Token.erc20(steth(), "stETH", 18);
+        return Token.erc20(ctx.network().chainId(), steth(), "stETH", 18);
     }
 
     /** wstETH (18 decimals). */
     public Token wstETH() {
-        return Token.erc20(wsteth(), "wstETH", 18);
+        return Token.erc20(ctx.network().chainId(), wsteth(), "wstETH", 18);
     }
 
     /** The WithdrawalQueueERC721 (unstETH) address. */

@@ -82,8 +82,14 @@ public final class Network {
     public String require(String key) {
         String a = addresses.get(key);
         if (a == null) {
-            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.UNKNOWN_DEPLOYMENT, "network " + name + " has no address for '" + key + "'; known: "
-                    + new java.util.TreeSet<>(addresses.keySet()));
+            int dot = key.indexOf('.');
+            String protocol = dot > 0 ? key.substring(0, dot + 1) : null;
+            boolean none = protocol != null && addresses.keySet().stream().noneMatch(k -> k.startsWith(protocol));
+            throw new io.restake4j.errors.InvalidInputException(io.restake4j.errors.ErrorCode.UNKNOWN_DEPLOYMENT, none
+                    ? "network " + name + " (chain " + chainId + ") has no " + protocol.substring(0, protocol.length() - 1)
+                            + " deployment: no '" + protocol + "*' address (needed: '" + key + "')"
+                    : "network " + name + " (chain " + chainId + ") has no address for '" + key + "'; known: "
+                            + new java.util.TreeSet<>(addresses.keySet()));
         }
         return a;
     }

@@ -128,7 +128,7 @@ public final class RocketPool {
 
     /** rETH (18 decimals). */
     public Token rETH() {
-        return Token.erc20(addresses().reth(), "rETH", 18);
+        return Token.erc20(ctx.network().chainId(), addresses().reth(), "rETH", 18);
     }
 
     /** RocketStorage, from the network. */

@@ -79,7 +79,7 @@ public final class Tokens {
         Read<BigInteger> decimals = batch.add(ERC20::load, address, ERC20::call_decimals);
         return () -> ctx.remember(key, () -> {
             try {
-                return Token.erc20(address, symbol.get(), decimals.get().intValueExact());
+                return Token.erc20(ctx.network().chainId(), address, symbol.get(), decimals.get().intValueExact());
             } catch (RestakeException | ArithmeticException e) {
                 throw new InvalidInputException(ErrorCode.UNKNOWN_DEPLOYMENT, "no ERC-20 token at " + address + " (" + e.getMessage() + ")");
             }
@@ -209,13 +209,14 @@ public final class Tokens {
         return new PermitSignature(token, owner, spender, amount.wei(), nonce.get(), deadlineSeconds, signature);
     }
 
-    private static String erc20(Token token) {
+    private String erc20(Token token) {
         if (token == null) {
             throw new InvalidInputException(ErrorCode.MISSING, "token is missing");
         }
         if (token.isNative()) {
             throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "ether is not an ERC-20 token; send it with a plain transaction");
         }
+        Inputs.onChain(token, ctx.network(), "token");
         return token.address();
     }
 }

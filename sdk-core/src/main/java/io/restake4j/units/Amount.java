@@ -169,7 +169,11 @@ public final class Amount implements Comparable<Amount> {
     private Amount sameToken(Amount other) {
         Objects.requireNonNull(other, "other");
         if (!token.equals(other.token)) {
-            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "different tokens: " + token.symbol() + " and " + other.token.symbol());
+            boolean sameContract = token.address() != null && token.address().equalsIgnoreCase(other.token.address());
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, sameContract
+                    ? "different chains: " + token.symbol() + " on chain " + token.chainId().getAsLong() + " and on chain "
+                            + other.token.chainId().getAsLong()
+                    : "different tokens: " + token.symbol() + " and " + other.token.symbol());
         }
         return other;
     }
