@@ -160,7 +160,11 @@ final class AbiConformance {
                 + (extras.isEmpty() ? "" : " (allowed extras: " + String.join("; ", extras) + ")");
     }
 
-    private static List<String> differences(JsonNode mine, JsonNode official) {
+    /**
+     * How one entry of ours differs from the official entry of the same key: state mutability (functions),
+     * output types (functions), indexed flags and anonymity (events); empty if they agree.
+     */
+    static List<String> differences(JsonNode mine, JsonNode official) {
         List<String> diffs = new ArrayList<>();
         String kind = mine.path("type").asText();
         if (!kind.equals("event") && !kind.equals("error")) {
