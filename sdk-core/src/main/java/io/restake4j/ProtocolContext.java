@@ -115,6 +115,15 @@ public final class ProtocolContext {
         return waiter;
     }
 
+    /**
+     * Checks that the node is on this client's chain (one {@code eth_chainId} the first time, then remembered).
+     *
+     * @throws io.restake4j.errors.ChainMismatchException when it is not
+     */
+    public void verifyChain() {
+        engine.verifyChain();
+    }
+
     /** ERC-20 tokens: metadata, balances, transfers, approvals, permits. */
     public Tokens tokens() {
         return tokens;

@@ -92,6 +92,7 @@ public final class Tokens {
         ReadBatch batch = ctx.reads().newBatch();
         Read<BigInteger> balance = batch.add(ERC20::load, erc20(token), e -> e.call_balanceOf(owner));
         batch.execute();
+        onThisChain(token);
         return Amount.ofWei(balance.get(), token);
     }
 
@@ -101,6 +102,7 @@ public final class Tokens {
         Inputs.address(to, "recipient");
         String token = erc20(amount.token());
         return ctx.<TransferResult>operation("transfer " + amount + " to " + to, plan -> {
+            onThisChain(amount.token());
             Approvals.holds(plan, ctx.account(), amount);
             plan.step(Step.of("transfer " + amount + " to " + to, ERC20::load, token, e -> e.call_transfer(to, amount.wei())))
                     .result(ex -> {
@@ -126,13 +128,15 @@ public final class Tokens {
     private Operation<ApprovalResult> approval(Token token, BigInteger value, String spender, String what) {
         Inputs.address(spender, "spender");
         String address = erc20(token);
-        return ctx.<ApprovalResult>operation("approve " + what + " for " + spender, plan -> plan
-                .check(Check.of(token.symbol() + " contract", ERC20::load, address, ERC20::call_decimals))
+        return ctx.<ApprovalResult>operation("approve " + what + " for " + spender, plan -> {
+            onThisChain(token);
+            plan.check(Check.of(token.symbol() + " contract", ERC20::load, address, ERC20::call_decimals))
                 .step(Step.of("approve " + what + " for " + spender, ERC20::load, address, e -> e.call_approve(spender, value)))
                 .result(ex -> {
                     ERC20.ApprovalEventResponse a = ex.events(address, ERC20::getApprovalEvents).get(0);
                     return new ApprovalResult(ex, a.owner, a.spender, Amount.ofWei(a.value, token));
-                }));
+                });
+        });
     }
 
     /**
@@ -145,6 +149,7 @@ public final class Tokens {
         Inputs.address(to, "recipient");
         String token = erc20(amount.token());
         return ctx.<TransferResult>operation("transfer " + amount + " from " + from + " to " + to, plan -> {
+            onThisChain(amount.token());
             String spender = ctx.account();
             Approvals.holds(plan, from, amount);
             plan.check(Check.of(amount.token().symbol() + " allowance", ERC20::load, token, (ERC20 e) -> e.call_allowance(from, spender))
@@ -200,6 +205,7 @@ public final class Tokens {
         Supplier<Eip712Domain> domain = new Eip712DomainReader(ctx.reads(), ctx.chainId()).add(batch, token, domainName,
                 domainVersion == null ? List.of() : List.of(domainVersion));
         batch.execute();
+        onThisChain(amount.token());
         if (!nonce.succeeded()) {
             throw new InvalidInputException(ErrorCode.WRONG_TOKEN, amount.token().symbol() + " at " + token + " does not support EIP-2612 permits");
         }
@@ -216,7 +222,17 @@ public final class Tokens {
         if (token.isNative()) {
             throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "ether is not an ERC-20 token; send it with a plain transaction");
         }
-        Inputs.onChain(token, ctx.network(), "token");
         return token.address();
+    }
+
+    /**
+     * Refuses a token of another chain; a client whose node is on another chain than it was configured for reports
+     * that first (CHAIN_MISMATCH).
+     */
+    private void onThisChain(Token token) {
+        if (token.chainId().isPresent() && token.chainId().getAsLong() != ctx.network().chainId()) {
+            ctx.verifyChain(); // a client on the wrong node says that first
+        }
+        Inputs.onChain(token, ctx.network(), "token");
     }
 }

@@ -803,6 +803,7 @@ public final class Pipeline implements TransactionEngine, AutoCloseable {
     // ---------------------------------------------------------------- chain
 
     /** Refuses to sign for a node on another chain than configured (checked once). */
+    @Override
     public void verifyChain() {
         if (chainVerified) {
             return;

@@ -32,4 +32,7 @@ public interface TransactionEngine {
 
     /** How long a send waits for its receipts by default. */
     Duration receiptTimeout();
+
+    /** Checks once (then remembers) that the node is on the configured chain; throws ChainMismatchException if not. */
+    void verifyChain();
 }
