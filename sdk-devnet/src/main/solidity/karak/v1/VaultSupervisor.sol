@@ -4,6 +4,8 @@ pragma solidity ^0.8.24;
 import {IVaultSupervisor} from "abi/karak/IVaultSupervisor.sol";
 import {Signature, AssetType} from "abi/karak/KarakV1Types.sol";
 import {NotSupportedByFixture} from "../../eigenlayer/FixtureSupport.sol";
+import {IERC20} from "abi/common/IERC20.sol";
+import {IERC20Permit} from "abi/common/IERC20Permit.sol";
 import {KarakVault} from "./KarakVault.sol";
 
 /// @title VaultSupervisor (devnet fixture)
@@ -15,7 +17,7 @@ import {KarakVault} from "./KarakVault.sol";
 ///         vault it did not create. `gimmieShares` hands credited shares out as the vault's ERC-20 (ZeroShares,
 ///         NotEnoughShares; the vault leaves the staker's list at 0), `returnShares` credits them again and pulls
 ///         the share tokens with transferFrom (approve the vault share token to the supervisor),
-///         `depositAndGimmie` is both in one call. The DelegationSupervisor removes credit on startWithdraw
+///         `depositAndGimmie` is both in one call; `depositWithSignature` deposits for a user who signed (below). The DelegationSupervisor removes credit on startWithdraw
 ///         (`removeShares`) and redeems the supervisor's shares to the withdrawer on finishWithdraw
 ///         (`redeemShares`); others get NotDelegationSupervisor.
 ///         Fixture API (owner only, `Unauthorized()` otherwise): `deployVault(asset, name, symbol, assetType,
@@ -25,8 +27,10 @@ import {KarakVault} from "./KarakVault.sol";
 /// @dev Devnet semantics (deviations from Karak v1.3):
 ///      - not upgradeable, no roles (the owner, the devnet's deployer, is the manager), no pause, no global USD
 ///        limiter (CrossedDepositLimit is never raised);
-///      - depositWithSignature, migrate and migrateToV2 revert NotSupportedByFixture (v2 fixtures come
-///        separately); SIGNED_DEPOSIT_TYPEHASH and getUserNonce are the real ones (nonces stay 0);
+///      - migrate and migrateToV2 revert NotSupportedByFixture (v2 fixtures come separately);
+///      - depositWithSignature checks the vault is a child first (upstream reads vault.asset() before), and any
+///        failed recovery is InvalidSignature (upstream's OpenZeppelin ECDSA.recover has errors of its own for
+///        malformed signatures); the fixture adds the view DOMAIN_SEPARATOR(), which upstream does not expose;
 ///      - no vaultSwap, registerSwapperForRoutes, runAdminOperation, changeImplementation.
 ///      Test fixture only: not meant for production use. Written for restake4j; no upstream code.
 contract VaultSupervisor is IVaultSupervisor {
@@ -98,9 +102,43 @@ contract VaultSupervisor is IVaultSupervisor {
         _gimmie(vault, shares);
     }
 
-    function depositWithSignature(address, address, uint256, uint256, uint256, Signature calldata,
-        Signature calldata) external pure returns (uint256) {
-        revert NotSupportedByFixture("depositWithSignature");
+    /// @notice Deposits `value` for `user`, who signed it: first `permit` is tried as the asset's EIP-2612 permit
+    ///         of `value` to the vault (if it fails, an existing allowance of `user` to the vault of at least
+    ///         `value` will do, else PermitFailed); then ExpiredSign once `deadline < block.timestamp`; then
+    ///         `vaultAllowance` must recover to `user` over upstream's digest
+    ///         keccak256("\x19\x01" || domainSeparator || keccak256(abi.encodePacked(SIGNED_DEPOSIT_TYPEHASH,
+    ///         vault, deadline, value, minSharesOut, getUserNonce(user)))) (InvalidSignature), with the domain
+    ///         ("Karak_Vault_Sup", "v1", chainid, this supervisor). Note the packed encoding (the vault takes 20
+    ///         bytes): not EIP-712's encodeData, so typed-data signers cannot produce it. The nonce then grows by one
+    ///         and the deposit is `user`'s, pulled from `user`.
+    function depositWithSignature(address vault, address user, uint256 value, uint256 minSharesOut, uint256 deadline,
+        Signature calldata permit, Signature calldata vaultAllowance) external returns (uint256 shares) {
+        if (!_isChild[vault]) revert VaultNotAChildVault();
+        _permitOrAllowance(vault, user, value, deadline, permit);
+        if (deadline < block.timestamp) revert ExpiredSign();
+        uint256 nonce = _userNonce[user];
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", DOMAIN_SEPARATOR(),
+            keccak256(abi.encodePacked(SIGNED_DEPOSIT_TYPEHASH, vault, deadline, value, minSharesOut, nonce))));
+        address signer = ecrecover(digest, vaultAllowance.v, vaultAllowance.r, vaultAllowance.s);
+        if (signer == address(0) || signer != user) revert InvalidSignature();
+        _userNonce[user] = nonce + 1;
+        return _deposit(user, vault, value, minSharesOut);
+    }
+
+    /// @notice The EIP-712 domain separator of signed deposits: ("Karak_Vault_Sup", "v1", chainid, this contract).
+    function DOMAIN_SEPARATOR() public view returns (bytes32) {
+        return keccak256(abi.encode(
+            keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+            keccak256(bytes("Karak_Vault_Sup")), keccak256(bytes("v1")), block.chainid, address(this)));
+    }
+
+    function _permitOrAllowance(address vault, address user, uint256 value, uint256 deadline, Signature calldata p)
+        private
+    {
+        address asset = KarakVault(vault).asset();
+        (bool ok,) = asset.call(abi.encodeWithSelector(IERC20Permit.permit.selector, user, vault, value, deadline, p.v,
+            p.r, p.s));
+        if (!ok && IERC20(asset).allowance(user, vault) < value) revert PermitFailed();
     }
 
     function _deposit(address staker, address vault, uint256 amount, uint256 minSharesOut)

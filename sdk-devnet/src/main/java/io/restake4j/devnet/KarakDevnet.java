@@ -24,8 +24,9 @@ import io.restake4j.devnet.fixtures.karak.v1.VaultSupervisor;
  * 32-vault cap; ERC-4626 share math as solady's with virtual shares (offset 0); {@code gimmieShares} /
  * {@code returnShares} / {@code depositAndGimmie}; the two-step withdrawal of the DelegationSupervisor
  * ({@code startWithdraw}, then {@code finishWithdraw} after {@code withdrawalDelay()}, paid at the rate of that
- * moment). {@code depositWithSignature}, {@code migrate} and {@code migrateToV2} revert
- * {@code NotSupportedByFixture(string)}.
+ * moment); {@code depositWithSignature} with an EIP-2612 permit (or an existing allowance) and the staker's
+ * signature over upstream's packed digest (see the fixture's NatSpec; it is not EIP-712 {@code encodeData}).
+ * {@code migrate} and {@code migrateToV2} revert {@code NotSupportedByFixture(string)}.
  *
  * <p>In {@code @DevnetTest} classes it can be a test parameter ({@code KarakDevnet karak}).
  *

@@ -1,6 +1,8 @@
 package io.restake4j.devnet.karak;
 
 import static io.restake4j.devnet.testing.FixtureAsserts.assertRevertsWith;
+import static io.restake4j.devnet.testing.FixtureAsserts.domainSeparator;
+import static io.restake4j.devnet.testing.FixtureAsserts.signPermit;
 import static io.restake4j.devnet.testing.FixtureAsserts.eth;
 import static io.restake4j.devnet.testing.FixtureAsserts.mulDiv;
 import static io.restake4j.devnet.testing.FixtureAsserts.mulDivUp;
@@ -19,6 +21,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple2;
 import org.web3j.tuples.generated.Tuple4;
@@ -135,7 +138,7 @@ class KarakV1IT {
         assertRevertsWith(devnet, bob.getAddress(), karak.vaultSupervisor(),
                 VaultSupervisor.getABI_send_deposit(s.vault(), a2, expected2.add(BigInteger.ONE)), "NotEnoughShares()");
         TransactionReceipt r2 = asBob.send_deposit(s.vault(), a2, expected2).send();
-        System.out.println("Karak gas: VaultSupervisor.deposit (second) = " + r2.getGasUsed());
+        System.out.println("Karak gas: VaultSupervisor.deposit (another staker, vault not empty) = " + r2.getGasUsed());
         supply = supply.add(expected2);
         total = total.add(a2);
 
@@ -362,6 +365,83 @@ class KarakV1IT {
         dsAlice.send_finishWithdraw(List.of(w1)).send();
         assertEquals(before.add(expectedRest), balance(s.token(), alice.getAddress()));
         assertEquals(BigInteger.ZERO, v.call_totalSupply().send());
+    }
+
+    /** Upstream's signed-deposit digest: packed struct data (the vault in 20 bytes), then EIP-191/712 framing. */
+    private static Sign.SignatureData signDeposit(byte[] domain, Credentials user, String vault, BigInteger deadline,
+            BigInteger value, BigInteger minSharesOut, BigInteger nonce) {
+        byte[] typeHash = Hash.sha3("Deposit(address vault, uint256 deadline, uint256 value, uint256 minSharesOut, uint256 nonce)"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] packed = Numeric.hexStringToByteArray(Numeric.toHexStringNoPrefix(typeHash)
+                + Numeric.cleanHexPrefix(vault).toLowerCase(java.util.Locale.ROOT)
+                + Numeric.toHexStringNoPrefixZeroPadded(deadline, 64) + Numeric.toHexStringNoPrefixZeroPadded(value, 64)
+                + Numeric.toHexStringNoPrefixZeroPadded(minSharesOut, 64) + Numeric.toHexStringNoPrefixZeroPadded(nonce, 64));
+        byte[] buf = new byte[66];
+        buf[0] = 0x19;
+        buf[1] = 0x01;
+        System.arraycopy(domain, 0, buf, 2, 32);
+        System.arraycopy(Hash.sha3(packed), 0, buf, 34, 32);
+        return Sign.signMessage(Hash.sha3(buf), user.getEcKeyPair(), false);
+    }
+
+    private static VaultSupervisor.Signature sig(Sign.SignatureData d) {
+        return new VaultSupervisor.Signature(BigInteger.valueOf(d.getV()[0] & 0xff), d.getR(), d.getS());
+    }
+
+    @Test
+    void aSignedDepositUsesThePermitAndTheUsersNonce(Devnet devnet, KarakDevnet karak, @Account(1) Credentials alice,
+            @Account(2) Credentials relayer) throws Exception {
+        TestToken token = devnet.deployToken("Restaked ETH", "rsETH", 18);
+        String vault = karak.createVault(token.getContractAddress(), LIMIT);
+        token.send_mint(alice.getAddress(), eth(10)).send();
+        VaultSupervisor asRelayer = supervisor(devnet, karak, relayer);
+        byte[] domain = domainSeparator("Karak_Vault_Sup", "v1", devnet.chainId(), karak.vaultSupervisor());
+        assertArrayEquals(domain, asRelayer.call_DOMAIN_SEPARATOR().send());
+        BigInteger deadline = devnet.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST,
+                false).send().getBlock().getTimestamp().add(BigInteger.valueOf(3600));
+        BigInteger value = eth(2);
+        byte[] tokenDomain = asTokenDomain(devnet, token);
+        VaultSupervisor.Signature permit = sig(signPermit(tokenDomain, alice, vault, value, BigInteger.ZERO, deadline));
+        VaultSupervisor.Signature signed = sig(signDeposit(domain, alice, vault, deadline, value, value, BigInteger.ZERO));
+
+        // wrong signer, wrong minSharesOut, expired
+        VaultSupervisor.Signature bySomeoneElse = sig(signDeposit(domain, relayer, vault, deadline, value, value, BigInteger.ZERO));
+        assertRevertsWith(devnet, relayer.getAddress(), karak.vaultSupervisor(), VaultSupervisor.getABI_send_depositWithSignature(
+                vault, alice.getAddress(), value, value, deadline, permit, bySomeoneElse), "InvalidSignature()");
+        assertRevertsWith(devnet, relayer.getAddress(), karak.vaultSupervisor(), VaultSupervisor.getABI_send_depositWithSignature(
+                vault, alice.getAddress(), value, BigInteger.ONE, deadline, permit, signed), "InvalidSignature()");
+        VaultSupervisor.Signature garbage = new VaultSupervisor.Signature(BigInteger.valueOf(27), new byte[32], new byte[32]);
+        assertRevertsWith(devnet, relayer.getAddress(), karak.vaultSupervisor(), VaultSupervisor.getABI_send_depositWithSignature(
+                vault, alice.getAddress(), value, value, deadline, garbage, signed), "PermitFailed()");
+
+        TransactionReceipt r = asRelayer.send_depositWithSignature(vault, alice.getAddress(), value, value, deadline, permit,
+                signed).send();
+        System.out.println("Karak gas: VaultSupervisor.depositWithSignature (permit) = " + r.getGasUsed());
+        assertEquals(BigInteger.ONE, asRelayer.call_getUserNonce(alice.getAddress()).send());
+        assertEquals(List.of(value), asRelayer.call_getDeposits(alice.getAddress()).send().component4());
+        assertEquals(List.of(), asRelayer.call_getDeposits(relayer.getAddress()).send().component1());
+        assertEquals(eth(8), balance(token, alice.getAddress()));
+        // replaying the same signature: nonce 1 now (the permit is spent too; an allowance would do, so approve one)
+        TestToken.load(token.getContractAddress(), devnet.web3j(), devnet.transactionManager(alice), devnet.gasProvider())
+                .send_approve(vault, value).send();
+        assertRevertsWith(devnet, relayer.getAddress(), karak.vaultSupervisor(), VaultSupervisor.getABI_send_depositWithSignature(
+                vault, alice.getAddress(), value, value, deadline, permit, signed), "InvalidSignature()");
+        // with the allowance and a fresh signature (nonce 1), no permit needed
+        VaultSupervisor.Signature second = sig(signDeposit(domain, alice, vault, deadline, value, BigInteger.ZERO, BigInteger.ONE));
+        asRelayer.send_depositWithSignature(vault, alice.getAddress(), value, BigInteger.ZERO, deadline, garbage, second).send();
+        assertEquals(BigInteger.TWO, asRelayer.call_getUserNonce(alice.getAddress()).send());
+        devnet.advanceTime(Duration.ofHours(2));
+        VaultSupervisor.Signature third = sig(signDeposit(domain, alice, vault, deadline, BigInteger.ONE, BigInteger.ZERO,
+                BigInteger.TWO));
+        TestToken.load(token.getContractAddress(), devnet.web3j(), devnet.transactionManager(alice), devnet.gasProvider())
+                .send_approve(vault, value).send();
+        assertRevertsWith(devnet, relayer.getAddress(), karak.vaultSupervisor(), VaultSupervisor.getABI_send_depositWithSignature(
+                vault, alice.getAddress(), BigInteger.ONE, BigInteger.ZERO, deadline, garbage, third), "ExpiredSign()");
+    }
+
+    private static byte[] asTokenDomain(Devnet devnet, TestToken token) throws Exception {
+        return io.restake4j.devnet.fixtures.common.TestToken.load(token.getContractAddress(), devnet.web3j(),
+                devnet.transactionManager(devnet.deployer()), devnet.gasProvider()).call_DOMAIN_SEPARATOR().send();
     }
 
     @Test
