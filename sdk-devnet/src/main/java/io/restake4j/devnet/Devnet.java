@@ -49,10 +49,11 @@ import io.restake4j.devnet.internal.Rpc;
  * <p>The fixtures are restake4j's own Solidity contracts that implement each protocol's public
  * interface and documented semantics. They are test doubles: mainnet presets point at the real
  * deployments. Every devnet has Multicall3 at its canonical address
- * {@value #MULTICALL3_ADDRESS}, and the EigenLayer, Lido, ether.fi and Rocket Pool fixtures deployed at
- * start (see {@link #eigenLayer()}, {@link #lido()}, {@link #etherFi()} and {@link #rocketPool()}; the
- * builder's {@code eigenLayer(false)}, {@code lido(false)}, {@code etherFi(false)} and
- * {@code rocketPool(false)} leave them out).
+ * {@value #MULTICALL3_ADDRESS}, and the EigenLayer, Lido, ether.fi, Rocket Pool, Symbiotic and Karak fixtures
+ * deployed at start (see {@link #eigenLayer()}, {@link #lido()}, {@link #etherFi()}, {@link #rocketPool()},
+ * {@link #symbiotic()} and {@link #karak()}; the builder's {@code eigenLayer(false)}, {@code lido(false)},
+ * {@code etherFi(false)}, {@code rocketPool(false)}, {@code symbiotic(false)} and {@code karak(false)} leave
+ * them out).
  *
  * <p>anvil listens on a free loopback port; its output goes to a log file (by default under
  * {@code target/restake4j-devnet/}); the process is stopped by {@link #close()}, by a JVM shutdown hook,
@@ -97,6 +98,7 @@ public final class Devnet implements AutoCloseable {
     private volatile EtherFiDevnet etherFi;
     private volatile SymbioticDevnet symbiotic;
     private volatile RocketPoolDevnet rocketPool;
+    private volatile KarakDevnet karak;
     private volatile boolean closed;
 
     private Devnet(Builder b, AnvilProcess anvil) {
@@ -223,6 +225,20 @@ public final class Devnet implements AutoCloseable {
             throw new DevnetException("this devnet was started without the Rocket Pool fixtures (Builder.rocketPool(false))");
         }
         return rp;
+    }
+
+    /**
+     * The Karak v1 fixtures deployed at start (the v1.3 VaultSupervisor, the DelegationSupervisor, a Querier),
+     * and controls to create vaults and set the withdrawal delay.
+     *
+     * @throws DevnetException if the devnet was started with {@code karak(false)}
+     */
+    public KarakDevnet karak() {
+        KarakDevnet k = karak;
+        if (k == null) {
+            throw new DevnetException("this devnet was started without the Karak fixtures (Builder.karak(false))");
+        }
+        return k;
     }
 
     /**
@@ -508,6 +524,7 @@ public final class Devnet implements AutoCloseable {
         private boolean etherFi = true;
         private boolean symbiotic = true;
         private boolean rocketPool = true;
+        private boolean karak = true;
         private int elWithdrawalDelayBlocks = EigenLayerDevnet.Config.defaults().withdrawalDelayBlocks();
         private Duration elRewardsActivationDelay = EigenLayerDevnet.Config.defaults().rewardsActivationDelay();
         private int elAllocationDelayBlocks = EigenLayerDevnet.Config.defaults().allocationDelayBlocks();
@@ -605,6 +622,12 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
+        /** Whether to deploy the Karak v1 fixtures at start (default true); see {@link Devnet#karak()}. */
+        public Builder karak(boolean deploy) {
+            this.karak = deploy;
+            return this;
+        }
+
         /** Whether to deploy the EigenLayer fixtures at start (default true); see {@link Devnet#eigenLayer()}. */
         public Builder eigenLayer(boolean deploy) {
             this.eigenLayer = deploy;
@@ -675,6 +698,8 @@ public final class Devnet implements AutoCloseable {
                     symbiotic ? CompletableFuture.supplyAsync(SymbioticDevnet::loadBytecodes) : null;
             CompletableFuture<java.util.Map<String, String>> rocketPoolCode =
                     rocketPool ? CompletableFuture.supplyAsync(RocketPoolDevnet::loadBytecodes) : null;
+            CompletableFuture<java.util.Map<String, String>> karakCode =
+                    karak ? CompletableFuture.supplyAsync(KarakDevnet::loadBytecodes) : null;
             AnvilProcess process = AnvilProcess.start(executable, args, logFile, startTimeout);
             long listening = System.nanoTime();
             long checked = listening;
@@ -704,6 +729,10 @@ public final class Devnet implements AutoCloseable {
                     devnet.eigenLayer = EigenLayerDevnet.deploy(devnet, new EigenLayerDevnet.Config(elWithdrawalDelayBlocks,
                             elRewardsActivationDelay, elAllocationDelayBlocks, elDeallocationDelayBlocks,
                             elAllocationConfigurationDelayBlocks), eigenLayerCode.join());
+                }
+                // Last, so that every other protocol's fixtures keep their (nonce-derived) addresses.
+                if (karak) {
+                    devnet.karak = KarakDevnet.deploy(devnet, karakCode.join());
                 }
             } catch (RuntimeException e) {
                 if (devnet != null) {

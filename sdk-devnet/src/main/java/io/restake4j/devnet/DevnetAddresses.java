@@ -113,6 +113,12 @@ public final class DevnetAddresses {
     public static final String ROCKETPOOL_VAULT = "rocketpool.RocketVault";
     /** Rocket Pool pDAO fixture (rocketDAOProtocol), whose bootstrap calls change the settings. */
     public static final String ROCKETPOOL_DAO_PROTOCOL = "rocketpool.RocketDAOProtocol";
+    /** Karak v1.3 VaultSupervisor fixture (deposits; owns the vaults, which {@code getVaults()} lists). */
+    public static final String KARAK_VAULT_SUPERVISOR = "karak.VaultSupervisor";
+    /** Karak v1 DelegationSupervisor fixture (startWithdraw / finishWithdraw). */
+    public static final String KARAK_DELEGATION_SUPERVISOR = "karak.DelegationSupervisor";
+    /** Karak v1 Querier fixture (getWithdraws). */
+    public static final String KARAK_QUERIER = "karak.Querier";
 
     private final Map<String, String> byName;
 

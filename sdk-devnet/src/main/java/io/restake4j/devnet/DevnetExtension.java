@@ -105,7 +105,8 @@ public final class DevnetExtension
         Class<?> type = parameter.getParameter().getType();
         return type == Devnet.class || type == Web3j.class || type == Credentials.class
                 || type == DevnetAddresses.class || type == EigenLayerDevnet.class || type == LidoDevnet.class
-                || type == EtherFiDevnet.class || type == RocketPoolDevnet.class || type == SymbioticDevnet.class;
+                || type == EtherFiDevnet.class || type == RocketPoolDevnet.class || type == SymbioticDevnet.class
+                || type == KarakDevnet.class;
     }
 
     @Override
@@ -135,6 +136,9 @@ public final class DevnetExtension
         }
         if (type == SymbioticDevnet.class) {
             return devnet.symbiotic();
+        }
+        if (type == KarakDevnet.class) {
+            return devnet.karak();
         }
         if (type == Credentials.class) {
             int index = parameter.findAnnotation(Account.class).map(Account::value).orElse(0);

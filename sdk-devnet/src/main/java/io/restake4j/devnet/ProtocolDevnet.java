@@ -29,7 +29,7 @@ import io.restake4j.devnet.internal.FixtureArtifact;
  * }
  * }</pre>
  */
-abstract sealed class ProtocolDevnet permits EigenLayerDevnet, EtherFiDevnet, LidoDevnet, RocketPoolDevnet,
+abstract sealed class ProtocolDevnet permits EigenLayerDevnet, EtherFiDevnet, KarakDevnet, LidoDevnet, RocketPoolDevnet,
         SymbioticDevnet {
 
     /** A fixture call that may throw (a wrapper's {@code send()}). */
