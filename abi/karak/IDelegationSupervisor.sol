@@ -35,6 +35,15 @@ interface IDelegationSupervisor {
     /// @notice A withdrawal delay above MAX_WITHDRAWAL_DELAY (30 days) was set.
     error InvalidWithdrawalDelay();
 
+    /// @notice startWithdraw was given no request.
+    error InvalidInput();
+
+    /// @notice A request asked to withdraw 0 shares of a vault.
+    error ZeroShares();
+
+    /// @notice The caller is not the VaultSupervisor.
+    error NotVaultSupervisor();
+
     /// @notice `staker` started withdrawing `shares` of `vault` (to `withdrawer`); `operator` is its delegate.
     event StartedWithdrawal(
         address indexed vault, address indexed staker, address indexed operator, address withdrawer, uint256 shares

@@ -26,10 +26,6 @@ import {VaultSupervisor} from "./VaultSupervisor.sol";
 contract DelegationSupervisor is IDelegationSupervisor {
     /// @notice Only the owner (the devnet's deployer) may call this.
     error Unauthorized();
-    /// @notice startWithdraw was given no request.
-    error InvalidInput();
-    /// @notice A request asked to withdraw 0 shares of a vault.
-    error ZeroShares();
 
     /// @notice Upstream's MAX_WITHDRAWAL_DELAY.
     uint256 public constant MAX_WITHDRAWAL_DELAY = 30 days;
