@@ -24,6 +24,7 @@ import io.restake4j.network.Network;
 import io.restake4j.read.MulticallReader;
 import io.restake4j.rocketpool.RocketPool;
 import io.restake4j.symbiotic.Symbiotic;
+import io.restake4j.karak.Karak;
 import io.restake4j.errors.ErrorCode;
 import io.restake4j.errors.InvalidInputException;
 import io.restake4j.rpc.RetryPolicy;
@@ -76,7 +77,8 @@ public final class Restaking implements AutoCloseable {
             Lido.class, Lido::new,
             EtherFi.class, EtherFi::new,
             RocketPool.class, RocketPool::new,
-            Symbiotic.class, Symbiotic::new);
+            Symbiotic.class, Symbiotic::new,
+            Karak.class, Karak::new);
 
     private final Web3j web3j;
     private final Network network;
@@ -169,6 +171,14 @@ public final class Restaking implements AutoCloseable {
      */
     public Symbiotic symbiotic() {
         return protocol(Symbiotic.class);
+    }
+
+    /**
+     * Karak v1 for stakers: deposits with a slippage bound and two-step withdrawals through the network's
+     * {@code karak.VaultSupervisor} and {@code karak.DelegationSupervisor} (the devnet's address book has them).
+     */
+    public Karak karak() {
+        return protocol(Karak.class);
     }
 
     /**

@@ -1,0 +1,51 @@
+package io.restake4j.karak;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import io.restake4j.tx.Execution;
+import io.restake4j.tx.OperationResult;
+import io.restake4j.units.Amount;
+
+/**
+ * The outcome of a Karak v1 write as the supervisors' events report it: a deposit's shares, a started withdrawal's
+ * roots are read back with {@link Karak#withdrawals()}; a finished one's assets paid.
+ *
+ * <pre>{@code
+ * KarakWithdrawalResult r = client.karak().deposit(vault, Amount.parse("1", token), 50).send();
+ * System.out.println(r.shares() + " shares for " + r.assets());
+ * }</pre>
+ */
+public final class KarakWithdrawalResult extends OperationResult {
+
+    private final Amount assets;
+    private final BigInteger shares;
+    private final List<String> roots;
+
+    KarakWithdrawalResult(Execution execution, Amount assets, BigInteger shares, List<String> roots) {
+        super(execution);
+        this.assets = assets;
+        this.shares = shares;
+        this.roots = List.copyOf(roots);
+    }
+
+    /** Assets deposited or paid out. */
+    public Amount assets() {
+        return assets;
+    }
+
+    /** Shares minted (deposit) or withdrawn (start, finish). */
+    public BigInteger shares() {
+        return shares;
+    }
+
+    /** The withdrawal roots a finish settled; empty otherwise. */
+    public List<String> roots() {
+        return roots;
+    }
+
+    @Override
+    public String toString() {
+        return "KarakWithdrawalResult[" + assets + ", shares " + shares + ", roots " + roots + "]";
+    }
+}
