@@ -2,10 +2,9 @@ package io.restake4j.devnet;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import java.util.HashMap;
 
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -20,8 +19,9 @@ import io.restake4j.devnet.fixtures.karak.v1.VaultSupervisor;
 import io.restake4j.devnet.fixtures.karak.v2.KarakCore;
 
 /**
- * The Karak v1 fixtures of a {@link Devnet} (the v1.3 VaultSupervisor, the DelegationSupervisor, a Querier; vaults
- * are KarakVault instances the supervisor creates) and the controls tests need.
+ * The Karak fixtures of a {@link Devnet}: v1 (the v1.3 VaultSupervisor, the DelegationSupervisor, a Querier; vaults
+ * are KarakVault instances the supervisor creates), v2 (KarakCore and its operator vaults, below) and the
+ * controls tests need.
  *
  * <p>Every devnet deploys them at start from the {@link Devnet#deployer() deployer}, after every other protocol
  * ({@code Builder.karak(false)} leaves them out); no vault exists until {@link #createVault} makes one. They
@@ -264,6 +264,7 @@ public final class KarakDevnet extends ProtocolDevnet {
     public record Slashing(String dss, BigInteger timestamp, String operator, List<String> vaults,
             List<BigInteger> slashPercentagesWad, BigInteger nonce, TransactionReceipt receipt) {
 
+        /** Copies the lists. */
         public Slashing {
             vaults = List.copyOf(vaults);
             slashPercentagesWad = List.copyOf(slashPercentagesWad);
