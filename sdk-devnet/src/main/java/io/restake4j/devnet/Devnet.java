@@ -228,8 +228,9 @@ public final class Devnet implements AutoCloseable {
     }
 
     /**
-     * The Karak v1 fixtures deployed at start (the v1.3 VaultSupervisor, the DelegationSupervisor, a Querier),
-     * and controls to create vaults and set the withdrawal delay.
+     * The Karak fixtures deployed at start (v1: the v1.3 VaultSupervisor, the DelegationSupervisor, a Querier;
+     * v2: KarakCore and its vault implementation), and controls to create vaults, set the withdrawal delay and
+     * walk Core's DSS, staking and slashing flows.
      *
      * @throws DevnetException if the devnet was started with {@code karak(false)}
      */
@@ -622,7 +623,7 @@ public final class Devnet implements AutoCloseable {
             return this;
         }
 
-        /** Whether to deploy the Karak v1 fixtures at start (default true); see {@link Devnet#karak()}. */
+        /** Whether to deploy the Karak v1 and v2 fixtures at start (default true); see {@link Devnet#karak()}. */
         public Builder karak(boolean deploy) {
             this.karak = deploy;
             return this;

@@ -119,6 +119,10 @@ public final class DevnetAddresses {
     public static final String KARAK_DELEGATION_SUPERVISOR = "karak.DelegationSupervisor";
     /** Karak v1 Querier fixture (getWithdraws). */
     public static final String KARAK_QUERIER = "karak.Querier";
+    /** Karak v2 Core fixture (KarakCore: assets, operator vaults, DSSs, stake updates, slashing). */
+    public static final String KARAK_CORE = "karak.Core";
+    /** The KarakCoreVault implementation Karak v2 operator vaults are clones of. */
+    public static final String KARAK_CORE_VAULT_IMPLEMENTATION = "karak.CoreVaultImplementation";
 
     private final Map<String, String> byName;
 
