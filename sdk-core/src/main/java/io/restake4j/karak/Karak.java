@@ -112,7 +112,7 @@ public final class Karak {
      * {@code previewDeposit(amount)} less {@code slippageBps} (both quoted). Approves the **vault** (it pulls the
      * asset) for exactly {@code amount} when the allowance is short.
      */
-    public Operation<KarakWithdrawalResult> deposit(String vault, Amount amount, int slippageBps) {
+    public Operation<KarakResult> deposit(String vault, Amount amount, int slippageBps) {
         Inputs.address(vault, "vault");
         Inputs.positive(amount, "deposit amount");
         if (slippageBps < 0 || slippageBps > 10_000) {
@@ -143,14 +143,14 @@ public final class Karak {
                     .quote(MIN_SHARES_QUOTE, Amount.ofWei(min, Token.erc20(vault, "shares", token.decimals())))
                     .step(Step.of("deposit " + amount, VaultSupervisor::load, supervisor,
                             s -> s.call_deposit(vault, amount.wei(), min)))
-                    .result(ex -> new KarakWithdrawalResult(ex,
+                    .result(ex -> new KarakResult(ex,
                             Amount.ofWei(ex.sum(vault, Vault::getDepositEvents, e -> true, e -> e.assets), token),
                             ex.sum(vault, Vault::getDepositEvents, e -> true, e -> e.shares), List.of()));
         });
     }
 
     /** Starts the withdrawal of {@code shares} of {@code vault} credited to the client account (it is the withdrawer). */
-    public Operation<KarakWithdrawalResult> startWithdraw(String vault, BigInteger shares) {
+    public Operation<KarakResult> startWithdraw(String vault, BigInteger shares) {
         Inputs.address(vault, "vault");
         if (shares == null || shares.signum() <= 0) {
             throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "shares to withdraw must be positive, was " + shares);
@@ -166,7 +166,7 @@ public final class Karak {
             String ds = delegationSupervisor();
             WithdrawRequest request = new WithdrawRequest(List.of(vault), List.of(shares), account);
             plan.step(Step.of("startWithdraw", DelegationSupervisor::load, ds, d -> d.call_startWithdraw(List.of(request))))
-                    .result(ex -> new KarakWithdrawalResult(ex, Amount.zero(asset(vault)),
+                    .result(ex -> new KarakResult(ex, Amount.zero(asset(vault)),
                             ex.sum(ds, DelegationSupervisor::getStartedWithdrawalEvents, e -> true, e -> e.shares), List.of()));
         });
     }
@@ -232,7 +232,7 @@ public final class Karak {
      * Finishes {@code withdrawal}, paying the client account (its withdrawer) at the vaults' rate now. Refused before
      * it unlocks, for another withdrawer, and once finished (all read again at the run).
      */
-    public Operation<KarakWithdrawalResult> finishWithdraw(KarakWithdrawal withdrawal) {
+    public Operation<KarakResult> finishWithdraw(KarakWithdrawal withdrawal) {
         Objects.requireNonNull(withdrawal, "withdrawal");
         return ctx.operation("finish Karak withdrawal " + withdrawal.root(), plan -> {
             String account = ctx.account();
@@ -252,7 +252,7 @@ public final class Karak {
             Token first = asset(vaults.get(0));
             plan.step(Step.raw("finishWithdraw", ds, DelegationSupervisor.getABI_send_finishWithdraw(
                             List.of(now.withdrawal())), BigInteger.ZERO))
-                    .result(ex -> new KarakWithdrawalResult(ex,
+                    .result(ex -> new KarakResult(ex,
                             Amount.ofWei(ex.transferred(first.address(), vaults.get(0), account), first),
                             ex.sum(ds, DelegationSupervisor::getFinishedWithdrawalEvents, e -> true, e -> e.shares),
                             List.of(now.root())));

@@ -6,7 +6,7 @@
  * <pre>{@code
  * Karak karak = client.karak();
  * karak.deposit(vault, Amount.parse("10", wstETH), 50).send();        // at most 0.5 % fewer shares than quoted
- * KarakWithdrawalResult w = karak.startWithdraw(vault, shares).send();
+ * KarakResult w = karak.startWithdraw(vault, shares).send();
  * karak.finishWithdraw(karak.withdrawals().get(0)).send();           // refused before it unlocks
  * }</pre>
  */

@@ -52,7 +52,7 @@ class KarakIT {
             assertEquals(expected, preview.quote(Karak.EXPECTED_SHARES_QUOTE).orElseThrow().amount().wei());
             assertEquals(expected.multiply(BigInteger.valueOf(9_950)).divide(BigInteger.valueOf(10_000)),
                     preview.quote(Karak.MIN_SHARES_QUOTE).orElseThrow().amount().wei(), "the quote less 0.5 %");
-            KarakWithdrawalResult in = k.deposit(vault, Amount.parse("4", token), 50).send();
+            KarakResult in = k.deposit(vault, Amount.parse("4", token), 50).send();
             assertEquals(2, in.transactionCount(), "approve the vault + deposit");
             assertEquals(expected, in.shares());
             // a donation makes the rate awkward: 4e18 + 1e18 + 3 assets over 4e18 shares
@@ -89,7 +89,7 @@ class KarakIT {
             assertEquals(ExitStatus.CLAIMABLE, k.withdrawals().get(0).status());
             BigInteger totalAssets = BigInteger.valueOf(5).multiply(BigInteger.TEN.pow(18)).add(BigInteger.valueOf(3));
             BigInteger pays = half.multiply(totalAssets.add(BigInteger.ONE)).divide(expected.add(BigInteger.ONE));
-            KarakWithdrawalResult done = k.finishWithdraw(w).send();
+            KarakResult done = k.finishWithdraw(w).send();
             assertEquals(Amount.ofWei(pays, token), done.assets(), "the finish-time rate, rounded down");
             assertEquals(List.of(w.root()), done.roots());
             byte[] root = io.restake4j.contracts.karak.DelegationSupervisor.getFinishedWithdrawalEvents(

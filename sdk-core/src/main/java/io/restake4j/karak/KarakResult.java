@@ -8,21 +8,22 @@ import io.restake4j.tx.OperationResult;
 import io.restake4j.units.Amount;
 
 /**
- * The outcome of a Karak v1 write as the supervisors' events report it: a deposit's shares, a started withdrawal's
- * roots are read back with {@link Karak#withdrawals()}; a finished one's assets paid.
+ * The outcome of a Karak v1 write (deposit, startWithdraw, finishWithdraw) as the events report it: a deposit's
+ * assets and shares, a started withdrawal's shares (its root is read back with {@link Karak#withdrawals()}), a
+ * finished one's assets paid and root.
  *
  * <pre>{@code
- * KarakWithdrawalResult r = client.karak().deposit(vault, Amount.parse("1", token), 50).send();
+ * KarakResult r = client.karak().deposit(vault, Amount.parse("1", token), 50).send();
  * System.out.println(r.shares() + " shares for " + r.assets());
  * }</pre>
  */
-public final class KarakWithdrawalResult extends OperationResult {
+public final class KarakResult extends OperationResult {
 
     private final Amount assets;
     private final BigInteger shares;
     private final List<String> roots;
 
-    KarakWithdrawalResult(Execution execution, Amount assets, BigInteger shares, List<String> roots) {
+    KarakResult(Execution execution, Amount assets, BigInteger shares, List<String> roots) {
         super(execution);
         this.assets = assets;
         this.shares = shares;
@@ -46,6 +47,6 @@ public final class KarakWithdrawalResult extends OperationResult {
 
     @Override
     public String toString() {
-        return "KarakWithdrawalResult[" + assets + ", shares " + shares + ", roots " + roots + "]";
+        return "KarakResult[" + assets + ", shares " + shares + ", roots " + roots + "]";
     }
 }
