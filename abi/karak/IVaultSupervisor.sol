@@ -174,6 +174,9 @@ interface IVaultSupervisor {
     /// @notice Every vault the supervisor deployed.
     function getVaults() external view returns (address[] memory);
 
+    /// @notice The DelegationSupervisor the supervisor works with (where withdrawals start and finish).
+    function delegationSupervisor() external view returns (address);
+
     /// @notice The next signed-deposit nonce of `user`.
     function getUserNonce(address user) external view returns (uint256);
 }

@@ -70,9 +70,14 @@ public final class Karak {
         return ctx.network().require("karak.VaultSupervisor");
     }
 
-    /** The network's DelegationSupervisor. */
+    /**
+     * The network's DelegationSupervisor: {@code karak.DelegationSupervisor} of the address book, or else the
+     * VaultSupervisor's {@code delegationSupervisor()} (read once and kept; Arbitrum's preset has no entry for it).
+     */
     public String delegationSupervisor() {
-        return ctx.network().require("karak.DelegationSupervisor");
+        return ctx.network().address("karak.DelegationSupervisor").orElseGet(() -> ctx.remember(
+                "karak.delegationSupervisor", () -> ctx.reads().readOne(VaultSupervisor::load, vaultSupervisor(),
+                        VaultSupervisor::call_delegationSupervisor)));
     }
 
     /** The supervisor's vaults ({@code getVaults}). */

@@ -47,9 +47,21 @@ public final class Network {
         return new Network(name, chainId, Objects.requireNonNull(addresses, "addresses"));
     }
 
-    /** Ethereum mainnet (chain 1), with the real EigenLayer deployment and its LST strategies. */
+    /**
+     * Ethereum mainnet (chain 1), with the real EigenLayer deployment and its LST strategies, Lido, ether.fi,
+     * Rocket Pool, Symbiotic, Karak v1 and the common tokens ({@code tokens.*}).
+     */
     public static Network mainnet() {
         return new Network("mainnet", 1, Presets.mainnet());
+    }
+
+    /**
+     * Arbitrum One (chain 42161): Karak v1 and v2 Core, and the bridged wstETH, weETH, rETH and WETH
+     * ({@code tokens.*}); no EigenLayer, Symbiotic, Lido, ether.fi or Rocket Pool deployment, so their facades
+     * fail with a configuration error naming the chain.
+     */
+    public static Network arbitrum() {
+        return new Network("arbitrum", 42161, Presets.arbitrum());
     }
 
     /** The Hoodi testnet (chain 560048), with EigenLayer's deployment there. */

@@ -65,6 +65,21 @@ public final class Tokens {
     }
 
     /**
+     * The network preset's token of this symbol (address book key {@code tokens.<symbol>}: WETH, wstETH, weETH, rETH
+     * on mainnet and Arbitrum One), tagged with the client's chain: an Arbitrum wstETH is not a mainnet wstETH.
+     *
+     * <pre>{@code
+     * Token wstEth = client.tokens().known("wstETH");   // the bridged token on Arbitrum, the Lido one on mainnet
+     * }</pre>
+     *
+     * @throws InvalidInputException ({@link ErrorCode#UNKNOWN_DEPLOYMENT}) when the network has no such token
+     */
+    public Token known(String symbol) {
+        java.util.Objects.requireNonNull(symbol, "symbol");
+        return token(ctx.network().require("tokens." + symbol));
+    }
+
+    /**
      * As {@link #token(String)}, with the {@code symbol()} and {@code decimals()} reads (when the token is not known
      * yet) added to {@code batch}, for a caller that sends a batch anyway; the supplier answers once the batch ran.
      */

@@ -113,11 +113,15 @@ class NetworkPresetsTest {
                 {"protocols/etherfi.md", "weETH", "etherfi.weETH", new int[] {2, 3, -1}},
                 {"protocols/etherfi.md", "WithdrawRequestNFT", "etherfi.WithdrawRequestNFT", new int[] {2, 3, -1}},
                 {"protocols/rocketpool.md", "RocketStorage", "rocketpool.RocketStorage", new int[] {2, 3, -1}},
+                {"protocols/lido.md", "wstETH", "tokens.wstETH", new int[] {2, -1, -1}},
+                {"protocols/etherfi.md", "weETH", "tokens.weETH", new int[] {2, -1, -1}},
+                {"protocols/rocketpool.md", "rETH (rocketTokenRETH)", "tokens.rETH", new int[] {2, -1, -1}},
         };
         List<Network> networks = List.of(Network.mainnet(), Network.hoodi(), Network.sepolia());
         for (Object[] row : rows) {
             Path facts = SharedFacts.requireOrSkip((String) row[0]);
-            String[] cells = Files.readAllLines(facts).stream().filter(l -> l.startsWith("| " + row[1] + " |")).findFirst()
+            String[] cells = Files.readAllLines(facts).stream().filter(l -> l.startsWith("| " + row[1] + " |"))
+                    .filter(l -> ADDRESS.matcher(l).find()).findFirst()
                     .map(l -> l.split("\\|")).orElse(null);
             if (cells == null) {
                 problems.add(row[0] + " has no row " + row[1]);
@@ -142,7 +146,7 @@ class NetworkPresetsTest {
         }
         System.out.println("[presets] " + checked + " liquid staking addresses checked against lido.md, etherfi.md, rocketpool.md");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(3 + 4 * 2 + 2, checked, "every row and column was found");
+        assertEquals(3 + 4 * 2 + 2 + 3, checked, "every row and column was found");
     }
 
     /**
@@ -192,12 +196,60 @@ class NetworkPresetsTest {
         assertEquals(mainnet.length + 2 * shared.length, checked, "every row was found");
     }
 
+    /**
+     * The Karak entries against karak.md section 5 ("| Contract | Chain | Address | Source |"): the v1 supervisors on
+     * Ethereum and the v1 VaultSupervisor and v2 Core on Arbitrum; and no Karak v2 on mainnet, no other protocol on
+     * Arbitrum.
+     */
+    @Test
+    void karakPresetsMatchTheFactsFile() throws IOException {
+        Path facts = SharedFacts.requireOrSkip("protocols/karak.md");
+        List<String> lines = Files.readAllLines(facts);
+        List<String> problems = new ArrayList<>();
+        String[][] rows = {{"VaultSupervisor (v1)", "Ethereum", "mainnet", "karak.VaultSupervisor"},
+                {"DelegationSupervisor (v1)", "Ethereum", "mainnet", "karak.DelegationSupervisor"},
+                {"VaultSupervisor (v1)", "Arbitrum", "arbitrum", "karak.VaultSupervisor"},
+                {"Core (v2)", "Arbitrum", "arbitrum", "karak.Core"}};
+        int checked = 0;
+        for (String[] row : rows) {
+            String prefix = "| " + row[0] + " | " + row[1] + " |";
+            String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
+            Matcher m = line == null ? null : ADDRESS.matcher(line.substring(prefix.length()));
+            if (m == null || !m.find()) {
+                problems.add("karak.md has no row " + prefix);
+                continue;
+            }
+            checked++;
+            same(problems, row[2].equals("mainnet") ? Network.mainnet() : Network.arbitrum(), row[3], m.group());
+        }
+        System.out.println("[presets] " + checked + " Karak addresses checked against " + facts);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals(rows.length, checked, "every row was found");
+        assertTrue(Network.mainnet().address("karak.Core").isEmpty(), "mainnet has no Karak v2 Core in the facts");
+        for (String other : List.of("eigenlayer.", "symbiotic.", "lido.", "etherfi.", "rocketpool.")) {
+            assertTrue(Network.arbitrum().addresses().keySet().stream().noneMatch(k -> k.startsWith(other)),
+                    "Arbitrum One has no " + other + "* deployment");
+        }
+    }
+
+    /** The bridged tokens of the Arbitrum preset are not the mainnet tokens of the same symbol. */
+    @Test
+    void arbitrumTokensAreTheirOwn() {
+        for (String symbol : List.of("WETH", "wstETH", "weETH", "rETH")) {
+            String l2 = Network.arbitrum().require("tokens." + symbol);
+            String l1 = Network.mainnet().require("tokens." + symbol);
+            assertTrue(!l1.equalsIgnoreCase(l2), symbol + " has its own address on each chain");
+        }
+        assertEquals(Network.mainnet().require("etherfi.weETH"), Network.mainnet().require("tokens.weETH"));
+    }
+
     @Test
     void presetsHaveTheirChainIdsAndValidAddresses() {
         assertEquals(1, Network.mainnet().chainId());
         assertEquals(560048, Network.hoodi().chainId());
         assertEquals(11155111, Network.sepolia().chainId());
-        for (Network n : List.of(Network.mainnet(), Network.hoodi(), Network.sepolia())) {
+        assertEquals(42161, Network.arbitrum().chainId());
+        for (Network n : List.of(Network.mainnet(), Network.arbitrum(), Network.hoodi(), Network.sepolia())) {
             n.addresses().forEach((k, v) -> assertTrue(ADDRESS.matcher(v).matches(), n + " " + k + " = " + v));
             assertEquals(Network.CANONICAL_MULTICALL3, n.multicall3());
         }

@@ -44,6 +44,10 @@ public final class Presets {
         etherFi(book, "0x308861A430be4cce5502d0A12724771Fc6DaF216", "0x35fA164735182de50811E8e2E824cFb9B6118ac2",
                 "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c");
         book.put("rocketpool.RocketStorage", "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46");
+        karakV1(book, "0x54e44DbB92dBA848ACe27F44c0CB4268981eF1CC");
+        book.put("karak.DelegationSupervisor", "0xAfa904152E04aBFf56701223118Be2832A4449E0");
+        tokens(book, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0",
+                "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "0xae78736Cd615f374D3085123A210448E74Fc6393");
         book.put("symbiotic.VaultFactory", "0xAEb6bdd95c502390db8f52c8909F703E9Af6a346");
         book.put("symbiotic.DelegatorFactory", "0x985Ed57AF9D475f1d83c1c1c8826A0E5A34E8C7B");
         book.put("symbiotic.SlasherFactory", "0x685c2eD7D59814d2a597409058Ee7a92F21e48Fd");
@@ -54,6 +58,22 @@ public final class Presets {
         book.put("symbiotic.OperatorNetworkOptInService", "0x7133415b33B438843D581013f98A08704316633c");
         book.put("symbiotic.VaultConfigurator", "0x29300b1d3150B4E2b12fE80BE72f365E200441EC");
         book.put("symbiotic.DefaultStakerRewardsFactory", "0xFEB871581C2ab2e1EEe6f7dDC7e6246cFa087A23");
+        return book;
+    }
+
+    /**
+     * Arbitrum One (chain 42161): Karak v1 (the VaultSupervisor; its DelegationSupervisor is read from it) and the
+     * v2 Core (karak.md section 5), and the bridged tokens restakers hold there. The bridged wstETH, weETH and rETH
+     * are plain L2 ERC-20s (no Lido, ether.fi or Rocket Pool contracts on this chain); their addresses are the
+     * underlying assets of Aave v3 on Arbitrum (bgd-labs/aave-address-book@9bf037ef, src/AaveV3Arbitrum.sol,
+     * {@code AaveV3ArbitrumAssets}), with WETH from the same list.
+     */
+    public static Map<String, String> arbitrum() {
+        Map<String, String> book = new LinkedHashMap<>();
+        karakV1(book, "0x399f22ae52a18382a67542b3de9bed52b7b9a4ad");
+        book.put("karak.Core", "0xc4B3D494c166eBbFF9C716Da4cec39B579795A0d");
+        tokens(book, "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1", "0x5979D7b546E38E414F7E9822514be443A4800529",
+                "0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe", "0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8");
         return book;
     }
 
@@ -121,6 +141,22 @@ public final class Presets {
 
     private static void strategy(Map<String, String> book, String symbol, String address) {
         book.put("eigenlayer.strategy." + symbol, address);
+    }
+
+    /**
+     * Karak v1's VaultSupervisor (karak.md section 5); the DelegationSupervisor is entered where the facts give it,
+     * and read from the supervisor's {@code delegationSupervisor()} otherwise.
+     */
+    private static void karakV1(Map<String, String> book, String vaultSupervisor) {
+        book.put("karak.VaultSupervisor", vaultSupervisor);
+    }
+
+    /** The tokens a client can name by symbol on the chain ({@code client.tokens().known("wstETH")}). */
+    private static void tokens(Map<String, String> book, String weth, String wstEth, String weEth, String rEth) {
+        book.put("tokens.WETH", weth);
+        book.put("tokens.wstETH", wstEth);
+        book.put("tokens.weETH", weEth);
+        book.put("tokens.rETH", rEth);
     }
 
     /** ether.fi's user-facing proxies (etherfi.md section 7). */
