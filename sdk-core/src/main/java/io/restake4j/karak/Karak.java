@@ -12,6 +12,7 @@ import org.web3j.tuples.generated.Tuple4;
 import org.web3j.utils.Numeric;
 
 import io.restake4j.ProtocolContext;
+import io.restake4j.contracts.karak.Core;
 import io.restake4j.contracts.karak.DelegationSupervisor;
 import io.restake4j.contracts.karak.DelegationSupervisor.QueuedWithdrawal;
 import io.restake4j.contracts.karak.DelegationSupervisor.WithdrawRequest;
@@ -94,6 +95,265 @@ public final class Karak {
                 () -> ctx.tokens().token(ctx.reads().readOne(Vault::load, vault, Vault::call_asset)));
     }
 
+    /** Refuses a slippage bound outside 0..10,000 basis points. */
+    static void checkSlippage(int slippageBps) {
+        if (slippageBps < 0 || slippageBps > 10_000) {
+            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "slippage bound must be 0..10000 basis points, was "
+                    + slippageBps);
+        }
+    }
+
+    /** {@code quote} less {@code slippageBps}, rounded down. */
+    static BigInteger lessSlippage(BigInteger quote, int slippageBps) {
+        return quote.multiply(BigInteger.valueOf(10_000L - slippageBps)).divide(BigInteger.valueOf(10_000));
+    }
+
+    /** Refuses (at a run) an address that is not one of the VaultSupervisor's vaults, naming a v2 vault as such. */
+    private void requireV1(String vault) {
+        if (vaults().stream().anyMatch(v -> v.equalsIgnoreCase(vault))) {
+            return;
+        }
+        if (ctx.network().address("karak.Core").isPresent()) {
+            String operator;
+            try {
+                operator = ctx.reads().readOne(io.restake4j.contracts.karak.CoreVault::load, vault,
+                        io.restake4j.contracts.karak.CoreVault::call_vaultConfig).operator;
+            } catch (RuntimeException notV2) {
+                operator = null;
+            }
+            String op = operator;
+            @SuppressWarnings("unchecked")
+            List<String> of = op == null ? List.of() : (List<String>) ctx.reads().readOne(Core::load, core(),
+                    c -> c.call_getOperatorVaults(op));
+            if (of.stream().anyMatch(v -> v.equalsIgnoreCase(vault))) {
+                throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, vault + " is a Karak v2 vault (of Core "
+                        + core() + "): it takes v2 calls, not the VaultSupervisor's; use client.karak().v2Vault(" + vault
+                        + ")");
+            }
+        }
+        throw new InvalidInputException(ErrorCode.NOT_FOUND, vault + " is not a vault of the Karak VaultSupervisor "
+                + vaultSupervisor() + " on " + ctx.network().name());
+    }
+
+    /** The network's Karak v2 Core ({@code karak.Core}); a configuration error naming the chain where there is none. */
+    public String core() {
+        return ctx.network().require("karak.Core");
+    }
+
+    /** The first block to scan for Core's logs: Arbitrum One's Core from its deployment (karak.md section 0.1), else 0. */
+    BigInteger coreFromBlock() {
+        return ctx.chainId() == 42161 && core().equalsIgnoreCase(ARBITRUM_CORE) ? ARBITRUM_CORE_FROM_BLOCK : BigInteger.ZERO;
+    }
+
+    private static final String ARBITRUM_CORE = "0xc4B3D494c166eBbFF9C716Da4cec39B579795A0d";
+    private static final BigInteger ARBITRUM_CORE_FROM_BLOCK = BigInteger.valueOf(261_874_079L);
+
+    /**
+     * The Karak v2 vault at {@code address}; reads nothing (each use checks, at its run, that Core deployed it).
+     *
+     * @throws InvalidInputException for a malformed address
+     */
+    public KarakV2Vault v2Vault(String address) {
+        return new KarakV2Vault(ctx, this, address);
+    }
+
+    /** {@code operator}'s v2 vaults ({@code Core.getOperatorVaults}). */
+    @SuppressWarnings("unchecked")
+    public List<KarakV2Vault> v2Vaults(String operator) {
+        Inputs.address(operator, "operator");
+        List<String> vaults = (List<String>) ctx.reads().readOne(Core::load, core(), c -> c.call_getOperatorVaults(operator));
+        return vaults.stream().map(this::v2Vault).toList();
+    }
+
+    /**
+     * {@code account}'s holdings in Karak on this chain: v1 shares credited in the VaultSupervisor, v1 vault share
+     * tokens in the account's wallet ({@code gimmieShares}), and shares of the given v2 vaults (Core keeps no list of
+     * a staker's vaults, and its unindexed {@code DeployedVault} logs cannot be filtered by staker). Holdings of zero
+     * are left out. Reads, once the vaults and their tokens are known (read once and kept): one Multicall3 batch
+     * ({@code getDeposits}, {@code getVaults}, each v2 vault's {@code balanceOf}), a second one (each v1 vault's
+     * {@code balanceOf}, the v2 holdings' {@code convertToAssets}), and a third only when the account holds v1 share
+     * tokens outside the supervisor (their {@code convertToAssets}). On a chain without a VaultSupervisor, only the v2
+     * vaults are read.
+     */
+    public List<KarakPosition> positions(String account, List<String> v2Vaults) {
+        return positions(account, v2Vaults, true);
+    }
+
+    /** As {@link #positions(String, List)}, for the given v2 vaults. */
+    public List<KarakPosition> positions(String account, String... v2Vaults) {
+        return positions(account, List.of(v2Vaults), true);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<KarakPosition> positions(String account, List<String> v2Vaults, boolean withV1) {
+        Inputs.address(account, "account");
+        List<KarakV2Vault> v2 = new ArrayList<>();
+        for (String a : v2Vaults) {
+            KarakV2Vault vault = v2Vault(a);
+            vault.operator();
+            vault.asset();
+            v2.add(vault);
+        }
+        boolean v1 = withV1 && ctx.network().address("karak.VaultSupervisor").isPresent();
+        ReadBatch first = ctx.reads().newBatch();
+        Read<Tuple4<List<String>, List<String>, List<BigInteger>, List<BigInteger>>> credit = v1
+                ? first.add(VaultSupervisor::load, vaultSupervisor(), s -> s.call_getDeposits(account)) : null;
+        Read<List> v1Vaults = v1 ? first.add(VaultSupervisor::load, vaultSupervisor(), VaultSupervisor::call_getVaults) : null;
+        List<Read<BigInteger>> v2Balances = new ArrayList<>();
+        for (KarakV2Vault vault : v2) {
+            v2Balances.add(first.add(Vault::load, vault.address(), x -> x.call_balanceOf(account)));
+        }
+        first.execute();
+        List<String> allV1 = v1 ? (List<String>) v1Vaults.get() : List.of();
+        for (String vault : allV1) {
+            asset(vault);
+        }
+        ReadBatch second = ctx.reads().newBatch();
+        List<Read<BigInteger>> outside = new ArrayList<>();
+        for (String vault : allV1) {
+            outside.add(second.add(Vault::load, vault, x -> x.call_balanceOf(account)));
+        }
+        List<Read<BigInteger>> v2Worth = new ArrayList<>();
+        for (int i = 0; i < v2.size(); i++) {
+            BigInteger held = v2Balances.get(i).get();
+            v2Worth.add(held.signum() == 0 ? null
+                    : second.add(Vault::load, v2.get(i).address(), x -> x.call_convertToAssets(held)));
+        }
+        if (second.size() > 0) {
+            second.execute();
+        }
+        ReadBatch third = ctx.reads().newBatch();
+        List<Read<BigInteger>> outsideWorth = new ArrayList<>();
+        for (int i = 0; i < allV1.size(); i++) {
+            BigInteger held = outside.get(i).get();
+            outsideWorth.add(held.signum() == 0 ? null
+                    : third.add(Vault::load, allV1.get(i), x -> x.call_convertToAssets(held)));
+        }
+        if (third.size() > 0) {
+            third.execute();
+        }
+        List<KarakPosition> out = new ArrayList<>();
+        if (v1) {
+            Tuple4<List<String>, List<String>, List<BigInteger>, List<BigInteger>> d = credit.get();
+            for (int i = 0; i < d.component1().size(); i++) {
+                String vault = d.component1().get(i);
+                if (d.component4().get(i).signum() > 0) {
+                    out.add(new KarakPosition(vault, KarakPosition.Kind.SUPERVISOR_CREDIT,
+                            Amount.ofWei(d.component4().get(i), ctx.tokens().token(vault)),
+                            Amount.ofWei(d.component3().get(i), asset(vault))));
+                }
+            }
+            for (int i = 0; i < allV1.size(); i++) {
+                if (outsideWorth.get(i) != null) {
+                    String vault = allV1.get(i);
+                    out.add(new KarakPosition(vault, KarakPosition.Kind.V1_SHARE_TOKENS,
+                            Amount.ofWei(outside.get(i).get(), ctx.tokens().token(vault)),
+                            Amount.ofWei(outsideWorth.get(i).get(), asset(vault))));
+                }
+            }
+        }
+        for (int i = 0; i < v2.size(); i++) {
+            if (v2Worth.get(i) != null) {
+                KarakV2Vault vault = v2.get(i);
+                out.add(new KarakPosition(vault.address(), KarakPosition.Kind.V2_SHARES,
+                        Amount.ofWei(v2Balances.get(i).get(), vault.shareToken()),
+                        Amount.ofWei(v2Worth.get(i).get(), vault.asset())));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether the VaultSupervisor has Karak v1.3's {@code migrateToV2}, probed at each call: one read of
+     * {@code migrateToV2(0, 0, 0, 0)} (through Multicall3, so nothing can move). A contract with the function reverts
+     * with one of its custom errors; one without it (v1.2 and earlier, no fallback) reverts with no data. Karak's
+     * contracts are upgradeable, so the answer is the deployed implementation's, now.
+     */
+    public boolean supportsMigrationToV2() {
+        ReadBatch batch = ctx.reads().newBatch();
+        org.web3j.abi.datatypes.Function probe = new org.web3j.abi.datatypes.Function("migrateToV2", List.of(
+                new org.web3j.abi.datatypes.Address(ZERO_ADDRESS), new org.web3j.abi.datatypes.Address(ZERO_ADDRESS),
+                new org.web3j.abi.datatypes.generated.Uint256(0), new org.web3j.abi.datatypes.generated.Uint256(0)),
+                List.of());
+        Read<String> r = batch.add(vaultSupervisor(), probe, data -> data);
+        batch.execute();
+        return r.succeeded() || r.revertData().map(d -> d.length() > 2).orElse(false);
+    }
+
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+    /**
+     * Moves {@code shares} of v1 {@code v1Vault} credited to the client account straight into the v2 vault
+     * {@code target} of the same asset, in one transaction ({@code migrateToV2}, Karak v1.3: the supervisor redeems
+     * the v1 shares and deposits the assets into the v2 vault for the account, with no withdrawal delay), with
+     * {@code minNewShares} = the v2 vault's quote for the assets the v1 shares are worth, less {@code slippageBps}.
+     * Refused before signing where the supervisor has no {@code migrateToV2} ({@link #supportsMigrationToV2()},
+     * {@link ErrorCode#PROTOCOL_STATE}), for assets that differ ({@link ErrorCode#WRONG_TOKEN}), more shares than
+     * credited, a target that is not a v2 vault.
+     */
+    public Operation<KarakResult> migrateToV2(String v1Vault, BigInteger shares, KarakV2Vault target, int slippageBps) {
+        Inputs.address(v1Vault, "v1Vault");
+        Objects.requireNonNull(target, "target");
+        if (shares == null || shares.signum() <= 0) {
+            throw new InvalidInputException(ErrorCode.NOT_POSITIVE, "shares to migrate must be positive, was " + shares);
+        }
+        checkSlippage(slippageBps);
+        return ctx.operation("migrate " + shares + " shares of Karak vault " + v1Vault + " to v2 vault " + target.address(),
+                plan -> {
+                    String supervisor = vaultSupervisor();
+                    if (!supportsMigrationToV2()) {
+                        throw new InvalidInputException(ErrorCode.PROTOCOL_STATE, "the Karak VaultSupervisor " + supervisor
+                                + " on " + ctx.network().name() + " has no migrateToV2 (Karak v1.3): withdraw from the v1"
+                                + " vault and deposit into the v2 vault instead");
+                    }
+                    requireV1(v1Vault);
+                    target.operator();
+                    Token from = asset(v1Vault);
+                    Token to = target.asset();
+                    if (!from.address().equalsIgnoreCase(to.address())) {
+                        throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "migrateToV2 moves one asset: v1 vault "
+                                + v1Vault + " holds " + from + ", v2 vault " + target.address() + " holds " + to);
+                    }
+                    String account = ctx.account();
+                    BigInteger credited = deposits(account).stream().filter(d -> d.vault().equalsIgnoreCase(v1Vault))
+                            .map(KarakDeposit::shares).findFirst().orElse(BigInteger.ZERO);
+                    if (shares.compareTo(credited) > 0) {
+                        throw new InvalidInputException(ErrorCode.INSUFFICIENT_BALANCE, account + " has " + credited
+                                + " shares of Karak vault " + v1Vault + " in the supervisor, not " + shares);
+                    }
+                    BigInteger assets = ctx.reads().readOne(Vault::load, v1Vault, v -> v.call_previewRedeem(shares));
+                    BigInteger expected = ctx.reads().readOne(io.restake4j.contracts.karak.CoreVault::load,
+                            target.address(), v -> v.call_previewDeposit(assets));
+                    if (expected.signum() == 0) {
+                        throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, shares + " shares of " + v1Vault
+                                + " come to 0 shares of v2 vault " + target.address());
+                    }
+                    BigInteger min = lessSlippage(expected, slippageBps);
+                    Token newShares = target.shareToken();
+                    plan.check(Check.of("maxDeposit of vault " + target.address(), io.restake4j.contracts.karak.CoreVault::load,
+                                    target.address(), v -> v.call_maxDeposit(account))
+                                    .require(ErrorCode.ABOVE_MAXIMUM, max -> assets.compareTo(max) <= 0,
+                                            max -> "migrating " + Amount.ofWei(assets, from) + " exceeds Karak v2 vault "
+                                                    + target.address() + "'s limit: " + Amount.ofWei(max, from) + " left"))
+                            .quote(EXPECTED_SHARES_QUOTE, Amount.ofWei(expected, newShares))
+                            .quote(MIN_SHARES_QUOTE, Amount.ofWei(min, newShares))
+                            .step(Step.raw("migrateToV2", supervisor, VaultSupervisor.getABI_send_migrateToV2(v1Vault,
+                                    target.address(), shares, min), BigInteger.ZERO))
+                            .result(ex -> {
+                                BigInteger moved = BigInteger.ZERO;
+                                BigInteger minted = BigInteger.ZERO;
+                                for (VaultSupervisor.MigratedToV2EventResponse e
+                                        : ex.events(supervisor, VaultSupervisor::getMigratedToV2Events)) {
+                                    if (e.user.equalsIgnoreCase(account)) {
+                                        moved = moved.add(e.assets);
+                                        minted = minted.add(e.newShares);
+                                    }
+                                }
+                                return new KarakResult(ex, Amount.ofWei(moved, from), minted, List.of());
+                            });
+                });
+    }
+
     /** The client account's deposits (see {@link #deposits(String)}). */
     public List<KarakDeposit> deposits() {
         return deposits(ctx.account());
@@ -120,21 +380,15 @@ public final class Karak {
     public Operation<KarakResult> deposit(String vault, Amount amount, int slippageBps) {
         Inputs.address(vault, "vault");
         Inputs.positive(amount, "deposit amount");
-        if (slippageBps < 0 || slippageBps > 10_000) {
-            throw new InvalidInputException(ErrorCode.OUT_OF_RANGE, "slippage bound must be 0..10000 basis points, was "
-                    + slippageBps);
-        }
+        checkSlippage(slippageBps);
         return ctx.operation("deposit " + amount + " into Karak vault " + vault, plan -> {
             String supervisor = vaultSupervisor();
-            if (vaults().stream().noneMatch(v -> v.equalsIgnoreCase(vault))) {
-                throw new InvalidInputException(ErrorCode.NOT_FOUND, vault + " is not a vault of the Karak VaultSupervisor "
-                        + supervisor + " on " + ctx.network().name());
-            }
+            requireV1(vault);
             Token token = asset(vault);
             Inputs.amountOf(amount, token, "deposit amount");
             String account = ctx.account();
             BigInteger expected = ctx.reads().readOne(Vault::load, vault, v -> v.call_previewDeposit(amount.wei()));
-            BigInteger min = expected.multiply(BigInteger.valueOf(10_000L - slippageBps)).divide(BigInteger.valueOf(10_000));
+            BigInteger min = lessSlippage(expected, slippageBps);
             if (expected.signum() == 0) {
                 throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a deposit of " + amount + " comes to 0 shares of"
                         + " Karak vault " + vault + ": use a larger amount");

@@ -8,9 +8,9 @@ import io.restake4j.tx.OperationResult;
 import io.restake4j.units.Amount;
 
 /**
- * The outcome of a Karak v1 write (deposit, startWithdraw, finishWithdraw) as the events report it: a deposit's
- * assets and shares, a started withdrawal's shares (its root is read back with {@link Karak#withdrawals()}), a
- * finished one's assets paid and root.
+ * The outcome of a Karak write as the events report it: a deposit's (or a migration's) assets and shares minted, a
+ * started v1 withdrawal's shares (its root is read back with {@link Karak#withdrawals()}), a started v2 redeem's
+ * shares, its key and the vault's estimate of its assets, a finished one's assets paid and root or key.
  *
  * <pre>{@code
  * KarakResult r = client.karak().deposit(vault, Amount.parse("1", token), 50).send();
@@ -40,7 +40,7 @@ public final class KarakResult extends OperationResult {
         return shares;
     }
 
-    /** The withdrawal roots a finish settled; empty otherwise. */
+    /** The v1 withdrawal roots a finish settled, or the v2 redeem keys a startRedeem created or a finishRedeem settled. */
     public List<String> roots() {
         return roots;
     }

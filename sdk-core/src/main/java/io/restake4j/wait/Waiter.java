@@ -97,9 +97,18 @@ public final class Waiter {
 
     /** The latest block's timestamp (one {@code eth_getBlockByNumber}). */
     public Instant chainTime() {
+        return blockTime(DefaultBlockParameterName.LATEST);
+    }
+
+    /** The timestamp of block {@code number} (one {@code eth_getBlockByNumber}), e.g. of a log's block. */
+    public Instant blockTime(BigInteger number) {
+        return blockTime(org.web3j.protocol.core.DefaultBlockParameter.valueOf(number));
+    }
+
+    private Instant blockTime(org.web3j.protocol.core.DefaultBlockParameter block) {
         EthBlock answer;
         try {
-            answer = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send();
+            answer = web3j.ethGetBlockByNumber(block, false).send();
         } catch (IOException | RuntimeException e) {
             throw TransportFailures.toRpcException("eth_getBlockByNumber", e);
         }
