@@ -252,6 +252,59 @@ class KarakV2ClientIT {
         }
     }
 
+    @Test
+    void migrateToV2MovesCreditStraightIntoAV2Vault(Devnet devnet, KarakDevnet karak) throws Exception {
+        Credentials kim = fresh(devnet, 360, 5);
+        Setup s = setup(devnet, karak, 361, kim);
+        String v1 = karak.createVault(s.token().getContractAddress(), eth(1_000));
+        TestToken other = devnet.deployToken("Other", "OTH", 18);
+        karak.allowlistAsset(other.getContractAddress());
+        String otherV2 = karak.deployOperatorVault(s.operator(), other.getContractAddress(), "Other v2", "ov2", null);
+        try (Restaking client = DevnetClients.client(devnet, kim)) {
+            Karak k = client.karak();
+            Token token = client.tokens().token(s.token().getContractAddress());
+            assertTrue(k.supportsMigrationToV2(), "the devnet's VaultSupervisor is v1.3");
+            k.deposit(v1, Amount.parse("6", token), 0).send();
+            // the v1 vault's rate moves: 6e18 + 5 assets over 6e18 shares
+            s.token().send_mint(v1, BigInteger.valueOf(5)).send();
+            KarakV2Vault v2 = k.v2Vault(s.vault());
+            v2.deposit(Amount.parse("1", token), 0).send();
+            s.token().send_mint(s.vault(), BigInteger.valueOf(3)).send(); // and the v2 vault's: 1e18 + 3 over 1e18
+
+            BigInteger nonce = nonce(devnet, kim);
+            assertCode(ErrorCode.INSUFFICIENT_BALANCE, () -> k.migrateToV2(v1, eth(6).add(BigInteger.ONE), v2, 50).send());
+            assertCode(ErrorCode.WRONG_TOKEN, () -> k.migrateToV2(v1, eth(1), k.v2Vault(otherV2), 50).send());
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> k.migrateToV2(v1, eth(1), k.v2Vault(v1), 50).send());
+            assertCode(ErrorCode.NOT_POSITIVE, () -> k.migrateToV2(v1, BigInteger.ZERO, v2, 50));
+            assertEquals(nonce, nonce(devnet, kim), "nothing was sent");
+
+            BigInteger moved = eth(4);
+            BigInteger assets = toAssets(moved, eth(6), eth(6).add(BigInteger.valueOf(5)));
+            BigInteger minted = toShares(assets, eth(1), eth(1).add(BigInteger.valueOf(3)));
+            Preview preview = k.migrateToV2(v1, moved, v2, 100).preview();
+            assertEquals(minted, preview.quote(Karak.EXPECTED_SHARES_QUOTE).orElseThrow().amount().wei());
+            KarakResult r = k.migrateToV2(v1, moved, v2, 100).send();
+            assertEquals(1, r.transactionCount(), "one transaction, no approval, no delay");
+            assertEquals(Amount.ofWei(assets, token), r.assets());
+            assertEquals(minted, r.shares());
+            assertEquals(eth(2), k.deposits().get(0).shares(), "the v1 credit left");
+            assertEquals(eth(1).add(minted), v2.position().shares().wei());
+        }
+        // a supervisor without migrateToV2 (here: the Querier's code, which has no such function and no fallback)
+        String querier = karak.querier();
+        try (Restaking lacking = DevnetClients.builder(devnet)
+                .network(DevnetClients.network(devnet).with("karak.VaultSupervisor", querier))
+                .signer(io.restake4j.signer.Signer.of(kim)).rpc(devnet.rpcUrl()).build()) {
+            assertFalse(lacking.karak().supportsMigrationToV2());
+            BigInteger nonce = nonce(devnet, kim);
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> lacking.karak().migrateToV2(v1, eth(1), lacking.karak().v2Vault(s.vault()), 50).send());
+            assertEquals(ErrorCode.PROTOCOL_STATE, refused.code(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("has no migrateToV2"), refused.getMessage());
+            assertEquals(nonce, nonce(devnet, kim), "nothing was sent");
+        }
+    }
+
     private static void assertCode(ErrorCode code, org.junit.jupiter.api.function.Executable call) {
         InvalidInputException e = assertThrows(InvalidInputException.class, call);
         assertEquals(code, e.code(), e.getMessage());

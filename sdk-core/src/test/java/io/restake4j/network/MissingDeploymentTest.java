@@ -31,4 +31,20 @@ class MissingDeploymentTest {
         assertTrue(e.getMessage().contains("has no address for 'karak.VaultSupervisor'") && e.getMessage().contains("karak.Core"),
                 e.getMessage());
     }
+
+    /** The Arbitrum One preset: Karak is there; the L1-only protocols fail naming the chain, before any read. */
+    @Test
+    void theArbitrumPresetHasKarakAndNoL1OnlyProtocol() {
+        Network arbitrum = Network.arbitrum();
+        assertEquals("0xc4B3D494c166eBbFF9C716Da4cec39B579795A0d", arbitrum.require("karak.Core"));
+        for (String key : new String[] {"eigenlayer.DelegationManager", "lido.LidoLocator", "etherfi.LiquidityPool",
+                "rocketpool.RocketStorage", "symbiotic.VaultFactory"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> arbitrum.require(key));
+            assertEquals(ErrorCode.UNKNOWN_DEPLOYMENT, e.code());
+            String protocol = key.substring(0, key.indexOf('.'));
+            assertTrue(e.getMessage().contains("network arbitrum (chain 42161) has no " + protocol + " deployment"),
+                    e.getMessage());
+        }
+        assertTrue(Network.mainnet().address("karak.Core").isEmpty(), "no v2 Core known on Ethereum");
+    }
 }

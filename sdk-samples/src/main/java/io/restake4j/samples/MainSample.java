@@ -29,7 +29,7 @@ import io.restake4j.units.Token;
 /**
  * The main sample: starts the embedded devnet and shows restake4j working end to end, printed as a
  * short story: tokens and the client, EigenLayer's staker cycle, the liquid staking tokens (Lido,
- * ether.fi, Rocket Pool), then a Symbiotic vault.
+ * ether.fi, Rocket Pool), then a Symbiotic vault and Karak (v1 and v2).
  *
  * <pre>{@code
  * mvn -B -Psample -DskipTests verify
@@ -147,6 +147,9 @@ public final class MainSample {
 
             // 7. Symbiotic: a wstETH vault, an epoch, a slash, a claim, staker rewards.
             step = SymbioticChapter.run(devnet, step);
+
+            // 8. Karak: v1 through the supervisor, a migration to a v2 operator vault, a slash, a redeem.
+            step = KarakChapter.run(devnet, step);
         }
         println("");
         println("Devnet stopped. Done.");

@@ -26,7 +26,7 @@ class MainSampleIT {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         for (String chapter : new String[] {"EigenLayer, staking as", "Lido, staking as", "ether.fi", "Rocket Pool",
-                "Symbiotic, restaking wstETH", "a Core V2 vault (version 3", "and the second claim pays",
+                "Symbiotic, restaking wstETH", "a Core V2 vault (version 3", "and the second claim pays", "Karak, restaking wstETH", "migrated", "the redeem now pays",
                 "Devnet stopped. Done."}) {
             assertTrue(out.contains(chapter), "the sample's output lacks \"" + chapter + "\"");
         }
