@@ -19,7 +19,9 @@ import {mulDiv, mulDivUp} from "../../eigenlayer/FixtureSupport.sol";
 ///         The owner's `deposit(assets, depositor)` pulls `assets` from `depositor` (who approves the vault) and
 ///         mints the shares to the owner (the supervisor); ZeroAmount for 0, DepositMoreThanMax above
 ///         `maxDeposit = assetLimit - totalAssets` (0 once the limit is reached). The owner's
-///         `redeem(shares, to, owner)` burns the owner's shares and pays `convertToAssets(shares)` to `to`.
+///         `redeem(shares, to, owner)` burns the owner's shares and pays `convertToAssets(shares)` to `to`
+///         (upstream's name and arguments; the supervisor uses it for finishWithdraw, paying the withdrawer, and
+///         for migrateToV2, paying itself before depositing into the v2 vault).
 ///         `setLimit` (owner) changes the per-vault cap.
 /// @dev Devnet semantics (deviations from Karak v1.3's Vault):
 ///      - not an upgradeable beacon proxy: a plain contract created by the supervisor, its metadata set in the

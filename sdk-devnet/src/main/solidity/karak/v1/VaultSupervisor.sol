@@ -7,6 +7,7 @@ import {NotSupportedByFixture} from "../../eigenlayer/FixtureSupport.sol";
 import {IERC20} from "abi/common/IERC20.sol";
 import {IERC20Permit} from "abi/common/IERC20Permit.sol";
 import {KarakVault} from "./KarakVault.sol";
+import {ICoreVault} from "abi/karak/ICoreVault.sol";
 
 /// @title VaultSupervisor (devnet fixture)
 /// @notice Karak v1.3's VaultSupervisor (karak.md §1.1-§1.2), the staker's entry point. It owns its vaults.
@@ -17,7 +18,9 @@ import {KarakVault} from "./KarakVault.sol";
 ///         vault it did not create. `gimmieShares` hands credited shares out as the vault's ERC-20 (ZeroShares,
 ///         NotEnoughShares; the vault leaves the staker's list at 0), `returnShares` credits them again and pulls
 ///         the share tokens with transferFrom (approve the vault share token to the supervisor),
-///         `depositAndGimmie` is both in one call; `depositWithSignature` deposits for a user who signed (below). The DelegationSupervisor removes credit on startWithdraw
+///         `depositAndGimmie` is both in one call; `depositWithSignature` deposits for a user who signed (below);
+///         `migrateToV2` moves credited shares into a same-asset v2 vault in one call (below). The
+///         DelegationSupervisor removes credit on startWithdraw
 ///         (`removeShares`) and redeems the supervisor's shares to the withdrawer on finishWithdraw
 ///         (`redeemShares`); others get NotDelegationSupervisor.
 ///         Fixture API (owner only, `Unauthorized()` otherwise): `deployVault(asset, name, symbol, assetType,
@@ -27,7 +30,11 @@ import {KarakVault} from "./KarakVault.sol";
 /// @dev Devnet semantics (deviations from Karak v1.3):
 ///      - not upgradeable, no roles (the owner, the devnet's deployer, is the manager), no pause, no global USD
 ///        limiter (CrossedDepositLimit is never raised);
-///      - migrate and migrateToV2 revert NotSupportedByFixture (v2 fixtures come separately);
+///      - migrate (v1 -> v1 through a swapper) reverts NotSupportedByFixture;
+///      - migrateToV2 is implemented (see its NatSpec) without a reentrancy guard or pause check; the order of
+///        its checks is the fixture's own reading of karak.md §1.2, not compared with compiled upstream; it
+///        does not check that `v2Vault` belongs to a KarakCore (anything answering asset() and
+///        deposit(uint256,address,uint256) is called); a `v2Vault` without code reverts without data;
 ///      - depositWithSignature checks the vault is a child first (upstream reads vault.asset() before), and any
 ///        failed recovery is InvalidSignature (upstream's OpenZeppelin ECDSA.recover has errors of its own for
 ///        malformed signatures); the fixture adds the view DOMAIN_SEPARATOR(), which upstream does not expose;
@@ -228,8 +235,36 @@ contract VaultSupervisor is IVaultSupervisor {
         revert NotSupportedByFixture("migrate");
     }
 
-    function migrateToV2(address, address, uint256, uint256) external pure {
-        revert NotSupportedByFixture("migrateToV2");
+    /// @notice Moves `oldShares` of the caller's credit in the v1 vault `v1Vault` into the v2 vault `v2Vault` of
+    ///         the same asset in one transaction, without the DelegationSupervisor's withdrawal delay (karak.md
+    ///         §1.2). Checks, in this order: VaultNotAChildVault if this supervisor did not create `v1Vault`;
+    ///         ZeroShares for `oldShares == 0`; NotEnoughShares above the caller's credit in `v1Vault` (shares taken
+    ///         out with gimmieShares do not count); AssetMismatch if `v1Vault.asset() != v2Vault.asset()` (the first
+    ///         call to `v2Vault`). Then the credit drops by `oldShares` (the vault leaves the caller's list at 0, as
+    ///         for gimmieShares), the supervisor redeems the shares it holds from `v1Vault` to itself at the
+    ///         current rate (`assets = convertToAssets(oldShares)`), approves exactly `assets` of the asset to
+    ///         `v2Vault` and calls `v2Vault.deposit(assets, msg.sender, minNewShares)`, so the caller receives the
+    ///         v2 shares directly and the v2 vault's own errors (NotEnoughShares below `minNewShares`,
+    ///         DepositMoreThanMax, ZeroAmount when the shares are worth 0 assets) revert the whole call. Emits
+    ///         MigratedToV2(caller, v1Vault, v2Vault, oldShares, newShares, assets).
+    function migrateToV2(address v1Vault, address v2Vault, uint256 oldShares, uint256 minNewShares)
+        external
+        onlyChildVault(v1Vault)
+    {
+        if (oldShares == 0) revert ZeroShares();
+        if (_stakerShares[msg.sender][v1Vault] < oldShares) revert NotEnoughShares();
+        address asset = KarakVault(v1Vault).asset();
+        if (ICoreVault(v2Vault).asset() != asset) revert AssetMismatch();
+        _remove(msg.sender, v1Vault, oldShares);
+        uint256 assets = KarakVault(v1Vault).redeem(oldShares, address(this), address(this));
+        _approve(asset, v2Vault, assets);
+        uint256 newShares = ICoreVault(v2Vault).deposit(assets, msg.sender, minNewShares);
+        emit MigratedToV2(msg.sender, v1Vault, v2Vault, oldShares, newShares, assets);
+    }
+
+    function _approve(address asset, address spender, uint256 amount) private {
+        (bool ok, bytes memory data) = asset.call(abi.encodeWithSelector(IERC20.approve.selector, spender, amount));
+        require(ok && (data.length == 0 || abi.decode(data, (bool))), "VaultSupervisor: approve failed");
     }
 
     // ------------------------------------------------------------ views

@@ -33,7 +33,10 @@ import io.restake4j.devnet.fixtures.karak.v2.KarakCore;
  * ({@code startWithdraw}, then {@code finishWithdraw} after {@code withdrawalDelay()}, paid at the rate of that
  * moment); {@code depositWithSignature} with an EIP-2612 permit (or an existing allowance) and the staker's
  * signature over upstream's packed digest (see the fixture's NatSpec; it is not EIP-712 {@code encodeData}).
- * {@code migrate} and {@code migrateToV2} revert {@code NotSupportedByFixture(string)}.
+ * {@code migrateToV2} moves credited shares into a v2 operator vault of the same asset in one transaction (the
+ * v1 shares are redeemed at the current rate and the assets deposited with {@code deposit(assets, staker,
+ * minNewShares)}; no withdrawal delay); {@code migrate} (v1 to v1 through a swapper) reverts
+ * {@code NotSupportedByFixture(string)}.
  *
  * <p>Karak v2 (karak.md §2): after the v1 transactions the deployer deploys the KarakCoreVault implementation
  * ({@value DevnetAddresses#KARAK_CORE_VAULT_IMPLEMENTATION}) and KarakCore ({@value DevnetAddresses#KARAK_CORE});

@@ -248,8 +248,8 @@ class KarakV1IT {
 
         // not offered by the fixture
         assertRevertsWith(devnet, alice.getAddress(), karak.vaultSupervisor(),
-                VaultSupervisor.getABI_send_migrateToV2(s.vault(), s.vault(), BigInteger.ONE, BigInteger.ZERO),
-                "NotSupportedByFixture(string)", new Utf8String("migrateToV2"));
+                VaultSupervisor.getABI_send_migrate(s.vault(), s.vault(), BigInteger.ONE, BigInteger.ZERO, new byte[0]),
+                "NotSupportedByFixture(string)", new Utf8String("migrate"));
         // only the DelegationSupervisor removes or redeems credit
         assertRevertsWith(devnet, alice.getAddress(), karak.vaultSupervisor(),
                 VaultSupervisor.getABI_send_removeShares(alice.getAddress(), s.vault(), BigInteger.ONE), "NotDelegationSupervisor()");
