@@ -42,19 +42,20 @@ final class KarakChapter {
 
     static int run(Devnet devnet, int step) throws Exception {
         KarakDevnet karak = devnet.karak();
-        Credentials ivan = devnet.account(9);
-        Credentials operator = funded(devnet, 0x4a11);
-        Credentials dss = funded(devnet, 0x4a12);
+        // accounts 0..8 have their roles in the chapters before, and 9 is the deployer, which drives the fixtures
+        Credentials ivan = funded(devnet, 0x4a10, 20);
+        Credentials operator = funded(devnet, 0x4a11, 10);
+        Credentials dss = funded(devnet, 0x4a12, 10);
 
         println("");
-        println("%d. Karak, restaking wstETH as ivan (the devnet's Karak v1.3 and v2 fixtures)", step);
+        println("%d. Karak, restaking wstETH as ivan, a key of the sample's own (the devnet's Karak v1.3 and v2 fixtures)", step);
         String v1Vault = karak.createVault(devnet.lido().wstETH(), BigInteger.TEN.pow(24));
         karak.allowlistAsset(devnet.lido().wstETH());
         String v2Address = karak.deployOperatorVault(operator, devnet.lido().wstETH(), "Karak v2 wstETH", "kv2wstETH", null);
         karak.registerDss(dss, BigInteger.TEN.pow(19).multiply(BigInteger.valueOf(3)));
         karak.registerOperatorToDss(operator, dss.getAddress());
         karak.stakeVaultInDss(operator, v2Address, dss.getAddress());
-        println("     a v1 vault of wstETH; an operator's v2 vault of wstETH staked in a DSS that may slash up to 30 %%");
+        println("     a v1 vault of wstETH; an operator's v2 vault of wstETH staked in a DSS that may slash up to 30 %");
 
         try (Restaking client = Restaking.builder()
                 .rpc(devnet.rpcUrl())
@@ -69,8 +70,8 @@ final class KarakChapter {
             Karak k = client.karak();
 
             KarakResult in = k.deposit(v1Vault, Amount.parse("6", wstEth), 50).send();
-            println("     v1: deposited %s through the VaultSupervisor for %s shares (minSharesOut: the quote less 0.5 %%)",
-                    in.assets(), in.shares());
+            println("     v1: deposited %s through the VaultSupervisor for %s (minSharesOut: the quote less 0.5 %%)",
+                    in.assets(), Amount.ofWei(in.shares(), client.tokens().token(v1Vault)));
             k.startWithdraw(v1Vault, in.shares().divide(BigInteger.valueOf(3))).send();
             KarakWithdrawal w = k.withdrawals().get(0);
             println("     v1: a withdrawal of %s started; %s", w.requested().get(0), w.readiness());
@@ -86,8 +87,8 @@ final class KarakChapter {
             println("     v2: the supervisor %s migrateToV2 (probed with one read)", k.supportsMigrationToV2() ? "has" : "lacks");
             BigInteger credit = k.deposits().get(0).shares();
             KarakResult moved = k.migrateToV2(v1Vault, credit.divide(BigInteger.TWO), v2, 50).send();
-            println("     migrated %s straight into operator %s's v2 vault: %s v2 shares, no delay", moved.assets(),
-                    short_(v2.operator()), moved.shares());
+            println("     migrated %s straight into operator %s's v2 vault: %s, in one transaction, no delay",
+                    moved.assets(), short_(v2.operator()), Amount.ofWei(moved.shares(), v2.shareToken()));
             KarakResult more = v2.deposit(Amount.parse("2", wstEth), 50).send();
             println("     deposited %s more into the v2 vault (%d transactions: approve, deposit)", more.assets(),
                     more.transactionCount());
@@ -103,7 +104,7 @@ final class KarakChapter {
                 println("     a slashing of %s %% is pending; the veto window ends at %s",
                         p.percentWad().divide(BigInteger.TEN.pow(18)), p.finalizableAt());
             }
-            Amount shares = v2.position().shares();
+            Amount shares = Amount.ofWei(v2.position().shares().wei().divide(BigInteger.TWO), v2.shareToken());
             KarakResult started = v2.startRedeem(shares).send();
             KarakRedeem r = v2.redeems().get(0);
             println("     started the redeem of %s (%d transactions: the shares' self-approval, startRedeem), estimated %s; %s",
@@ -122,9 +123,10 @@ final class KarakChapter {
         return step + 1;
     }
 
-    private static Credentials funded(Devnet devnet, int seed) {
+    /** A fixed key of the sample's own (not one of the devnet's accounts), holding {@code ether} ETH. */
+    private static Credentials funded(Devnet devnet, int seed, long ether) {
         Credentials c = Credentials.create(String.format("0x%064x", BigInteger.valueOf(0x5a3b1e0000L + seed)));
-        devnet.setBalance(c.getAddress(), BigInteger.TEN.pow(19));
+        devnet.setBalance(c.getAddress(), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(ether)));
         return c;
     }
 
