@@ -33,16 +33,19 @@ import io.restake4j.units.Amount;
 import io.restake4j.units.Token;
 
 /**
- * Karak v1 (the v1.3 VaultSupervisor and DelegationSupervisor, at {@code karak.VaultSupervisor} and
- * {@code karak.DelegationSupervisor} of the network) for the client account. Reads nothing when built; every
- * operation reads the chain at each {@code preview()} and {@code send()}.
+ * Karak for the client account: v1 (the v1.3 VaultSupervisor and DelegationSupervisor, at {@code karak.VaultSupervisor}
+ * and {@code karak.DelegationSupervisor} of the network, the latter read from the former where the network has none)
+ * and v2 (Core at {@code karak.Core}; its vaults through {@link #v2Vault}). Reads nothing when built; every operation
+ * reads the chain at each {@code preview()} and {@code send()}.
  *
  * <p>Refused before signing, with a typed {@link InvalidInputException}: a deposit of zero, over the balance, into a
- * vault that is not the supervisor's ({@link ErrorCode#NOT_FOUND}), above the vault's limit
- * ({@link ErrorCode#ABOVE_MAXIMUM}), or with a slippage bound outside 0..10,000 basis points; a withdrawal of more
- * shares than credited ({@link ErrorCode#INSUFFICIENT_BALANCE}); finishing a withdrawal early
+ * vault that is not the supervisor's ({@link ErrorCode#NOT_FOUND}; a v2 vault is named as such,
+ * {@link ErrorCode#INVALID_ARGUMENT}), above the vault's limit ({@link ErrorCode#ABOVE_MAXIMUM}), with a slippage
+ * bound outside 0..10,000 basis points or a fixed bound the quote is already below ({@link ErrorCode#BELOW_MINIMUM});
+ * a withdrawal of more shares than credited ({@link ErrorCode#INSUFFICIENT_BALANCE}); finishing a withdrawal early
  * ({@link ErrorCode#NOT_READY}, naming the {@code Instant} it unlocks), someone else's ({@link ErrorCode#NOT_PERMITTED})
- * or a finished one ({@link ErrorCode#ALREADY_DONE}).
+ * or a finished one ({@link ErrorCode#ALREADY_DONE}); a migration where the supervisor has no {@code migrateToV2}
+ * ({@link ErrorCode#PROTOCOL_STATE}) or to a vault of another asset ({@link ErrorCode#WRONG_TOKEN}).
  *
  * <pre>{@code
  * Karak karak = client.karak();
@@ -50,6 +53,7 @@ import io.restake4j.units.Token;
  * karak.startWithdraw(vault, karak.deposits().get(0).shares()).send();
  * KarakWithdrawal w = karak.withdrawals().get(0);                   // unlocksAt = start + withdrawalDelay
  * karak.finishWithdraw(w).send();
+ * karak.positions(account, v2Vault);                                // v1 credit, v1 share tokens, v2 shares
  * }</pre>
  */
 public final class Karak {
@@ -378,9 +382,41 @@ public final class Karak {
      * asset) for exactly {@code amount} when the allowance is short.
      */
     public Operation<KarakResult> deposit(String vault, Amount amount, int slippageBps) {
+        checkSlippage(slippageBps);
+        return deposit(vault, amount, quote -> lessSlippage(quote, slippageBps));
+    }
+
+    /**
+     * Deposits {@code amount} into v1 {@code vault} with a fixed {@code minShares} (an amount of the vault's share
+     * token, e.g. an earlier preview's quote): refused before signing ({@link ErrorCode#BELOW_MINIMUM}) once the
+     * vault's quote at this run is below it; the supervisor reverts {@code NotEnoughShares()} if the rate moves below
+     * it before the transaction is mined.
+     */
+    public Operation<KarakResult> deposit(String vault, Amount amount, Amount minShares) {
+        Inputs.address(vault, "vault");
+        return deposit(vault, amount, fixedBound(vault, amount, minShares));
+    }
+
+    /** The minimum of a deposit with a fixed bound: the bound, once the quote at the run is checked against it. */
+    static java.util.function.UnaryOperator<BigInteger> fixedBound(String vault, Amount amount, Amount minShares) {
+        Objects.requireNonNull(minShares, "minShares");
+        if (!vault.equalsIgnoreCase(minShares.token().address())) {
+            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "minShares: expected an amount of Karak vault " + vault
+                    + "'s shares, got " + minShares.token());
+        }
+        return quote -> {
+            if (quote.compareTo(minShares.wei()) < 0) {
+                throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a deposit of " + amount + " into Karak vault "
+                        + vault + " would mint " + Amount.ofWei(quote, minShares.token()) + " now, below the bound of "
+                        + minShares + ": the rate moved beyond the slippage allowed");
+            }
+            return minShares.wei();
+        };
+    }
+
+    private Operation<KarakResult> deposit(String vault, Amount amount, java.util.function.UnaryOperator<BigInteger> minFromQuote) {
         Inputs.address(vault, "vault");
         Inputs.positive(amount, "deposit amount");
-        checkSlippage(slippageBps);
         return ctx.operation("deposit " + amount + " into Karak vault " + vault, plan -> {
             String supervisor = vaultSupervisor();
             requireV1(vault);
@@ -388,18 +424,18 @@ public final class Karak {
             Inputs.amountOf(amount, token, "deposit amount");
             String account = ctx.account();
             BigInteger expected = ctx.reads().readOne(Vault::load, vault, v -> v.call_previewDeposit(amount.wei()));
-            BigInteger min = lessSlippage(expected, slippageBps);
             if (expected.signum() == 0) {
                 throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a deposit of " + amount + " comes to 0 shares of"
                         + " Karak vault " + vault + ": use a larger amount");
             }
+            BigInteger min = minFromQuote.apply(expected);
             Approvals.require(plan, account, vault, amount, ApprovalPolicy.EXACT);
             plan.check(Check.of("maxDeposit of vault " + vault, Vault::load, vault, v -> v.call_maxDeposit(supervisor))
                             .require(ErrorCode.ABOVE_MAXIMUM, max -> amount.wei().compareTo(max) <= 0,
                                     max -> "deposit of " + amount + " exceeds Karak vault " + vault + "'s limit: "
                                             + Amount.ofWei(max, token) + " left"))
-                    .quote(EXPECTED_SHARES_QUOTE, Amount.ofWei(expected, Token.erc20(vault, "shares", token.decimals())))
-                    .quote(MIN_SHARES_QUOTE, Amount.ofWei(min, Token.erc20(vault, "shares", token.decimals())))
+                    .quote(EXPECTED_SHARES_QUOTE, Amount.ofWei(expected, ctx.tokens().token(vault)))
+                    .quote(MIN_SHARES_QUOTE, Amount.ofWei(min, ctx.tokens().token(vault)))
                     .step(Step.of("deposit " + amount, VaultSupervisor::load, supervisor,
                             s -> s.call_deposit(vault, amount.wei(), min)))
                     .result(ex -> new KarakResult(ex,

@@ -193,19 +193,7 @@ public final class KarakV2Vault {
      * the vault ({@code NotEnoughShares()}) if the rate moves below it before the transaction is mined.
      */
     public Operation<KarakResult> deposit(Amount assets, Amount minShares) {
-        Objects.requireNonNull(minShares, "minShares");
-        if (!address.equalsIgnoreCase(minShares.token().address())) {
-            throw new InvalidInputException(ErrorCode.WRONG_TOKEN, "minShares: expected an amount of Karak v2 vault "
-                    + address + "'s shares, got " + minShares.token());
-        }
-        return deposit(assets, quote -> {
-            if (quote.compareTo(minShares.wei()) < 0) {
-                throw new InvalidInputException(ErrorCode.BELOW_MINIMUM, "a deposit of " + assets + " into Karak v2 vault "
-                        + address + " would mint " + Amount.ofWei(quote, minShares.token()) + " now, below the bound of "
-                        + minShares + ": the rate moved beyond the slippage allowed");
-            }
-            return minShares.wei();
-        });
+        return deposit(assets, Karak.fixedBound(address, assets, minShares));
     }
 
     private Operation<KarakResult> deposit(Amount assets, java.util.function.UnaryOperator<BigInteger> minFromQuote) {

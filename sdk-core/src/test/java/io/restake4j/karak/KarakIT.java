@@ -67,6 +67,12 @@ class KarakIT {
             assertCode(ErrorCode.INSUFFICIENT_BALANCE, () -> k.deposit(vault, Amount.parse("7", token), 50).send());
             assertCode(ErrorCode.OUT_OF_RANGE, () -> k.deposit(vault, Amount.parse("1", token), 10_001));
             assertCode(ErrorCode.NOT_POSITIVE, () -> k.deposit(vault, Amount.ofWei(BigInteger.ZERO, token), 50));
+            Amount staleBound = Amount.ofWei(expected, client.tokens().token(vault)); // 4e18 shares: the quote before the donation
+            InvalidInputException moved = assertThrows(InvalidInputException.class,
+                    () -> k.deposit(vault, Amount.parse("4", token), staleBound).send());
+            assertEquals(ErrorCode.BELOW_MINIMUM, moved.code(), moved.getMessage());
+            assertTrue(moved.getMessage().contains("slippage"), moved.getMessage());
+            assertCode(ErrorCode.WRONG_TOKEN, () -> k.deposit(vault, Amount.parse("1", token), Amount.parse("1", token)));
             assertEquals(nonce, nonce(devnet, kim), "nothing was sent");
 
             BigInteger half = expected.divide(BigInteger.TWO);
